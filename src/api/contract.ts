@@ -1,0 +1,266 @@
+/**
+ * Mouchir API contract, version 1.
+ *
+ * These zod schemas are the single source of truth for the data API:
+ * - the fetch client parses every response with them (src/api/client.ts);
+ * - the mock API builds its responses from `data/` files that `npm run data:check` validates with them;
+ * - the OpenAPI 3.1 document served at `GET /api/v1/openapi.json` is generated from them (src/api/openapi.ts);
+ * - `docs/api.md` describes them in prose, and a test checks the mock against them.
+ *
+ * Change a schema here and every one of those follows.
+ */
+import { z } from 'zod';
+
+/** Base path of every endpoint of this contract version. */
+export const API_PREFIX = '/api/v1';
+
+/** The three languages every user-facing name is given in. */
+export const LANGS = ['fr', 'ar', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text given in French, Arabic and English. None may be empty. */
+export const LocalizedText = z
+  .object({ fr: z.string().min(1), ar: z.string().min(1), en: z.string().min(1) })
+  .strict()
+  .meta({ id: 'LocalizedText', description: 'A text in French, Arabic and English.' });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/**
+ * ISO 3166-2:MA code (`MA-06`, `MA-BES`), or `MA` for the whole country.
+ * Sub-units without an ISO code (e.g. Casablanca's prefectures d'arrondissements) use `MA-CAS-01`…
+ */
+export const TerritoryCode = z
+  .string()
+  .regex(/^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/, 'expected an ISO 3166-2:MA code such as MA-06 or MA-BES')
+  .meta({ id: 'TerritoryCode' });
+export type TerritoryCode = z.infer<typeof TerritoryCode>;
+
+export const TerritoryLevel = z.enum(['country', 'region', 'province']).meta({ id: 'TerritoryLevel' });
+export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
+
+/** A census year, as a string key: `"2014"`, `"2024"`. */
+export const CensusYear = z.string().regex(/^\d{4}$/, 'expected a four-digit census year');
+
+/** One territory: the country, a region or a province/prefecture. */
+export const Territory = z
+  .object({
+    code: TerritoryCode,
+    level: TerritoryLevel,
+    /** Code of the enclosing territory: `null` for the country, `MA` for a region, a region code for a province. */
+    parent: TerritoryCode.nullable(),
+    name: LocalizedText,
+    /** Short label for tight places (map tiles, axis ticks), e.g. "CS" for Casablanca-Settat. */
+    short: z.string().min(1).max(8).optional(),
+    /** Administrative kind as HCP names it. */
+    kind: z.enum(['country', 'region', 'province', 'prefecture', 'prefecture-arrondissements']),
+    /** HCP's own code (`06.111`), when there is one. */
+    hcpCode: z.string().optional(),
+    /** Seat (chef-lieu), when known. */
+    seat: LocalizedText.optional(),
+    /** Legal population by census year (RGPH), persons. */
+    population: z.record(CensusYear, z.number().int().nonnegative()),
+    /** Households by census year (RGPH). */
+    households: z.record(CensusYear, z.number().int().nonnegative()),
+    /** Position on the tile-grid cartogram (regions only): column west → east, row north → south. */
+    tile: z.object({ col: z.number().int().nonnegative(), row: z.number().int().nonnegative() }).optional(),
+  })
+  .meta({ id: 'Territory' });
+export type Territory = z.infer<typeof Territory>;
+
+/** How much a figure can be trusted. Shown on every chart, card and export. */
+export const DataStatus = z
+  .enum(['official', 'estimate', 'illustrative'])
+  .meta({
+    id: 'DataStatus',
+    description:
+      'official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted.',
+  });
+export type DataStatus = z.infer<typeof DataStatus>;
+
+/** An ISO date `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+/** Where a figure comes from. */
+export const Source = z
+  .object({
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    url: z.url(),
+    /** Publication date, when the publisher gives one. */
+    published: IsoDate.nullable(),
+    /** When the figure was read. */
+    retrieved: IsoDate,
+  })
+  .meta({ id: 'Source' });
+export type Source = z.infer<typeof Source>;
+
+/**
+ * A period: a year (`2024`), a quarter (`2024-Q3`) or a month (`2024-03`).
+ * Which forms an indicator uses is fixed by its `frequency`.
+ */
+export const Period = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected a period such as 2024, 2024-Q3 or 2024-03')
+  .meta({ id: 'Period' });
+export type Period = z.infer<typeof Period>;
+
+/**
+ * annual and census: `YYYY`; quarterly: `YYYY-Qn`; monthly: `YYYY-MM`;
+ * irregular: dated announcements, any of the three forms.
+ */
+export const Frequency = z.enum(['census', 'annual', 'quarterly', 'monthly', 'irregular']).meta({ id: 'Frequency' });
+export type Frequency = z.infer<typeof Frequency>;
+
+/** How a value may be shown relative to the population. */
+export const Measure = z.enum(['absolute', 'per1000', 'perHousehold', 'shareOfPopulation']).meta({ id: 'Measure' });
+export type Measure = z.infer<typeof Measure>;
+
+export const Unit = z
+  .object({
+    /** Machine code, used to format numbers. */
+    code: z.enum(['percent', 'persons', 'households', 'count', 'mad', 'seats', 'index']),
+    /** How the unit reads after a number. Stored values are always in base units (persons, not millions). */
+    label: LocalizedText,
+  })
+  .meta({ id: 'Unit' });
+export type Unit = z.infer<typeof Unit>;
+
+/** A published target for an indicator, with where it was announced. */
+export const Target = z
+  .object({
+    value: z.number(),
+    period: Period,
+    /** Whether a higher value is better (coverage) or a lower one (unemployment). */
+    direction: z.enum(['increase', 'decrease']),
+    label: LocalizedText,
+    source: Source,
+  })
+  .meta({ id: 'Target' });
+export type Target = z.infer<typeof Target>;
+
+/** An unverified claim kept for context: shown as a quoted claim with its source, never as a data series. */
+export const Claim = z
+  .object({ text: LocalizedText, source: Source, verified: z.literal(false) })
+  .meta({ id: 'Claim' });
+
+/** One indicator of the catalogue. */
+export const Indicator = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+    name: LocalizedText,
+    description: LocalizedText,
+    unit: Unit,
+    category: z.enum(['census', 'social-protection', 'economy', 'digital', 'projects', 'synthetic']),
+    /** Territorial levels that have observations. */
+    levels: z.array(TerritoryLevel).min(1),
+    frequency: Frequency,
+    source: Source,
+    status: DataStatus,
+    /** How the figures were produced or derived. Required in substance for estimates and illustrative series. */
+    method: LocalizedText,
+    lastUpdated: IsoDate,
+    /** Whether dividing by population makes sense (counts of people or things: yes; rates: no). */
+    perCapita: z.boolean(),
+    /** Measures the explorer may offer; always includes `absolute`. */
+    measures: z.array(Measure).min(1),
+    /** Whether a higher value is better, for colour and on-track logic; `neutral` when neither. */
+    polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
+    target: Target.optional(),
+    claims: z.array(Claim).optional(),
+    /** Shown on the overview as a KPI card, in this order. */
+    headline: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'Indicator' });
+export type Indicator = z.infer<typeof Indicator>;
+
+/** One tidy observation. A missing value is `null` with a `note` saying why: never 0, never NaN. */
+export const Observation = z
+  .object({
+    indicator: z.string().min(1),
+    territory: TerritoryCode,
+    period: Period,
+    value: z.number().nullable(),
+    status: DataStatus,
+    note: z.string().nullable().optional(),
+    /** Where this single point comes from, when it differs from the indicator's source (dated announcements). */
+    source: Source.optional(),
+  })
+  .meta({ id: 'Observation' });
+export type Observation = z.infer<typeof Observation>;
+
+export const ProjectStatus = z.enum(['announced', 'planned', 'in-progress', 'completed']).meta({ id: 'ProjectStatus' });
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+export const Milestone = z
+  .object({ date: Period, label: LocalizedText, done: z.boolean() })
+  .meta({ id: 'Milestone' });
+export type Milestone = z.infer<typeof Milestone>;
+
+/** A digitalisation or 2030 World Cup project. */
+export const Project = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    territory: TerritoryCode,
+    title: LocalizedText,
+    summary: LocalizedText,
+    category: z.enum(['stadium', 'digital', 'smart-territory', 'event-venue']),
+    status: ProjectStatus,
+    start: Period.nullable(),
+    end: Period.nullable(),
+    budget: z
+      .object({ amount: z.number().nonnegative(), currency: z.enum(['MAD', 'EUR']), note: z.string().optional() })
+      .nullable(),
+    /** Share done, 0–100; `null` when not published. */
+    progress: z.number().min(0).max(100).nullable(),
+    /** Planned seats, for stadiums. */
+    capacity: z.number().int().positive().optional(),
+    milestones: z.array(Milestone),
+    /** Indicator ids the project is meant to move. */
+    indicators: z.array(z.string()),
+    source: Source,
+    /** Whether the details are published facts or illustrative placeholders. */
+    dataStatus: DataStatus,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof Project>;
+
+/** `GET /api/v1/territories` */
+export const TerritoriesResponse = z.object({ data: z.array(Territory) }).meta({ id: 'TerritoriesResponse' });
+export type TerritoriesResponse = z.infer<typeof TerritoriesResponse>;
+
+/** `GET /api/v1/indicators` */
+export const IndicatorsResponse = z.object({ data: z.array(Indicator) }).meta({ id: 'IndicatorsResponse' });
+export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
+
+/** `GET /api/v1/observations?indicator=ID&territory=CODE,CODE&from=P&to=P` */
+export const ObservationsResponse = z
+  .object({ data: z.array(Observation) })
+  .meta({ id: 'ObservationsResponse' });
+export type ObservationsResponse = z.infer<typeof ObservationsResponse>;
+
+/** `GET /api/v1/projects?territory=CODE` */
+export const ProjectsResponse = z.object({ data: z.array(Project) }).meta({ id: 'ProjectsResponse' });
+export type ProjectsResponse = z.infer<typeof ProjectsResponse>;
+
+/** RFC 9457 problem details, served as `application/problem+json` for every error. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    /** The parameter that was rejected, for 400s. */
+    parameter: z.string().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+/** Query parameters of `GET /observations`. */
+export interface ObservationsQuery {
+  indicator: string;
+  /** Territory codes; all territories with data when omitted. */
+  territories?: readonly string[];
+  from?: Period;
+  to?: Period;
+}

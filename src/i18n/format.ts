@@ -1,0 +1,66 @@
+/**
+ * Number, percentage and period formatting with `Intl`, per language. Pure functions.
+ * Formatters are cached: building an `Intl.NumberFormat` is costly and charts format thousands of ticks.
+ */
+import type { Lang } from '../api/contract.ts';
+import { LOCALES } from './i18n.ts';
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A number with grouping, at most `digits` fraction digits. */
+export function formatNumber(value: number, lang: Lang, digits = 1): string {
+  return numberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A compact number for axes and cards: 11.4 M, 11,4 M, 11.4 مليون. */
+export function formatCompact(value: number, lang: Lang): string {
+  return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A value already in percent (62.8 → "62,8 %"). */
+export function formatPercent(value: number, lang: Lang, digits = 1): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+}
+
+/** A signed change: "+1,2" / "−0,4". */
+export function formatSigned(value: number, lang: Lang, digits = 1): string {
+  return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);
+}
+
+const MONTH_CACHE = new Map<string, Intl.DateTimeFormat>();
+
+/** A period as people read it: "2024", "T3 2024" / "Q3 2024", "mars 2024". */
+export function formatPeriod(period: string, lang: Lang): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) {
+    const prefix = lang === 'fr' ? 'T' : lang === 'ar' ? 'ر' : 'Q';
+    return `${prefix}${q[2]} ${q[1]}`;
+  }
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) {
+    let f = MONTH_CACHE.get(lang);
+    if (!f) {
+      f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      MONTH_CACHE.set(lang, f);
+    }
+    return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+  }
+  return period;
+}
+
+/** A calendar date (YYYY-MM-DD) in the language's long form. */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}

@@ -1,0 +1,56 @@
+/**
+ * Internationalisation core: French (default), Arabic (right to left) and English.
+ *
+ * Messages are co-located with the code that shows them: each feature defines its own
+ * `defineMessages({...})` table with fr/ar/en for every key, so features never edit a shared
+ * file and a missing translation is a type error.
+ *
+ * Digits: Arabic uses Latin digits (`ar-MA` with `numberingSystem: 'latn'`), as Moroccan
+ * administrations and press do; see docs/architecture.md.
+ */
+import type { Lang, LocalizedText } from '../api/contract.ts';
+
+export type { Lang, LocalizedText };
+
+export const DEFAULT_LANG: Lang = 'fr';
+
+/** BCP 47 locale used by `Intl` for each language. */
+export const LOCALES: Record<Lang, string> = { fr: 'fr-MA', ar: 'ar-MA-u-nu-latn', en: 'en-GB' };
+
+export const DIRECTIONS: Record<Lang, 'ltr' | 'rtl'> = { fr: 'ltr', ar: 'rtl', en: 'ltr' };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'fr' || value === 'ar' || value === 'en';
+}
+
+/** A message table: every key in all three languages. `{name}` placeholders are filled by `format`. */
+export type Messages<K extends string = string> = Record<K, LocalizedText>;
+
+/** Identity helper that keeps the literal keys, so `t('missing')` is a type error. */
+export function defineMessages<K extends string>(messages: Messages<K>): Messages<K> {
+  return messages;
+}
+
+/** Fill `{name}` placeholders. Unknown placeholders are left visible so they are noticed, never silently dropped. */
+export function format(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const v = vars[key];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Translate one key of a table, in a language. Pure: usable from exports and tests. */
+export function translate<K extends string>(
+  messages: Messages<K>,
+  lang: Lang,
+  key: K,
+  vars?: Record<string, string | number>,
+): string {
+  return format(messages[key][lang], vars);
+}
+
+/** Pick the text of a data name (territory, indicator) in a language. */
+export function pick(text: LocalizedText, lang: Lang): string {
+  return text[lang];
+}

@@ -1,0 +1,34 @@
+/** Types for scripts/serve.mjs, the static server of `npm start`, the e2e harness and the bench. */
+import type http from 'node:http';
+
+export const MIME_TYPES: Record<string, string>;
+export function normaliseBase(basePath: string | undefined): string;
+export function cacheControl(relPath: string): string;
+export type ResolvedPath =
+  | { kind: 'file'; file: string; rel: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'not-found' }
+  | { kind: 'bad-request' };
+export function resolveRequestPath(rawPath: string, options: { root: string; basePath: string }): ResolvedPath;
+export function policyForRoot(root: string, apiBaseUrl: string | null | undefined): string;
+export interface ServeOptions {
+  /** Folder to serve; default `dist`. */
+  root?: string;
+  /** Sub-path the app is served under; default `/`. */
+  basePath?: string;
+  /** API base URL to allow in connect-src when the build has no meta CSP. */
+  apiBaseUrl?: string | null;
+}
+export function createServer(options?: ServeOptions): http.Server;
+export interface RunningServer {
+  /** e.g. `http://localhost:4173/mouchir/` */
+  url: string;
+  port: number;
+  server: http.Server;
+  close: () => Promise<void>;
+}
+export function startServer(options?: ServeOptions & { port?: number; host?: string }): Promise<RunningServer>;
+export function parseArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { root: string; basePath: string; port: number; host: string; apiBaseUrl: string | null };

@@ -1,0 +1,290 @@
+#!/usr/bin/env node
+/**
+ * Static server for the production build (`npm start`, the e2e harness and the bench).
+ *
+ * Plain Node, no dependencies. Serves `dist/` (or `--root`) under an optional sub-path
+ * (`--base /mouchir/`), with correct MIME types, cache headers and the security headers of
+ * scripts/csp.mjs on every response. There is no SPA fallback: Mouchir keeps its views in the
+ * query string, so an unknown path is a real 404.
+ *
+ * Usage: node scripts/serve.mjs [--root dist] [--base /] [--port 4173] [--host 127.0.0.1] [--api URL]
+ * Env:   PORT, HOST, VITE_API_BASE_URL (only used for the CSP header when the build has no meta CSP).
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { extractMetaCsp, parseCsp, securityHeaders, buildCsp } from './csp.mjs';
+
+/** MIME types of everything a Vite build of Mouchir can contain. */
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+};
+
+/** Vite names hashed files `name-<8+ chars of base64url>.ext`; those never change, so cache forever. */
+const HASHED_RE = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+/** Files that must always be revalidated: the entry document and the service worker script. */
+const NO_CACHE = new Set(['index.html', 'mockServiceWorker.js']);
+
+/**
+ * Normalise a base path to `/…/` form: `mouchir` → `/mouchir/`, `` → `/`.
+ *
+ * @param {string | undefined} basePath
+ * @returns {string}
+ */
+export function normaliseBase(basePath) {
+  const trimmed = (basePath ?? '/').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Cache-Control for a served file path (relative to the root, with `/` separators).
+ *
+ * @param {string} relPath
+ * @returns {string}
+ */
+export function cacheControl(relPath) {
+  const name = relPath.split('/').pop() ?? '';
+  if (NO_CACHE.has(name) || name.endsWith('.html')) return 'no-cache';
+  if (relPath.startsWith('assets/') && HASHED_RE.test(name)) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
+}
+
+/**
+ * Map a request path to a file under `root`, or a reason it cannot be served.
+ * Pure except for nothing: it does not touch the disk, so it is unit-testable on its own.
+ * Rejects anything that decodes to a path outside `root` (`..`, `%2e%2e`, `%2f`, backslashes,
+ * NUL bytes), which is the whole path-traversal defence.
+ *
+ * @param {string} rawPath request pathname (no query), still percent-encoded
+ * @param {{ root: string, basePath: string }} options `root` absolute, `basePath` normalised
+ * @returns {{ kind: 'file', file: string, rel: string } | { kind: 'redirect', location: string } | { kind: 'not-found' } | { kind: 'bad-request' }}
+ */
+export function resolveRequestPath(rawPath, { root, basePath }) {
+  if (rawPath === basePath.slice(0, -1) && basePath !== '/') return { kind: 'redirect', location: basePath };
+  if (basePath !== '/' && rawPath === '/') return { kind: 'redirect', location: basePath };
+  if (!rawPath.startsWith(basePath)) return { kind: 'not-found' };
+  let decoded;
+  try {
+    decoded = decodeURIComponent(rawPath.slice(basePath.length));
+  } catch {
+    return { kind: 'bad-request' };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'bad-request' };
+  const segments = decoded.split('/');
+  if (segments.some((s) => s === '..' || s === '.')) return { kind: 'bad-request' };
+  let rel = segments.filter((s) => s !== '').join('/');
+  if (rel === '' || decoded.endsWith('/')) rel = rel === '' ? 'index.html' : `${rel}/index.html`;
+  // Dotfiles (.env, .git) are never part of a build; refuse them rather than leak them.
+  if (rel.split('/').some((s) => s.startsWith('.'))) return { kind: 'not-found' };
+  const file = path.resolve(root, rel);
+  if (file !== root && !file.startsWith(root + path.sep)) return { kind: 'bad-request' };
+  return { kind: 'file', file, rel };
+}
+
+/**
+ * The CSP header for a build: the policy the build embedded in its index.html (so the header can
+ * never contradict the meta tag), plus `frame-ancestors 'none'`, which only works as a header.
+ * Falls back to the policy computed from `apiBaseUrl` when the build has no meta CSP.
+ *
+ * @param {string} root
+ * @param {string | null | undefined} apiBaseUrl
+ * @returns {string}
+ */
+export function policyForRoot(root, apiBaseUrl) {
+  if (apiBaseUrl) return buildCsp({ apiBaseUrl });
+  let html = '';
+  try {
+    html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  } catch {
+    return buildCsp({});
+  }
+  const meta = extractMetaCsp(html);
+  if (meta === null) return buildCsp({});
+  return parseCsp(meta).has('frame-ancestors') ? meta : `${meta}; frame-ancestors 'none'`;
+}
+
+/**
+ * Create (not start) the static server.
+ *
+ * @param {{ root?: string, basePath?: string, apiBaseUrl?: string | null }} [options]
+ * @returns {http.Server}
+ */
+export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null } = {}) {
+  const absRoot = path.resolve(root);
+  const base = normaliseBase(basePath);
+  // Read once at start: the build does not change under a running server.
+  const headers = securityHeaders({ policy: policyForRoot(absRoot, apiBaseUrl) });
+
+  return http.createServer((req, res) => {
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    const send = (/** @type {number} */ status, /** @type {string} */ body, /** @type {Record<string,string>} */ extra = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const rawUrl = req.url ?? '/';
+    const q = rawUrl.indexOf('?');
+    const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const query = q === -1 ? '' : rawUrl.slice(q);
+    const target = resolveRequestPath(pathname, { root: absRoot, basePath: base });
+    if (target.kind === 'redirect') {
+      send(301, `Moved to ${target.location}\n`, { Location: target.location + query });
+      return;
+    }
+    if (target.kind === 'bad-request') {
+      send(400, 'Bad Request\n');
+      return;
+    }
+    if (target.kind === 'not-found') {
+      send(404, 'Not Found\n');
+      return;
+    }
+    fs.stat(target.file, (err, stat) => {
+      if (err || !stat.isFile()) {
+        // A directory without trailing slash: redirect so relative asset URLs resolve inside it.
+        if (!err && stat.isDirectory()) {
+          send(301, 'Moved\n', { Location: `${pathname}/${query}` });
+          return;
+        }
+        send(404, 'Not Found\n');
+        return;
+      }
+      const ext = path.extname(target.file).toLowerCase();
+      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const common = {
+        'Content-Type': MIME_TYPES[/** @type {keyof typeof MIME_TYPES} */ (ext)] ?? 'application/octet-stream',
+        'Cache-Control': cacheControl(target.rel),
+        ETag: etag,
+        'Last-Modified': stat.mtime.toUTCString(),
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, common);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { ...common, 'Content-Length': String(stat.size) });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      const stream = fs.createReadStream(target.file);
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    });
+  });
+}
+
+/**
+ * Start the server and resolve once it listens.
+ *
+ * @param {{ root?: string, basePath?: string, apiBaseUrl?: string | null, port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, server: http.Server, close: () => Promise<void> }>}
+ */
+export async function startServer({ port = 4173, host = '127.0.0.1', ...options } = {}) {
+  const server = createServer(options);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shownHost}:${actualPort}${normaliseBase(options.basePath)}`;
+  return {
+    url,
+    port: actualPort,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Parse CLI arguments (`--key value` or `--key=value`).
+ *
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {{ root: string, basePath: string, port: number, host: string, apiBaseUrl: string | null }}
+ */
+export function parseArgs(argv, env) {
+  /** @type {Record<string, string>} */
+  const opts = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const eq = arg.indexOf('=');
+    if (eq !== -1) opts[arg.slice(2, eq)] = arg.slice(eq + 1);
+    else {
+      const value = argv[i + 1];
+      if (value === undefined) throw new Error(`missing value for ${arg}`);
+      opts[arg.slice(2)] = value;
+      i++;
+    }
+  }
+  const known = new Set(['root', 'base', 'port', 'host', 'api']);
+  for (const k of Object.keys(opts)) if (!known.has(k)) throw new Error(`unknown option --${k}`);
+  const port = Number(opts.port ?? env.PORT ?? 4173);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${opts.port ?? env.PORT}`);
+  return {
+    root: opts.root ?? 'dist',
+    basePath: normaliseBase(opts.base),
+    port,
+    host: opts.host ?? env.HOST ?? '127.0.0.1',
+    apiBaseUrl: opts.api ?? env.VITE_API_BASE_URL ?? null,
+  };
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), process.env);
+  } catch (e) {
+    console.error(`serve: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(path.join(args.root, 'index.html'))) {
+    console.error(`serve: ${path.resolve(args.root)}/index.html not found; run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const { url, close } = await startServer(args);
+  console.log(`Mouchir is running at ${url}`);
+  const stop = () => void close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await main();
+}

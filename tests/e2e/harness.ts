@@ -1,0 +1,199 @@
+/**
+ * E2e harness shared by every Chromium test (and reusable by the bench): launch a headless
+ * Chromium, serve a built `dist` with the same server code as `npm start`, open the app and wait
+ * until it is really usable, and collect console errors.
+ *
+ * The dist folder defaults to `process.env.MOUCHIR_DIST ?? 'dist'`, so each engineer can test
+ * their own build (`MOUCHIR_DIST=.tmp/dist-me npx vitest run --project e2e tests/e2e/x.test.ts`).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/ensure-chromium.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+/** The build under test: `MOUCHIR_DIST` or `dist`. */
+export function distDir(): string {
+  return process.env.MOUCHIR_DIST ?? 'dist';
+}
+
+/** Chromium flags that keep a headless run quiet, offline-safe and deterministic on CI. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A launched browser: its persistent context, the context's first page, and a cleanup. */
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  page: Page;
+  /** Closes the browser and removes its profile directory. Safe to call twice. */
+  close: () => Promise<void>;
+}
+
+/** Options for {@link launchBrowser}. */
+export interface LaunchOptions {
+  /** Extra Chromium flags appended to {@link CHROMIUM_ARGS}. */
+  args?: string[];
+  /** Viewport; Playwright's default is 1280×720. */
+  viewport?: { width: number; height: number };
+  /** Locale of the browser (`fr-FR`, `ar-MA`, `en-US`). */
+  locale?: string;
+}
+
+/**
+ * Launch headless Chromium with a fresh profile.
+ * A persistent context is used because Playwright refuses `--user-data-dir` in `launch()` args,
+ * and a fresh tmp profile per call means no service worker or storage leaks between tests.
+ */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const executablePath = findChromium();
+  if (executablePath === null) {
+    throw new Error('No Chromium found: run `node scripts/ensure-chromium.mjs` or set CHROME_PATH');
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      acceptDownloads: true,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+      ...(options.viewport ? { viewport: options.viewport } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
+  } catch (e) {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  let closed = false;
+  return {
+    context,
+    page,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      fs.rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    },
+  };
+}
+
+/** Options for {@link serveDist}. */
+export interface ServeDistOptions {
+  /** Built folder to serve; default {@link distDir}(). */
+  dir?: string;
+  /** Sub-path to serve under, e.g. `/mouchir/`; default `/`. */
+  basePath?: string;
+  /** Port; default 0 (any free port). */
+  port?: number;
+  /**
+   * API base URL allowed in the CSP header when the build carries no meta CSP. Builds made with
+   * `VITE_API_BASE_URL` embed it already, and the server reuses that policy.
+   */
+  apiBaseUrl?: string;
+}
+
+/** A running static server. */
+export interface ServedDist {
+  /** Base URL of the app, ending in the base path: `http://127.0.0.1:PORT/mouchir/`. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serve a built `dist` with scripts/serve.mjs (security headers and all), on 127.0.0.1. */
+export async function serveDist(options: ServeDistOptions = {}): Promise<ServedDist> {
+  const root = options.dir ?? distDir();
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${path.resolve(root)}/index.html not found: build first (npx vite build --outDir ${root})`);
+  }
+  const running = await startServer({
+    root,
+    basePath: options.basePath ?? '/',
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    apiBaseUrl: options.apiBaseUrl ?? null,
+  });
+  // 127.0.0.1 rather than "localhost": no IPv6/IPv4 guessing in Chromium; both are secure contexts,
+  // which service workers require.
+  const url = new URL(running.url);
+  url.hostname = '127.0.0.1';
+  return { url: url.href, close: running.close };
+}
+
+/** Options for {@link openApp}. */
+export interface OpenAppOptions {
+  /**
+   * Wait for the MSW service worker to control the page (mock builds). Default true; pass false
+   * for a build made with `VITE_API_BASE_URL` (no worker is registered there).
+   */
+  expectWorker?: boolean;
+  /** How long to wait for the worker and the shell; default 30 s. */
+  timeout?: number;
+}
+
+/**
+ * Navigate to the app and wait until it is usable: the mock worker controls the page (so every
+ * `/api/v1/` request from now on is answered by it) and `[data-testid="app-shell"]` is visible.
+ *
+ * @param query query string with or without `?`, e.g. `view=explorer&territories=MA-06`.
+ */
+export async function openApp(page: Page, baseUrl: string, query = '', options: OpenAppOptions = {}): Promise<void> {
+  const timeout = options.timeout ?? 30_000;
+  const qs = query === '' || query.startsWith('?') ? query : `?${query}`;
+  await page.goto(new URL(qs, baseUrl).href, { waitUntil: 'domcontentloaded', timeout });
+  if (options.expectWorker ?? true) {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout });
+  }
+  await page.locator('[data-testid="app-shell"]').first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Collect console errors and uncaught page errors from now on. The returned array is live: it
+ * fills as the page runs, so assert on it at the end of a test (`expect(errors).toEqual([])`).
+ */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      errors.push(loc.url ? `${msg.text()} (${loc.url}:${loc.lineNumber})` : msg.text());
+    }
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}
+
+/**
+ * Port the real-API e2e build points at (`VITE_API_BASE_URL=http://127.0.0.1:4328`). It is baked
+ * into `.tmp/dist-real` at build time, so scripts/test.mjs and tests/e2e/real-api.test.ts must agree.
+ */
+export const REAL_API_PORT = 4328;
+
+/** Where scripts/test.mjs puts the real-API build. */
+export const REAL_API_DIST = '.tmp/dist-real';
+
+/**
+ * Build the app into `outDir` unless it already holds an `index.html` (or `force`), with extra
+ * environment (e.g. `VITE_API_BASE_URL`). Synchronous on purpose: it runs once in a global setup
+ * or a `beforeAll`, before any browser starts.
+ */
+export function buildIfMissing(outDir: string, env: Record<string, string> = {}, force = false): boolean {
+  if (!force && fs.existsSync(path.join(outDir, 'index.html'))) return false;
+  const vite = path.resolve('node_modules', '.bin', 'vite');
+  const r = spawnSync(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  if (r.status !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${String(r.status)})`);
+  return true;
+}

@@ -1,0 +1,150 @@
+/**
+ * CSV export: exactly the rows the table tab shows (measure applied), or the full series.
+ * UTF-8 with a BOM (Excel otherwise reads Arabic names as mojibake), RFC 4180 quoting with CRLF,
+ * header rows carrying title, selection, source, status, method, export date and link, and text
+ * cells neutralised against formula injection (OWASP "CSV injection"). Pure.
+ */
+import type { DataStatus, Lang } from '../api/contract.ts';
+import type { ChartModel } from '../charts/chart-model.ts';
+import { defineMessages, translate } from '../i18n/i18n.ts';
+import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
+
+/** One row of the table tab, as displayed (measure applied). */
+export interface TableRow {
+  /** Territory name in the view's language. */
+  territory: string;
+  territoryCode: string;
+  /** Period key: `2024`, `2024-Q3`, `2024-03`. */
+  period: string;
+  /** Displayed value; `null` with a `reason` when missing. */
+  value: number | null;
+  /** Why the value is missing (a MissingReason code or a text). */
+  reason?: string;
+  /** DataStatus code of the value. */
+  status: string;
+}
+
+const messages = defineMessages({
+  title: { fr: 'Titre', ar: 'العنوان', en: 'Title' },
+  selection: { fr: 'Sélection', ar: 'الاختيار', en: 'Selection' },
+  unit: { fr: 'Unité', ar: 'الوحدة', en: 'Unit' },
+  source: { fr: 'Source', ar: 'المصدر', en: 'Source' },
+  status: { fr: 'Statut', ar: 'الحالة', en: 'Status' },
+  method: { fr: 'Méthode', ar: 'المنهجية', en: 'Method' },
+  exported: { fr: 'Export', ar: 'التصدير', en: 'Export' },
+  link: { fr: 'Lien', ar: 'الرابط', en: 'Link' },
+  content: { fr: 'Contenu', ar: 'المحتوى', en: 'Content' },
+  displayed: { fr: 'Données affichées', ar: 'البيانات المعروضة', en: 'Displayed data' },
+  full: { fr: 'Série complète', ar: 'السلسلة الكاملة', en: 'Full series' },
+  colTerritory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
+  colCode: { fr: 'Code', ar: 'الرمز', en: 'Code' },
+  colPeriod: { fr: 'Période', ar: 'الفترة', en: 'Period' },
+  colValue: { fr: 'Valeur ({unit})', ar: 'القيمة ({unit})', en: 'Value ({unit})' },
+  colStatus: { fr: 'Statut', ar: 'الحالة', en: 'Status' },
+  colReason: { fr: 'Raison (valeur manquante)', ar: 'السبب (قيمة ناقصة)', en: 'Reason (missing value)' },
+  official: { fr: 'officiel', ar: 'رسمي', en: 'official' },
+  estimate: { fr: 'estimation', ar: 'تقدير', en: 'estimate' },
+  illustrative: { fr: 'illustratif', ar: 'توضيحي', en: 'illustrative' },
+});
+
+/** Characters that make a spreadsheet read a cell as a formula (or smuggle one via tab/CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell: neutralised with a leading `'` when it could start a formula, then quoted per
+ * RFC 4180 when it holds a comma, a quote, or a line break.
+ */
+export function csvTextCell(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A numeric cell: a finite number written as a plain number (negative numbers stay numbers,
+ * since a `-` before digits is no formula); anything else is an empty cell.
+ */
+export function csvNumberCell(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? '' : String(value);
+}
+
+/** Join cells and rows; CRLF as RFC 4180 says. */
+function line(cells: string[]): string {
+  return cells.join(',');
+}
+
+/** Rows of every point of the model, in series order then period order (the full displayed model). */
+export function modelToRows(model: ChartModel): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const s of model.series) {
+    for (const p of s.points) {
+      const row: TableRow = { territory: s.label, territoryCode: s.key, period: p.period, value: p.value, status: p.status };
+      if (p.reason !== undefined) row.reason = p.reason;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function statusWord(status: string, lang: Lang): string {
+  return status === 'official' || status === 'estimate' || status === 'illustrative'
+    ? translate(messages, lang, status as DataStatus)
+    : status;
+}
+
+export interface CsvInput {
+  model: ChartModel;
+  /** The rows to write; defaults to every point of the model. */
+  rows?: readonly TableRow[];
+  /** `displayed`: what the table tab shows; `full`: the full series. Only changes the header text. */
+  variant: 'displayed' | 'full';
+  /** Export date `YYYY-MM-DD`. */
+  exportDate: string;
+}
+
+/** The UTF-8 byte order mark, first character of every CSV. */
+export const BOM = '\uFEFF';
+
+/** Build the CSV text (BOM included). */
+export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string {
+  const lang = model.lang;
+  const t = (key: keyof typeof messages, vars?: Record<string, string>) => translate(messages, lang, key, vars);
+  const header = (label: string, value: string) => line([csvTextCell(`# ${label}`), csvTextCell(value)]);
+  const out: string[] = [
+    header(t('title'), model.title),
+    header(t('selection'), selectionCaption(model)),
+    header(t('unit'), model.unitLabel),
+    header(t('source'), `${model.source.publisher}, ${model.source.title}, ${model.source.url}`),
+    header(t('status'), statusLabel(model.status, lang)),
+  ];
+  const method = methodLine(model);
+  if (method !== null) out.push(header(t('method'), model.method.trim()));
+  out.push(
+    header(t('exported'), exportedLine(exportDate, lang)),
+    header(t('link'), model.link),
+    header(t('content'), t(variant)),
+    '',
+    line(
+      [
+        t('colTerritory'),
+        t('colCode'),
+        t('colPeriod'),
+        t('colValue', { unit: model.unitLabel }),
+        t('colStatus'),
+        t('colReason'),
+      ].map(csvTextCell),
+    ),
+  );
+  for (const r of rows ?? modelToRows(model)) {
+    out.push(
+      line([
+        csvTextCell(r.territory),
+        csvTextCell(r.territoryCode),
+        csvTextCell(r.period),
+        csvNumberCell(r.value),
+        csvTextCell(statusWord(r.status, lang)),
+        csvTextCell(r.value === null ? reasonLabel(r.reason, lang) : ''),
+      ]),
+    );
+  }
+  return BOM + out.join('\r\n') + '\r\n';
+}

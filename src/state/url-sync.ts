@@ -1,0 +1,153 @@
+/**
+ * State ⇄ URL. On load the query string is parsed into the view store; user changes push a history
+ * entry (rapid ones, like the time slider or play, replace it); back/forward restore the state.
+ * Once the catalogue is in, codes and ids are re-validated and dropped ones are shown as notices.
+ * The document's `lang`/`dir` follow the language.
+ */
+import { useEffect } from 'react';
+import { DIRECTIONS } from '../i18n/i18n.ts';
+import {
+  MAX_TERRITORIES,
+  parseViewUrl,
+  serializeViewUrl,
+  type UrlNotice,
+  type UrlVocabulary,
+  type ViewState,
+} from './view-state.ts';
+import { selectViewState, useViewStore } from './view-store.ts';
+import { usePreferences } from './preferences.ts';
+
+/** How a change is recorded in the browser history. */
+export type HistoryMode = 'push' | 'replace';
+
+let pendingMode: HistoryMode = 'push';
+let applyingFromUrl = false;
+
+/**
+ * Change the selection as a user action. `replace` for rapid changes (slider, play) so Back does not
+ * step through every intermediate value.
+ */
+export function updateView(patch: Partial<ViewState>, mode: HistoryMode = 'push'): void {
+  pendingMode = mode;
+  useViewStore.getState().set(patch);
+  pendingMode = 'push';
+}
+
+/**
+ * Re-validate a parsed selection against the catalogue: unknown indicator or territory codes are
+ * dropped, and more than `MAX_TERRITORIES` are cut. Pure.
+ */
+export function validateAgainstVocabulary(
+  state: ViewState,
+  vocab: UrlVocabulary,
+): { state: ViewState; notices: UrlNotice[] } {
+  const notices: UrlNotice[] = [];
+  const next: ViewState = { ...state, territories: [] };
+  if (state.indicator !== null && vocab.indicators && !vocab.indicators.has(state.indicator)) {
+    notices.push({ parameter: 'indicator', value: state.indicator, reason: 'unknown-value' });
+    next.indicator = null;
+  }
+  for (const code of state.territories) {
+    if (vocab.territories && !vocab.territories.has(code)) {
+      notices.push({ parameter: 'territories', value: code, reason: 'unknown-value' });
+    } else if (next.territories.length >= MAX_TERRITORIES) {
+      if (!notices.some((n) => n.reason === 'too-many'))
+        notices.push({ parameter: 'territories', value: code, reason: 'too-many' });
+    } else next.territories.push(code);
+  }
+  return { state: next, notices };
+}
+
+/** Set `lang` and `dir` on the document. */
+export function applyDocumentLanguage(lang: ViewState['lang']): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = DIRECTIONS[lang];
+}
+
+/**
+ * Load the selection from the current URL into the store (before the first render).
+ * Without a `lang` parameter the remembered language wins over the default.
+ */
+export function initViewFromUrl(search: string = window.location.search): void {
+  const parsed = parseViewUrl(search);
+  const hasLang = new URLSearchParams(search).has('lang') && !parsed.notices.some((n) => n.parameter === 'lang');
+  const remembered = usePreferences.getState().lang;
+  const state = !hasLang && remembered ? { ...parsed.state, lang: remembered } : parsed.state;
+  applyingFromUrl = true;
+  useViewStore.getState().replace(state, parsed.notices);
+  applyingFromUrl = false;
+  applyDocumentLanguage(state.lang);
+}
+
+/** The absolute link to the current view. */
+export function currentViewLink(state: ViewState = selectViewState(useViewStore.getState())): string {
+  const url = new URL(window.location.href);
+  url.search = serializeViewUrl(state);
+  url.hash = '';
+  return url.toString();
+}
+
+/**
+ * Keep store and URL in step for the app's lifetime. `vocab` is the catalogue once loaded
+ * (`undefined` before), used to drop unknown codes with a notice.
+ */
+export function useUrlSync(vocab: UrlVocabulary | undefined): void {
+  useHistorySync();
+  useVocabularyValidation(vocab);
+}
+
+/** Store → URL (push or replace), URL → store on back/forward, document language. Mount once. */
+export function useHistorySync(): void {
+  useEffect(() => {
+    let previous = serializeViewUrl(selectViewState(useViewStore.getState()));
+    // Normalise the address bar once (drops ignored parameters) without a new history entry.
+    if (previous !== window.location.search) {
+      window.history.replaceState(null, '', previous === '' ? window.location.pathname : previous);
+    }
+    const unsubscribe = useViewStore.subscribe((s) => {
+      const state = selectViewState(s);
+      applyDocumentLanguage(state.lang);
+      usePreferences.getState().setLang(state.lang);
+      const next = serializeViewUrl(state);
+      if (next === previous || applyingFromUrl) {
+        previous = next;
+        return;
+      }
+      previous = next;
+      const url = next === '' ? window.location.pathname : next;
+      if (pendingMode === 'replace') window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+    });
+    const onPop = () => {
+      const parsed = parseViewUrl(window.location.search);
+      applyingFromUrl = true;
+      useViewStore.getState().replace(parsed.state, parsed.notices);
+      applyingFromUrl = false;
+      previous = serializeViewUrl(parsed.state);
+      applyDocumentLanguage(parsed.state.lang);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onPop);
+    };
+  }, []);
+}
+
+/** Drop unknown codes and ids once the catalogue is in, with a notice; re-checked after every change. */
+export function useVocabularyValidation(vocab: UrlVocabulary | undefined): void {
+  const indicator = useViewStore((s) => s.indicator);
+  const territories = useViewStore((s) => s.territories);
+  useEffect(() => {
+    if (!vocab) return;
+    const store = useViewStore.getState();
+    const { state, notices } = validateAgainstVocabulary(selectViewState(store), vocab);
+    if (notices.length === 0) return;
+    applyingFromUrl = true;
+    store.replace(state, [...store.notices, ...notices].slice(0, 20));
+    applyingFromUrl = false;
+    const search = serializeViewUrl(state);
+    window.history.replaceState(null, '', search === '' ? window.location.pathname : search);
+  }, [vocab, indicator, territories]);
+}

@@ -1,0 +1,77 @@
+/**
+ * Build one series per territory from tidy observations: sorted periods, one point per period of the
+ * shared axis, a gap (`value: null` + reason) wherever the source has no figure. Pure.
+ */
+import type { DataStatus, Measure, Observation, Territory } from '../api/contract.ts';
+import type { ChartPoint, MissingReason } from '../charts/chart-model.ts';
+import { applyMeasure } from './measures.ts';
+
+/** Sortable key of a period: years, quarters and months compare on one scale (month index). */
+export function periodSortKey(period: string): number {
+  const year = Number(period.slice(0, 4));
+  const q = /-Q([1-4])$/.exec(period);
+  if (q) return year * 12 + (Number(q[1]) - 1) * 3;
+  const m = /-(\d{2})$/.exec(period);
+  if (m) return year * 12 + Number(m[1]) - 1;
+  return year * 12;
+}
+
+/** Compare two periods chronologically. */
+export function comparePeriodStrings(a: string, b: string): number {
+  return periodSortKey(a) - periodSortKey(b) || a.localeCompare(b);
+}
+
+/** Sorted distinct periods of some observations. */
+export function distinctPeriods(observations: readonly Pick<Observation, 'period'>[]): string[] {
+  return [...new Set(observations.map((o) => o.period))].sort(comparePeriodStrings);
+}
+
+/** Keep the periods inside an inclusive range (`null` = open end). */
+export function periodsInRange(periods: readonly string[], from: string | null, to: string | null): string[] {
+  return periods.filter(
+    (p) =>
+      (from === null || comparePeriodStrings(p, from) >= 0) && (to === null || comparePeriodStrings(p, to) <= 0),
+  );
+}
+
+/** One series before colours and labels are attached. */
+export interface RawSeries {
+  territory: string;
+  points: ChartPoint[];
+  /** Census years used as denominators (empty for `absolute`). */
+  censusYears: string[];
+}
+
+export interface BuildSeriesInput {
+  observations: readonly Observation[];
+  territories: readonly string[];
+  /** The x axis: every series gets one point per period, in this order. */
+  periods: readonly string[];
+  measure: Measure;
+  territoryIndex: ReadonlyMap<string, Territory>;
+  /** Status for a gap (no observation): the indicator's own status. */
+  fallbackStatus: DataStatus;
+}
+
+/** Build the series of the selected territories on a shared period axis, measure applied. */
+export function buildSeries(input: BuildSeriesInput): RawSeries[] {
+  const byKey = new Map<string, Observation>();
+  for (const o of input.observations) byKey.set(`${o.territory}|${o.period}`, o);
+  return input.territories.map((code) => {
+    const censusYears = new Set<string>();
+    const territory = input.territoryIndex.get(code);
+    const points = input.periods.map((period): ChartPoint => {
+      const o = byKey.get(`${code}|${period}`);
+      if (!o || o.value === null) {
+        const reason: MissingReason = 'not-published';
+        return { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: o?.note ?? null };
+      }
+      const measured = applyMeasure(o.value, input.measure, territory, period);
+      if (measured.censusYear) censusYears.add(measured.censusYear);
+      const point: ChartPoint = { period, value: measured.value, status: o.status, note: o.note ?? null };
+      if (measured.reason) point.reason = measured.reason;
+      return point;
+    });
+    return { territory: code, points, censusYears: [...censusYears].sort() };
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Rows of the explorer's table tab and of the CSV export, from the chart model: the same series, the
+ * same periods, the measure already applied. Pure.
+ */
+import type { ChartModel, MissingReason } from '../charts/chart-model.ts';
+import { computeDelta, firstAndLast, type Delta } from './delta.ts';
+
+/** One territory row of the table: a value per period, and the change from first to last period with data. */
+export interface WideRow {
+  code: string;
+  label: string;
+  color: string;
+  values: (number | null)[];
+  reasons: (MissingReason | undefined)[];
+  firstPeriod: string | null;
+  lastPeriod: string | null;
+  delta: Delta;
+}
+
+/** Long row for CSV export: one territory × period (shape agreed with src/export/csv.ts `TableRow`). */
+export interface LongRow {
+  territory: string;
+  territoryCode: string;
+  period: string;
+  value: number | null;
+  reason?: string;
+  status: string;
+}
+
+export type SortKey = 'label' | 'first' | 'last' | 'absolute' | 'percent' | `period:${string}`;
+export type SortDirection = 'ascending' | 'descending';
+
+/** Wide rows in series order. */
+export function buildWideRows(model: Pick<ChartModel, 'series' | 'periods'>): WideRow[] {
+  return model.series.map((s) => {
+    const { first, last } = firstAndLast(s.points);
+    return {
+      code: s.key,
+      label: s.label,
+      color: s.color,
+      values: s.points.map((p) => p.value),
+      reasons: s.points.map((p) => p.reason),
+      firstPeriod: first?.period ?? null,
+      lastPeriod: last?.period ?? null,
+      delta: first && last && first !== last ? computeDelta(first.value, last.value) : computeDelta(null, null),
+    };
+  });
+}
+
+function sortValue(row: WideRow, key: SortKey, periods: readonly string[]): number | string | null {
+  if (key === 'label') return row.label;
+  if (key === 'absolute') return row.delta.absolute;
+  if (key === 'percent') return row.delta.percent;
+  if (key === 'first') return row.firstPeriod === null ? null : (row.values[periods.indexOf(row.firstPeriod)] ?? null);
+  if (key === 'last') return row.lastPeriod === null ? null : (row.values[periods.indexOf(row.lastPeriod)] ?? null);
+  const index = periods.indexOf(key.slice('period:'.length));
+  return index < 0 ? null : (row.values[index] ?? null);
+}
+
+/** Sort rows by a column; missing values always last whatever the direction. Stable. */
+export function sortWideRows(
+  rows: readonly WideRow[],
+  key: SortKey,
+  direction: SortDirection,
+  periods: readonly string[],
+  locale = 'fr',
+): WideRow[] {
+  const sign = direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index, v: sortValue(row, key, periods) }))
+    .sort((a, b) => {
+      if (a.v === null && b.v === null) return a.index - b.index;
+      if (a.v === null) return 1;
+      if (b.v === null) return -1;
+      const c =
+        typeof a.v === 'string' && typeof b.v === 'string'
+          ? a.v.localeCompare(b.v, locale)
+          : Number(a.v) - Number(b.v);
+      return sign * c || a.index - b.index;
+    })
+    .map((x) => x.row);
+}
+
+/** Long rows (territory × period) of a model, for the CSV of what is displayed. */
+export function buildLongRows(model: Pick<ChartModel, 'series'>): LongRow[] {
+  const rows: LongRow[] = [];
+  for (const s of model.series) {
+    for (const p of s.points) {
+      const row: LongRow = { territory: s.label, territoryCode: s.key, period: p.period, value: p.value, status: p.status };
+      if (p.reason) row.reason = p.reason;
+      rows.push(row);
+    }
+  }
+  return rows;
+}

@@ -197,3 +197,70 @@ export function buildIfMissing(outDir: string, env: Record<string, string> = {},
   if (r.status !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${String(r.status)})`);
   return true;
 }
+
+/** A selection the explorer can chart: an indicator and territories that each have ≥ 2 values. */
+export interface ChartableSelection {
+  indicator: string;
+  /** Territory codes with data, best first (regions before others). */
+  territories: string[];
+}
+
+/**
+ * Ask the running app's API (through the page, so the mock worker or the real API answers exactly
+ * as it does for the app) for an indicator with at least `count` territories that each have two or
+ * more non-null values. Tests use it instead of hard-coding ids, so they survive data updates.
+ *
+ * @param apiRoot URL the contract paths hang off, e.g. `http://127.0.0.1:PORT/mouchir/` (mock) or
+ *   the real API's base URL.
+ */
+export async function pickChartableSelection(page: Page, apiRoot: string, count: number): Promise<ChartableSelection> {
+  const root = apiRoot.endsWith('/') ? apiRoot : `${apiRoot}/`;
+  const found = await page.evaluate(
+    async ({ root, count }) => {
+      const get = async (p: string): Promise<unknown> => {
+        const r = await fetch(new URL(p, root).href);
+        if (!r.ok) throw new Error(`${p}: HTTP ${r.status}`);
+        return r.json();
+      };
+      type Ind = { id: string; levels?: string[] };
+      type Obs = { territory: string; value: number | null };
+      const inds = ((await get('api/v1/indicators')) as { data: Ind[] }).data;
+      // Regional indicators first: the explorer's default picks are regions.
+      inds.sort((a, b) => Number(!(a.levels ?? []).includes('region')) - Number(!(b.levels ?? []).includes('region')));
+      for (const ind of inds) {
+        const obs = ((await get(`api/v1/observations?indicator=${encodeURIComponent(ind.id)}`)) as { data: Obs[] }).data;
+        const perTerritory = new Map<string, number>();
+        for (const o of obs) if (o.value !== null) perTerritory.set(o.territory, (perTerritory.get(o.territory) ?? 0) + 1);
+        const codes = [...perTerritory].filter(([, n]) => n >= 2).map(([c]) => c);
+        const isRegion = (c: string) => /^MA-\d{2}$/.test(c);
+        codes.sort((a, b) => Number(!isRegion(a)) - Number(!isRegion(b)) || a.localeCompare(b));
+        if (codes.length >= count) return { indicator: ind.id, territories: codes };
+      }
+      return null;
+    },
+    { root, count },
+  );
+  if (found === null) throw new Error(`no indicator has ${count} territories with two or more values`);
+  return found;
+}
+
+/** CSS selector of one drawn line of a recharts line chart. */
+export const LINE_SELECTOR = 'path.recharts-line-curve';
+
+/** Number of drawn lines (recharts line curves with a non-empty path) on the page. */
+export async function countChartLines(page: Page): Promise<number> {
+  return page.locator(LINE_SELECTOR).evaluateAll((paths) =>
+    paths.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0).length,
+  );
+}
+
+/**
+ * Change the view like a user following a link or pressing Back: push the new query string and fire
+ * `popstate`, which the app's URL sync listens to. Used where no UI control is addressed directly.
+ */
+export async function navigateInApp(page: Page, query: string): Promise<void> {
+  await page.evaluate((qs) => {
+    history.pushState(null, '', qs.startsWith('?') ? qs : `?${qs}`);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, query);
+}

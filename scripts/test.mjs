@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
+ *
+ * Steps: Chromium → typecheck → lint → MSW worker version → data:check → unit + component tests
+ * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium → bench smoke.
+ * Every step runs even when an earlier one failed (so one run shows every problem), except that
+ * the e2e step is not run against a build that just failed (that would test a stale dist); it is
+ * then counted as failed, loudly. Vitest steps count their tests (read from the JSON reporter);
+ * every other step counts as one test. Exit code is non-zero on any failure.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+/** Must match REAL_API_PORT in tests/e2e/harness.ts: the real-API build has it baked in. */
+const REAL_API_BASE_URL = 'http://127.0.0.1:4328';
+const REAL_API_DIST = '.tmp/dist-real';
+const REPORT_DIR = '.tmp/test-report';
+const BIN = path.resolve('node_modules', '.bin');
+
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, note?: string }} StepResult */
+/** @type {StepResult[]} */
+const results = [];
+/** @type {Record<string, string>} */
+const childEnv = { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+
+/**
+ * @param {string} title
+ */
+function banner(title) {
+  console.log(`\n\x1b[1m▶ ${title}\x1b[0m`);
+}
+
+/**
+ * Run a command with inherited output; true when it exits 0.
+ *
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {boolean}
+ */
+function run(cmd, args, extraEnv = {}) {
+  console.log(`$ ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...childEnv, ...extraEnv } });
+  if (r.error) console.error(r.error.message);
+  return r.status === 0;
+}
+
+/**
+ * A step that counts as one test.
+ *
+ * @param {string} name
+ * @param {() => boolean | string} fn returns true (pass), false (fail) or a string (fail with note)
+ */
+function step(name, fn) {
+  banner(name);
+  const t0 = performance.now();
+  let ok = false;
+  let note;
+  try {
+    const r = fn();
+    ok = r === true;
+    if (typeof r === 'string') note = r;
+  } catch (e) {
+    note = e instanceof Error ? e.message : String(e);
+  }
+  if (note) console.error(`✗ ${name}: ${note}`);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: (performance.now() - t0) / 1000, note });
+  return ok;
+}
+
+/**
+ * Record a step that did not run, as a failure with its reason (never silently).
+ *
+ * @param {string} name
+ * @param {string} why
+ */
+function notRun(name, why) {
+  banner(name);
+  console.error(`✗ ${name}: not run — ${why}`);
+  results.push({ name, passed: 0, failed: 1, skipped: 0, seconds: 0, note: `not run: ${why}` });
+}
+
+/**
+ * Run one vitest project with the JSON reporter and count its tests.
+ *
+ * @param {string} project
+ * @param {Record<string, string>} [extraEnv]
+ */
+function vitestStep(project, extraEnv = {}) {
+  const name = `vitest ${project}`;
+  banner(name);
+  const t0 = performance.now();
+  const out = path.join(REPORT_DIR, `vitest-${project}.json`);
+  fs.rmSync(out, { force: true });
+  const ok = run(
+    path.join(BIN, 'vitest'),
+    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    extraEnv,
+  );
+  /** @type {StepResult} */
+  const res = { name, passed: 0, failed: 0, skipped: 0, seconds: 0 };
+  try {
+    const json = JSON.parse(fs.readFileSync(out, 'utf8'));
+    res.passed = json.numPassedTests ?? 0;
+    res.failed = json.numFailedTests ?? 0;
+    res.skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    // A file that fails to import has no failing test of its own: count it as one failure.
+    const brokenFiles = (json.testResults ?? []).filter(
+      (/** @type {{ status: string, assertionResults?: Array<{ status: string }> }} */ f) =>
+        f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+    ).length;
+    res.failed += brokenFiles;
+    if (brokenFiles > 0) res.note = `${brokenFiles} file(s) failed to load`;
+  } catch {
+    res.note = `no JSON report at ${out}`;
+  }
+  // Vitest failed for a reason its report does not count (config error, unhandled error, no tests).
+  if (!ok && res.failed === 0) {
+    res.failed = 1;
+    res.note ??= 'vitest exited non-zero';
+  }
+  if (ok && res.passed === 0 && res.failed === 0) {
+    res.failed = 1;
+    res.note = 'no tests ran';
+  }
+  res.seconds = (performance.now() - t0) / 1000;
+  results.push(res);
+}
+
+/** public/mockServiceWorker.js must come from the installed msw (npm blocks its postinstall). */
+function checkWorkerVersion() {
+  const require = createRequire(import.meta.url);
+  const installed = require('msw/package.json').version;
+  const worker = fs.readFileSync('public/mockServiceWorker.js', 'utf8');
+  const m = worker.match(/PACKAGE_VERSION\s*=\s*['"]([^'"]+)['"]/);
+  if (!m) return 'no PACKAGE_VERSION in public/mockServiceWorker.js';
+  if (m[1] !== installed) {
+    return `public/mockServiceWorker.js is from msw ${m[1]} but msw ${installed} is installed: run \`npx msw init public --save\``;
+  }
+  console.log(`worker PACKAGE_VERSION ${m[1]} = installed msw ${installed}`);
+  return true;
+}
+
+const t0 = performance.now();
+fs.mkdirSync(REPORT_DIR, { recursive: true });
+
+step('chromium', () => {
+  const chrome = ensureChromium();
+  childEnv.CHROME_PATH = chrome;
+  console.log(`using ${chrome}`);
+  return true;
+});
+step('typecheck', () => run(path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+step('lint', () => run('npm', ['run', '--silent', 'lint']));
+step('msw worker version', checkWorkerVersion);
+step('data:check', () =>
+  fs.existsSync('scripts/data-check.ts') ? run('npm', ['run', '--silent', 'data:check']) : 'scripts/data-check.ts is missing',
+);
+vitestStep('unit');
+const built = step('build (dist)', () => run(path.join(BIN, 'vite'), ['build', '--outDir', 'dist', '--emptyOutDir']));
+const builtReal = step(`build (real API → ${REAL_API_BASE_URL})`, () =>
+  run(path.join(BIN, 'vite'), ['build', '--outDir', REAL_API_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+    VITE_API_BASE_URL: REAL_API_BASE_URL,
+  }),
+);
+if (built && builtReal) vitestStep('e2e', { MOUCHIR_DIST: 'dist' });
+else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
+if (fs.existsSync('scripts/bench.mjs')) {
+  step('bench --quick', () => run('npm', ['run', '--silent', 'bench', '--', '--quick']));
+} else {
+  banner('bench --quick');
+  console.log('note: scripts/bench.mjs does not exist yet; bench smoke skipped (not counted)');
+}
+
+const totalSeconds = (performance.now() - t0) / 1000;
+console.log('\n\x1b[1mSummary\x1b[0m');
+for (const r of results) {
+  const mark = r.failed === 0 ? '✓' : '✗';
+  const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+  console.log(`${mark} ${r.name.padEnd(40)} ${counts.padEnd(30)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+}
+const passed = results.reduce((s, r) => s + r.passed, 0);
+const failed = results.reduce((s, r) => s + r.failed, 0);
+console.log(`total ${totalSeconds.toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,103 @@
+/**
+ * Issue 2 item 5: a build made with `VITE_API_BASE_URL` starts no service worker and talks to a real
+ * HTTP server serving the same contract (scripts/api-server.ts, the MSW handlers over Node `http`),
+ * across origins, under the production CSP (which must allow exactly that API origin).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Response } from 'playwright-core';
+import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
+import {
+  buildIfMissing,
+  collectConsoleErrors,
+  countChartLines,
+  launchBrowser,
+  openApp,
+  pickChartableSelection,
+  REAL_API_DIST,
+  REAL_API_PORT,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
+
+const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
+
+/** Whatever `startApiServer` returns, reduced to a close function. */
+async function startApi(): Promise<() => Promise<void>> {
+  // A variable specifier keeps this file typechecking before the API engineer's module lands;
+  // the shape is checked at run time below.
+  const specifier = '../../scripts/api-server.ts';
+  const mod = (await import(/* @vite-ignore */ specifier)) as {
+    startApiServer: (o: { port: number }) => unknown;
+  };
+  const started = (await mod.startApiServer({ port: REAL_API_PORT })) as
+    | { close: () => unknown }
+    | { server: { close: (cb: () => void) => void } };
+  if ('close' in started && typeof started.close === 'function') {
+    return async () => {
+      await started.close();
+    };
+  }
+  const server = (started as { server: { close: (cb: () => void) => void } }).server;
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** The real-API build, rebuilt when missing or built for another API origin. */
+function ensureRealBuild(): void {
+  const index = path.join(REAL_API_DIST, 'index.html');
+  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
+  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
+  buildIfMissing(REAL_API_DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
+}
+
+describe('real-API build against a local HTTP API', () => {
+  let served: ServedDist;
+  let browser: LaunchedBrowser;
+  let stopApi: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    ensureRealBuild();
+    stopApi = await startApi();
+    served = await serveDist({ dir: REAL_API_DIST });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    await stopApi?.();
+  });
+
+  it('registers no worker, fetches from the API origin and draws the chart', async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    const apiResponses: Response[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.includes('/api/v1/')) apiResponses.push(r);
+    });
+
+    await openApp(page, served.url, '', { expectWorker: false });
+    const selection = await pickChartableSelection(page, API_BASE, 2);
+    const [a, b] = selection.territories as [string, string];
+    await openApp(page, served.url, `view=explorer&indicator=${selection.indicator}&territories=${a},${b}`, {
+      expectWorker: false,
+    });
+    await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(2);
+
+    const sw = await page.evaluate(async () => ({
+      controller: navigator.serviceWorker.controller !== null,
+      registrations: (await navigator.serviceWorker.getRegistrations()).length,
+    }));
+    expect(sw).toEqual({ controller: false, registrations: 0 });
+
+    const appCalls = apiResponses.filter((r) => r.request().frame() === page.mainFrame());
+    const observations = appCalls.filter((r) => new URL(r.url()).pathname === '/api/v1/observations');
+    expect(observations.length).toBeGreaterThan(0);
+    expect(appCalls.filter((r) => new URL(r.url()).origin !== API_BASE).map((r) => r.url())).toEqual([]);
+    expect(appCalls.filter((r) => r.fromServiceWorker()).map((r) => r.url())).toEqual([]);
+    // A CSP violation (connect-src not allowing the API) would show up here as a console error.
+    expect(errors).toEqual([]);
+  });
+});

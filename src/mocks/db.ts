@@ -1,0 +1,178 @@
+/**
+ * The mock API's in-memory database: the `data/` files, validated once and indexed once.
+ *
+ * `createDb(files)` takes rows from anywhere (the shipped JSON files, or issue 7's generated stress
+ * dataset) and the query functions only ever see the indexes, so a generated row set is served by the
+ * very same handlers. Pure: no MSW, no React, no I/O beyond the static JSON imports.
+ */
+import type { z } from 'zod';
+import {
+  IndicatorsResponse,
+  ObservationsResponse,
+  ProjectsResponse,
+  TerritoriesResponse,
+  type Indicator,
+  type Observation,
+  type ObservationsQuery,
+  type Project,
+  type Territory,
+} from '../api/contract.ts';
+import { comparePeriods, periodEnd, periodStart } from '../transforms/period.ts';
+// Static imports, so the same module works in Vite (browser chunk), vitest and tsx (api-server).
+import territoriesFile from '../../data/territories.json' with { type: 'json' };
+import indicatorsFile from '../../data/indicators.json' with { type: 'json' };
+import projectsFile from '../../data/projects.json' with { type: 'json' };
+import censusFile from '../../data/observations/census.json' with { type: 'json' };
+import programmesFile from '../../data/observations/programmes.json' with { type: 'json' };
+import illustrativeFile from '../../data/observations/illustrative.json' with { type: 'json' };
+
+/** The rows a database is built from, wherever they come from. */
+export interface DbFiles {
+  territories: readonly Territory[];
+  indicators: readonly Indicator[];
+  projects: readonly Project[];
+  observations: readonly Observation[];
+}
+
+/** An observation with its period pre-converted to month indices, so range filters never re-parse strings. */
+interface IndexedRow {
+  row: Observation;
+  start: number;
+  end: number;
+}
+
+/** Indexes built once by `createDb`. Treat as read-only. */
+export interface Db {
+  territories: readonly Territory[];
+  indicators: readonly Indicator[];
+  projects: readonly Project[];
+  territoryByCode: ReadonlyMap<string, Territory>;
+  indicatorById: ReadonlyMap<string, Indicator>;
+  /** indicator id → territory code → rows sorted by period (`comparePeriods`). */
+  observations: ReadonlyMap<string, ReadonlyMap<string, readonly IndexedRow[]>>;
+  /** Position of each territory in the territories file: the order rows are answered in. */
+  territoryOrder: ReadonlyMap<string, number>;
+}
+
+/** Build the indexes. O(n log n) once; every query afterwards touches only the rows it returns. */
+export function createDb(files: DbFiles): Db {
+  const territoryByCode = new Map(files.territories.map((t) => [t.code, t]));
+  const indicatorById = new Map(files.indicators.map((i) => [i.id, i]));
+  const territoryOrder = new Map(files.territories.map((t, i) => [t.code, i]));
+  const observations = new Map<string, Map<string, IndexedRow[]>>();
+  for (const row of files.observations) {
+    let byTerritory = observations.get(row.indicator);
+    if (!byTerritory) observations.set(row.indicator, (byTerritory = new Map()));
+    let rows = byTerritory.get(row.territory);
+    if (!rows) byTerritory.set(row.territory, (rows = []));
+    rows.push({ row, start: periodStart(row.period), end: periodEnd(row.period) });
+  }
+  for (const byTerritory of observations.values()) {
+    for (const rows of byTerritory.values()) rows.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  return {
+    territories: files.territories,
+    indicators: files.indicators,
+    projects: files.projects,
+    territoryByCode,
+    indicatorById,
+    observations,
+    territoryOrder,
+  };
+}
+
+/**
+ * Observations of one indicator, for the given territories (all territories with data when omitted),
+ * whose period overlaps [`from`, `to`] (see `periodInRange`). Rows come grouped by territory — in the
+ * requested order, else in the territories file's order — and sorted by period within a territory.
+ * Parameters are assumed valid: the handlers answer 400 before calling this.
+ */
+export function queryObservations(db: Db, query: ObservationsQuery): Observation[] {
+  const byTerritory = db.observations.get(query.indicator);
+  if (!byTerritory) return [];
+  const codes =
+    query.territories && query.territories.length > 0
+      ? [...new Set(query.territories)]
+      : [...byTerritory.keys()].sort(
+          (a, b) => (db.territoryOrder.get(a) ?? Infinity) - (db.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b),
+        );
+  const lo = query.from ? periodStart(query.from) : -Infinity;
+  const hi = query.to ? periodEnd(query.to) : Infinity;
+  const out: Observation[] = [];
+  for (const code of codes) {
+    const rows = byTerritory.get(code);
+    if (!rows) continue;
+    for (const r of rows) {
+      // Rows are sorted by start: once one starts after the range, all the rest do too.
+      if (r.start > hi) break;
+      if (r.end >= lo) out.push(r.row);
+    }
+  }
+  return out;
+}
+
+/** Whether `code` is `ancestor` or lies inside it (a province inside its region, everything inside `MA`). */
+export function isWithin(db: Db, code: string, ancestor: string): boolean {
+  let current: string | null | undefined = code;
+  // Bounded walk: a cycle in bad data must not hang the mock.
+  for (let depth = 0; current != null && depth < 8; depth++) {
+    if (current === ancestor) return true;
+    current = db.territoryByCode.get(current)?.parent;
+  }
+  return false;
+}
+
+/** Projects located in `territory` or in any territory inside it; all projects when omitted. */
+export function queryProjects(db: Db, query: { territory?: string | undefined }): Project[] {
+  const { territory } = query;
+  if (territory === undefined) return [...db.projects];
+  return db.projects.filter((p) => isWithin(db, p.territory, territory));
+}
+
+/** Periods present for an indicator, sorted; handy for tests and for the stress generator's checks. */
+export function periodsOf(db: Db, indicator: string): string[] {
+  const set = new Set<string>();
+  for (const rows of db.observations.get(indicator)?.values() ?? []) for (const r of rows) set.add(r.row.period);
+  return [...set].sort(comparePeriods);
+}
+
+/** Thrown when a shipped data file does not match the contract; the handlers turn it into a 500 problem. */
+export class DataFileError extends Error {
+  override readonly name = 'DataFileError';
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+function parseFile<T>(file: string, schema: z.ZodType<{ data: T[] }>, json: unknown): T[] {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data.data;
+  const issue = result.error.issues[0];
+  const path = issue ? issue.path.map(String).join('.') : '';
+  throw new DataFileError(file, `${path} ${issue?.message ?? 'invalid'}`.trim());
+}
+
+/** The shipped data files, parsed with the contract schemas (so a bad file fails loudly, naming itself). */
+export function loadDataFiles(): DbFiles {
+  return {
+    territories: parseFile('data/territories.json', TerritoriesResponse, territoriesFile),
+    indicators: parseFile('data/indicators.json', IndicatorsResponse, indicatorsFile),
+    projects: parseFile('data/projects.json', ProjectsResponse, projectsFile),
+    observations: [
+      ...parseFile('data/observations/census.json', ObservationsResponse, censusFile),
+      ...parseFile('data/observations/programmes.json', ObservationsResponse, programmesFile),
+      ...parseFile('data/observations/illustrative.json', ObservationsResponse, illustrativeFile),
+    ],
+  };
+}
+
+let shipped: Db | undefined;
+
+/** The database of the shipped `data/` files, built on first use and then reused. */
+export function defaultDb(): Db {
+  shipped ??= createDb(loadDataFiles());
+  return shipped;
+}

@@ -13,11 +13,14 @@
  *
  * Speed: values are generated lazily, one indicator at a time, into a `Float64Array` (88 × 132 numbers,
  * ~0.3 ms), and memoised; observation objects are only built for the rows a query asks for.
- * {@link generateStressFiles} builds all 464,640 rows eagerly, for a db that wants plain arrays.
+ * {@link createStressDb} plugs that into the mock API's `Db` lazily; {@link generateStressFiles} builds
+ * all 464,640 rows eagerly, for `createDb(files)` when plain arrays are wanted.
  *
- * Pure module: no DOM, no React, no network.
+ * No DOM, no React, no network: runs in the browser mock, in Node (bench B6) and in vitest.
  */
 import type { Indicator, Observation, Territory } from '../api/contract.ts';
+import { periodEnd, periodStart } from '../transforms/period.ts';
+import { createDb, defaultDb, type Db, type DbFiles } from './db.ts';
 
 /** Seed used unless another is given: same seed, same dataset, on every machine. */
 export const STRESS_SEED = 7_2025;
@@ -387,25 +390,67 @@ export function createStressDataset(allTerritories: readonly Territory[], option
   return { territories, indicators, periods: STRESS_PERIODS, size: indicators.length * nT * nP, values, query, allObservations };
 }
 
-/** The stress dataset in the shape of the shipped data files (`{ data: [...] }` each). */
-export interface StressFiles {
-  territories: { data: Territory[] };
-  indicators: { data: Indicator[] };
-  /** No projects: the shipped projects point at real indicators, which the stress catalogue does not have. */
-  projects: { data: [] };
-  observations: { data: Observation[] };
+/**
+ * Every row of the stress dataset as plain arrays, in the shape `createDb(files)` takes
+ * (464,640 observation objects, built eagerly; ~0.3 s in Node). The territories are passed through
+ * unchanged, so the catalogue of places is the real one. No projects: the shipped projects point at
+ * real indicators, which the stress catalogue does not have.
+ */
+export function generateStressFiles(territories: readonly Territory[], options: StressOptions = {}): DbFiles {
+  const ds = createStressDataset(territories, options);
+  return { territories: [...territories], indicators: [...ds.indicators], projects: [], observations: ds.allObservations() };
 }
 
+type IndexedRows = NonNullable<ReturnType<NonNullable<ReturnType<Db['observations']['get']>>['get']>>;
+
 /**
- * Every file of the stress dataset, eagerly (464,640 observation objects; ~0.2 s in Node). The
- * territories are passed through unchanged, so the catalogue of places is the real one.
+ * A `Db` (same indexes, same query functions, same handlers) over the stress dataset that builds an
+ * indicator's rows only when a query first asks for it (88 × 132 rows, a few ms), instead of indexing
+ * all 464,640 rows up front — which would block the page's main thread, where MSW's handlers run.
  */
-export function generateStressFiles(territories: readonly Territory[], options: StressOptions = {}): StressFiles {
+export function createStressDb(territories: readonly Territory[], options: StressOptions = {}): Db {
   const ds = createStressDataset(territories, options);
-  return {
-    territories: { data: [...territories] },
-    indicators: { data: [...ds.indicators] },
-    projects: { data: [] },
-    observations: { data: ds.allObservations() },
+  const base = createDb({ territories, indicators: ds.indicators, projects: [], observations: [] });
+  const built = new Map<string, ReadonlyMap<string, IndexedRows>>();
+  const build = (indicatorId: string): ReadonlyMap<string, IndexedRows> | undefined => {
+    const done = built.get(indicatorId);
+    if (done) return done;
+    if (!base.indicatorById.has(indicatorId)) return undefined;
+    const byTerritory = new Map<string, IndexedRows>();
+    const rows = ds.query({ indicator: indicatorId });
+    const per = ds.periods.length;
+    // Rows come grouped by territory and sorted by month, which is the order the db keeps.
+    for (let i = 0; i < rows.length; i += per) {
+      const slice = rows.slice(i, i + per);
+      const first = slice[0];
+      if (!first) continue;
+      byTerritory.set(
+        first.territory,
+        slice.map((row) => ({ row, start: periodStart(row.period), end: periodEnd(row.period) })),
+      );
+    }
+    built.set(indicatorId, byTerritory);
+    return byTerritory;
   };
+  // Only `get`/`has` are used by the query functions; iteration sees the indicators built so far.
+  const lazy = new (class extends Map<string, ReadonlyMap<string, IndexedRows>> {
+    override get(key: string) {
+      return build(key);
+    }
+    override has(key: string) {
+      return base.indicatorById.has(key);
+    }
+  })();
+  return { ...base, observations: lazy };
+}
+
+let shared: Db | undefined;
+
+/**
+ * The stress database over the shipped territories, built on first use and reused: what the mock
+ * API serves when `readDatasetOption` says `stress` (`createHandlers({ db: stressDb })`).
+ */
+export function stressDb(): Db {
+  shared ??= createStressDb(defaultDb().territories);
+  return shared;
 }

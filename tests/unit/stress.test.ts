@@ -4,9 +4,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Indicator, Observation, Territory, TerritoriesResponse } from '../../src/api/contract.ts';
+import { Indicator, Observation, ObservationsResponse, Territory, TerritoriesResponse } from '../../src/api/contract.ts';
+import { createDb, queryObservations } from '../../src/mocks/db.ts';
+import { answer } from '../../src/mocks/handlers.ts';
 import {
   createStressDataset,
+  createStressDb,
   generateStressFiles,
   readDatasetOption,
   stressIndicatorId,
@@ -191,13 +194,13 @@ describe('stress query', () => {
 });
 
 describe('generateStressFiles', () => {
-  it('holds every observation once, in the data files’ shape', () => {
+  it('holds every observation once, in the shape createDb takes', () => {
     const files = generateStressFiles(territories);
-    expect(files.observations.data).toHaveLength(464_640);
-    expect(files.indicators.data).toHaveLength(40);
-    expect(files.projects.data).toEqual([]);
-    expect(TerritoriesResponse.safeParse(files.territories).success).toBe(true);
-    const keys = new Set(files.observations.data.map((o) => `${o.indicator}|${o.territory}|${o.period}`));
+    expect(files.observations).toHaveLength(464_640);
+    expect(files.indicators).toHaveLength(40);
+    expect(files.projects).toEqual([]);
+    expect(TerritoriesResponse.safeParse({ data: files.territories }).success).toBe(true);
+    const keys = new Set(files.observations.map((o) => `${o.indicator}|${o.territory}|${o.period}`));
     expect(keys.size).toBe(464_640);
   });
 
@@ -209,5 +212,35 @@ describe('generateStressFiles', () => {
     const codes = new Set(real.map((t) => t.code));
     for (const t of ds.territories) expect(codes.has(t.code)).toBe(true);
     expect(ds.territories.filter((t) => t.level === 'region').length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('createStressDb (lazy) answers like createDb over the eager files', () => {
+  const lazy = createStressDb(territories, { indicatorCount: 3 });
+  const eager = createDb(generateStressFiles(territories, { indicatorCount: 3 }));
+  it.each([
+    [{ indicator: stressIndicatorId(0) }],
+    [{ indicator: stressIndicatorId(1), territories: provinces }],
+    [{ indicator: stressIndicatorId(2), territories: ['MA-07', 'MA'], from: '2019-Q4', to: '2021' }],
+    [{ indicator: stressIndicatorId(2), from: '2025-12' }],
+    [{ indicator: 'synthetic-40' }], // beyond indicatorCount: unknown, no rows
+  ])('%o', (q) => {
+    expect(queryObservations(lazy, q)).toEqual(queryObservations(eager, q));
+  });
+
+  it('knows the synthetic catalogue and the real territories, and no real indicator', () => {
+    expect(lazy.indicatorById.has(stressIndicatorId(0))).toBe(true);
+    expect(lazy.observations.has(stressIndicatorId(2))).toBe(true);
+    expect(lazy.territoryByCode.size).toBe(territories.length);
+    expect([...lazy.indicatorById.values()].every((i) => i.category === 'synthetic')).toBe(true);
+    expect(lazy.projects).toEqual([]);
+  });
+
+  it('is served through the shared handlers when plugged in with createHandlers({ db })', () => {
+    const res = answer(lazy, 'observations', new URLSearchParams({ indicator: stressIndicatorId(1), territory: 'MA-01,MA-02', from: '2025-01' }));
+    expect(res.status).toBe(200);
+    const body = ObservationsResponse.parse('json' in res ? res.json : null);
+    expect(body.data).toHaveLength(24);
+    expect(answer(lazy, 'observations', new URLSearchParams({ indicator: 'synthetic-99' })).status).toBe(400);
   });
 });

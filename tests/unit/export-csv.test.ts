@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, buildCsv, csvNumberCell, csvTextCell, modelToRows, type TableRow } from '../../src/export/csv.ts';
+import { hostileModel, lineModel } from './export-fixtures.ts';
+
+/** Minimal RFC 4180 reader, to check that what we write parses back into the same cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe('csvTextCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=1+1', "'=1+1"],
+    ['+212600000000', "'+212600000000"],
+    ['-5', "'-5"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['\rCR', `"'\rCR"`],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['الدار البيضاء', 'الدار البيضاء'],
+    ['a=b', 'a=b'],
+  ])('%j → %j', (input, expected) => {
+    expect(csvTextCell(input)).toBe(expected);
+  });
+});
+
+describe('csvNumberCell', () => {
+  it.each([
+    [1234.5, '1234.5'],
+    [-3.2, '-3.2'],
+    [0, '0'],
+    [null, ''],
+    [Number.NaN, ''],
+    [Number.POSITIVE_INFINITY, ''],
+  ])('%s → %j', (input, expected) => {
+    expect(csvNumberCell(input)).toBe(expected);
+  });
+});
+
+describe('buildCsv', () => {
+  const date = '2026-11-26';
+
+  it('starts with a BOM, uses CRLF, and writes header rows with title, selection, source, status, date and link', () => {
+    const csv = buildCsv({ model: lineModel(), variant: 'displayed', exportDate: date });
+    expect(csv.startsWith(BOM)).toBe(true);
+    expect(csv.slice(1)).not.toContain(BOM);
+    expect(csv).not.toMatch(/[^\r]\n/);
+    const rows = parseCsv(csv.slice(1));
+    const header = new Map(rows.filter((r) => r[0]?.startsWith('# ')).map((r) => [r[0], r[1]]));
+    expect(header.get('# Titre')).toBe('Population légale');
+    expect(header.get('# Sélection')).toBe('Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue');
+    expect(header.get('# Source')).toBe('HCP, RGPH 2024, https://www.hcp.ma/');
+    expect(header.get('# Statut')).toBe('Données officielles');
+    expect(header.get('# Export')).toBe('Exporté le 26 nov. 2026 depuis Mouchir');
+    expect(header.get('# Lien')).toBe(lineModel().link);
+    expect(header.get('# Contenu')).toBe('Données affichées');
+    expect(header.has('# Méthode')).toBe(false);
+  });
+
+  it('writes one data row per point, null values empty with their reason', () => {
+    const rows = parseCsv(buildCsv({ model: lineModel(), variant: 'full', exportDate: date }).slice(1));
+    const start = rows.findIndex((r) => r[0] === 'Territoire');
+    expect(rows[start]).toEqual(['Territoire', 'Code', 'Période', 'Valeur (habitants)', 'Statut', 'Raison (valeur manquante)']);
+    const data = rows.slice(start + 1);
+    expect(data).toHaveLength(6);
+    expect(data[0]).toEqual(['Casablanca-Settat', 'MA-06', '2004', '6000000', 'officiel', '']);
+    expect(data[4]).toEqual(['Marrakech-Safi', 'MA-07', '2014', '', 'officiel', 'non publié']);
+  });
+
+  it('writes exactly the rows it is given (the table tab), negative numbers as numbers', () => {
+    const rows: TableRow[] = [
+      { territory: 'Fès-Meknès', territoryCode: 'MA-03', period: '2024-Q3', value: -1.25, status: 'estimate' },
+      { territory: 'Oriental', territoryCode: 'MA-02', period: '2024-Q3', value: null, reason: 'no-population', status: 'estimate' },
+    ];
+    const parsed = parseCsv(buildCsv({ model: lineModel({ status: 'estimate', method: 'Interpolation linéaire' }), rows, variant: 'displayed', exportDate: date }).slice(1));
+    const start = parsed.findIndex((r) => r[0] === 'Territoire');
+    expect(parsed.slice(start + 1)).toEqual([
+      ['Fès-Meknès', 'MA-03', '2024-Q3', '-1.25', 'estimation', ''],
+      ['Oriental', 'MA-02', '2024-Q3', '', 'estimation', 'population inconnue'],
+    ]);
+    expect(parsed.find((r) => r[0] === '# Méthode')?.[1]).toBe('Interpolation linéaire');
+  });
+
+  it('neutralises hostile labels in every cell, header rows included', () => {
+    const csv = buildCsv({ model: hostileModel(), variant: 'displayed', exportDate: date });
+    const cells = parseCsv(csv.slice(1)).flat();
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells).toContain(`'=HYPERLINK("http://evil.example","x")`);
+    expect(cells).toContain("'-2+3 <b>method</b>");
+  });
+
+  it('writes Arabic headers for an Arabic model', () => {
+    const csv = buildCsv({ model: lineModel({ lang: 'ar', dir: 'rtl' }), variant: 'full', exportDate: date });
+    expect(csv).toContain('# العنوان');
+    expect(csv).toContain('السلسلة الكاملة');
+    expect(csv).toContain('غير منشور');
+  });
+});
+
+describe('modelToRows', () => {
+  it('flattens series then periods and keeps reasons', () => {
+    const rows = modelToRows(lineModel());
+    expect(rows.map((r) => `${r.territoryCode}/${r.period}`)).toEqual([
+      'MA-06/2004',
+      'MA-06/2014',
+      'MA-06/2024',
+      'MA-07/2004',
+      'MA-07/2014',
+      'MA-07/2024',
+    ]);
+    expect(rows[4]).toMatchObject({ value: null, reason: 'not-published' });
+  });
+});

@@ -17,6 +17,13 @@ import {
   startServer,
   type RunningServer,
 } from '../../scripts/serve.mjs';
+import { server as mockServer } from '../../src/mocks/node.ts';
+
+// tests/setup.ts intercepts every outgoing request with the MSW node server ('error' on unhandled);
+// these tests talk to a real local server over raw HTTP, so interception is paused for this file
+// and restored for the setup's own teardown.
+beforeAll(() => mockServer.close());
+afterAll(() => mockServer.listen({ onUnhandledRequest: 'error' }));
 
 const ROOT = path.resolve('/srv/mouchir-dist');
 

@@ -1,0 +1,125 @@
+/**
+ * scripts/api-server.ts over real HTTP, driven by the app's own client (`apiFetch` with a base URL).
+ * The in-process MSW node server would otherwise answer these requests itself (its handlers match any
+ * origin), so requests to this port are passed through to the network.
+ */
+import { http, passthrough } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startApiServer, seededRandom, type ApiServer } from '../../scripts/api-server.ts';
+import { ApiError, apiFetch } from '../../src/api/client.ts';
+import {
+  IndicatorsResponse,
+  ObservationsResponse,
+  Problem,
+  ProjectsResponse,
+  TerritoriesResponse,
+} from '../../src/api/contract.ts';
+import { server } from '../../src/mocks/node.ts';
+
+const PORT = 4312;
+const FLAKY_PORT = 4313;
+let api: ApiServer;
+
+function passThroughPort(port: number): void {
+  server.use(http.all(`http://127.0.0.1:${port}/*`, () => passthrough()));
+}
+
+beforeAll(async () => {
+  api = await startApiServer({ port: PORT });
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(() => {
+  api.setFaults('');
+});
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('api-server serves the contract over HTTP', () => {
+  it('every endpoint parses with the client', async () => {
+    passThroughPort(PORT);
+    const base = { baseUrl: api.url };
+    const territories = await apiFetch('/territories', TerritoriesResponse, base);
+    const indicators = await apiFetch('/indicators', IndicatorsResponse, base);
+    const indicator = indicators.data[0]?.id ?? '';
+    const observations = await apiFetch(`/observations?indicator=${indicator}`, ObservationsResponse, base);
+    const projects = await apiFetch('/projects', ProjectsResponse, base);
+    expect(territories.data.some((t) => t.code === 'MA')).toBe(true);
+    expect(observations.data.every((r) => r.indicator === indicator)).toBe(true);
+    expect(projects.data.length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers bad parameters with a 400 problem the client exposes', async () => {
+    passThroughPort(PORT);
+    const error = await failure(apiFetch('/observations?indicator=nope', ObservationsResponse, { baseUrl: api.url }));
+    expect(error).toMatchObject({ kind: 'http', status: 400, endpoint: '/observations' });
+    expect(error.problem?.parameter).toBe('indicator');
+  });
+
+  it('sends CORS headers, answers preflights, and 404s unknown paths as problems', async () => {
+    passThroughPort(PORT);
+    const res = await fetch(`${api.url}/api/v1/territories`);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    const preflight = await fetch(`${api.url}/api/v1/observations`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
+    const missing = await fetch(`${api.url}/api/v1/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(Problem.parse(await missing.json()).status).toBe(404);
+  });
+
+  it('applies a fault spec set at run time', async () => {
+    passThroughPort(PORT);
+    api.setFaults('malformed:territories');
+    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe('malformed-json');
+    api.setFaults('invalid:territories');
+    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe('invalid-payload');
+    api.setFaults('error:429:territories');
+    expect(await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).toMatchObject({
+      kind: 'http',
+      status: 429,
+      retryAfterSeconds: 1,
+    });
+    api.setFaults('network:territories');
+    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe('network');
+    api.setFaults('hang:territories');
+    expect(
+      (await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url, timeoutMs: 300 }))).kind,
+    ).toBe('timeout');
+  });
+});
+
+describe('latency and error rate', () => {
+  it('fails every request at errorRate 1 and delays within latencyMs', async () => {
+    passThroughPort(FLAKY_PORT);
+    const flaky = await startApiServer({ port: FLAKY_PORT, errorRate: 1, latencyMs: 150, seed: 7 });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const error = await failure(apiFetch('/indicators', IndicatorsResponse, { baseUrl: flaky.url }));
+        expect(error.status).toBe(500);
+        expect(performance.now() - t0).toBeLessThan(150 + 1_000);
+      }
+    } finally {
+      await flaky.close();
+    }
+  });
+
+  it('draws from a seeded generator: same seed, same sequence', () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const seqA = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
+    expect(seqA.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(Array.from({ length: 5 }, seededRandom(43))).not.toEqual(seqA);
+  });
+});

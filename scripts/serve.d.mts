@@ -4,6 +4,8 @@ import type http from 'node:http';
 export const MIME_TYPES: Record<string, string>;
 export function normaliseBase(basePath: string | undefined): string;
 export function cacheControl(relPath: string): string;
+/** Whether an Accept-Encoding header accepts gzip. */
+export function acceptsGzip(header: string | undefined): boolean;
 export type ResolvedPath =
   | { kind: 'file'; file: string; rel: string }
   | { kind: 'redirect'; location: string }

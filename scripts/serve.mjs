@@ -13,6 +13,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { extractMetaCsp, parseCsp, securityHeaders, buildCsp } from './csp.mjs';
 
@@ -47,6 +48,72 @@ export const MIME_TYPES = {
 const HASHED_RE = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 /** Files that must always be revalidated: the entry document and the service worker script. */
 const NO_CACHE = new Set(['index.html', 'mockServiceWorker.js']);
+
+/** Text types worth compressing; fonts, images and wasm are already compressed or binary. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.csv', '.webmanifest']);
+/** Below this, gzip's header costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * Whether an `Accept-Encoding` header accepts gzip (and does not refuse it with `q=0`).
+ *
+ * @param {string | undefined} header
+ * @returns {boolean}
+ */
+export function acceptsGzip(header) {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/**
+ * Gzipped copies of the build's text files, made once per file version. The build is immutable
+ * while served, so compressing ahead (see `warm`) keeps the first, cold page load — the one the
+ * bench measures — from paying for compression.
+ */
+class GzipCache {
+  /** @type {Map<string, { mtimeMs: number, size: number, body: Buffer }>} */
+  #entries = new Map();
+
+  /**
+   * @param {string} file
+   * @param {fs.Stats} stat
+   * @returns {Buffer | null} the gzipped body, or null when the file is not worth compressing
+   */
+  get(file, stat) {
+    if (!COMPRESSIBLE.has(path.extname(file).toLowerCase()) || stat.size < MIN_COMPRESS_BYTES) return null;
+    const hit = this.#entries.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.body;
+    const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+    this.#entries.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, body });
+    return body;
+  }
+
+  /**
+   * Compress every eligible file under `dir` now.
+   *
+   * @param {string} dir
+   */
+  warm(dir) {
+    let entries;
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) this.warm(p);
+      else if (e.isFile()) this.get(p, fs.statSync(p));
+    }
+  }
+}
 
 /**
  * Normalise a base path to `/…/` form: `mouchir` → `/mouchir/`, `` → `/`.
@@ -137,6 +204,8 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
   const base = normaliseBase(basePath);
   // Read once at start: the build does not change under a running server.
   const headers = securityHeaders({ policy: policyForRoot(absRoot, apiBaseUrl) });
+  const gzip = new GzipCache();
+  gzip.warm(absRoot);
 
   return http.createServer((req, res) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
@@ -176,16 +245,24 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
         return;
       }
       const ext = path.extname(target.file).toLowerCase();
-      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const gz = COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']) ? gzip.get(target.file, stat) : null;
+      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${gz ? '-gz' : ''}"`;
+      /** @type {Record<string, string>} */
       const common = {
         'Content-Type': MIME_TYPES[/** @type {keyof typeof MIME_TYPES} */ (ext)] ?? 'application/octet-stream',
         'Cache-Control': cacheControl(target.rel),
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
       };
+      if (COMPRESSIBLE.has(ext)) common.Vary = 'Accept-Encoding';
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, common);
         res.end();
+        return;
+      }
+      if (gz) {
+        res.writeHead(200, { ...common, 'Content-Encoding': 'gzip', 'Content-Length': String(gz.length) });
+        res.end(req.method === 'HEAD' ? undefined : gz);
         return;
       }
       res.writeHead(200, { ...common, 'Content-Length': String(stat.size) });

@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCsp, cspMetaTag, parseCsp } from '../../scripts/csp.mjs';
 import {
+  acceptsGzip,
   cacheControl,
   normaliseBase,
   parseArgs,
@@ -92,6 +94,23 @@ describe('cacheControl', () => {
   });
 });
 
+describe('acceptsGzip', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['gzip', true],
+    ['gzip, deflate, br, zstd', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['GZIP', true],
+    ['gzip;q=0', false],
+    ['deflate, br', false],
+    ['*', true],
+    ['identity', false],
+  ])('%j → %j', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
+  });
+});
+
 describe('parseArgs', () => {
   it.each([
     [[], {}, { root: 'dist', basePath: '/', port: 4173, host: '127.0.0.1', apiBaseUrl: null }],
@@ -132,6 +151,25 @@ function rawRequest(
   });
 }
 
+/** Like rawRequest, but keeps the body as bytes (to check gzip). */
+function rawBytes(
+  port: number,
+  reqPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: reqPath, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const BIG_JS = `export const rows = [${Array.from({ length: 500 }, (_, i) => `{ id: ${i}, name: "row ${i}" }`).join(', ')}];\n`;
+
 describe.each([
   { label: 'at /', basePath: '/', prefix: '/' },
   { label: 'under /mouchir/', basePath: '/mouchir/', prefix: '/mouchir/' },
@@ -153,6 +191,7 @@ describe.each([
     fs.writeFileSync(path.join(root, 'mockServiceWorker.js'), 'self.addEventListener("fetch", () => {});');
     fs.writeFileSync(path.join(root, 'assets', 'index-AbCdEf12.js'), 'export {};');
     fs.writeFileSync(path.join(root, 'assets', 'font-AbCdEf12.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+    fs.writeFileSync(path.join(root, 'assets', 'big-AbCdEf12.js'), BIG_JS);
     fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fs.writeFileSync(path.join(root, 'data.json'), '{"data":[]}');
     srv = await startServer({ root, basePath, port: 0, host: '127.0.0.1' });
@@ -213,6 +252,25 @@ describe.each([
     const r = await rawRequest(srv.port, prefix + attack);
     expect([400, 404]).toContain(r.status);
     expect(r.body).not.toContain('TOP-SECRET');
+  });
+
+  it('gzips text files when asked, with Vary, and sends small or binary files as they are', async () => {
+    const big = await rawBytes(srv.port, `${prefix}assets/big-AbCdEf12.js`, { 'Accept-Encoding': 'gzip, br' });
+    expect(big.headers['content-encoding']).toBe('gzip');
+    expect(big.headers.vary).toBe('Accept-Encoding');
+    expect(zlib.gunzipSync(big.body).toString('utf8')).toBe(BIG_JS);
+    expect(Number(big.headers['content-length'])).toBe(big.body.length);
+    expect(big.body.length).toBeLessThan(BIG_JS.length / 4);
+
+    const plain = await rawBytes(srv.port, `${prefix}assets/big-AbCdEf12.js`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(BIG_JS);
+    expect(plain.headers.etag).not.toBe(big.headers.etag);
+
+    const small = await rawBytes(srv.port, `${prefix}assets/index-AbCdEf12.js`, { 'Accept-Encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const font = await rawBytes(srv.port, `${prefix}assets/font-AbCdEf12.woff2`, { 'Accept-Encoding': 'gzip' });
+    expect(font.headers['content-encoding']).toBeUndefined();
   });
 
   it('answers HEAD without a body and refuses POST', async () => {

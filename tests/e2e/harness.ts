@@ -203,6 +203,8 @@ export interface ChartableSelection {
   indicator: string;
   /** Territory codes with data, best first (regions before others). */
   territories: string[];
+  /** Names of those territories, per language, as the app shows them (for picking by label). */
+  names: Record<string, { fr: string; ar: string; en: string }>;
 }
 
 /**
@@ -223,6 +225,8 @@ export async function pickChartableSelection(page: Page, apiRoot: string, count:
         return r.json();
       };
       type Ind = { id: string; levels?: string[] };
+      type Ter = { code: string; name: { fr: string; ar: string; en: string } };
+      const ters = ((await get('api/v1/territories')) as { data: Ter[] }).data;
       type Obs = { territory: string; value: number | null };
       const inds = ((await get('api/v1/indicators')) as { data: Ind[] }).data;
       // Regional indicators first: the explorer's default picks are regions.
@@ -234,7 +238,10 @@ export async function pickChartableSelection(page: Page, apiRoot: string, count:
         const codes = [...perTerritory].filter(([, n]) => n >= 2).map(([c]) => c);
         const isRegion = (c: string) => /^MA-\d{2}$/.test(c);
         codes.sort((a, b) => Number(!isRegion(a)) - Number(!isRegion(b)) || a.localeCompare(b));
-        if (codes.length >= count) return { indicator: ind.id, territories: codes };
+        if (codes.length >= count) {
+          const names = Object.fromEntries(ters.filter((t) => codes.includes(t.code)).map((t) => [t.code, t.name]));
+          return { indicator: ind.id, territories: codes, names };
+        }
       }
       return null;
     },

@@ -51,9 +51,18 @@ describe('smoke: the built app in Chromium (mock API)', () => {
     );
     await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(2);
 
-    // A selection change (as a shared link or Back would make it) redraws with three lines.
-    await navigateInApp(page, `view=explorer&indicator=${selection.indicator}&territories=${a},${b},${c}`);
+    // A selection change in the territory filter redraws: add one, then remove one by its chip.
+    const nameOf = (code: string) => selection.names[code]?.fr ?? code;
+    await page.getByRole('checkbox', { name: nameOf(c), exact: true }).check();
     await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => new URL(page.url()).searchParams.get('territories')).toBe(`${a},${b},${c}`);
+    await page.getByRole('button', { name: `Retirer ${nameOf(a)}`, exact: true }).click();
+    await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => new URL(page.url()).searchParams.get('territories')).toBe(`${b},${c}`);
+    // Back restores the previous selection (the URL is the state), and the chart follows.
+    await page.goBack();
+    await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(3);
+    // A shared link with one territory draws one line.
     await navigateInApp(page, `view=explorer&indicator=${selection.indicator}&territories=${c}`);
     await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(1);
 

@@ -1,0 +1,383 @@
+/**
+ * Compare: two or more territories side by side on the census indicators at their latest common period, with the
+ * gap to the first (reference) territory and which one is better placed given the indicator's polarity (in words),
+ * plus suggested peers (same level, closest population or value) added in one click.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { DataStatus, Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
+import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
+import { pick, translate } from '../../i18n/i18n.ts';
+import { formatCompact, formatPeriod } from '../../i18n/format.ts';
+import { comparePeriod, gapBetween } from '../../transforms/kpi.ts';
+import { latestCensusYear, peersByPopulation, peersByValue, type Peer } from '../../transforms/peers.ts';
+import { selectIndicator, selectLang, selectTerritories, useViewStore } from '../../state/view-store.ts';
+import { updateView } from '../../state/url-sync.ts';
+import { commonMessages } from '../overview/messages.ts';
+import { formatKpiChange, formatKpiValue, formatRelative } from '../overview/kpi-text.ts';
+import { QueryError, Skeleton, SourceLine, StatusBadge, TerritorySelect } from '../overview/view-parts.tsx';
+import { compareMessages as m } from './messages.ts';
+import '../overview/views.css';
+
+/** Territories compared when the link names none: the two largest regions of the seed article. */
+export const DEFAULT_COMPARE = ['MA-06', 'MA-07'] as const;
+/** More columns than this make the table unreadable on a laptop. */
+export const MAX_COMPARE = 6;
+
+const STATUS_RANK: Record<DataStatus, number> = { official: 0, estimate: 1, illustrative: 2 };
+
+function nameOf(code: string, byCode: ReadonlyMap<string, Territory>, lang: Lang): string {
+  const t = byCode.get(code);
+  return t ? pick(t.name, lang) : code;
+}
+
+function CompareRow({
+  indicator,
+  codes,
+  byCode,
+  lang,
+}: {
+  indicator: Indicator;
+  codes: readonly string[];
+  byCode: ReadonlyMap<string, Territory>;
+  lang: Lang;
+}) {
+  const q = useQuery(observationsQuery({ indicator: indicator.id, territories: codes }));
+  const name = pick(indicator.name, lang);
+  const polarityText =
+    indicator.polarity === 'higher-is-better'
+      ? translate(m, lang, 'higherBetter')
+      : indicator.polarity === 'lower-is-better'
+        ? translate(m, lang, 'lowerBetter')
+        : null;
+  const period = q.data ? comparePeriod(q.data, indicator.id, codes) : null;
+  const cells = new Map<string, Observation>();
+  for (const o of q.data ?? []) if (o.period === period && o.indicator === indicator.id) cells.set(o.territory, o);
+  const shown = [...cells.values()];
+  const status = shown.reduce<DataStatus>(
+    (worst, o) => (STATUS_RANK[o.status] > STATUS_RANK[worst] ? o.status : worst),
+    shown.length > 0 ? 'official' : indicator.status,
+  );
+  const refCode = codes[0] ?? '';
+  const refValue = cells.get(refCode)?.value ?? null;
+
+  return (
+    <tr data-indicator={indicator.id}>
+      <th scope="row">
+        <span>{name}</span>
+        {polarityText ? <span className="mv-small">{polarityText}</span> : null}
+        <span className="mv-small">
+          <StatusBadge status={status} lang={lang} /> <SourceLine source={indicator.source} lang={lang} prefix={false} />
+        </span>
+      </th>
+      {q.isPending ? (
+        <td colSpan={codes.length + 1}>
+          <Skeleton height={48} lang={lang} />
+        </td>
+      ) : q.isError ? (
+        <td colSpan={codes.length + 1}>
+          <QueryError
+            lang={lang}
+            dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
+            error={q.error}
+            onRetry={() => void q.refetch()}
+          />
+        </td>
+      ) : (
+        <>
+          <td>{period ? formatPeriod(period, lang) : translate(commonMessages, lang, 'notPublished')}</td>
+          {codes.map((code, i) => {
+            const o = cells.get(code);
+            const value = o?.value ?? null;
+            if (value === null)
+              return (
+                <td key={code} data-territory={code}>
+                  <span className="mv-small">
+                    {period
+                      ? translate(m, lang, 'notPublishedFor', { period: formatPeriod(period, lang) })
+                      : translate(commonMessages, lang, 'notPublished')}
+                  </span>
+                  {o?.note ? <span className="mv-small">{o.note}</span> : null}
+                </td>
+              );
+            const gap = i === 0 ? null : gapBetween(value, refValue, indicator.polarity);
+            return (
+              <td key={code} data-territory={code}>
+                <data value={value}>{formatKpiValue(value, indicator.unit, lang)}</data>
+                {gap && gap.abs !== null ? (
+                  <>
+                    <span className="mv-small">
+                      {gap.rel !== null
+                        ? translate(m, lang, 'gap', {
+                            abs: formatKpiChange(gap.abs, indicator.unit, lang),
+                            rel: formatRelative(gap.rel, lang),
+                          })
+                        : translate(m, lang, 'gapNoRel', { abs: formatKpiChange(gap.abs, indicator.unit, lang) })}
+                    </span>
+                    <span className="mv-small mv-better" data-better={gap.better ?? undefined}>
+                      {gap.better === 'a'
+                        ? translate(m, lang, 'betterIs', { name: nameOf(code, byCode, lang) })
+                        : gap.better === 'b'
+                          ? translate(m, lang, 'betterIs', { name: nameOf(refCode, byCode, lang) })
+                          : gap.better === 'equal'
+                            ? translate(m, lang, 'equal')
+                            : translate(m, lang, 'neutralPolarity')}
+                    </span>
+                  </>
+                ) : null}
+              </td>
+            );
+          })}
+        </>
+      )}
+    </tr>
+  );
+}
+
+function PeerButtons({
+  peers,
+  byCode,
+  lang,
+  onAdd,
+  format,
+}: {
+  peers: readonly Peer[];
+  byCode: ReadonlyMap<string, Territory>;
+  lang: Lang;
+  onAdd: (code: string) => void;
+  format: (p: Peer) => string;
+}) {
+  if (peers.length === 0) return <p className="mv-small">{translate(m, lang, 'noPeers')}</p>;
+  return (
+    <ul className="mv-chips">
+      {peers.map((p) => (
+        <li key={p.code}>
+          <button type="button" onClick={() => onAdd(p.code)} data-peer={p.code}>
+            <span aria-hidden="true">＋ </span>
+            {translate(m, lang, 'addPeer', { name: nameOf(p.code, byCode, lang), value: format(p) })}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PeersPanel({
+  codes,
+  territories,
+  census,
+  byCode,
+  lang,
+  onAdd,
+}: {
+  codes: readonly string[];
+  territories: readonly Territory[];
+  census: readonly Indicator[];
+  byCode: ReadonlyMap<string, Territory>;
+  lang: Lang;
+  onAdd: (code: string) => void;
+}) {
+  const chosen = useViewStore(selectIndicator);
+  const indicator = census.find((i) => i.id === chosen) ?? census[0];
+  const ref = codes[0] ?? 'MA';
+  // All territories: the value peers are looked for across the whole level.
+  const q = useQuery({ ...observationsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined });
+  const refTerritory = byCode.get(ref);
+  const year = refTerritory ? latestCensusYear(refTerritory) : null;
+  const byPop = peersByPopulation(territories, ref, { exclude: codes });
+  const period = q.data && indicator ? comparePeriod(q.data, indicator.id, [ref]) : null;
+  const values = new Map<string, number | null>();
+  for (const o of q.data ?? []) if (o.period === period) values.set(o.territory, o.value);
+  const byValue = indicator && period ? peersByValue(territories, values, ref, { exclude: codes }) : [];
+
+  return (
+    <section className="mv-section" aria-labelledby="peers-heading">
+      <h2 id="peers-heading">{translate(m, lang, 'peersHeading')}</h2>
+      <p className="mv-small">{translate(m, lang, 'peersIntro', { name: nameOf(ref, byCode, lang) })}</p>
+      <h3>{translate(m, lang, 'peersByPopulation', { year: year ?? '—' })}</h3>
+      <PeerButtons
+        peers={byPop}
+        byCode={byCode}
+        lang={lang}
+        onAdd={onAdd}
+        format={(p) => `${formatCompact(p.value, lang)} ${translate(m, lang, 'inhabitants')}`}
+      />
+      {indicator ? (
+        <>
+          <div className="mv-field">
+            <label htmlFor="compare-peer-indicator">{translate(m, lang, 'peerIndicator')}</label>
+            <select
+              id="compare-peer-indicator"
+              value={indicator.id}
+              onChange={(e) => updateView({ indicator: e.target.value })}
+            >
+              {census.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {pick(i.name, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <h3>
+            {translate(m, lang, 'peersByValue', {
+              name: pick(indicator.name, lang),
+              period: period ? formatPeriod(period, lang) : '—',
+            })}
+          </h3>
+          {q.isPending ? (
+            <Skeleton height={40} lang={lang} />
+          ) : q.isError ? (
+            <QueryError
+              lang={lang}
+              dataset={translate(commonMessages, lang, 'datasetObservations', { name: pick(indicator.name, lang) })}
+              error={q.error}
+              onRetry={() => void q.refetch()}
+            />
+          ) : (
+            <PeerButtons
+              peers={byValue}
+              byCode={byCode}
+              lang={lang}
+              onAdd={onAdd}
+              format={(p) => formatKpiValue(p.value, indicator.unit, lang)}
+            />
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The compare view (lazy-loaded by the shell). */
+export function CompareView() {
+  const lang = useViewStore(selectLang);
+  const selected = useViewStore(selectTerritories);
+  const territoriesQ = useQuery(territoriesQuery());
+  const indicatorsQ = useQuery(indicatorsQuery());
+  const codes = selected.length > 0 ? selected.slice(0, MAX_COMPARE) : [...DEFAULT_COMPARE];
+  const territories = territoriesQ.data ?? [];
+  const byCode = new Map(territories.map((t) => [t.code, t]));
+  const census = (indicatorsQ.data ?? []).filter((i) => i.category === 'census');
+  const names = codes.map((c) => nameOf(c, byCode, lang));
+
+  const setCodes = (next: string[]) => updateView({ territories: next });
+  const add = (code: string) => {
+    if (code === '' || codes.includes(code) || codes.length >= MAX_COMPARE) return;
+    setCodes([...codes, code]);
+  };
+  const remove = (code: string) => setCodes(codes.filter((c) => c !== code));
+
+  return (
+    <section className="mv-view" aria-labelledby="compare-title">
+      <div>
+        <h1 id="compare-title">{translate(m, lang, 'title')}</h1>
+        <p className="mv-small">{translate(m, lang, 'intro')}</p>
+      </div>
+
+      {territoriesQ.isError ? (
+        <QueryError
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetTerritories')}
+          error={territoriesQ.error}
+          onRetry={() => void territoriesQ.refetch()}
+        />
+      ) : null}
+
+      <div className="mv-toolbar">
+        <div>
+          <p id="compare-selected" className="mv-field">
+            <strong>{translate(m, lang, 'selected')}</strong>
+          </p>
+          <ul className="mv-chips" aria-labelledby="compare-selected">
+            {codes.map((code, i) => (
+              <li key={code} className="mv-chip" data-territory={code}>
+                <span>
+                  {nameOf(code, byCode, lang)}
+                  {i === 0 ? <span className="mv-small"> ({translate(m, lang, 'reference')})</span> : null}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => remove(code)}
+                  aria-label={translate(m, lang, 'remove', { name: nameOf(code, byCode, lang) })}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        {territoriesQ.data ? (
+          codes.length >= MAX_COMPARE ? (
+            <p className="mv-notice" role="status">
+              {translate(m, lang, 'tooMany', { max: MAX_COMPARE })}
+            </p>
+          ) : (
+            <TerritorySelect
+              id="compare-add"
+              label={translate(m, lang, 'add')}
+              territories={territories.filter((t) => !codes.includes(t.code))}
+              value=""
+              lang={lang}
+              allLabel={translate(m, lang, 'addPlaceholder')}
+              onChange={add}
+            />
+          )
+        ) : territoriesQ.isPending ? (
+          <Skeleton height={58} lang={lang} />
+        ) : null}
+      </div>
+
+      {codes.length < 2 ? (
+        <p className="mv-notice" role="status">
+          {translate(m, lang, 'needTwo')}
+        </p>
+      ) : null}
+
+      {indicatorsQ.isError ? (
+        <QueryError
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetIndicators')}
+          error={indicatorsQ.error}
+          onRetry={() => void indicatorsQ.refetch()}
+        />
+      ) : indicatorsQ.isPending ? (
+        <Skeleton height={320} lang={lang} />
+      ) : census.length === 0 ? (
+        <p className="mv-empty">{translate(m, lang, 'noCensus')}</p>
+      ) : (
+        <div className="mv-table-wrap" tabIndex={0} role="region" aria-labelledby="compare-caption">
+          <table className="mv-table">
+            <caption id="compare-caption">{translate(m, lang, 'tableCaption', { names: names.join(' · ') })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{translate(m, lang, 'indicator')}</th>
+                <th scope="col">{translate(m, lang, 'period')}</th>
+                {codes.map((code, i) => (
+                  <th scope="col" key={code}>
+                    {nameOf(code, byCode, lang)}
+                    {i === 0 ? <span className="mv-small">({translate(m, lang, 'reference')})</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {census.map((ind) => (
+                <CompareRow key={ind.id} indicator={ind} codes={codes} byCode={byCode} lang={lang} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {territoriesQ.data && census.length > 0 && codes.length < MAX_COMPARE ? (
+        <PeersPanel
+          codes={codes}
+          territories={territories}
+          census={census}
+          byCode={byCode}
+          lang={lang}
+          onAdd={add}
+        />
+      ) : null}
+    </section>
+  );
+}

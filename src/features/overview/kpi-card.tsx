@@ -1,0 +1,226 @@
+/**
+ * One KPI card of the overview. It fetches its own observations (the chosen territory and the country in one
+ * request), so a card that fails shows its own error and retry while the others stay.
+ */
+import { useState, type MouseEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Indicator, Lang } from '../../api/contract.ts';
+import { observationsQuery } from '../../api/queries.ts';
+import { pick, translate } from '../../i18n/i18n.ts';
+import { formatPeriod } from '../../i18n/format.ts';
+import { buildKpi, type KpiModel } from '../../transforms/kpi.ts';
+import { serializeViewUrl } from '../../state/view-state.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { selectViewState, useViewStore } from '../../state/view-store.ts';
+import { updateView } from '../../state/url-sync.ts';
+import { commonMessages, overviewMessages as m } from './messages.ts';
+import { formatKpiChange, formatKpiNumber, formatKpiValue, formatRelative } from './kpi-text.ts';
+import { Sparkline } from './sparkline.tsx';
+import { QueryError, Skeleton, SourceLine, StatusBadge } from './view-parts.tsx';
+
+/** Height every card state shares, so the grid does not jump when data arrives. */
+export const CARD_MIN_HEIGHT = 300;
+
+export interface KpiCardProps {
+  indicator: Indicator;
+  territory: string;
+  territoryName: string;
+  lang: Lang;
+}
+
+const ARROWS = { up: '▲', down: '▼', flat: '▬' } as const;
+
+function DeltaLine({ model, lang }: { model: KpiModel; lang: Lang }) {
+  const { delta, previous, indicator } = model;
+  if (delta.reason === 'no-previous') return <p className="mv-delta">{translate(m, lang, 'noPrevious')}</p>;
+  if (delta.reason === 'previous-missing' && previous)
+    return (
+      <p className="mv-delta">{translate(m, lang, 'previousMissing', { period: formatPeriod(previous.period, lang) })}</p>
+    );
+  if (delta.abs === null || delta.direction === null || !previous) return null;
+  const words = translate(m, lang, delta.direction === 'up' ? 'changeUp' : delta.direction === 'down' ? 'changeDown' : 'changeFlat');
+  const abs = formatKpiChange(delta.abs, indicator.unit, lang);
+  const period = formatPeriod(previous.period, lang);
+  const text =
+    delta.pct === null
+      ? translate(m, lang, 'changeVsNoPct', { abs, period })
+      : translate(m, lang, 'changeVs', { abs, pct: formatRelative(delta.pct, lang), period });
+  const judged = delta.assessment === 'better' || delta.assessment === 'worse';
+  return (
+    <p className="mv-delta" data-assessment={delta.assessment ?? undefined}>
+      <span aria-hidden="true" className="mv-delta__arrow">
+        {ARROWS[delta.direction]}
+      </span>{' '}
+      <span>
+        {translate(m, lang, 'changeLine', { words, text })}
+        {judged ? ` — ${translate(m, lang, delta.assessment === 'better' ? 'better' : 'worse')}` : ''}
+      </span>
+    </p>
+  );
+}
+
+function TargetBlock({ model, lang }: { model: KpiModel; lang: Lang }) {
+  const tp = model.target;
+  if (!tp) return null;
+  const unit = model.indicator.unit;
+  const statusKey =
+    tp.status === 'achieved'
+      ? 'targetAchieved'
+      : tp.status === 'on-track'
+        ? 'targetOnTrack'
+        : tp.status === 'behind'
+          ? 'targetBehind'
+          : 'targetUnknown';
+  const icon = tp.status === 'achieved' ? '✓' : tp.status === 'on-track' ? '↗' : tp.status === 'behind' ? '!' : '?';
+  return (
+    <div className="mv-target" data-target-status={tp.status}>
+      <p>
+        {translate(m, lang, 'target', {
+          period: formatPeriod(tp.target.period, lang),
+          value: formatKpiValue(tp.target.value, unit, lang),
+        })}
+        {tp.remaining !== null && tp.status !== 'achieved' ? (
+          <> · {translate(m, lang, 'remaining', { value: formatKpiChange(tp.remaining, unit, lang) })}</>
+        ) : null}
+      </p>
+      <p>
+        <span className={`mv-pill mv-pill--${tp.status}`}>
+          <span aria-hidden="true">{icon}</span> {translate(m, lang, statusKey)}
+        </span>
+      </p>
+      {tp.expected !== null && tp.baseline?.value != null && model.latest ? (
+        <p className="mv-small">
+          {translate(m, lang, 'targetRule', {
+            base: formatKpiNumber(tp.baseline.value, unit, lang),
+            basePeriod: formatPeriod(tp.baseline.period, lang),
+            expected: formatKpiNumber(tp.expected, unit, lang),
+            period: formatPeriod(model.latest.period, lang),
+          })}
+        </p>
+      ) : tp.reason === 'single-point' ? (
+        <p className="mv-small">{translate(m, lang, 'targetSinglePoint')}</p>
+      ) : null}
+      <p className="mv-small">
+        {translate(m, lang, 'targetSource', { publisher: tp.target.source.publisher })}
+      </p>
+    </div>
+  );
+}
+
+/** The body of a card for one model (the chosen territory's, or the national fallback). */
+function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
+  const { latest, indicator, series } = model;
+  if (!latest || latest.value === null) return null;
+  const published = series.filter((p) => p.value !== null);
+  const first = published[0];
+  const rtl = lang === 'ar';
+  return (
+    <>
+      <p className="mv-kpi-value">
+        <data value={latest.value}>{formatKpiValue(latest.value, indicator.unit, lang)}</data>
+      </p>
+      <p className="mv-kpi-period">{translate(m, lang, 'latestPeriod', { period: formatPeriod(latest.period, lang) })}</p>
+      <DeltaLine model={model} lang={lang} />
+      {series.length > 1 && first && first.value !== null ? (
+        <Sparkline
+          points={series}
+          width={220}
+          height={40}
+          rtl={rtl}
+          color="var(--mv-accent, #0072B2)"
+          label={translate(m, lang, 'sparkline', {
+            first: formatKpiValue(first.value, indicator.unit, lang),
+            firstPeriod: formatPeriod(first.period, lang),
+            last: formatKpiValue(latest.value, indicator.unit, lang),
+            lastPeriod: formatPeriod(latest.period, lang),
+            count: series.length,
+          })}
+        />
+      ) : null}
+      <TargetBlock model={model} lang={lang} />
+      {latest.note ? <p className="mv-small">{translate(m, lang, 'note', { note: latest.note })}</p> : null}
+    </>
+  );
+}
+
+/** A KPI card: value, period, change, sparkline, target, source and status; opens the explorer. */
+export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardProps) {
+  const territories = territory === 'MA' ? ['MA'] : [territory, 'MA'];
+  const query = useQuery(observationsQuery({ indicator: indicator.id, territories }));
+  const [national, setNational] = useState(false);
+  const viewState = useViewStore(useShallow(selectViewState));
+  const name = pick(indicator.name, lang);
+  const headingId = `kpi-${indicator.id}`;
+
+  const own = query.data ? buildKpi(indicator, query.data, territory) : null;
+  const hasOwn = own?.latest != null;
+  const showNational = !hasOwn && national && territory !== 'MA';
+  const model = showNational && query.data ? buildKpi(indicator, query.data, 'MA') : own;
+  const shownTerritory = showNational ? 'MA' : territory;
+
+  const href = serializeViewUrl({ ...viewState, view: 'explorer', indicator: indicator.id, territories: [shownTerritory] }) || '?';
+  const open = (e: MouseEvent<HTMLAnchorElement>) => {
+    // Let the browser open a new tab for modified clicks; a plain click changes the view in place.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    updateView({ view: 'explorer', indicator: indicator.id, territories: [shownTerritory] });
+  };
+
+  return (
+    <article
+      className="mv-card mv-kpi"
+      aria-labelledby={headingId}
+      style={{ minBlockSize: CARD_MIN_HEIGHT }}
+      data-indicator={indicator.id}
+      data-status={model?.status ?? indicator.status}
+    >
+      <header className="mv-card__header">
+        <h2 id={headingId} className="mv-card__title">
+          <a
+            href={href}
+            onClick={open}
+            className="mv-stretched"
+            aria-label={translate(m, lang, 'openInExplorer', { name })}
+          >
+            {name}
+          </a>
+        </h2>
+        <StatusBadge status={model?.status ?? indicator.status} lang={lang} />
+      </header>
+      {query.isPending ? (
+        <Skeleton height={180} lang={lang} />
+      ) : query.isError ? (
+        <QueryError
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
+      ) : model && (hasOwn || showNational) ? (
+        <>
+          {showNational ? (
+            <p className="mv-notice">
+              {translate(m, lang, 'showingNational', { territory: territoryName })}{' '}
+              <button type="button" className="mv-linklike mv-raised" onClick={() => setNational(false)}>
+                {translate(m, lang, 'backToTerritory', { territory: territoryName })}
+              </button>
+            </p>
+          ) : null}
+          <CardBody model={model} lang={lang} />
+        </>
+      ) : (
+        <div className="mv-empty">
+          <p>{translate(m, lang, 'noDataFor', { territory: territoryName })}</p>
+          {territory !== 'MA' ? (
+            <button type="button" className="mv-raised" onClick={() => setNational(true)}>
+              {translate(m, lang, 'showNational')}
+            </button>
+          ) : null}
+        </div>
+      )}
+      <footer className="mv-card__footer mv-raised">
+        <SourceLine source={model?.source ?? indicator.source} lang={lang} />
+      </footer>
+    </article>
+  );
+}

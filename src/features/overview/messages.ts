@@ -1,0 +1,121 @@
+/**
+ * Strings of the overview and of the small parts the three views (overview, compare, projects) share:
+ * status badges, source lines, loading and error states.
+ */
+import { defineMessages } from '../../i18n/i18n.ts';
+
+/** Shared by the overview, compare and projects views. */
+export const commonMessages = defineMessages({
+  statusOfficial: { fr: 'Officiel', ar: 'رسمي', en: 'Official' },
+  statusEstimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
+  statusIllustrative: { fr: 'Illustratif — ne pas citer', ar: 'توضيحي — لا يُستشهد به', en: 'Illustrative — do not quote' },
+  statusLabel: { fr: 'Statut des données : {status}', ar: 'حالة البيانات: {status}', en: 'Data status: {status}' },
+  source: { fr: 'Source :', ar: 'المصدر:', en: 'Source:' },
+  sourceLine: { fr: '{publisher}, {date}', ar: '{publisher}، {date}', en: '{publisher}, {date}' },
+  sourceUndated: { fr: '{publisher} (consulté le {date})', ar: '{publisher} (اطُّلع عليه في {date})', en: '{publisher} (retrieved {date})' },
+  loadError: {
+    fr: 'Impossible de charger « {dataset} ».',
+    ar: 'تعذّر تحميل «{dataset}».',
+    en: 'Could not load “{dataset}”.',
+  },
+  retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
+  loading: { fr: 'Chargement…', ar: 'جارٍ التحميل…', en: 'Loading…' },
+  datasetTerritories: { fr: 'territoires', ar: 'المجالات الترابية', en: 'territories' },
+  datasetIndicators: { fr: 'catalogue des indicateurs', ar: 'فهرس المؤشرات', en: 'indicator catalogue' },
+  datasetObservations: { fr: 'observations : {name}', ar: 'المعطيات: {name}', en: 'observations: {name}' },
+  datasetProjects: { fr: 'projets', ar: 'المشاريع', en: 'projects' },
+  notPublished: { fr: 'non publié', ar: 'غير منشور', en: 'not published' },
+  territory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
+  country: { fr: 'Pays', ar: 'البلد', en: 'Country' },
+  regions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
+  provincesOf: { fr: 'Provinces — {region}', ar: 'الأقاليم — {region}', en: 'Provinces — {region}' },
+});
+
+export const overviewMessages = defineMessages({
+  title: { fr: 'Vue d’ensemble', ar: 'نظرة عامة', en: 'Overview' },
+  intro: {
+    fr: 'Les indicateurs clés pour {territory}. Chaque carte ouvre l’indicateur dans l’explorateur.',
+    ar: 'المؤشرات الرئيسية لـ{territory}. تفتح كل بطاقة المؤشر في المستكشف.',
+    en: 'Key indicators for {territory}. Each card opens the indicator in the explorer.',
+  },
+  pickerLabel: { fr: 'Territoire affiché', ar: 'المجال الترابي المعروض', en: 'Territory shown' },
+  kpisHeading: { fr: 'Indicateurs clés', ar: 'المؤشرات الرئيسية', en: 'Key indicators' },
+  noHeadlines: {
+    fr: 'Aucun indicateur clé n’est défini dans le catalogue.',
+    ar: 'لا يتضمن الفهرس أي مؤشر رئيسي.',
+    en: 'The catalogue defines no key indicator.',
+  },
+  openInExplorer: { fr: 'Ouvrir {name} dans l’explorateur', ar: 'فتح {name} في المستكشف', en: 'Open {name} in the explorer' },
+  latestPeriod: { fr: 'Période : {period}', ar: 'الفترة: {period}', en: 'Period: {period}' },
+  noDataFor: {
+    fr: 'Pas de donnée publiée pour {territory}.',
+    ar: 'لا توجد معطيات منشورة لـ{territory}.',
+    en: 'No published figure for {territory}.',
+  },
+  showNational: { fr: 'Afficher le chiffre national', ar: 'عرض الرقم الوطني', en: 'Show the national figure' },
+  showingNational: {
+    fr: 'Chiffre national (Maroc), faute de donnée pour {territory}.',
+    ar: 'الرقم الوطني (المغرب)، لعدم توفر معطيات لـ{territory}.',
+    en: 'National figure (Morocco): nothing published for {territory}.',
+  },
+  backToTerritory: { fr: 'Revenir à {territory}', ar: 'العودة إلى {territory}', en: 'Back to {territory}' },
+  changeUp: { fr: 'En hausse', ar: 'ارتفاع', en: 'Up' },
+  changeDown: { fr: 'En baisse', ar: 'انخفاض', en: 'Down' },
+  changeFlat: { fr: 'Stable', ar: 'مستقر', en: 'Unchanged' },
+  changeVs: {
+    fr: '{abs} ({pct}) par rapport à {period}',
+    ar: '{abs} ({pct}) مقارنة بـ{period}',
+    en: '{abs} ({pct}) since {period}',
+  },
+  changeVsNoPct: {
+    fr: '{abs} par rapport à {period} (variation en % non calculable : base nulle)',
+    ar: '{abs} مقارنة بـ{period} (تعذّر حساب النسبة: القاعدة صفر)',
+    en: '{abs} since {period} (% change undefined: zero base)',
+  },
+  changeLine: { fr: '{words} : {text}', ar: '{words}: {text}', en: '{words}: {text}' },
+  better: { fr: 'amélioration', ar: 'تحسّن', en: 'improvement' },
+  worse: { fr: 'dégradation', ar: 'تراجع', en: 'deterioration' },
+  noPrevious: {
+    fr: 'Une seule période publiée : pas de variation.',
+    ar: 'فترة واحدة منشورة: لا يمكن حساب التغير.',
+    en: 'Only one period published: no change to show.',
+  },
+  previousMissing: {
+    fr: 'Pas de variation : la valeur de {period} n’est pas publiée.',
+    ar: 'لا يمكن حساب التغير: قيمة {period} غير منشورة.',
+    en: 'No change shown: the {period} figure is not published.',
+  },
+  points: { fr: '{value} pts', ar: '{value} نقطة', en: '{value} pts' },
+  target: { fr: 'Objectif {period} : {value}', ar: 'الهدف {period}: {value}', en: 'Target {period}: {value}' },
+  remaining: { fr: 'Reste : {value}', ar: 'المتبقي: {value}', en: 'Remaining: {value}' },
+  targetAchieved: { fr: 'Objectif atteint', ar: 'تم بلوغ الهدف', en: 'Target reached' },
+  targetOnTrack: { fr: 'En bonne voie', ar: 'على المسار الصحيح', en: 'On track' },
+  targetBehind: { fr: 'En retard', ar: 'متأخر', en: 'Behind' },
+  targetUnknown: { fr: 'Rythme non évaluable', ar: 'تعذّر تقييم الوتيرة', en: 'Pace cannot be assessed' },
+  targetRule: {
+    fr: 'Rythme linéaire de {base} ({basePeriod}) à l’objectif : {expected} attendu en {period}.',
+    ar: 'وتيرة خطية من {base} ({basePeriod}) إلى الهدف: المتوقع {expected} في {period}.',
+    en: 'Straight-line pace from {base} ({basePeriod}) to the target: {expected} expected by {period}.',
+  },
+  targetSinglePoint: {
+    fr: 'Une seule valeur publiée : rythme non évaluable.',
+    ar: 'قيمة واحدة منشورة: تعذّر تقييم الوتيرة.',
+    en: 'Only one published value: the pace cannot be judged.',
+  },
+  targetSource: { fr: 'Objectif annoncé par {publisher}', ar: 'هدف أعلنه {publisher}', en: 'Target announced by {publisher}' },
+  sparkline: {
+    fr: 'Évolution de {first} ({firstPeriod}) à {last} ({lastPeriod}), {count} périodes',
+    ar: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {count} فترات',
+    en: 'Trend from {first} ({firstPeriod}) to {last} ({lastPeriod}), {count} periods',
+  },
+  claimsHeading: { fr: 'Déclarations non vérifiées', ar: 'تصريحات غير متحقق منها', en: 'Unverified claims' },
+  claimsIntro: {
+    fr: 'Annonces citées telles quelles, que les données publiées ne confirment pas : elles ne sont reportées sur aucun graphique.',
+    ar: 'تصريحات منقولة كما هي لا تؤكدها المعطيات المنشورة: لا تظهر في أي رسم بياني.',
+    en: 'Statements quoted as made, not confirmed by published data: they appear on no chart.',
+  },
+  unverified: { fr: 'Non vérifié', ar: 'غير متحقق منه', en: 'Not verified' },
+  claimAbout: { fr: 'À propos de : {name}', ar: 'بخصوص: {name}', en: 'About: {name}' },
+  national: { fr: 'Maroc', ar: 'المغرب', en: 'Morocco' },
+  note: { fr: 'Note : {note}', ar: 'ملاحظة: {note}', en: 'Note: {note}' },
+});

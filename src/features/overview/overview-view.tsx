@@ -1,0 +1,93 @@
+/**
+ * Overview, the landing view: KPI cards of the headline indicators for the country or one chosen territory,
+ * and the unverified claims quoted apart from the figures.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { indicatorsQuery, territoriesQuery } from '../../api/queries.ts';
+import { pick, translate } from '../../i18n/i18n.ts';
+import { headlineIndicators } from '../../transforms/kpi.ts';
+import { selectLang, selectTerritories, useViewStore } from '../../state/view-store.ts';
+import { updateView } from '../../state/url-sync.ts';
+import { commonMessages, overviewMessages as m } from './messages.ts';
+import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
+import { ClaimsSection } from './claims.tsx';
+import { QueryError, Skeleton, TerritorySelect } from './view-parts.tsx';
+import './views.css';
+
+/** The overview view (lazy-loaded by the shell). */
+export function OverviewView() {
+  const lang = useViewStore(selectLang);
+  const selected = useViewStore(selectTerritories);
+  const territoriesQ = useQuery(territoriesQuery());
+  const indicatorsQ = useQuery(indicatorsQuery());
+
+  // One territory only: the first of the selection, the country by default or when the code is unknown.
+  const wanted = selected[0] ?? 'MA';
+  const territories = territoriesQ.data ?? [];
+  const known = territoriesQ.data ? territories.some((t) => t.code === wanted) : true;
+  const territory = known ? wanted : 'MA';
+  const territoryEntry = territories.find((t) => t.code === territory);
+  const territoryName = territoryEntry
+    ? pick(territoryEntry.name, lang)
+    : territory === 'MA'
+      ? translate(m, lang, 'national')
+      : territory;
+  const headlines = indicatorsQ.data ? headlineIndicators(indicatorsQ.data) : [];
+
+  return (
+    <section className="mv-view" aria-labelledby="overview-title">
+      <div className="mv-view__head">
+        <div>
+          <h1 id="overview-title">{translate(m, lang, 'title')}</h1>
+          <p className="mv-small">{translate(m, lang, 'intro', { territory: territoryName })}</p>
+        </div>
+        {territoriesQ.isError ? (
+          <QueryError
+            lang={lang}
+            dataset={translate(commonMessages, lang, 'datasetTerritories')}
+            error={territoriesQ.error}
+            onRetry={() => void territoriesQ.refetch()}
+          />
+        ) : territoriesQ.data ? (
+          <TerritorySelect
+            id="overview-territory"
+            label={translate(m, lang, 'pickerLabel')}
+            territories={territories}
+            value={territory}
+            lang={lang}
+            onChange={(code) => updateView({ territories: code === 'MA' ? [] : [code] })}
+          />
+        ) : (
+          <Skeleton height={58} lang={lang} />
+        )}
+      </div>
+
+      {indicatorsQ.isError ? (
+        <QueryError
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetIndicators')}
+          error={indicatorsQ.error}
+          onRetry={() => void indicatorsQ.refetch()}
+        />
+      ) : indicatorsQ.isPending ? (
+        <div className="mv-grid">
+          {[0, 1, 2, 3].map((i) => (
+            <Skeleton key={i} height={CARD_MIN_HEIGHT} lang={lang} />
+          ))}
+        </div>
+      ) : headlines.length === 0 ? (
+        <p className="mv-empty">{translate(m, lang, 'noHeadlines')}</p>
+      ) : (
+        <div className="mv-grid" aria-label={translate(m, lang, 'kpisHeading')} role="list">
+          {headlines.map((ind) => (
+            <div role="listitem" key={`${ind.id}|${territory}`}>
+              <KpiCard indicator={ind} territory={territory} territoryName={territoryName} lang={lang} />
+            </div>
+          ))}
+        </div>
+      )}
+
+      {indicatorsQ.data ? <ClaimsSection indicators={indicatorsQ.data} lang={lang} /> : null}
+    </section>
+  );
+}

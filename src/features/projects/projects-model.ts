@@ -1,0 +1,105 @@
+/**
+ * Pure logic of the projects view: filtering by territory (a region includes its provinces' projects) and status,
+ * and the positions of the timeline (years as fractions of the axis). No React.
+ */
+import type { Project, ProjectStatus, Territory } from '../../api/contract.ts';
+import { periodToTime } from '../../transforms/kpi.ts';
+
+/** Start of a period in years: `2025` → 2025.0, `2025-Q3` → 2025.5, `2025-06` → 2025.4167. */
+export function periodStartTime(period: string): number | null {
+  const end = periodToTime(period);
+  if (end === null) return null;
+  if (/^\d{4}$/.test(period)) return end - 1;
+  if (/-Q[1-4]$/.test(period)) return end - 0.25;
+  return end - 1 / 12;
+}
+
+/** A date as a decimal year (UTC), for the "today" line. */
+export function dateToYear(date: Date): number {
+  const y = date.getUTCFullYear();
+  const start = Date.UTC(y, 0, 1);
+  const next = Date.UTC(y + 1, 0, 1);
+  return y + (date.getTime() - start) / (next - start);
+}
+
+/** Codes of a territory and of every territory above it (province → region → country). */
+export function ancestry(code: string, byCode: ReadonlyMap<string, Territory>): string[] {
+  const chain: string[] = [];
+  let current: string | null = code;
+  const seen = new Set<string>();
+  while (current !== null && !seen.has(current)) {
+    seen.add(current);
+    chain.push(current);
+    current = byCode.get(current)?.parent ?? null;
+  }
+  return chain;
+}
+
+export interface ProjectFilter {
+  /** Territory code; `null` or `MA` = everywhere. */
+  territory: string | null;
+  status: ProjectStatus | null;
+}
+
+/**
+ * Projects located in `territory` or in a territory below it (choosing Casablanca-Settat shows Benslimane's
+ * stadium), with the given status. Order: by start (unknown starts last), then by id.
+ */
+export function filterProjects(
+  projects: readonly Project[],
+  territories: readonly Territory[],
+  filter: ProjectFilter,
+): Project[] {
+  const byCode = new Map(territories.map((t) => [t.code, t]));
+  return projects
+    .filter((p) => filter.status === null || p.status === filter.status)
+    .filter(
+      (p) =>
+        filter.territory === null || filter.territory === 'MA' || ancestry(p.territory, byCode).includes(filter.territory),
+    )
+    .sort((a, b) => {
+      const sa = a.start ? (periodStartTime(a.start) ?? Infinity) : Infinity;
+      const sb = b.start ? (periodStartTime(b.start) ?? Infinity) : Infinity;
+      return sa - sb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+}
+
+/** Year range of the timeline: whole years covering every start, end, milestone and today. */
+export function timelineDomain(projects: readonly Project[], today: number): { from: number; to: number } {
+  const times: number[] = [today];
+  for (const p of projects) {
+    if (p.start) times.push(periodStartTime(p.start) ?? today);
+    if (p.end) times.push(periodToTime(p.end) ?? today);
+    for (const ms of p.milestones) times.push(periodStartTime(ms.date) ?? today);
+  }
+  const from = Math.floor(Math.min(...times));
+  let to = Math.ceil(Math.max(...times));
+  if (to <= from) to = from + 1;
+  return { from, to };
+}
+
+/** Position of a time on the axis, in % from the start edge (clamped to 0–100). */
+export function axisPercent(time: number, domain: { from: number; to: number }): number {
+  const f = ((time - domain.from) / (domain.to - domain.from)) * 100;
+  return Math.max(0, Math.min(100, f));
+}
+
+/** Year ticks of the axis: every year, or every other one when there are more than 12. */
+export function yearTicks(domain: { from: number; to: number }): number[] {
+  const step = domain.to - domain.from > 12 ? 2 : 1;
+  const ticks: number[] = [];
+  for (let y = domain.from; y <= domain.to; y += step) ticks.push(y);
+  return ticks;
+}
+
+/** Bar of one project: start and end positions in %, or `null` when either date is not published. */
+export function projectBar(
+  p: Project,
+  domain: { from: number; to: number },
+): { start: number; end: number } | null {
+  if (!p.start || !p.end) return null;
+  const s = periodStartTime(p.start);
+  const e = periodToTime(p.end);
+  if (s === null || e === null || e < s) return null;
+  return { start: axisPercent(s, domain), end: axisPercent(e, domain) };
+}

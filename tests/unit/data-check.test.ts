@@ -1,0 +1,437 @@
+/**
+ * data:check — passes on the shipped data, and names file, row and field for each rule it enforces.
+ * Broken cases are built in code from a deep copy of the real data (so they follow the data as it evolves),
+ * plus one hand-written broken folder (tests/fixtures/data-broken/) run through the script end to end.
+ */
+import { execFile } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkData, formatProblem, periodFitsFrequency, type DataFiles, type DataProblem } from '../../src/data-check/check-data.ts';
+import { readDataDir, runDataCheck } from '../../scripts/data-check.ts';
+
+type Json = Record<string, unknown>;
+type Pop = Record<string, number>;
+
+let shipped: DataFiles;
+
+beforeAll(async () => {
+  const { files, problems } = await readDataDir('data');
+  expect(problems).toEqual([]);
+  shipped = files;
+});
+
+function rows(content: unknown): Json[] {
+  return (content as { data: Json[] }).data;
+}
+function clone(): DataFiles {
+  return structuredClone(shipped);
+}
+function indexOf(content: unknown, pred: (r: Json) => boolean): number {
+  const i = rows(content).findIndex(pred);
+  if (i < 0) throw new Error('fixture row not found');
+  return i;
+}
+function territory(files: DataFiles, code: string): Json {
+  return rows(files.territories)[indexOf(files.territories, (t) => t.code === code)] as Json;
+}
+function obsIndex(files: DataFiles, file: string, indicator: string, territoryCode: string, period?: string): number {
+  return indexOf(files.observations[file], (o) => o.indicator === indicator && o.territory === territoryCode && (period === undefined || o.period === period));
+}
+function problemsOf(files: DataFiles): DataProblem[] {
+  return checkData(files).problems;
+}
+
+const CENSUS = 'observations/census.json';
+const ILLUSTRATIVE = 'observations/illustrative.json';
+const PROGRAMMES = 'observations/programmes.json';
+
+describe('shipped data', () => {
+  it('passes every rule', () => {
+    const { problems, summary } = checkData(shipped);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(summary.territories).toBe(88);
+    expect(summary.observationFiles).toBe(3);
+  });
+
+  it('has the census totals of the issue: 12 regions sum to 36,828,330 (2024) and 33,848,242 (2014)', () => {
+    const all = rows(shipped.territories);
+    const regions = all.filter((t) => t.level === 'region');
+    const provinces = all.filter((t) => t.level === 'province');
+    expect(regions).toHaveLength(12);
+    expect(provinces).toHaveLength(75);
+    const sum = (ts: Json[], year: string, field: 'population' | 'households' = 'population') =>
+      ts.reduce((n, t) => n + ((t[field] as Pop)[year] ?? Number.NaN), 0);
+    expect(sum(regions, '2024')).toBe(36_828_330);
+    expect(sum(regions, '2014')).toBe(33_848_242);
+    expect(sum(regions, '2024', 'households')).toBe(9_275_038);
+    const ma = territory(shipped, 'MA');
+    expect((ma.population as Pop)['2024']).toBe(36_828_330);
+    expect((ma.population as Pop)['2014']).toBe(33_848_242);
+    for (const r of regions) {
+      const own = provinces.filter((p) => p.parent === r.code);
+      expect(own.length, `${String(r.code)} has provinces`).toBeGreaterThan(0);
+      for (const year of ['2014', '2024']) {
+        expect(sum(own, year), `${String(r.code)} population ${year}`).toBe((r.population as Pop)[year]);
+      }
+      expect(sum(own, '2024', 'households'), `${String(r.code)} households 2024`).toBe((r.households as Pop)['2024']);
+    }
+  });
+
+  it('keeps Benslimane and Rehamna at their official figures', () => {
+    const bes = territory(shipped, 'MA-BES');
+    expect(bes.parent).toBe('MA-06');
+    expect(bes.population).toEqual({ '2014': 233_123, '2024': 279_517 });
+    expect(bes.households).toEqual({ '2024': 69_353 });
+    const reh = territory(shipped, 'MA-REH');
+    expect(reh.parent).toBe('MA-07');
+    expect(reh.population).toEqual({ '2014': 315_077, '2024': 346_108 });
+  });
+
+  it('shares illustrative ASD households out so that regions and provinces add up exactly', () => {
+    const obs = rows(shipped.observations[ILLUSTRATIVE]).filter((o) => o.indicator === 'asd-households-by-territory');
+    const value = (code: string) => obs.find((o) => o.territory === code)?.value as number;
+    const terr = rows(shipped.territories);
+    const regions = terr.filter((t) => t.level === 'region');
+    expect(regions.reduce((n, r) => n + value(String(r.code)), 0)).toBe(value('MA'));
+    for (const r of regions) {
+      const provs = terr.filter((t) => t.parent === r.code);
+      expect(provs.reduce((n, p) => n + value(String(p.code)), 0)).toBe(value(String(r.code)));
+    }
+    expect(obs.filter((o) => o.territory !== 'MA').every((o) => o.status === 'illustrative')).toBe(true);
+  });
+
+  it('dates and sources every programme point, and never ships a seed claim as an observation', () => {
+    for (const o of rows(shipped.observations[PROGRAMMES])) {
+      if (o.status === 'official') expect(o.source, `${String(o.indicator)} ${String(o.period)}`).toBeDefined();
+    }
+    const values = rows(shipped.observations[PROGRAMMES]).map((o) => o.value);
+    expect(values).not.toContain(3_500_000);
+    expect(values).not.toContain(1_200_000);
+    const asd = rows(shipped.indicators).find((i) => i.id === 'asd-households');
+    expect(asd?.claims).toEqual([expect.objectContaining({ verified: false })]);
+  });
+});
+
+describe('periodFitsFrequency', () => {
+  it.each([
+    ['2024', 'census', true],
+    ['2024-03', 'census', false],
+    ['2024', 'annual', true],
+    ['2024-Q3', 'annual', false],
+    ['2024-Q3', 'quarterly', true],
+    ['2024-03', 'quarterly', false],
+    ['2024-03', 'monthly', true],
+    ['2024', 'monthly', false],
+    ['2024-Q1', 'irregular', true],
+    ['2024-12', 'irregular', true],
+    ['2024-13', 'irregular', false],
+  ] as const)('%s with %s → %s', (period, frequency, ok) => {
+    expect(periodFitsFrequency(period, frequency)).toBe(ok);
+  });
+});
+
+interface BrokenCase {
+  name: string;
+  /** Mutates a copy of the shipped data and returns the problems that must be reported. */
+  breakIt: (f: DataFiles) => DataProblem[];
+}
+
+const cases: BrokenCase[] = [
+  {
+    name: 'duplicate territory code',
+    breakIt: (f) => {
+      const first = indexOf(f.territories, (t) => t.code === 'MA-BES');
+      rows(f.territories).push(structuredClone(territory(f, 'MA-BES')));
+      const row = rows(f.territories).length - 1;
+      return [{ file: 'territories.json', row, field: 'code', message: `duplicate territory code MA-BES (first at row ${first})` }];
+    },
+  },
+  {
+    name: 'unknown territory code in an observation',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'illiteracy-rate', 'MA-BES', '2024');
+      rows(f.observations[CENSUS])[row]!.territory = 'MA-XYZ';
+      return [{ file: CENSUS, row, field: 'territory', message: 'unknown territory MA-XYZ' }];
+    },
+  },
+  {
+    name: 'province whose parent is not a region',
+    breakIt: (f) => {
+      const row = indexOf(f.territories, (t) => t.code === 'MA-BES');
+      territory(f, 'MA-BES').parent = 'MA-CAS';
+      return [{ file: 'territories.json', row, field: 'parent', message: "a province's parent must be a region; MA-CAS is a province" }];
+    },
+  },
+  {
+    name: 'region whose parent is not MA',
+    breakIt: (f) => {
+      const row = indexOf(f.territories, (t) => t.code === 'MA-12');
+      territory(f, 'MA-12').parent = 'MA-11';
+      return [{ file: 'territories.json', row, field: 'parent', message: "a region's parent must be MA, not MA-11" }];
+    },
+  },
+  {
+    name: 'provinces that do not sum to their region (population 2024)',
+    breakIt: (f) => {
+      const pop = territory(f, 'MA-BES').population as Pop;
+      pop['2024'] = (pop['2024'] ?? 0) + 1;
+      const region = territory(f, 'MA-06').population as Pop;
+      const expected = region['2024'] ?? 0;
+      const row = indexOf(f.territories, (t) => t.code === 'MA-06');
+      return [{ file: 'territories.json', row, field: 'population.2024', message: `provinces sum to ${expected + 1}, not ${expected} (difference 1)` }];
+    },
+  },
+  {
+    name: 'provinces that do not sum to their region (population 2014)',
+    breakIt: (f) => {
+      const pop = territory(f, 'MA-REH').population as Pop;
+      pop['2014'] = (pop['2014'] ?? 0) - 7;
+      const expected = (territory(f, 'MA-07').population as Pop)['2014'] ?? 0;
+      const row = indexOf(f.territories, (t) => t.code === 'MA-07');
+      return [{ file: 'territories.json', row, field: 'population.2014', message: `provinces sum to ${expected - 7}, not ${expected} (difference -7)` }];
+    },
+  },
+  {
+    name: 'provinces that do not sum to their region (households 2024)',
+    breakIt: (f) => {
+      const hh = territory(f, 'MA-AOU').households as Pop;
+      hh['2024'] = (hh['2024'] ?? 0) + 2;
+      const expected = (territory(f, 'MA-12').households as Pop)['2024'] ?? 0;
+      const row = indexOf(f.territories, (t) => t.code === 'MA-12');
+      return [{ file: 'territories.json', row, field: 'households.2024', message: `provinces sum to ${expected + 2}, not ${expected} (difference 2)` }];
+    },
+  },
+  {
+    name: 'regions that do not sum to the country',
+    breakIt: (f) => {
+      (territory(f, 'MA').population as Pop)['2014'] = 33_848_243;
+      return [{ file: 'territories.json', row: 0, field: 'population.2014', message: 'regions sum to 33848242, not 33848243 (difference -1)' }];
+    },
+  },
+  {
+    name: 'negative value',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'economic-establishments', 'MA-REH');
+      rows(f.observations[CENSUS])[row]!.value = -5;
+      return [{ file: CENSUS, row, field: 'value', message: 'negative value -5' }];
+    },
+  },
+  {
+    name: 'non-numeric value',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'unemployment-rate', 'MA', '2024');
+      rows(f.observations[CENSUS])[row]!.value = '21,3';
+      return [{ file: CENSUS, row, field: 'value', message: 'Invalid input: expected number, received string' }];
+    },
+  },
+  {
+    name: 'non-numeric census population',
+    breakIt: (f) => {
+      const row = indexOf(f.territories, (t) => t.code === 'MA-BES');
+      (territory(f, 'MA-BES').population as Record<string, unknown>)['2024'] = '279517';
+      return [{ file: 'territories.json', row, field: 'population.2024', message: 'Invalid input: expected number, received string' }];
+    },
+  },
+  {
+    name: 'period not allowed by the frequency',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'illiteracy-rate', 'MA-REH', '2024');
+      rows(f.observations[CENSUS])[row]!.period = '2024-09';
+      return [{ file: CENSUS, row, field: 'period', message: 'period 2024-09 does not fit the census frequency of illiteracy-rate (expects YYYY)' }];
+    },
+  },
+  {
+    name: 'observation of an unknown indicator',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'gissr-women-trained', 'MA');
+      rows(f.observations[PROGRAMMES])[row]!.indicator = 'gissr-women';
+      return [{ file: PROGRAMMES, row, field: 'indicator', message: 'unknown indicator gissr-women' }];
+    },
+  },
+  {
+    name: "territory level not in the indicator's levels",
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'households-internet', 'MA-06');
+      rows(f.observations[CENSUS])[row]!.territory = 'MA-BES';
+      return [{ file: CENSUS, row, field: 'territory', message: 'MA-BES is a province, but households-internet has levels region' }];
+    },
+  },
+  {
+    name: 'indicator without source',
+    breakIt: (f) => {
+      const row = indexOf(f.indicators, (i) => i.id === 'asd-budget');
+      delete rows(f.indicators)[row]!.source;
+      return [{ file: 'indicators.json', row, field: 'source', message: 'missing source: every series needs publisher, title, url, published and retrieved' }];
+    },
+  },
+  {
+    name: 'indicator without status',
+    breakIt: (f) => {
+      const row = indexOf(f.indicators, (i) => i.id === 'amo-coverage-rate');
+      delete rows(f.indicators)[row]!.status;
+      return [{ file: 'indicators.json', row, field: 'status', message: 'missing status: every series must say whether it is official, estimate or illustrative' }];
+    },
+  },
+  {
+    name: 'illustrative series whose method is empty in substance',
+    breakIt: (f) => {
+      const row = indexOf(f.indicators, (i) => i.id === 'gissr-women-by-region');
+      (rows(f.indicators)[row]!.method as Record<string, string>).ar = ' ';
+      return [{ file: 'indicators.json', row, field: 'method.ar', message: 'an illustrative series needs a method that says how its figures were derived' }];
+    },
+  },
+  {
+    name: 'estimate series whose method is a stub',
+    breakIt: (f) => {
+      const row = indexOf(f.indicators, (i) => i.id === 'asd-monthly-envelope');
+      (rows(f.indicators)[row]!.method as Record<string, string>).en = 'budget/12';
+      return [{ file: 'indicators.json', row, field: 'method.en', message: 'an estimate series needs a method that says how its figures were derived' }];
+    },
+  },
+  {
+    name: 'duplicate (indicator, territory, period) across files',
+    breakIt: (f) => {
+      const first = obsIndex(f, CENSUS, 'population', 'MA-BES', '2024');
+      rows(f.observations[PROGRAMMES]).push(structuredClone(rows(f.observations[CENSUS])[first]!));
+      const row = rows(f.observations[PROGRAMMES]).length - 1;
+      return [{ file: PROGRAMMES, row, field: 'period', message: `duplicate observation (population, MA-BES, 2024); first in ${CENSUS} row ${first}` }];
+    },
+  },
+  {
+    name: 'illustrative breakdown that does not sum to the national figure',
+    breakIt: (f) => {
+      const regionRow = obsIndex(f, ILLUSTRATIVE, 'amo-tadamon-by-region', 'MA-03');
+      const o = rows(f.observations[ILLUSTRATIVE])[regionRow]!;
+      o.value = (o.value as number) + 1;
+      const row = obsIndex(f, ILLUSTRATIVE, 'amo-tadamon-by-region', 'MA');
+      return [{ file: ILLUSTRATIVE, row, field: 'value', message: 'regions sum to 11400001, not 11400000 (difference 1) for amo-tadamon-by-region 2025-07' }];
+    },
+  },
+  {
+    name: 'illustrative provinces that do not sum to their region',
+    breakIt: (f) => {
+      const provRow = obsIndex(f, ILLUSTRATIVE, 'asd-households-by-territory', 'MA-BES');
+      const o = rows(f.observations[ILLUSTRATIVE])[provRow]!;
+      o.value = (o.value as number) - 3;
+      const row = obsIndex(f, ILLUSTRATIVE, 'asd-households-by-territory', 'MA-06');
+      const regionValue = rows(f.observations[ILLUSTRATIVE])[row]!.value as number;
+      return [{ file: ILLUSTRATIVE, row, field: 'value', message: `provinces sum to ${regionValue - 3}, not ${regionValue} (difference -3) for asd-households-by-territory 2026-01` }];
+    },
+  },
+  {
+    name: 'incomplete illustrative breakdown',
+    breakIt: (f) => {
+      const drop = obsIndex(f, ILLUSTRATIVE, 'gissr-women-by-region', 'MA-05');
+      rows(f.observations[ILLUSTRATIVE]).splice(drop, 1);
+      const row = obsIndex(f, ILLUSTRATIVE, 'gissr-women-by-region', 'MA');
+      return [{ file: ILLUSTRATIVE, row, field: 'value', message: 'only 11 of 12 regions of MA have a value for 2023; an illustrative breakdown must be complete' }];
+    },
+  },
+  {
+    name: 'project linked to an indicator that does not exist',
+    breakIt: (f) => {
+      const row = indexOf(f.projects, (p) => p.id === 'benslimane-smart-territory-lab');
+      (rows(f.projects)[row]!.indicators as string[]).push('smart-city-index');
+      const field = `indicators.${(rows(f.projects)[row]!.indicators as string[]).length - 1}`;
+      return [{ file: 'projects.json', row, field, message: 'unknown indicator smart-city-index' }];
+    },
+  },
+  {
+    name: 'missing value without a note',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'illiteracy-rate', 'MA', '2014');
+      delete rows(f.observations[CENSUS])[row]!.note;
+      return [{ file: CENSUS, row, field: 'note', message: 'a missing value (null) needs a note saying why' }];
+    },
+  },
+  {
+    name: 'illustrative point inside an official indicator',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'asd-households', 'MA', '2025-10');
+      rows(f.observations[PROGRAMMES])[row]!.status = 'illustrative';
+      return [{ file: PROGRAMMES, row, field: 'status', message: 'asd-households is official; an illustrative observation cannot be part of it' }];
+    },
+  },
+  {
+    name: 'misspelt field',
+    breakIt: (f) => {
+      const row = indexOf(f.territories, (t) => t.code === 'MA-01');
+      territory(f, 'MA-01').populaton = {};
+      return [{ file: 'territories.json', row, field: 'populaton', message: 'unknown field (not in contract v1)' }];
+    },
+  },
+  {
+    name: 'population observation that contradicts territories.json',
+    breakIt: (f) => {
+      const row = obsIndex(f, CENSUS, 'population', 'MA-REH', '2024');
+      rows(f.observations[CENSUS])[row]!.value = 346_018;
+      return [{ file: CENSUS, row, field: 'value', message: '346018 differs from territories.json population.2024 of MA-REH (346108)' }];
+    },
+  },
+];
+
+describe('broken data', () => {
+  it.each(cases)('reports $name', ({ breakIt }) => {
+    const files = clone();
+    const expected = breakIt(files);
+    const problems = problemsOf(files);
+    for (const p of expected) expect(problems).toContainEqual(p);
+  });
+
+  it('reports a file that is not { "data": [...] }', () => {
+    const files = clone();
+    files.projects = [];
+    expect(problemsOf(files)).toContainEqual({ file: 'projects.json', row: null, field: 'data', message: 'expected an object { "data": [ ... ] }' });
+  });
+});
+
+describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
+  const expectedLines = [
+    'indicators.json:2 source — missing source: every series needs publisher, title, url, published and retrieved',
+    'observations/broken.json:6 value — Invalid input: expected number, received string',
+    "territories.json:2 parent — a region's parent must be MA, not MA-01",
+    "territories.json:4 parent — a province's parent must be a region; MA-TNG is a province",
+    'territories.json:0 population.2024 — regions sum to 70, not 100 (difference -30)',
+    'territories.json:0 households.2024 — regions sum to 20, not 30 (difference -10)',
+    'territories.json:1 population.2024 — provinces sum to 69, not 70 (difference -1)',
+    'indicators.json:1 method.fr — an illustrative series needs a method that says how its figures were derived',
+    'indicators.json:1 method.ar — an illustrative series needs a method that says how its figures were derived',
+    'indicators.json:1 method.en — an illustrative series needs a method that says how its figures were derived',
+    'observations/broken.json:1 period — period 2024-03 does not fit the census frequency of test-rate (expects YYYY)',
+    'observations/broken.json:2 territory — MA-TNG is a province, but test-rate has levels region',
+    'observations/broken.json:3 period — duplicate observation (test-rate, MA-01, 2024); first in observations/broken.json row 0',
+    'observations/broken.json:4 territory — unknown territory MA-XYZ',
+    'observations/broken.json:5 value — negative value -3',
+    'observations/broken.json:7 indicator — unknown indicator nope',
+    'indicators.json:1 id — indicator demo has no observations in any file',
+    'projects.json:0 indicators.0 — unknown indicator nope',
+  ];
+
+  it('lists every problem as file:row field — message and fails', async () => {
+    const { lines, exitCode } = await runDataCheck('tests/fixtures/data-broken');
+    expect(exitCode).toBe(1);
+    expect(lines.slice(0, -1).sort()).toEqual([...expectedLines].sort());
+    expect(lines.at(-1)).toBe(`data:check failed: ${expectedLines.length} problem(s) in tests/fixtures/data-broken`);
+  });
+
+  it('reports a missing folder instead of throwing', async () => {
+    const { lines, exitCode } = await runDataCheck('tests/fixtures/no-such-folder');
+    expect(exitCode).toBe(1);
+    expect(lines).toContain('territories.json:- (row) — file not found');
+    expect(lines).toContain('observations:- (row) — folder not found');
+  });
+
+  it('exits 1 as a process on the broken folder and 0 on data/', async () => {
+    const run = (dir: string) =>
+      new Promise<{ code: number | null; out: string; err: string }>((done) => {
+        execFile('npx', ['tsx', 'scripts/data-check.ts', dir], { timeout: 60_000 }, (error, out, err) => {
+          done({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out, err });
+        });
+      });
+    const broken = await run('tests/fixtures/data-broken');
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('observations/broken.json:5 value — negative value -3');
+    const ok = await run('data');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects\n$/);
+  }, 60_000);
+});

@@ -412,6 +412,9 @@ export function createStressDb(territories: readonly Territory[], options: Stres
   const ds = createStressDataset(territories, options);
   const base = createDb({ territories, indicators: ds.indicators, projects: [], observations: [] });
   const built = new Map<string, ReadonlyMap<string, IndexedRows>>();
+  const monthIndex = ds.periods.map((period) => periodStart(period));
+  // A month starts and ends in itself; checked once so a change in period.ts cannot go unnoticed.
+  if (ds.periods.some((period, i) => periodEnd(period) !== monthIndex[i])) throw new Error('stress: month index mismatch');
   const build = (indicatorId: string): ReadonlyMap<string, IndexedRows> | undefined => {
     const done = built.get(indicatorId);
     if (done) return done;
@@ -419,14 +422,15 @@ export function createStressDb(territories: readonly Territory[], options: Stres
     const byTerritory = new Map<string, IndexedRows>();
     const rows = ds.query({ indicator: indicatorId });
     const per = ds.periods.length;
-    // Rows come grouped by territory and sorted by month, which is the order the db keeps.
+    // Rows come grouped by territory and sorted by month, which is the order the db keeps; the
+    // 132 month indices are computed once (below), not parsed again for every row.
     for (let i = 0; i < rows.length; i += per) {
       const slice = rows.slice(i, i + per);
       const first = slice[0];
       if (!first) continue;
       byTerritory.set(
         first.territory,
-        slice.map((row) => ({ row, start: periodStart(row.period), end: periodEnd(row.period) })),
+        slice.map((row, p) => ({ row, start: monthIndex[p] ?? 0, end: monthIndex[p] ?? 0 })),
       );
     }
     built.set(indicatorId, byTerritory);

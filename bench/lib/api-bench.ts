@@ -1,0 +1,107 @@
+/**
+ * B6 of `npm run bench`: how long the mock API takes to answer observations queries over the stress
+ * dataset, in Node, calling the very handlers the browser worker uses (MSW's `getResponse`) and the
+ * db directly. Run by scripts/bench.mjs as `tsx bench/lib/api-bench.ts [reps]`; prints one JSON line.
+ *
+ * Cases cycle through the 40 indicators, so the first query of each indicator pays for generating it
+ * (lazy) — as a user switching indicators would; the p95 therefore includes those cold queries.
+ */
+import { getResponse } from 'msw';
+import { summarize } from './stats.mjs';
+import { createDb, defaultDb, queryObservations } from '../../src/mocks/db.ts';
+import { createHandlers } from '../../src/mocks/handlers.ts';
+import { createStressDb, generateStressFiles, stressIndicatorId, STRESS_INDICATOR_COUNT } from '../../src/mocks/stress.ts';
+
+interface Case {
+  label: string;
+  summary: ReturnType<typeof summarize>;
+  rows: number;
+  budget?: number;
+  note?: string;
+}
+
+const reps = Number(process.argv[2] ?? 200) || 200;
+const notes: string[] = [];
+const territories = defaultDb().territories;
+const provinces = territories.filter((t) => t.level === 'province' && t.kind !== 'prefecture-arrondissements').map((t) => t.code);
+const regions = territories.filter((t) => t.level === 'region').map((t) => t.code);
+const twelve = provinces.length >= 12 ? provinces.slice(0, 12) : [...regions, ...provinces].slice(0, 12);
+if (provinces.length < 75) notes.push(`data/territories.json has ${provinces.length} provinces, not 75: figures are for a smaller set`);
+
+const time = (fn: () => void): number => {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+};
+const timeAsync = async (fn: () => Promise<unknown>): Promise<number> => {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+};
+
+async function main(): Promise<void> {
+  const cases: Case[] = [];
+
+  // Lazy db (what the browser worker serves): build cost, then queries.
+  let lazyDb = createStressDb(territories);
+  const lazyBuild = time(() => {
+    lazyDb = createStressDb(territories);
+  });
+  const handlers = createHandlers({ db: () => lazyDb, faults: () => [] });
+
+  const handlerCase = async (label: string, codes: readonly string[], budget?: number): Promise<void> => {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < reps; i++) {
+      const id = stressIndicatorId(i % STRESS_INDICATOR_COUNT);
+      const url = `http://localhost/api/v1/observations?indicator=${id}&territory=${codes.join(',')}`;
+      times.push(
+        await timeAsync(async () => {
+          const res = await getResponse(handlers, new Request(url));
+          if (!res || res.status !== 200) throw new Error(`${url} → ${res?.status ?? 'no handler'}`);
+          const body = (await res.json()) as { data: unknown[] };
+          rows = body.data.length;
+        }),
+      );
+    }
+    cases.push({ label, summary: summarize(times), rows, ...(budget !== undefined ? { budget } : {}), note: 'MSW handler + JSON, 1 in 5 queries generates its indicator' });
+  };
+  await handlerCase(`handler, ${codes(provinces.length)} × 132 months`, provinces, 50);
+  // Fresh db so the 12-territory case also pays for first generation of each indicator.
+  lazyDb = createStressDb(territories);
+  await handlerCase(`handler, ${codes(twelve.length)} × 132 months`, twelve);
+
+  // The db query alone, warm (every indicator generated): the filtering cost without HTTP/JSON.
+  const warm: number[] = [];
+  let warmRows = 0;
+  for (let i = 0; i < reps; i++) {
+    const indicator = stressIndicatorId(i % STRESS_INDICATOR_COUNT);
+    warm.push(time(() => (warmRows = queryObservations(lazyDb, { indicator, territories: provinces }).length)));
+  }
+  cases.push({ label: `db query only (warm), ${codes(provinces.length)}`, summary: summarize(warm), rows: warmRows });
+
+  // The eager alternative: every row up front through createDb (what `createDb(generateStressFiles())` costs).
+  let eagerRows = 0;
+  const eager = time(() => {
+    const files = generateStressFiles(territories);
+    eagerRows = files.observations.length;
+    createDb(files);
+  });
+  cases.push({
+    label: 'db build, eager createDb of every row (once)',
+    summary: summarize([eager]),
+    rows: eagerRows,
+    note: `lazy createStressDb instead: ${lazyBuild.toFixed(1)} ms`,
+  });
+
+  process.stdout.write(`${JSON.stringify({ reps, provinces: provinces.length, cases, notes })}\n`);
+}
+
+function codes(n: number): string {
+  return `${n} territories`;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

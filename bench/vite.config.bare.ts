@@ -1,0 +1,31 @@
+/**
+ * Build of the bench's reference pages (not part of the app): `bench/bare/` (B1, B3) and, when the
+ * export modules exist, `bench/export/` (B4). Same React plugin and target as the app, so the
+ * comparison is like for like. Output folder is given by the bench script (`--outDir`).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
+
+const input: Record<string, string> = { bare: here('./bare/index.html') };
+// B4 page: only when the export engineer's modules are there, so the bench builds at any stage.
+if (existsSync(here('../src/export/png.ts')) && existsSync(here('../src/export/compose-svg.ts'))) {
+  input.export = here('./export/index.html');
+}
+
+export default defineConfig({
+  root: here('.'),
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input },
+  },
+});

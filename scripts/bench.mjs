@@ -1,0 +1,782 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — performance at scale (issue 7).
+ *
+ * Builds the app (into .tmp/dist-bench) and the bench's reference pages (bench/, into
+ * .tmp/dist-bench-pages), serves both with the same static server as `npm start`, drives headless
+ * Chromium through playwright-core and prints one table with every figure beside its budget:
+ *
+ *   B1 first chart (cold profile, app vs bare page, ratio; normal and 4× CPU)
+ *   B2 interaction latency on the stress dataset (Event Timing, p50/p95; normal and 4× CPU) + long tasks
+ *   B3 gzipped JS before the first chart and in total, per chunk; app vs bare page
+ *   B4 export of a 1920×1080 @2× PNG with 12 and 75 lines
+ *   B5 JS heap after the stress view loads and after 50 interactions
+ *   B6 mock API observations query over the stress dataset, in Node
+ *
+ * The table is also written to bench/results/latest.json (and the text table to latest.md).
+ * Budgets are goals: a FAIL is reported, not an error. The exit status is non-zero only when a
+ * figure could not be measured at all (n/a), so CI's quick smoke catches a bench that has rotted.
+ *
+ * Usage: node scripts/bench.mjs [--quick] [--reps N] [--only B1,B3] [--no-build] [--keep-going]
+ *   --quick   one repetition of everything (CI smoke, ~1–2 min)
+ * Env: CHROME_PATH (default /usr/bin/chromium). Ports 4360–4369.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { growth, interactionLatencies, longTasksIn, ratio, renderTable, summarize, tally } from '../bench/lib/stats.mjs';
+import { filesLoaded, listJs, totalSize } from '../bench/lib/bundle.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+
+// ------------------------------------------------------------------------------------------------
+// Options
+
+/** @param {string[]} argv */
+function parseArgs(argv) {
+  const opts = { quick: false, reps: 0, only: /** @type {string[] | null} */ (null), build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') opts.quick = true;
+    else if (a === '--no-build') opts.build = false;
+    else if (a === '--reps') opts.reps = Number(argv[++i]);
+    else if (a?.startsWith('--reps=')) opts.reps = Number(a.slice(7));
+    else if (a === '--only') opts.only = String(argv[++i]).toUpperCase().split(',');
+    else if (a?.startsWith('--only=')) opts.only = a.slice(7).toUpperCase().split(',');
+  }
+  return opts;
+}
+const OPTS = parseArgs(process.argv.slice(2));
+/** Cold runs per (page, CPU rate) for B1: 7 gives a stable median and a usable p95 on 2 noisy cores. */
+const B1_REPS = OPTS.reps || (OPTS.quick ? 1 : 7);
+/** Rounds of the B2 interaction cycle (7 interactions each) per CPU rate. */
+const B2_REPS = OPTS.reps || (OPTS.quick ? 1 : 5);
+/** B5 asks for 50 interactions; the quick smoke does one cycle. */
+const B5_INTERACTIONS = OPTS.quick ? 7 : 50;
+const B4_REPS = OPTS.reps || (OPTS.quick ? 1 : 7);
+const B6_REPS = OPTS.quick ? 20 : 200;
+const want = (/** @type {string} */ id) => OPTS.only === null || OPTS.only.includes(id);
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** The flags of the project's e2e runs (DEVELOPERS notes): quiet, offline-safe, no GPU. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const APP_DIST = '.tmp/dist-bench';
+const PAGES_DIST = '.tmp/dist-bench-pages';
+const PORT_APP = 4360;
+const PORT_PAGES = 4361;
+const VIEWPORT = { width: 1366, height: 768 };
+const BUDGET = { b1Ratio: 1.1, b2Normal: 100, b2Slow: 200, b3Ratio: 1.2, b4Ms12: 1000, b5Growth: 0.1, longTaskMs: 50 };
+
+/** Notes collected along the way, printed under the table and stored in the JSON. */
+const notes = /** @type {string[]} */ ([]);
+const note = (/** @type {string} */ s) => {
+  notes.push(s);
+  console.log(`  note: ${s}`);
+};
+const log = (/** @type {string} */ s) => console.log(s);
+
+// ------------------------------------------------------------------------------------------------
+// Build
+
+/** @param {string[]} args @param {Record<string, string | undefined>} [env] */
+function run(args, env = {}) {
+  const t0 = Date.now();
+  const res = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { ok: res.status === 0, ms: Date.now() - t0, out: `${res.stdout ?? ''}${res.stderr ?? ''}` };
+}
+
+const VITE = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+
+function buildAll() {
+  // Mock mode build, as shipped by default: no API base URL.
+  const app = run([VITE, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_BASE_URL: '' });
+  if (!app.ok) note(`app build failed:\n${firstLines(app.out)}`);
+  else log(`  app built into ${APP_DIST} (${app.ms} ms)`);
+  const pages = run([
+    VITE,
+    'build',
+    '--config',
+    'bench/vite.config.bare.ts',
+    '--outDir',
+    path.join(ROOT, PAGES_DIST),
+    '--emptyOutDir',
+  ]);
+  if (!pages.ok) note(`bench pages build failed:\n${firstLines(pages.out)}`);
+  else log(`  bench pages built into ${PAGES_DIST} (${pages.ms} ms)`);
+  return { app: app.ok, pages: pages.ok };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Browser
+
+/**
+ * Injected before any page script: records when the first recharts line path appears (fallback when
+ * the app sets no `mouchir:first-chart` mark), Event Timing entries (≥ 16 ms, the API's minimum),
+ * long tasks, and the time of the last DOM mutation (to know when an update has settled).
+ */
+const INIT_SCRIPT = `(() => {
+  const b = (window.__bench = { firstChart: undefined, events: [], longTasks: [], lastMutation: 0 });
+  const found = () => document.querySelector('path.recharts-line-curve') !== null;
+  const mo = new MutationObserver(() => {
+    b.lastMutation = performance.now();
+    if (b.firstChart === undefined && found()) b.firstChart = performance.now();
+  });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) b.events.push({ name: e.name, startTime: e.startTime, duration: e.duration, interactionId: e.interactionId || 0 });
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  } catch {}
+  try {
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) b.longTasks.push({ startTime: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/**
+ * Launch Chromium with a fresh profile (cold: no cache, no service worker), optionally throttle the
+ * page's CPU, run `fn`, and always close and delete the profile.
+ *
+ * @template T
+ * @param {{ cpu?: number }} opts
+ * @param {(ctx: { page: import('playwright-core').Page, cdp: import('playwright-core').CDPSession }) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+async function withBrowser(opts, fn) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROME,
+    headless: true,
+    args: FLAGS,
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    const cdp = await context.newCDPSession(page);
+    if ((opts.cpu ?? 1) > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: opts.cpu ?? 1 });
+    await page.addInitScript(INIT_SCRIPT);
+    return await fn({ page, cdp });
+  } finally {
+    await context.close().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Navigate and wait for the first chart. The figure is the app's own mark when it sets one,
+ * else the first `path.recharts-line-curve` seen by the injected observer (said in `source`).
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string} url
+ */
+async function firstChart(page, url) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => {
+      const w = /** @type {any} */ (window);
+      return performance.getEntriesByName('mouchir:first-chart').length > 0 || w.__bench?.firstChart !== undefined;
+    },
+    null,
+    { timeout: 60_000, polling: 20 },
+  );
+  // Give the other signal a moment, so both are recorded when both exist.
+  await page.waitForTimeout(250);
+  return page.evaluate(async () => {
+    const w = /** @type {any} */ (window);
+    const m = performance.getEntriesByName('mouchir:first-chart')[0];
+    const mark = m ? m.startTime : null;
+    const observed = w.__bench?.firstChart ?? null;
+    const t = mark ?? observed;
+    const resources = performance
+      .getEntriesByType('resource')
+      .map((e) => ({ name: e.name, responseEnd: /** @type {PerformanceResourceTiming} */ (e).responseEnd }));
+    const reg = navigator.serviceWorker ? await navigator.serviceWorker.getRegistration() : undefined;
+    return {
+      ms: t,
+      source: mark !== null ? 'mark' : 'observer',
+      mark,
+      observed,
+      jsBefore: resources.filter((r) => t !== null && r.responseEnd <= t).map((r) => r.name),
+      jsAll: resources.map((r) => r.name),
+      serviceWorker: reg?.active?.scriptURL ?? reg?.installing?.scriptURL ?? reg?.waiting?.scriptURL ?? null,
+    };
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// B1 + B3
+
+/** @type {Record<string, any>} */
+const results = {};
+/** @type {import('../bench/lib/stats.d.mts').Row[]} */
+const rows = [];
+
+/** @param {string} appUrl @param {string} bareUrl */
+async function benchFirstChart(appUrl, bareUrl) {
+  /** @type {Record<string, Record<string, number[]>>} */
+  const times = { app: { 1: [], 4: [] }, bare: { 1: [], 4: [] } };
+  /** @type {Record<string, any>} */
+  const firstRun = {};
+  let appSource = 'n/a';
+  for (const cpu of [1, 4]) {
+    for (let rep = 0; rep < B1_REPS; rep++) {
+      // Interleave app and bare so slow moments of the shared machine hit both alike.
+      for (const [name, url] of /** @type {const} */ ([
+        ['app', appUrl],
+        ['bare', bareUrl],
+      ])) {
+        if (!url) continue;
+        try {
+          const r = await withBrowser({ cpu }, ({ page }) => firstChart(page, url));
+          if (r.ms !== null) times[name]?.[cpu]?.push(r.ms);
+          if (name === 'app') appSource = r.source;
+          if (cpu === 1 && rep === 0) firstRun[name] = r;
+        } catch (e) {
+          note(`B1 ${name} at ${cpu}× CPU, run ${rep + 1}: ${errText(e)}`);
+        }
+      }
+    }
+    log(`  B1 ${cpu}× CPU done`);
+  }
+  const s = (/** @type {string} */ n, /** @type {number} */ c) => summarize(times[n]?.[c] ?? []);
+  results.B1 = { reps: B1_REPS, appSource, times, summary: {} };
+  for (const cpu of [1, 4]) {
+    const a = s('app', cpu);
+    const b = s('bare', cpu);
+    const r = ratio(a.median, b.median);
+    results.B1.summary[`${cpu}x`] = { app: a, bare: b, ratio: r };
+    rows.push({
+      id: 'B1',
+      label: `first chart, ${cpu}× CPU: app / bare (median)`,
+      value: r,
+      unit: 'x',
+      budget: cpu === 4 ? BUDGET.b1Ratio : null,
+      detail: `app ${fmtMs(a.median)} (p95 ${fmtMs(a.p95)}) vs bare ${fmtMs(b.median)} (p95 ${fmtMs(b.p95)}), n=${a.n}/${b.n}, app figure from ${appSource === 'mark' ? "its mark 'mouchir:first-chart'" : 'first path.recharts-line-curve (no app mark)'}`,
+    });
+  }
+  return firstRun;
+}
+
+/** @param {Record<string, any>} firstRun */
+function benchBundle(firstRun) {
+  const appFiles = listJs(APP_DIST);
+  const bareFiles = listJs(PAGES_DIST).filter((f) => f.file.includes('bare'));
+  const appTotal = totalSize(appFiles.filter((f) => f.file.startsWith('assets/')));
+  const bareTotal = totalSize(bareFiles);
+  const appRun = firstRun.app;
+  const bareRun = firstRun.bare;
+  const appInitialFiles = appRun ? filesLoaded(appFiles, appRun.jsBefore) : [];
+  // The MSW worker script is fetched by the service worker machinery (no resource timing entry),
+  // yet the mock cannot answer before it runs: count it as initial when a worker is registered.
+  const sw = appRun?.serviceWorker ? appFiles.find((f) => appRun.serviceWorker.endsWith(`/${f.file}`)) : undefined;
+  if (sw && !appInitialFiles.includes(sw)) appInitialFiles.push(sw);
+  const appInitial = totalSize(appInitialFiles);
+  const bareInitial = bareRun ? totalSize(filesLoaded(bareFiles, bareRun.jsBefore)) : { gzip: 0, raw: 0, count: 0 };
+  const r = appRun && bareRun ? ratio(appInitial.gzip, bareInitial.gzip) : null;
+  results.B3 = {
+    gzipLevel: 9,
+    app: { initial: appInitial, initialFiles: appInitialFiles, total: appTotal, files: appFiles },
+    bare: { initial: bareInitial, total: bareTotal, files: bareFiles },
+    ratio: r,
+  };
+  rows.push({
+    id: 'B3',
+    label: 'JS gzip before first chart: app / bare',
+    value: r,
+    unit: 'x',
+    budget: BUDGET.b3Ratio,
+    detail: `app ${fmtKb(appInitial.gzip)} in ${appInitial.count} files vs bare ${fmtKb(bareInitial.gzip)}`,
+  });
+  rows.push({
+    id: 'B3',
+    label: 'JS gzip in total: app / bare',
+    value: appTotal.count > 0 ? ratio(appTotal.gzip, bareTotal.gzip) : null,
+    unit: 'x',
+    detail: `app ${fmtKb(appTotal.gzip)} in ${appTotal.count} chunks vs bare ${fmtKb(bareTotal.gzip)}`,
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// B2 + B5: interactions on the stress view
+
+/**
+ * The explorer's URL on the stress dataset with every province on the chart. The count indicator
+ * `synthetic-02` offers every measure, so "change measure" has something to switch to.
+ */
+function stressQuery() {
+  let provinces = /** @type {string[]} */ ([]);
+  try {
+    const t = JSON.parse(fs.readFileSync('data/territories.json', 'utf8'));
+    provinces = t.data.filter((/** @type {any} */ x) => x.level === 'province' && x.kind !== 'prefecture-arrondissements').map((/** @type {any} */ x) => x.code);
+  } catch (e) {
+    note(`cannot read data/territories.json: ${errText(e)}`);
+  }
+  return { provinces, query: `?view=explorer&indicator=synthetic-02&territories=${provinces.join(',')}&dataset=stress` };
+}
+
+/**
+ * One kind of interaction: finds its control by role/label (the app engineer's accessible names),
+ * performs a real (trusted) input, and says what it did; `null` when the control is not there.
+ *
+ * @typedef {{ kind: string, act: (page: import('playwright-core').Page, round: number) => Promise<string | null> }} Interaction
+ */
+
+/** @param {import('playwright-core').Locator} loc */
+async function visibleItems(loc) {
+  const out = [];
+  for (const l of await loc.all()) if (await l.isVisible().catch(() => false)) out.push(l);
+  return out;
+}
+
+/** @param {import('playwright-core').Locator} l */
+const checkedState = async (l) => (await l.getAttribute('aria-checked')) === 'true' || (await l.isChecked().catch(() => false));
+
+const MEASURE_RE = /absolu|absolute|1[\s\u202f\u00a0.,]?000|habitant|inhabitant|ménage|household|part de la population|share of population|مطلق|نسمة|أسرة|حصة/i;
+const RANGE_RE = /^(de|du|depuis|début|from|start|من)\b|from|début|start/i;
+
+/** @type {Interaction[]} */
+const INTERACTIONS = [
+  {
+    kind: 'change measure',
+    act: async (page) => {
+      const radios = await visibleItems(page.getByRole('radio', { name: MEASURE_RE }));
+      for (const r of radios) {
+        if (await checkedState(r)) continue;
+        if (await r.isDisabled().catch(() => true)) continue;
+        const name = (await r.getAttribute('aria-label')) ?? (await r.textContent()) ?? '';
+        await r.click();
+        return `radio "${name.trim() || '?'}"`;
+      }
+      return null;
+    },
+  },
+  {
+    kind: 'remove territory',
+    act: async (page) => {
+      // A multi-select listbox or checkbox list of territories: deselect the last selected one.
+      const opts = await visibleItems(page.locator('[role="listbox"][aria-multiselectable="true"] [role="option"][aria-selected="true"]'));
+      const boxes = opts.length ? [] : await visibleItems(page.getByRole('checkbox', { checked: true }));
+      const target = opts.at(-1) ?? boxes.at(-1);
+      if (target) {
+        const name = ((await target.textContent()) ?? '').trim();
+        await target.click();
+        lastRemoved = { name, how: opts.length ? 'option' : 'checkbox' };
+        return `deselect "${name}"`;
+      }
+      // Chips with a remove button.
+      const chips = await visibleItems(page.getByRole('button', { name: /retirer|supprimer|remove|إزالة|حذف/i }));
+      const chip = chips.at(-1);
+      if (!chip) return null;
+      const label = ((await chip.getAttribute('aria-label')) ?? (await chip.textContent()) ?? '').trim();
+      await chip.click();
+      lastRemoved = { name: label.replace(/^(retirer|supprimer|remove|إزالة|حذف)\s*/i, ''), how: 'chip' };
+      return `chip "${label}"`;
+    },
+  },
+  {
+    kind: 'add territory',
+    act: async (page) => {
+      if (!lastRemoved) return null;
+      const { name, how } = lastRemoved;
+      lastRemoved = null;
+      const exact = { name, exact: true };
+      /** @type {import('playwright-core').Locator[]} */
+      let cands = [];
+      if (how === 'option') cands = await visibleItems(page.getByRole('option', exact));
+      if (how === 'checkbox') cands = await visibleItems(page.getByRole('checkbox', exact));
+      if (how === 'chip' || cands.length === 0) {
+        cands = await visibleItems(page.getByRole('option', exact));
+        if (cands.length === 0) cands = await visibleItems(page.getByRole('checkbox', exact));
+      }
+      const c = cands[0];
+      if (!c) return null;
+      await c.click();
+      return `select "${name}"`;
+    },
+  },
+  {
+    kind: 'switch tab',
+    act: async (page, round) => {
+      const tabs = await visibleItems(page.getByRole('tab'));
+      const other = [];
+      for (const t of tabs) if ((await t.getAttribute('aria-selected')) !== 'true') other.push(t);
+      // Alternate the non-chart tabs; "back to chart" is its own interaction below.
+      const t = other.filter((x) => x)[round % Math.max(1, other.length - 1)] ?? other[0];
+      if (!t) return null;
+      const name = ((await t.textContent()) ?? '').trim();
+      await t.click();
+      return `tab "${name}"`;
+    },
+  },
+  {
+    kind: 'switch tab (back to chart)',
+    act: async (page) => {
+      const tab = (await visibleItems(page.getByRole('tab', { name: /graphique|chart|courbe|رسم|مبيان/i })))[0];
+      if (!tab || (await tab.getAttribute('aria-selected')) === 'true') return null;
+      await tab.click();
+      return 'tab chart';
+    },
+  },
+  {
+    kind: 'move time range',
+    act: async (page, round) => {
+      // A <select> (combobox) or a slider for the start of the range: a trusted key press moves it.
+      const combos = await visibleItems(page.getByRole('combobox', { name: RANGE_RE }));
+      const sliders = combos.length ? [] : await visibleItems(page.getByRole('slider'));
+      const c = combos[0] ?? sliders[0];
+      if (!c) return null;
+      await c.focus();
+      const key = combos.length ? (round % 2 === 0 ? 'ArrowDown' : 'ArrowUp') : round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      await page.keyboard.press(key);
+      return `${combos.length ? 'select' : 'slider'} ${key}`;
+    },
+  },
+];
+/** @type {{ name: string, how: string } | null} */
+let lastRemoved = null;
+
+/**
+ * Wait until the DOM has been quiet for `quietMs` (the update, including any data fetch, is done),
+ * or `maxMs`. Returns the time of the last mutation (page clock).
+ *
+ * @param {import('playwright-core').Page} page
+ */
+async function settle(page, quietMs = 200, maxMs = 8_000) {
+  return page.evaluate(
+    ([quiet, max]) =>
+      new Promise((resolve) => {
+        const w = /** @type {any} */ (window);
+        const start = performance.now();
+        const tick = () => {
+          const now = performance.now();
+          if (now - w.__bench.lastMutation >= quiet || now - start >= max) resolve(w.__bench.lastMutation);
+          else setTimeout(tick, 20);
+        };
+        // Two frames first, so the paint after the input has happened.
+        requestAnimationFrame(() => requestAnimationFrame(tick));
+      }),
+    [quietMs, maxMs],
+  );
+}
+
+/**
+ * Run interactions round-robin and measure each: Event Timing latency (input → next paint),
+ * DOM-settled time, long tasks overlapping it.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {number} count  number of interactions to perform
+ */
+async function interact(page, count) {
+  /** @type {Array<{ kind: string, what: string, latency: number, belowThreshold: boolean, settledMs: number, longTasks: number[] }>} */
+  const out = [];
+  /** @type {Set<string>} */
+  const missing = new Set();
+  let i = 0;
+  let guard = 0;
+  while (out.length < count && guard++ < count * 4) {
+    const inter = INTERACTIONS[i % INTERACTIONS.length];
+    const round = Math.floor(i / INTERACTIONS.length);
+    i++;
+    if (!inter) continue;
+    const t0 = await page.evaluate(() => performance.now());
+    /** @type {string | null} */
+    let what = null;
+    try {
+      what = await inter.act(page, round);
+    } catch (e) {
+      note(`B2 "${inter.kind}": ${errText(e)}`);
+    }
+    if (what === null) {
+      missing.add(inter.kind);
+      if (missing.size === INTERACTIONS.length) break;
+      continue;
+    }
+    // Park the mouse away from the chart so hover tooltips do not keep the DOM busy.
+    await page.mouse.move(1, 1);
+    const last = await settle(page);
+    const probe = await page.evaluate((from) => {
+      const w = /** @type {any} */ (window);
+      return {
+        events: w.__bench.events.filter((/** @type {any} */ e) => e.startTime >= from),
+        longTasks: w.__bench.longTasks,
+      };
+    }, t0);
+    const lat = interactionLatencies(probe.events);
+    const latency = lat.length ? Math.max(...lat) : 16;
+    const lts = longTasksIn(probe.longTasks, t0, Math.max(last, t0) + 50, BUDGET.longTaskMs).map((t) => t.duration);
+    out.push({ kind: inter.kind, what, latency, belowThreshold: lat.length === 0, settledMs: Math.max(0, last - t0), longTasks: lts });
+  }
+  return { measured: out, missing: [...missing].filter((k) => !out.some((o) => o.kind === k)) };
+}
+
+/** @param {import('playwright-core').CDPSession} cdp */
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+}
+
+/** @param {string} appUrl */
+async function benchInteractions(appUrl) {
+  const { provinces, query } = stressQuery();
+  results.B2 = { url: query.replace(/territories=[^&]*/, `territories=<${provinces.length} provinces>`), rounds: B2_REPS };
+  for (const cpu of [1, 4]) {
+    const wantB5 = cpu === 1 && want('B5');
+    const wantB2 = want('B2');
+    if (!wantB2 && !wantB5) continue;
+    try {
+      await withBrowser({ cpu }, async ({ page, cdp }) => {
+        await page.goto(appUrl + query, { waitUntil: 'load' });
+        await page.waitForSelector('path.recharts-line-curve', { timeout: 90_000 });
+        await settle(page, 500, 30_000);
+        const lines = await page.locator('path.recharts-line-curve').count();
+        const points = await page.evaluate(() => {
+          let n = 0;
+          for (const p of document.querySelectorAll('path.recharts-line-curve')) n += (p.getAttribute('d')?.match(/[LM]/g) ?? []).length;
+          return n;
+        });
+        results.B2[`${cpu}x`] = { linesOnChart: lines, pathVertices: points };
+        if (lines < provinces.length) note(`B2 ${cpu}×: the chart shows ${lines} lines, not the ${provinces.length} provinces asked for in the URL`);
+        const heap0 = wantB5 ? await heapUsed(cdp) : null;
+        const n = wantB2 ? INTERACTIONS.length * B2_REPS : 0;
+        const first = await interact(page, Math.max(n, wantB5 ? B5_INTERACTIONS : 0));
+        const b2 = first.measured.slice(0, n || first.measured.length);
+        if (first.missing.length) note(`B2 ${cpu}×: controls not found for: ${first.missing.join(', ')}`);
+        const lat = b2.map((m) => m.latency);
+        const sum = summarize(lat);
+        const longTasks = b2.flatMap((m) => m.longTasks);
+        Object.assign(results.B2[`${cpu}x`], {
+          latency: sum,
+          settled: summarize(b2.map((m) => m.settledMs)),
+          belowThreshold: b2.filter((m) => m.belowThreshold).length,
+          longTasks: { count: longTasks.length, max: longTasks.length ? Math.max(...longTasks) : 0 },
+          byKind: Object.fromEntries(
+            [...new Set(b2.map((m) => m.kind))].map((k) => [k, summarize(b2.filter((m) => m.kind === k).map((m) => m.latency))]),
+          ),
+          interactions: b2,
+        });
+        if (wantB2) {
+          const worst = Object.entries(results.B2[`${cpu}x`].byKind)
+            .sort((a, b) => (b[1].p95 ?? 0) - (a[1].p95 ?? 0))
+            .slice(0, 2)
+            .map(([k, v]) => `${k} ${fmtMs(v.p95)}`)
+            .join(', ');
+          rows.push({
+            id: 'B2',
+            label: `interaction → next paint, ${cpu}× CPU (p95)`,
+            value: sum.p95,
+            unit: 'ms',
+            budget: cpu === 1 ? BUDGET.b2Normal : BUDGET.b2Slow,
+            detail: `p50 ${fmtMs(sum.median)}, n=${sum.n} (${results.B2[`${cpu}x`].belowThreshold} under 16 ms), ${lines} lines; worst: ${worst || '—'}; DOM settled p95 ${fmtMs(results.B2[`${cpu}x`].settled.p95)}`,
+          });
+          rows.push({
+            id: 'B2',
+            label: `long tasks > 50 ms during interactions, ${cpu}× CPU`,
+            value: longTasks.length,
+            unit: 'n',
+            budget: 0,
+            detail: longTasks.length ? `longest ${fmtMs(Math.max(...longTasks))}` : '',
+          });
+        }
+        if (wantB5) {
+          const heap1 = await heapUsed(cdp);
+          const g = growth(heap0, heap1);
+          results.B5 = { before: heap0, after: heap1, growth: g, interactions: first.measured.length };
+          rows.push({
+            id: 'B5',
+            label: `JS heap growth after ${first.measured.length} interactions`,
+            value: g,
+            unit: '%',
+            budget: BUDGET.b5Growth,
+            detail: `${fmtMb(heap0)} → ${fmtMb(heap1)} (after GC), stress view with ${lines} lines`,
+          });
+        }
+      });
+    } catch (e) {
+      note(`B2/B5 at ${cpu}× CPU: ${errText(e)}`);
+      if (wantB2) rows.push({ id: 'B2', label: `interaction → next paint, ${cpu}× CPU (p95)`, value: null, unit: 'ms', budget: cpu === 1 ? BUDGET.b2Normal : BUDGET.b2Slow, detail: 'not measured' });
+      if (wantB5 && !results.B5) rows.push({ id: 'B5', label: 'JS heap growth after interactions', value: null, unit: '%', budget: BUDGET.b5Growth, detail: 'not measured' });
+    }
+    log(`  B2${cpu === 1 && want('B5') ? '+B5' : ''} ${cpu}× CPU done`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// B4: export
+
+/** @param {string} pagesUrl */
+async function benchExport(pagesUrl) {
+  if (!fs.existsSync(path.join(PAGES_DIST, 'export/index.html'))) {
+    note('B4: bench/export page not built (src/export/png.ts or compose-svg.ts missing)');
+    for (const lines of [12, 75]) rows.push({ id: 'B4', label: `PNG 1920×1080 @2×, ${lines} lines`, value: null, unit: 'ms', budget: lines === 12 ? BUDGET.b4Ms12 : null, detail: 'not measured' });
+    return;
+  }
+  try {
+    await withBrowser({ cpu: 1 }, async ({ page }) => {
+      await page.goto(`${pagesUrl}export/index.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /** @type {any} */ (window).__exportBench !== undefined, null, { timeout: 30_000 });
+      results.B4 = {};
+      for (const lines of [12, 75]) {
+        const r = await page.evaluate(
+          ([n, reps]) => /** @type {any} */ (window).__exportBench(n, reps),
+          [lines, B4_REPS],
+        );
+        const s = summarize(r.times);
+        results.B4[`${lines}`] = { ...r, summary: s };
+        rows.push({
+          id: 'B4',
+          label: `PNG 1920×1080 @2×, ${lines} lines (median)`,
+          value: s.median,
+          unit: 'ms',
+          budget: lines === 12 ? BUDGET.b4Ms12 : null,
+          detail: `p95 ${fmtMs(s.p95)}, n=${s.n}, ${r.width}×${r.height} px, ${fmtKb(r.bytes)} PNG, compose ${fmtMs(r.composeMs)}${r.via ? `, ${r.via}` : ''}`,
+        });
+      }
+    });
+  } catch (e) {
+    note(`B4: ${errText(e)}`);
+    rows.push({ id: 'B4', label: 'PNG 1920×1080 @2×, 12 lines (median)', value: null, unit: 'ms', budget: BUDGET.b4Ms12, detail: 'not measured' });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// B6: mock API in Node (bench/lib/api-bench.ts through tsx)
+
+function benchApi() {
+  const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+  const r = run([tsx, 'bench/lib/api-bench.ts', String(B6_REPS)]);
+  const line = r.out.split('\n').find((l) => l.startsWith('{'));
+  if (!r.ok || !line) {
+    note(`B6: api bench failed:\n${r.out.split('\n').slice(-12).join('\n')}`);
+    rows.push({ id: 'B6', label: 'observations query, stress, 75 provinces (p95)', value: null, unit: 'ms', detail: 'not measured' });
+    return;
+  }
+  const res = JSON.parse(line);
+  results.B6 = res;
+  for (const c of res.cases) {
+    rows.push({
+      id: 'B6',
+      label: `${c.label} (p95)`,
+      value: c.summary.p95,
+      unit: 'ms',
+      // Not a budget of the issue; 50 ms keeps a query inside one frame budget… of a long task.
+      budget: c.budget ?? null,
+      detail: `median ${fmtMs(c.summary.median)}, n=${c.summary.n}, ${c.rows} rows${c.note ? `, ${c.note}` : ''}`,
+    });
+  }
+  for (const n of res.notes ?? []) note(`B6: ${n}`);
+}
+
+// ------------------------------------------------------------------------------------------------
+
+/** The useful head of a build log: the error message, not rolldown's stack. @param {string} out */
+function firstLines(out) {
+  return out
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^\s+at /.test(l))
+    .slice(0, 12)
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+/** @param {unknown} e */
+function errText(e) {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+const fmtMs = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
+const fmtKb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1000).toFixed(1)} kB`);
+const fmtMb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`);
+
+function machine() {
+  const cpus = os.cpus();
+  let chrome = '?';
+  const v = spawnSync(CHROME, ['--version'], { encoding: 'utf8' });
+  if (v.status === 0) chrome = v.stdout.trim().split('\n').pop() ?? '?';
+  return {
+    cpu: `${cpus.length} × ${cpus[0]?.model ?? '?'}`,
+    memoryGb: Math.round(os.totalmem() / 1e9),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chrome,
+    load: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  log(`Mouchir bench${OPTS.quick ? ' (quick: one repetition)' : ''} — B1 ${B1_REPS} cold runs per page and CPU rate, B2 ${B2_REPS} rounds`);
+  if (!fs.existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: set CHROME_PATH or run node scripts/ensure-chromium.mjs`);
+  const built = OPTS.build
+    ? buildAll()
+    : { app: fs.existsSync(path.join(APP_DIST, 'index.html')), pages: fs.existsSync(path.join(PAGES_DIST, 'bare/index.html')) };
+  /** @type {Array<() => Promise<void>>} */
+  const closers = [];
+  try {
+    const app = built.app ? await startServer({ root: APP_DIST, port: PORT_APP }) : null;
+    if (app) closers.push(app.close);
+    const pages = built.pages ? await startServer({ root: PAGES_DIST, port: PORT_PAGES }) : null;
+    if (pages) closers.push(pages.close);
+    const appUrl = app ? app.url.replace('localhost', '127.0.0.1') : '';
+    const pagesUrl = pages ? pages.url.replace('localhost', '127.0.0.1') : '';
+
+    if (want('B1') || want('B3')) {
+      const firstRun = await benchFirstChart(appUrl, pagesUrl ? `${pagesUrl}bare/index.html` : '');
+      if (want('B3')) benchBundle(firstRun);
+    }
+    if ((want('B2') || want('B5')) && appUrl) await benchInteractions(appUrl);
+    if (want('B4') && pagesUrl) await benchExport(pagesUrl);
+    if (want('B6')) benchApi();
+  } finally {
+    for (const c of closers) await c();
+  }
+
+  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'];
+  rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const table = renderTable(rows);
+  const t = tally(rows);
+  const m = machine();
+  const durationS = Math.round((Date.now() - started) / 1000);
+  log('');
+  log(table);
+  log('');
+  log(`Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chrome}, load ${m.load.join(' ')}`);
+  log(`${t.pass} PASS, ${t.fail} FAIL, ${t.missing} not measured — ${durationS} s`);
+  if (notes.length) log(`Notes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
+
+  fs.mkdirSync('bench/results', { recursive: true });
+  const out = { date: new Date().toISOString(), quick: OPTS.quick, machine: m, durationS, budgets: BUDGET, rows, tally: t, notes, results };
+  fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
+  fs.writeFileSync('bench/results/latest.md', `${table}\n\nMachine: ${m.cpu}, ${m.memoryGb} GB RAM, ${m.os}, Node ${m.node}, ${m.chrome}; ${out.date}${OPTS.quick ? ' (quick)' : ''}\n`);
+  log('Written: bench/results/latest.json, bench/results/latest.md');
+  // Budgets are goals (reported); a figure that could not be measured means the bench has rotted.
+  process.exitCode = t.missing > 0 ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -314,7 +314,8 @@ export function CompareView() {
             <TerritorySelect
               id="compare-add"
               label={translate(m, lang, 'add')}
-              territories={territories.filter((t) => !codes.includes(t.code))}
+              territories={territories}
+              disabled={new Set(codes)}
               value=""
               lang={lang}
               allLabel={translate(m, lang, 'addPlaceholder')}

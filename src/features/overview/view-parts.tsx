@@ -133,6 +133,7 @@ export function TerritorySelect({
   onChange,
   lang,
   allLabel,
+  disabled,
 }: {
   id: string;
   label: string;
@@ -142,6 +143,8 @@ export function TerritorySelect({
   lang: Lang;
   /** When given, a first option with value "" (e.g. "all territories"). */
   allLabel?: string;
+  /** Codes shown but not selectable (e.g. already compared): they keep their group's structure. */
+  disabled?: ReadonlySet<string>;
 }) {
   return (
     <div className="mv-field">
@@ -151,7 +154,7 @@ export function TerritorySelect({
         {territoryGroups(territories, lang).map((g) => (
           <optgroup key={g.label} label={g.label}>
             {g.options.map((o) => (
-              <option key={o.code} value={o.code}>
+              <option key={o.code} value={o.code} disabled={disabled?.has(o.code)}>
                 {o.label}
               </option>
             ))}

@@ -52,6 +52,8 @@ function formatBudget(budget: NonNullable<Project['budget']>, lang: Lang): strin
     style: 'currency',
     currency: budget.currency,
     notation: budget.amount >= 1_000_000 ? 'compact' : 'standard',
+    // Currency style defaults to 2 minimum fraction digits ("500,0 M €"); budgets read better whole.
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(budget.amount);
 }

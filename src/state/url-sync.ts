@@ -58,6 +58,27 @@ export function validateAgainstVocabulary(
   return { state: next, notices };
 }
 
+/** Query parameters owned by the view state; any other (`mock`, `dataset`…) is left in the URL untouched. */
+const VIEW_PARAMS = new Set(['view', 'indicator', 'territories', 'measure', 'tab', 'from', 'to', 'period', 'status', 'lang']);
+
+/**
+ * The address for a view state, keeping foreign parameters of `currentSearch` (the mock API's `mock`,
+ * the bench's `dataset`) so that tools reading them later still see them. Pure.
+ */
+export function viewSearch(state: ViewState, currentSearch: string): string {
+  const own = serializeViewUrl(state);
+  const foreign = new URLSearchParams();
+  for (const [k, v] of new URLSearchParams(currentSearch)) if (!VIEW_PARAMS.has(k)) foreign.append(k, v);
+  const extra = foreign.toString().replace(/%2C/g, ',');
+  if (extra === '') return own;
+  return own === '' ? `?${extra}` : `${own}&${extra}`;
+}
+
+function urlFor(state: ViewState): string {
+  const search = viewSearch(state, window.location.search);
+  return search === '' ? window.location.pathname : search;
+}
+
 /** Set `lang` and `dir` on the document. */
 export function applyDocumentLanguage(lang: ViewState['lang']): void {
   if (typeof document === 'undefined') return;
@@ -83,7 +104,7 @@ export function initViewFromUrl(search: string = window.location.search): void {
 /** The absolute link to the current view. */
 export function currentViewLink(state: ViewState = selectViewState(useViewStore.getState())): string {
   const url = new URL(window.location.href);
-  url.search = serializeViewUrl(state);
+  url.search = viewSearch(state, url.search);
   url.hash = '';
   return url.toString();
 }
@@ -102,9 +123,8 @@ export function useHistorySync(): void {
   useEffect(() => {
     let previous = serializeViewUrl(selectViewState(useViewStore.getState()));
     // Normalise the address bar once (drops ignored parameters) without a new history entry.
-    if (previous !== window.location.search) {
-      window.history.replaceState(null, '', previous === '' ? window.location.pathname : previous);
-    }
+    const normalised = viewSearch(selectViewState(useViewStore.getState()), window.location.search);
+    if (normalised !== window.location.search) window.history.replaceState(null, '', urlFor(selectViewState(useViewStore.getState())));
     const unsubscribe = useViewStore.subscribe((s) => {
       const state = selectViewState(s);
       applyDocumentLanguage(state.lang);
@@ -115,7 +135,7 @@ export function useHistorySync(): void {
         return;
       }
       previous = next;
-      const url = next === '' ? window.location.pathname : next;
+      const url = urlFor(state);
       if (pendingMode === 'replace') window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
     });
@@ -147,7 +167,6 @@ export function useVocabularyValidation(vocab: UrlVocabulary | undefined): void 
     applyingFromUrl = true;
     store.replace(state, [...store.notices, ...notices].slice(0, 20));
     applyingFromUrl = false;
-    const search = serializeViewUrl(state);
-    window.history.replaceState(null, '', search === '' ? window.location.pathname : search);
+    window.history.replaceState(null, '', urlFor(state));
   }, [vocab, indicator, territories]);
 }

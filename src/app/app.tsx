@@ -1,0 +1,138 @@
+/**
+ * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
+ * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
+ */
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
+import type { Lang } from '../api/contract.ts';
+import { indicatorsQuery, territoriesQuery } from '../api/queries.ts';
+import { translate } from '../i18n/i18n.ts';
+import { updateView, useHistorySync, useVocabularyValidation } from '../state/url-sync.ts';
+import type { UrlVocabulary, ViewName } from '../state/view-state.ts';
+import { selectLang, selectView, useViewStore } from '../state/view-store.ts';
+import { useApiReadiness } from './api-ready.ts';
+import { ErrorBoundary, PanelErrorFallback } from './error-boundary.tsx';
+import { Header } from './header.tsx';
+import { appMessages } from './messages.ts';
+import { Notices } from './notices.tsx';
+import { useThemeEffect } from './theme.ts';
+
+const OverviewView = lazy(() =>
+  import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView })),
+);
+const ExplorerView = lazy(() =>
+  import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView })),
+);
+const CompareView = lazy(() => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView })));
+const ProjectsView = lazy(() =>
+  import('../features/projects/projects-view.tsx').then((m) => ({ default: m.ProjectsView })),
+);
+
+const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
+  overview: () => <OverviewView />,
+  explorer: () => <ExplorerView />,
+  compare: () => <CompareView />,
+  projects: () => <ProjectsView />,
+};
+
+/** Placeholder of a view while its code or the API loads: fixed height, so nothing jumps. */
+export function ViewSkeleton({ lang }: { lang: Lang }) {
+  return (
+    <div className="view-skeleton" aria-busy="true">
+      <span className="visually-hidden">{translate(appMessages, lang, 'loadingView')}</span>
+      <div className="skeleton skeleton--title" />
+      <div className="skeleton skeleton--block" />
+    </div>
+  );
+}
+
+/** Drops unknown codes from the URL once the catalogue is in (mounted only when the API is ready). */
+function CatalogueCheck() {
+  const territories = useQuery(territoriesQuery());
+  const indicators = useQuery(indicatorsQuery());
+  const vocab = useMemo<UrlVocabulary | undefined>(
+    () =>
+      territories.data && indicators.data
+        ? {
+            territories: new Set(territories.data.map((t) => t.code)),
+            indicators: new Set(indicators.data.map((i) => i.id)),
+          }
+        : undefined,
+    [territories.data, indicators.data],
+  );
+  useVocabularyValidation(vocab);
+  return null;
+}
+
+function CurrentView({ lang }: { lang: Lang }) {
+  const view = useViewStore(selectView);
+  const readiness = useApiReadiness();
+  if (readiness.status === 'failed') {
+    return (
+      <div className="state state--error" role="alert">
+        <p>{translate(appMessages, lang, 'mockFailed', { message: readiness.message })}</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          {translate(appMessages, lang, 'reload')}
+        </button>
+      </div>
+    );
+  }
+  if (readiness.status === 'pending') return <ViewSkeleton lang={lang} />;
+  return (
+    <>
+      <CatalogueCheck />
+      <ErrorBoundary
+        resetKeys={[view]}
+        fallback={(error, reset) => (
+          <PanelErrorFallback
+            lang={lang}
+            scope="view"
+            error={error}
+            onRetry={reset}
+            onBack={
+              view === 'overview'
+                ? undefined
+                : () => {
+                    reset();
+                    updateView({ view: 'overview' });
+                  }
+            }
+          />
+        )}
+      >
+        <Suspense fallback={<ViewSkeleton lang={lang} />}>{VIEW_COMPONENTS[view]()}</Suspense>
+      </ErrorBoundary>
+    </>
+  );
+}
+
+/** The shell inside the providers. */
+function Shell() {
+  const lang = useViewStore(selectLang);
+  useHistorySync();
+  useThemeEffect();
+  return (
+    <div className="app" data-testid="app-shell">
+      <a className="skip-link" href="#main">
+        {translate(appMessages, lang, 'skip')}
+      </a>
+      <Header lang={lang} />
+      <Notices lang={lang} />
+      <main id="main" className="main" tabIndex={-1}>
+        <CurrentView lang={lang} />
+      </main>
+      <footer className="footer">
+        <p>{translate(appMessages, lang, 'footer')}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** The whole app, given its query client (tests pass one with retries off). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,78 @@
+/** Messages of the app shell (header, navigation, notices, error boundaries). */
+import { defineMessages } from '../i18n/i18n.ts';
+
+export const appMessages = defineMessages({
+  brand: { fr: 'Mouchir', ar: 'مؤشر', en: 'Mouchir' },
+  tagline: {
+    fr: 'Indicateurs territoriaux du Maroc',
+    ar: 'المؤشرات الترابية للمغرب',
+    en: 'Territorial indicators of Morocco',
+  },
+  skip: { fr: 'Aller au contenu', ar: 'الانتقال إلى المحتوى', en: 'Skip to content' },
+  navLabel: { fr: 'Vues', ar: 'العروض', en: 'Views' },
+  overview: { fr: 'Aperçu', ar: 'نظرة عامة', en: 'Overview' },
+  explorer: { fr: 'Explorateur', ar: 'المستكشف', en: 'Explorer' },
+  compare: { fr: 'Comparer', ar: 'مقارنة', en: 'Compare' },
+  projects: { fr: 'Projets', ar: 'المشاريع', en: 'Projects' },
+  language: { fr: 'Langue', ar: 'اللغة', en: 'Language' },
+  theme: { fr: 'Thème', ar: 'المظهر', en: 'Theme' },
+  themeSystem: { fr: 'Système', ar: 'حسب النظام', en: 'System' },
+  themeLight: { fr: 'Clair', ar: 'فاتح', en: 'Light' },
+  themeDark: { fr: 'Sombre', ar: 'داكن', en: 'Dark' },
+  copyLink: { fr: 'Copier le lien', ar: 'نسخ الرابط', en: 'Copy link' },
+  copied: { fr: 'Lien copié.', ar: 'تم نسخ الرابط.', en: 'Link copied.' },
+  copyFallback: {
+    fr: 'Copie impossible ici : sélectionnez le lien ci-dessous.',
+    ar: 'تعذر النسخ هنا: حدد الرابط أدناه.',
+    en: 'Cannot copy here: select the link below.',
+  },
+  linkLabel: { fr: 'Lien vers cette vue', ar: 'رابط هذا العرض', en: 'Link to this view' },
+  close: { fr: 'Fermer', ar: 'إغلاق', en: 'Close' },
+  noticeTitle: { fr: 'Adresse corrigée', ar: 'تم تصحيح الرابط', en: 'Address corrected' },
+  noticeDismiss: { fr: 'Masquer', ar: 'إخفاء', en: 'Dismiss' },
+  noticeItem: { fr: 'Paramètre ignoré : {param}={value} ({reason})', ar: 'تم تجاهل المعامل: {param}={value} ({reason})', en: 'Parameter ignored: {param}={value} ({reason})' },
+  reasonUnknownCode: { fr: 'code inconnu', ar: 'رمز غير معروف', en: 'unknown code' },
+  reasonUnknownValue: { fr: 'valeur inconnue', ar: 'قيمة غير معروفة', en: 'unknown value' },
+  reasonMalformed: { fr: 'valeur invalide', ar: 'قيمة غير صالحة', en: 'invalid value' },
+  reasonTooMany: { fr: 'trop de territoires', ar: 'عدد كبير جدا من المجالات', en: 'too many territories' },
+  reasonDuplicate: { fr: 'doublon', ar: 'مكرر', en: 'duplicate' },
+  prefsCorrupt: {
+    fr: 'Vos préférences enregistrées étaient illisibles : elles ont été réinitialisées.',
+    ar: 'كانت تفضيلاتك المحفوظة غير قابلة للقراءة: تمت إعادة تعيينها.',
+    en: 'Your saved preferences could not be read and were reset.',
+  },
+  prefsOutdated: {
+    fr: 'Vos préférences enregistrées dataient d’une ancienne version : elles ont été réinitialisées.',
+    ar: 'كانت تفضيلاتك المحفوظة من إصدار قديم: تمت إعادة تعيينها.',
+    en: 'Your saved preferences were from an older version and were reset.',
+  },
+  viewError: {
+    fr: 'Cette vue a rencontré une erreur : {message}',
+    ar: 'واجه هذا العرض خطأ: {message}',
+    en: 'This view hit an error: {message}',
+  },
+  panelError: {
+    fr: 'Ce panneau a rencontré une erreur : {message}',
+    ar: 'واجهت هذه اللوحة خطأ: {message}',
+    en: 'This panel hit an error: {message}',
+  },
+  retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
+  backToOverview: { fr: 'Revenir à l’aperçu', ar: 'العودة إلى النظرة العامة', en: 'Back to the overview' },
+  rootError: {
+    fr: 'Mouchir a rencontré une erreur inattendue.',
+    ar: 'واجه مؤشر خطأ غير متوقع.',
+    en: 'Mouchir hit an unexpected error.',
+  },
+  reload: { fr: 'Recharger la page', ar: 'إعادة تحميل الصفحة', en: 'Reload the page' },
+  loadingView: { fr: 'Chargement de la vue…', ar: 'جار تحميل العرض…', en: 'Loading the view…' },
+  mockFailed: {
+    fr: 'Le serveur de données de démonstration n’a pas pu démarrer : {message}',
+    ar: 'تعذر تشغيل خادم البيانات التجريبي: {message}',
+    en: 'The demo data server could not start: {message}',
+  },
+  footer: {
+    fr: 'Chaque série affiche sa source et son statut (officiel, estimation, illustratif).',
+    ar: 'تعرض كل سلسلة مصدرها ووضعها (رسمي، تقدير، توضيحي).',
+    en: 'Every series shows its source and status (official, estimate, illustrative).',
+  },
+});

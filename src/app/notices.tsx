@@ -1,0 +1,64 @@
+/**
+ * Notices: URL parameters that were dropped, and stored preferences that were reset.
+ * A status region (not an alert): the page works, the user is told what was ignored. Dismissible.
+ */
+import type { Lang } from '../api/contract.ts';
+import { translate } from '../i18n/i18n.ts';
+import type { UrlNotice } from '../state/view-state.ts';
+import { useViewStore } from '../state/view-store.ts';
+import { usePreferences } from '../state/preferences.ts';
+import { appMessages } from './messages.ts';
+
+/** Human text of one dropped URL parameter. Pure. */
+export function noticeText(notice: UrlNotice, lang: Lang): string {
+  const reason =
+    notice.reason === 'unknown-value'
+      ? notice.parameter === 'territories' || notice.parameter === 'indicator'
+        ? 'reasonUnknownCode'
+        : 'reasonUnknownValue'
+      : notice.reason === 'malformed'
+        ? 'reasonMalformed'
+        : notice.reason === 'too-many'
+          ? 'reasonTooMany'
+          : 'reasonDuplicate';
+  return translate(appMessages, lang, 'noticeItem', {
+    param: notice.parameter,
+    value: notice.value.length > 60 ? `${notice.value.slice(0, 60)}…` : notice.value,
+    reason: translate(appMessages, lang, reason),
+  });
+}
+
+/** The banner of notices under the header. */
+export function Notices({ lang }: { lang: Lang }) {
+  const notices = useViewStore((s) => s.notices);
+  const dismiss = useViewStore((s) => s.dismissNotices);
+  const problem = usePreferences((s) => s.problem);
+  const dismissProblem = usePreferences((s) => s.dismissProblem);
+  return (
+    <div role="status" className="notices">
+      {notices.length > 0 ? (
+        <div className="notice">
+          <div>
+            <strong>{translate(appMessages, lang, 'noticeTitle')}</strong>
+            <ul>
+              {notices.map((n, i) => (
+                <li key={`${n.parameter}-${n.value}-${i}`}>{noticeText(n, lang)}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="button button--quiet" onClick={dismiss}>
+            {translate(appMessages, lang, 'noticeDismiss')}
+          </button>
+        </div>
+      ) : null}
+      {problem ? (
+        <div className="notice">
+          <p>{translate(appMessages, lang, problem === 'corrupt' ? 'prefsCorrupt' : 'prefsOutdated')}</p>
+          <button type="button" className="button button--quiet" onClick={dismissProblem}>
+            {translate(appMessages, lang, 'noticeDismiss')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

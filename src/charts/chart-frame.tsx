@@ -1,0 +1,62 @@
+/**
+ * The frame of every chart: a `<figure>` whose `<figcaption>` names indicator, territories and period,
+ * the status badge, the chart, the generated text summary, missing-value reasons and the sources panel.
+ * An `actions` slot takes the export menu.
+ */
+import type { ReactNode } from 'react';
+import type { DataStatus, Lang, Source } from '../api/contract.ts';
+import { StatusBadge } from './status-badge.tsx';
+import { MissingList, SourcesPanel, type MissingItem, type PointSource } from './sources-panel.tsx';
+import { translate } from '../i18n/i18n.ts';
+import { chartMessages } from './messages.ts';
+
+/** Props of `ChartFrame`. */
+export interface ChartFrameProps {
+  id: string;
+  title: string;
+  subtitle: string;
+  status: DataStatus;
+  source: Source;
+  method: string;
+  lang: Lang;
+  /** Generated text summary (screen readers and everyone). */
+  summary?: string;
+  /** "Dénominateur : population RGPH 2024" when the measure divides. */
+  denominatorNote?: string | null;
+  missing?: readonly MissingItem[];
+  pointSources?: readonly PointSource[];
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+/** A captioned chart with its sources. */
+export function ChartFrame(props: ChartFrameProps) {
+  const { lang } = props;
+  return (
+    <figure className="chart-frame" aria-labelledby={`${props.id}-caption`}>
+      <figcaption id={`${props.id}-caption`} className="chart-frame__caption">
+        <span className="chart-frame__title">{props.title}</span>
+        <span className="chart-frame__subtitle">{props.subtitle}</span>
+      </figcaption>
+      <div className="chart-frame__meta">
+        <StatusBadge status={props.status} lang={lang} />
+        <span className="chart-frame__source">
+          {translate(chartMessages, lang, 'source', { publisher: props.source.publisher })}
+        </span>
+        {props.denominatorNote ? <span className="chart-frame__denominator">{props.denominatorNote}</span> : null}
+        {props.actions ? <span className="chart-frame__actions">{props.actions}</span> : null}
+      </div>
+      <div className="chart-frame__body">{props.children}</div>
+      {props.summary ? <p className="chart-frame__summary">{props.summary}</p> : null}
+      {props.missing ? <MissingList items={props.missing} lang={lang} /> : null}
+      <SourcesPanel
+        source={props.source}
+        status={props.status}
+        method={props.method}
+        lang={lang}
+        {...(props.pointSources ? { pointSources: props.pointSources } : {})}
+        {...(props.missing ? { missing: props.missing } : {})}
+      />
+    </figure>
+  );
+}

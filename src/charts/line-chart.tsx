@@ -1,0 +1,247 @@
+/**
+ * Line chart over time, one line per territory (recharts). Draws a `ChartModel`; sized by props.
+ *
+ * Right-to-left: in Arabic the time axis is reversed (earliest period on the right, time running
+ * right-to-left in reading order) and the value axis sits on the right, where an Arabic reader starts.
+ * This follows how Moroccan Arabic-language publications (HCP's Arabic editions) lay out time charts and
+ * keeps the chart consistent with the mirrored page; the export engineer's composed SVG does the same.
+ *
+ * Keyboard: the plot is one focusable group; arrow keys move a focus ring across points (left/right in
+ * visual direction, up/down across territories), Home/End jump, and an aria-live region announces
+ * territory, period and value. Missing values are gaps (`connectNulls={false}`), never zero.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CartesianGrid, Line, LineChart as RLineChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import type { Lang, Unit } from '../api/contract.ts';
+import { translate } from '../i18n/i18n.ts';
+import { formatCompact, formatPeriod } from '../i18n/format.ts';
+import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
+import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
+import type { ChartModel } from './chart-model.ts';
+import { chartMessages } from './messages.ts';
+
+/** Props of `LineChart`. */
+export interface LineChartProps {
+  model: ChartModel;
+  unitCode: Unit['code'];
+  width: number;
+  height: number;
+  /** Animation only for short series (and never when the user prefers reduced motion). */
+  animate?: boolean;
+}
+
+type Row = { period: string } & Record<string, number | null | string>;
+
+/**
+ * Rows for recharts: one per period kept after downsampling (each series downsampled on its own with
+ * LTTB, keeping gaps; the union of kept periods is drawn). Pure.
+ */
+export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plotWidth: number): Row[] {
+  const target = targetPointCount(plotWidth);
+  let keep: Set<number> | null = null;
+  if (model.periods.length > target) {
+    keep = new Set<number>();
+    for (const s of model.series) {
+      const indexed = s.points.map((p, i) => ({ value: p.value, i }));
+      for (const p of downsampleLttb(indexed, target, (q) => q.i)) keep.add(p.i);
+    }
+  }
+  const rows: Row[] = [];
+  model.periods.forEach((period, i) => {
+    if (keep && !keep.has(i)) return;
+    const row: Row = { period };
+    for (const s of model.series) row[s.key] = s.points[i]?.value ?? null;
+    rows.push(row);
+  });
+  return rows;
+}
+
+let firstChartMarked = false;
+
+/** Mark `mouchir:first-chart` once the first line path is in the DOM (read by `npm run bench`). */
+function useFirstChartMark(container: React.RefObject<HTMLDivElement | null>, hasData: boolean): void {
+  useEffect(() => {
+    if (firstChartMarked || !hasData || typeof performance === 'undefined') return;
+    let frame = 0;
+    let tries = 0;
+    const check = () => {
+      if (firstChartMarked) return;
+      if (container.current?.querySelector('path.recharts-line-curve')) {
+        firstChartMarked = true;
+        performance.mark('mouchir:first-chart');
+        return;
+      }
+      if (++tries < 120) frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [container, hasData]);
+}
+
+function FocusRing({ period, value, color, label, rtl }: { period: string; value: number | null; color: string; label: string; rtl: boolean }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  if (!xScale || !yScale) return null;
+  const x = xScale(period);
+  const y = value === null ? yScale(0) : yScale(value);
+  if (x === undefined || y === undefined) return null;
+  return (
+    <g className="focus-ring" pointerEvents="none">
+      <circle cx={x} cy={y} r={8} fill="none" stroke="var(--focus)" strokeWidth={3} />
+      <circle cx={x} cy={y} r={4} fill={value === null ? 'var(--surface)' : color} stroke={color} />
+      <text
+        x={x}
+        y={Math.max(14, y - 14)}
+        textAnchor="middle"
+        className="focus-ring__label"
+        direction={rtl ? 'rtl' : 'ltr'}
+        paintOrder="stroke"
+      >
+        {label}
+      </text>
+    </g>
+  );
+}
+
+/** The line chart with its legend and keyboard navigation. */
+export function LineChart({ model, unitCode, width, height, animate = false }: LineChartProps) {
+  const lang: Lang = model.lang;
+  const rtl = model.dir === 'rtl';
+  const helpId = useId();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [focus, setFocus] = useState<{ s: number; p: number } | null>(null);
+  const rows = useMemo(() => lineChartRows(model, width - 80), [model, width]);
+  const fmt = (v: number | null) => formatMeasured(v, unitCode, model.measure, lang);
+  const percent = isPercentValue(unitCode, model.measure);
+  useFirstChartMark(containerRef, model.series.length > 0 && model.periods.length > 0);
+
+  // Keep the focus inside the model when the selection changes.
+  const seriesCount = model.series.length;
+  const periodCount = model.periods.length;
+  const current = focus && focus.s < seriesCount && focus.p < periodCount ? focus : null;
+  const focusSeries = current ? model.series[current.s] : undefined;
+  const focusPoint = current && focusSeries ? focusSeries.points[current.p] : undefined;
+  const announcement =
+    focusSeries && focusPoint
+      ? translate(chartMessages, lang, 'pointAnnounce', {
+          name: focusSeries.label,
+          period: formatPeriod(focusPoint.period, lang),
+          value:
+            focusPoint.value === null
+              ? `${translate(chartMessages, lang, 'noData')} (${translate(chartMessages, lang, focusPoint.reason ?? 'not-published')})`
+              : fmt(focusPoint.value),
+        })
+      : '';
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (seriesCount === 0 || periodCount === 0) return;
+    const base = current ?? { s: 0, p: periodCount - 1 };
+    // On a reversed (RTL) axis, the right arrow goes back in time: keys follow what the eye sees.
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const backward = rtl ? 'ArrowRight' : 'ArrowLeft';
+    let next = base;
+    if (e.key === forward) next = { s: base.s, p: current ? Math.min(periodCount - 1, base.p + 1) : base.p };
+    else if (e.key === backward) next = { s: base.s, p: current ? Math.max(0, base.p - 1) : base.p };
+    else if (e.key === 'ArrowUp') next = { s: current ? (base.s - 1 + seriesCount) % seriesCount : 0, p: base.p };
+    else if (e.key === 'ArrowDown') next = { s: current ? (base.s + 1) % seriesCount : 0, p: base.p };
+    else if (e.key === 'Home') next = { s: base.s, p: 0 };
+    else if (e.key === 'End') next = { s: base.s, p: periodCount - 1 };
+    else if (e.key === 'Escape') {
+      setFocus(null);
+      return;
+    } else return;
+    e.preventDefault();
+    setFocus(next);
+  };
+
+  return (
+    <div className="line-chart">
+      <div
+        ref={containerRef}
+        className="line-chart__plot"
+        tabIndex={0}
+        role="group"
+        aria-label={translate(chartMessages, lang, 'pointsHelp')}
+        aria-describedby={helpId}
+        onKeyDown={onKeyDown}
+        onBlur={() => setFocus(null)}
+      >
+        <RLineChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={{ top: 20, right: 24, bottom: 8, left: 24 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="var(--grid)" vertical={false} />
+          <XAxis
+            dataKey="period"
+            reversed={rtl}
+            tickFormatter={(p: string) => formatPeriod(p, lang)}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            minTickGap={16}
+          />
+          <YAxis
+            orientation={rtl ? 'right' : 'left'}
+            tickFormatter={(v: number) => (percent ? fmt(v) : formatCompact(v, lang))}
+            stroke="var(--muted)"
+            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            width={64}
+          />
+          <Tooltip
+            formatter={(value, name) => [fmt(typeof value === 'number' ? value : null), String(name)]}
+            labelFormatter={(label) => formatPeriod(String(label), lang)}
+            wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }}
+            contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
+          />
+          {model.series.map((s) => (
+            <Line
+              key={s.key}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={rows.length <= 40 ? { r: 3, fill: s.color } : false}
+              activeDot={{ r: 5 }}
+              connectNulls={false}
+              isAnimationActive={animate && rows.length * model.series.length < 300}
+            />
+          ))}
+          {focusSeries && focusPoint ? (
+            <FocusRing
+              period={focusPoint.period}
+              value={focusPoint.value}
+              color={focusSeries.color}
+              label={focusPoint.value === null ? translate(chartMessages, lang, 'noData') : fmt(focusPoint.value)}
+              rtl={rtl}
+            />
+          ) : null}
+        </RLineChart>
+      </div>
+      <p id={helpId} className="visually-hidden">
+        {translate(chartMessages, lang, 'pointsHelp')}
+      </p>
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+      <ul className="legend" aria-label={translate(chartMessages, lang, 'legend')}>
+        {model.series.map((s) => {
+          const last = [...s.points].reverse().find((p) => p.value !== null);
+          return (
+            <li key={s.key} className="legend__item">
+              <span className="legend__swatch" style={{ background: s.color }} aria-hidden="true" />
+              <span>{s.label}</span>
+              {last ? (
+                <span className="legend__value">
+                  {fmt(last.value)} ({formatPeriod(last.period, lang)})
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Loading, empty and error states of a panel. Each keeps the panel's height, so nothing jumps when
+ * data arrives; errors are alerts with the API's message naming the dataset, and a retry.
+ */
+import type { Lang } from '../api/contract.ts';
+import { translate } from '../i18n/i18n.ts';
+import { chartMessages } from './messages.ts';
+
+/** A fixed-height skeleton. */
+export function PanelSkeleton({ height, lang }: { height: number; lang: Lang }) {
+  return (
+    <div className="skeleton skeleton--panel" style={{ height }} aria-busy="true">
+      <span className="visually-hidden">{translate(chartMessages, lang, 'loading')}</span>
+    </div>
+  );
+}
+
+/** "Aucune donnée pour cette sélection". */
+export function EmptyState({ height, lang }: { height?: number; lang: Lang }) {
+  return (
+    <div className="state state--empty" style={height ? { minHeight: height } : undefined}>
+      <p>{translate(chartMessages, lang, 'empty')}</p>
+    </div>
+  );
+}
+
+/** An error with its message and a retry button (role=alert). */
+export function ErrorState(props: { message: string; onRetry: () => void; lang: Lang; height?: number }) {
+  return (
+    <div className="state state--error" role="alert" style={props.height ? { minHeight: props.height } : undefined}>
+      <p>{props.message}</p>
+      <button type="button" className="button" onClick={props.onRetry}>
+        {translate(chartMessages, props.lang, 'retry')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Explorer controls: indicator picker (grouped by category, with its status badge), measure switch
+ * (radio group, only the indicator's measures, denominator stated) and the time range with play.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Indicator, Lang, Measure } from '../../api/contract.ts';
+import { StatusBadge } from '../../charts/status-badge.tsx';
+import { translate } from '../../i18n/i18n.ts';
+import { formatPeriod } from '../../i18n/format.ts';
+import { groupByCategory } from '../../transforms/selection.ts';
+import { explorerMessages } from './messages.ts';
+
+/** Indicator `<select>` with one `<optgroup>` per category. */
+export function IndicatorPicker(props: {
+  indicators: readonly Indicator[];
+  value: string;
+  onChange: (id: string) => void;
+  lang: Lang;
+}) {
+  const { lang } = props;
+  const current = props.indicators.find((i) => i.id === props.value);
+  return (
+    <div className="indicator-picker">
+      <label className="field">
+        <span>{translate(explorerMessages, lang, 'indicator')}</span>
+        <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+          {groupByCategory(props.indicators).map(([category, list]) => (
+            <optgroup key={category} label={translate(explorerMessages, lang, `cat-${category}`)}>
+              {list.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.name[lang]}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {current ? <StatusBadge status={current.status} lang={lang} /> : null}
+    </div>
+  );
+}
+
+/** Measure radio group. */
+export function MeasureSwitch(props: {
+  measures: readonly Measure[];
+  value: Measure;
+  onChange: (m: Measure) => void;
+  denominatorNote: string | null;
+  lang: Lang;
+}) {
+  const { lang } = props;
+  const name = useId();
+  if (props.measures.length <= 1) return null;
+  return (
+    <fieldset className="measure-switch">
+      <legend>{translate(explorerMessages, lang, 'measure')}</legend>
+      <div className="measure-switch__options">
+        {props.measures.map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" name={name} value={m} checked={props.value === m} onChange={() => props.onChange(m)} />
+            <span>{translate(explorerMessages, lang, m)}</span>
+          </label>
+        ))}
+      </div>
+      {props.denominatorNote ? <p className="measure-switch__note">{props.denominatorNote}</p> : null}
+    </fieldset>
+  );
+}
+
+/** From/to selects over the available periods, and play through the periods (for the ranking and map). */
+export function TimeRange(props: {
+  periods: readonly string[];
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
+  /** Periods inside the range, for play. */
+  playPeriods: readonly string[];
+  period: string | null;
+  /** Called on each play step: a rapid change (history replace). */
+  onPlayStep: (period: string) => void;
+  lang: Lang;
+}) {
+  const { lang, periods } = props;
+  const [playing, setPlaying] = useState(false);
+  const step = useRef(props.onPlayStep);
+  step.current = props.onPlayStep;
+  const playList = useRef(props.playPeriods);
+  playList.current = props.playPeriods;
+  const currentPeriod = useRef(props.period);
+  currentPeriod.current = props.period;
+
+  useEffect(() => {
+    if (!playing) return;
+    const list = playList.current;
+    if (list.length < 2) {
+      setPlaying(false);
+      return;
+    }
+    let index = currentPeriod.current ? list.indexOf(currentPeriod.current) : -1;
+    if (index < 0 || index >= list.length - 1) index = -1;
+    const timer = window.setInterval(() => {
+      index += 1;
+      const p = playList.current[index];
+      if (p === undefined) {
+        setPlaying(false);
+        return;
+      }
+      step.current(p);
+      if (index >= playList.current.length - 1) setPlaying(false);
+    }, 900);
+    return () => window.clearInterval(timer);
+  }, [playing]);
+
+  const first = periods[0] ?? null;
+  const last = periods.at(-1) ?? null;
+  return (
+    <fieldset className="time-range">
+      <legend>{translate(explorerMessages, lang, 'timeRange')}</legend>
+      <div className="time-range__row">
+        <label className="field field--inline">
+          <span>{translate(explorerMessages, lang, 'from')}</span>
+          <select
+            value={props.from ?? first ?? ''}
+            onChange={(e) => props.onRange(e.currentTarget.value === first ? null : e.currentTarget.value, props.to)}
+          >
+            {periods.map((p) => (
+              <option key={p} value={p} disabled={props.to !== null && p > props.to}>
+                {formatPeriod(p, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--inline">
+          <span>{translate(explorerMessages, lang, 'to')}</span>
+          <select
+            value={props.to ?? last ?? ''}
+            onChange={(e) => props.onRange(props.from, e.currentTarget.value === last ? null : e.currentTarget.value)}
+          >
+            {periods.map((p) => (
+              <option key={p} value={p} disabled={props.from !== null && p < props.from}>
+                {formatPeriod(p, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button--small"
+          aria-pressed={playing}
+          disabled={props.playPeriods.length < 2}
+          onClick={() => setPlaying((p) => !p)}
+        >
+          {translate(explorerMessages, lang, playing ? 'pause' : 'play')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Select of the one period shown by the ranking and the map. */
+export function PeriodSelect(props: {
+  periods: readonly string[];
+  value: string | null;
+  onChange: (p: string) => void;
+  lang: Lang;
+}) {
+  return (
+    <label className="field field--inline">
+      <span>{translate(explorerMessages, props.lang, 'period')}</span>
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {props.periods.map((p) => (
+          <option key={p} value={p}>
+            {formatPeriod(p, props.lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

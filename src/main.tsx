@@ -1,0 +1,35 @@
+/**
+ * Entry point. Renders the shell at once; in mock mode (no `VITE_API_BASE_URL`) the MSW worker starts
+ * in parallel from its own chunk, and views that fetch wait for it (src/app/api-ready.ts), so the first
+ * paint never waits on the worker.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/600.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import '@fontsource/noto-sans-arabic/600.css';
+import './styles/global.css';
+import { App } from './app/app.tsx';
+import { setApiReadyPromise } from './app/api-ready.ts';
+import { createQueryClient } from './app/query-client.ts';
+import { RootBoundary } from './app/root-fallback.tsx';
+import { initViewFromUrl } from './state/url-sync.ts';
+
+const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
+if (typeof apiBase !== 'string' || apiBase === '') {
+  setApiReadyPromise(import('./mocks/browser.ts').then((m) => m.startMockWorker()));
+}
+
+initViewFromUrl();
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <RootBoundary>
+        <App queryClient={createQueryClient()} />
+      </RootBoundary>
+    </StrictMode>,
+  );
+}

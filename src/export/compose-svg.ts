@@ -49,6 +49,8 @@ export interface ComposeOptions {
   /** Export date `YYYY-MM-DD` (fixed in tests). */
   exportDate: string;
   fonts?: readonly EmbeddedFont[];
+  /** Multiplies every font size (presentation mode uses larger type, to read from the back of a room). */
+  typeScale?: number;
 }
 
 /** Font stack: embedded faces first, then what every system has, so text never disappears. */
@@ -85,7 +87,8 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   // One scale unit: 1 at 1920×1080, smaller for the on-screen size, so proportions hold.
   const u = Math.min(1.6, Math.max(0.45, Math.sqrt(W * H) / Math.sqrt(1920 * 1080)));
   const pad = 48 * u;
-  const fs = { title: 44 * u, sub: 26 * u, legend: 23 * u, tick: 21 * u, foot: 19 * u, badge: 21 * u };
+  const k = u * Math.min(2, Math.max(0.5, opts.typeScale ?? 1));
+  const fs = { title: 44 * k, sub: 26 * k, legend: 23 * k, tick: 21 * k, foot: 19 * k, badge: 21 * k };
   const contentW = W - 2 * pad;
   /** Mirror an x coordinate (given in left-to-right layout terms) for Arabic. */
   const X = (x: number) => (rtl ? W - x : x);

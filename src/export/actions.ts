@@ -1,0 +1,106 @@
+/**
+ * Export actions: compose (pure serialisers), then one side effect (download or clipboard).
+ * Shared by the export menu and by any view that wants an export button (e.g. the overview's
+ * "whole overview" deck via `downloadDeck(models)`).
+ */
+import type { ChartModel } from '../charts/chart-model.ts';
+import { todayIso } from './caption.ts';
+import { composeSvg, EXPORT_SIZES, type ExportSizeName } from './compose-svg.ts';
+import { buildCsv, type TableRow } from './csv.ts';
+import { copyPngToClipboard, downloadBlob, type CopyResult } from './download.ts';
+import { exportFileName } from './file-name.ts';
+import { hasArabic, loadExportFonts } from './fonts.ts';
+import { svgToPng, type ExportScale } from './png.ts';
+import { exportDeck } from './pptx.ts';
+
+/** Image options chosen in the menu. */
+export interface ImageChoice {
+  size: ExportSizeName;
+  scale: ExportScale;
+  background: 'white' | 'transparent';
+  /** On-screen chart size, used when `size` is `chart`. */
+  chartSize?: { width: number; height: number };
+}
+
+/** Fallback when the on-screen chart size is unknown. */
+export const DEFAULT_CHART_SIZE = { width: 1200, height: 675 };
+
+/** Pixel size (1×) of an image choice. */
+export function imageSize(choice: ImageChoice): { width: number; height: number } {
+  if (choice.size === 'chart') {
+    const s = choice.chartSize ?? DEFAULT_CHART_SIZE;
+    return { width: Math.max(320, Math.round(s.width)), height: Math.max(240, Math.round(s.height)) };
+  }
+  return EXPORT_SIZES[choice.size];
+}
+
+function needsArabic(model: ChartModel): boolean {
+  return model.lang === 'ar' || hasArabic(model.title + model.subtitle + model.series.map((s) => s.label).join(''));
+}
+
+/** Compose the export SVG of a model with embedded fonts. */
+export async function composeWithFonts(
+  model: ChartModel,
+  size: { width: number; height: number },
+  background: 'white' | 'transparent',
+  typeScale = 1,
+): Promise<string> {
+  const fonts = await loadExportFonts(needsArabic(model));
+  return composeSvg(model, { ...size, background, exportDate: todayIso(), fonts, typeScale });
+}
+
+function nameFor(model: ChartModel, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
+  const input = { indicatorId: model.indicatorId, territories: model.series.map((s) => s.key), date: todayIso(), ext };
+  return exportFileName(suffix ? { ...input, suffix } : input);
+}
+
+/** Render the PNG blob of a model (no download). */
+export async function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
+  const size = imageSize(choice);
+  const svg = await composeWithFonts(model, size, choice.background);
+  return svgToPng(svg, size.width, size.height, choice.scale);
+}
+
+/** Download the PNG; returns the file name. */
+export async function downloadPng(model: ChartModel, choice: ImageChoice): Promise<string> {
+  const blob = await renderPng(model, choice);
+  const size = imageSize(choice);
+  const name = nameFor(model, 'png', `${size.width * choice.scale}x${size.height * choice.scale}`);
+  downloadBlob(blob, name);
+  return name;
+}
+
+/** Download the composed SVG; returns the file name. */
+export async function downloadSvg(model: ChartModel, choice: ImageChoice): Promise<string> {
+  const size = imageSize(choice);
+  const svg = await composeWithFonts(model, size, choice.background);
+  const name = nameFor(model, 'svg');
+  downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
+  return name;
+}
+
+/** Copy the PNG to the clipboard (the render promise is passed through to keep the user gesture). */
+export function copyPng(model: ChartModel, choice: ImageChoice): Promise<CopyResult> {
+  return copyPngToClipboard(renderPng(model, choice));
+}
+
+/** Download the CSV of the displayed rows or of the full series; returns the file name. */
+export function downloadCsv(model: ChartModel, variant: 'displayed' | 'full', rows?: readonly TableRow[]): string {
+  const csv = buildCsv(rows ? { model, rows, variant, exportDate: todayIso() } : { model, variant, exportDate: todayIso() });
+  const name = nameFor(model, 'csv', variant === 'full' ? 'serie-complete' : undefined);
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  return name;
+}
+
+/** Download a deck of one or several charts; returns the file name. */
+export async function downloadDeck(models: readonly ChartModel[], withImages = false): Promise<string> {
+  const first = models[0];
+  if (!first) throw new Error('no chart to export');
+  const blob = await exportDeck(models, { withImages });
+  const name =
+    models.length === 1
+      ? nameFor(first, 'pptx')
+      : exportFileName({ indicatorId: `${models.length}-graphiques`, territories: [], date: todayIso(), ext: 'pptx' });
+  downloadBlob(blob, name);
+  return name;
+}

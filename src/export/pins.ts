@@ -1,0 +1,138 @@
+/**
+ * Views pinned for presentation mode, persisted in localStorage under a versioned key.
+ * A pin stores the ChartModel itself (a few kB), so a presentation plays back exactly what was
+ * pinned, offline and without refetching. Everything read back is validated: corrupt or outdated
+ * data is removed and reported, never trusted and never a crash.
+ */
+import { z } from 'zod';
+import { DataStatus, LANGS, Measure, Source } from '../api/contract.ts';
+import type { ChartModel } from '../charts/chart-model.ts';
+
+/** Storage key; bump the version when the stored shape changes (old data is then reset). */
+export const PINS_KEY = 'mouchir.pins.v1';
+/** Most pins kept; the oldest are dropped first. */
+export const MAX_PINS = 24;
+
+const ChartPointSchema = z.object({
+  period: z.string().max(16),
+  value: z.number().nullable(),
+  reason: z.enum(['not-published', 'no-population', 'no-households', 'out-of-range']).optional(),
+  status: DataStatus,
+  note: z.string().nullable().optional(),
+});
+
+/** Runtime schema of a ChartModel (mirrors src/charts/chart-model.ts). */
+export const ChartModelSchema = z.object({
+  kind: z.enum(['line', 'bar']),
+  lang: z.enum(LANGS),
+  dir: z.enum(['ltr', 'rtl']),
+  indicatorId: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+  unitLabel: z.string(),
+  measure: Measure,
+  denominatorNote: z.string().nullable(),
+  periods: z.array(z.string()).max(2_000),
+  series: z
+    .array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+        points: z.array(ChartPointSchema).max(2_000),
+      }),
+    )
+    .max(50),
+  source: Source,
+  status: DataStatus,
+  method: z.string(),
+  link: z.string(),
+});
+
+const PinSchema = z.object({ id: z.string().min(1), pinnedAt: z.string(), model: ChartModelSchema });
+const StoredPinsSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema).max(MAX_PINS) });
+
+/** One pinned view. */
+export interface PinnedView {
+  /** The view's link: pinning the same view again replaces it. */
+  id: string;
+  /** ISO timestamp. */
+  pinnedAt: string;
+  model: ChartModel;
+}
+
+/** What was read: the pins, and whether unreadable stored data had to be reset. */
+export interface PinsRead {
+  pins: PinnedView[];
+  reset: boolean;
+}
+
+/** The part of `Storage` used here (injectable in tests; `null` when storage is unavailable). */
+export type PinStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The browser's localStorage, or `null` (private mode, sandboxed frames, tests without DOM). */
+export function browserStorage(): PinStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Read and validate the pins. Corrupt or outdated data is removed and `reset` is true. */
+export function readPins(storage: PinStorage | null): PinsRead {
+  if (!storage) return { pins: [], reset: false };
+  let raw: string | null;
+  try {
+    raw = storage.getItem(PINS_KEY);
+  } catch {
+    return { pins: [], reset: false };
+  }
+  if (raw === null) return { pins: [], reset: false };
+  try {
+    const parsed = StoredPinsSchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return { pins: parsed.data.pins, reset: false };
+  } catch {
+    // Not JSON: handled as corrupt below.
+  }
+  try {
+    storage.removeItem(PINS_KEY);
+  } catch {
+    // Nothing more we can do; the caller still shows the notice.
+  }
+  return { pins: [], reset: true };
+}
+
+/** Write the pins; returns false when storage refused (quota, private mode). */
+export function writePins(storage: PinStorage | null, pins: readonly PinnedView[]): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(PINS_KEY, JSON.stringify({ version: 1, pins: pins.slice(-MAX_PINS) }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Identity of a pinned view: its link (or indicator + territories when there is no link). */
+export function pinId(model: ChartModel): string {
+  return model.link || `${model.indicatorId}|${model.series.map((s) => s.key).join(',')}`;
+}
+
+/** Pin a view (replacing an earlier pin of the same link); the oldest pins go past MAX_PINS. */
+export function addPin(pins: readonly PinnedView[], model: ChartModel, now: Date): PinnedView[] {
+  const id = pinId(model);
+  const rest = pins.filter((p) => p.id !== id);
+  return [...rest, { id, pinnedAt: now.toISOString(), model }].slice(-MAX_PINS);
+}
+
+/** Remove one pin. */
+export function removePin(pins: readonly PinnedView[], id: string): PinnedView[] {
+  return pins.filter((p) => p.id !== id);
+}
+
+/** Whether this model's view is pinned. */
+export function isPinned(pins: readonly PinnedView[], model: ChartModel): boolean {
+  const id = pinId(model);
+  return pins.some((p) => p.id === id);
+}

@@ -1,0 +1,240 @@
+/**
+ * The "Exporter" menu: a disclosure button opening a non-modal dialog with every export of the
+ * current chart — PNG (size, scale, background), SVG, copy image, CSV (displayed / full series),
+ * PowerPoint (native chart, optional composed image) and "pin to presentation".
+ * Keyboard: the button opens it and focus moves in; Escape closes and focus returns to the button.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ChartModel } from '../../charts/chart-model.ts';
+import { translate } from '../../i18n/i18n.ts';
+import { copyPng, downloadCsv, downloadDeck, downloadPng, downloadSvg, type ImageChoice } from '../actions.ts';
+import type { ExportSizeName } from '../compose-svg.ts';
+import type { TableRow } from '../csv.ts';
+import { canCopyImage } from '../download.ts';
+import { isPinned, pinId } from '../pins.ts';
+import type { ExportScale } from '../png.ts';
+import { exportUiMessages as m } from './messages.ts';
+import { pinActions, usePins } from './use-pins.ts';
+import './export.css';
+
+export type { TableRow };
+
+export interface ExportMenuProps {
+  /** The chart as displayed. */
+  model: ChartModel;
+  /** Rows of the table tab (measure applied); defaults to every point of the model. */
+  tableRows?: TableRow[];
+  /** Rows of the full series; defaults to `tableRows`. */
+  fullRows?: TableRow[];
+  /** On-screen chart size, for the "chart size" image option. */
+  chartSize?: { width: number; height: number };
+}
+
+type Status = { kind: 'info' | 'ok' | 'error'; text: string } | null;
+
+const SIZES: { value: ExportSizeName; key: 'sizeChart' | 'sizeSlide169' | 'sizeSlide43' | 'sizeSquare' }[] = [
+  { value: 'chart', key: 'sizeChart' },
+  { value: 'slide-16-9', key: 'sizeSlide169' },
+  { value: 'slide-4-3', key: 'sizeSlide43' },
+  { value: 'square', key: 'sizeSquare' },
+];
+const SCALES: ExportScale[] = [1, 2, 3];
+
+function RadioGroup<T extends string | number>(props: {
+  legend: string;
+  name: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (v: T) => void;
+}): ReactNode {
+  return (
+    <fieldset className="xm-fieldset">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={String(o.value)} className="xm-radio">
+          <input type="radio" name={props.name} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Export menu of one chart (lazy-loaded by the explorer). */
+export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenuProps): ReactNode {
+  const lang = model.lang;
+  const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [size, setSize] = useState<ExportSizeName>('slide-16-9');
+  const [scale, setScale] = useState<ExportScale>(2);
+  const [background, setBackground] = useState<'white' | 'transparent'>('white');
+  const [withImage, setWithImage] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const { pins, reset } = usePins();
+  const pinned = isPinned(pins, model);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) triggerRef.current?.focus();
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    dialogRef.current?.querySelector<HTMLElement>('input, button:not([data-close])')?.focus();
+    const onPointer = (e: PointerEvent) => {
+      if (rootRef.current && e.target instanceof Node && !rootRef.current.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const choice: ImageChoice = chartSize ? { size, scale, background, chartSize } : { size, scale, background };
+
+  /** Run one export, reporting progress and outcome in the live region. */
+  const run = async (task: () => Promise<string | null> | string | null) => {
+    setBusy(true);
+    setStatus({ kind: 'info', text: t('working') });
+    try {
+      const text = await task();
+      setStatus(text === null ? null : { kind: 'ok', text });
+    } catch (err) {
+      setStatus({ kind: 'error', text: t('failed', { reason: err instanceof Error ? err.message : String(err) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCopy = () =>
+    run(async () => {
+      if (!canCopyImage()) throw new Error(t('copyUnsupported'));
+      const result = await copyPng(model, choice);
+      if (result === 'copied') return t('copied');
+      throw new Error(t(result === 'unsupported' ? 'copyUnsupported' : 'copyDenied'));
+    });
+
+  const onPin = () =>
+    run(() => {
+      const saved = pinned ? pinActions.unpin(pinId(model)) : pinActions.pin(model);
+      if (!saved) throw new Error(t('pinsNotSaved'));
+      return pinned ? t('unpinned') : t('pinned', { n: pins.length + 1 });
+    });
+
+  return (
+    <div className="xm" ref={rootRef} dir={model.dir} lang={lang}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className="xm-trigger"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-dialog` : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('exportButton')}
+      </button>
+      {open && (
+        <div
+          ref={dialogRef}
+          id={`${id}-dialog`}
+          className="xm-dialog"
+          role="dialog"
+          aria-labelledby={`${id}-title`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              close(true);
+            }
+          }}
+        >
+          <div className="xm-head">
+            <h2 id={`${id}-title`} className="xm-title">
+              {t('dialogTitle')}
+            </h2>
+            <button type="button" className="xm-close" data-close onClick={() => close(true)} aria-label={t('close')}>
+              ×
+            </button>
+          </div>
+
+          <section aria-labelledby={`${id}-img`} className="xm-section">
+            <h3 id={`${id}-img`}>{t('imageSection')}</h3>
+            <RadioGroup legend={t('size')} name={`${id}-size`} value={size} onChange={setSize} options={SIZES.map((s) => ({ value: s.value, label: t(s.key) }))} />
+            <RadioGroup legend={t('scale')} name={`${id}-scale`} value={scale} onChange={setScale} options={SCALES.map((s) => ({ value: s, label: `${s}×` }))} />
+            <RadioGroup
+              legend={t('background')}
+              name={`${id}-bg`}
+              value={background}
+              onChange={setBackground}
+              options={[
+                { value: 'white', label: t('bgWhite') },
+                { value: 'transparent', label: t('bgTransparent') },
+              ]}
+            />
+            <div className="xm-actions">
+              <button type="button" disabled={busy} onClick={() => run(() => downloadPng(model, choice).then((n) => t('done', { name: n })))}>
+                {t('downloadPng')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => run(() => downloadSvg(model, choice).then((n) => t('done', { name: n })))}>
+                {t('downloadSvg')}
+              </button>
+              <button type="button" disabled={busy} onClick={onCopy}>
+                {t('copyImage')}
+              </button>
+            </div>
+          </section>
+
+          <section aria-labelledby={`${id}-data`} className="xm-section">
+            <h3 id={`${id}-data`}>{t('dataSection')}</h3>
+            <div className="xm-actions">
+              <button type="button" disabled={busy} onClick={() => run(() => t('done', { name: downloadCsv(model, 'displayed', tableRows) }))}>
+                {t('csvDisplayed')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => run(() => t('done', { name: downloadCsv(model, 'full', fullRows ?? tableRows) }))}>
+                {t('csvFull')}
+              </button>
+            </div>
+          </section>
+
+          <section aria-labelledby={`${id}-pres`} className="xm-section">
+            <h3 id={`${id}-pres`}>{t('slidesSection')}</h3>
+            <label className="xm-check">
+              <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} />
+              {t('withImage')}
+            </label>
+            <div className="xm-actions">
+              <button type="button" disabled={busy} onClick={() => run(() => downloadDeck([model], withImage).then((n) => t('done', { name: n })))}>
+                {t('downloadPptx')}
+              </button>
+              <button type="button" disabled={busy} aria-pressed={pinned} onClick={onPin}>
+                {pinned ? t('unpin') : t('pin')}
+              </button>
+            </div>
+            <p className="xm-muted">
+              {t('pinnedCount', { n: pins.length })}{' '}
+              {pins.length > 0 && (
+                <button type="button" className="xm-link" onClick={() => pinActions.clear()}>
+                  {t('clearPins')}
+                </button>
+              )}
+            </p>
+          </section>
+        </div>
+      )}
+      <div className={`xm-status${status?.kind === 'error' ? ' xm-error' : ''}`} role="status" aria-live="polite">
+        {status?.text}
+      </div>
+      {reset && (
+        <div className="xm-status xm-error" role="alert">
+          {t('pinsReset')}{' '}
+          <button type="button" className="xm-link" onClick={() => pinActions.dismissReset()}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * "Présenter" buttons for the app's toolbar: present the current chart, or the pinned views.
+ * PresentationMode (and the composer it needs) is loaded only when a presentation starts.
+ */
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import type { Lang } from '../../api/contract.ts';
+import type { ChartModel } from '../../charts/chart-model.ts';
+import { translate } from '../../i18n/i18n.ts';
+import { exportUiMessages as m } from './messages.ts';
+import { usePins } from './use-pins.ts';
+import './export.css';
+
+const PresentationMode = lazy(() => import('./presentation-mode.tsx').then((mod) => ({ default: mod.PresentationMode })));
+
+export interface PresentButtonProps {
+  /** The chart of the current view, if any ("Présenter" is disabled without one). */
+  model?: ChartModel | null;
+  /** Language of the buttons. */
+  lang: Lang;
+}
+
+/** Buttons that start presentation mode with the current chart or with the pinned views. */
+export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
+  const { pins } = usePins();
+  const [slides, setSlides] = useState<ChartModel[] | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
+  const start = (models: ChartModel[], button: HTMLButtonElement) => {
+    opener.current = button;
+    setSlides(models);
+  };
+  const close = () => {
+    setSlides(null);
+    // Return focus to the button that started the show, after the overlay is gone.
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  return (
+    <span className="xm-present">
+      <button type="button" disabled={!model} onClick={(e) => model && start([model], e.currentTarget)}>
+        {t('present')}
+      </button>
+      {pins.length > 0 && (
+        <button type="button" onClick={(e) => start(pins.map((p) => p.model), e.currentTarget)}>
+          {t('presentPinned', { n: pins.length })}
+        </button>
+      )}
+      {slides && (
+        <Suspense fallback={null}>
+          <PresentationMode models={slides} onClose={close} />
+        </Suspense>
+      )}
+    </span>
+  );
+}

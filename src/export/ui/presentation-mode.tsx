@@ -1,0 +1,162 @@
+/**
+ * Presentation mode: one chart per slide, full screen (Fullscreen API where allowed, else a fixed
+ * overlay), large type, arrow / Page keys to move, Escape to leave. Each slide is the composed
+ * export image (same title, legend, source and status as the downloads), shown through a data: URL
+ * `<img>` — no innerHTML — composed at 1920×1080 with larger type so it reads from the back of a room.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ChartModel } from '../../charts/chart-model.ts';
+import { translate } from '../../i18n/i18n.ts';
+import { composeWithFonts } from '../actions.ts';
+import { selectionCaption, sourceLine, statusLabel } from '../caption.ts';
+import { svgDataUrl } from '../png.ts';
+import { exportUiMessages as m } from './messages.ts';
+import './export.css';
+
+export interface PresentationModeProps {
+  /** The slides, in order (the current view, or the pinned views). */
+  models: ChartModel[];
+  /** Called when the user leaves (Escape, the exit button, or leaving full screen). */
+  onClose(): void;
+  /** Slide shown first; 0 by default. */
+  startIndex?: number;
+}
+
+/** Slide size and type scale of presentation slides. */
+const SLIDE = { width: 1920, height: 1080, typeScale: 1.3 } as const;
+
+/** Which way a key moves, or null. Arrows follow the reading direction (mirrored in Arabic). */
+export function slideStep(key: string, rtl: boolean): -1 | 1 | 'first' | 'last' | null {
+  switch (key) {
+    case 'PageDown':
+    case 'ArrowDown':
+    case ' ':
+      return 1;
+    case 'PageUp':
+    case 'ArrowUp':
+      return -1;
+    case 'ArrowRight':
+      return rtl ? -1 : 1;
+    case 'ArrowLeft':
+      return rtl ? 1 : -1;
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    default:
+      return null;
+  }
+}
+
+/** Full-screen slide show of charts. */
+export function PresentationMode({ models, onClose, startIndex = 0 }: PresentationModeProps): ReactNode {
+  const count = models.length;
+  const [index, setIndex] = useState(() => Math.min(Math.max(0, startIndex), Math.max(0, count - 1)));
+  const [images, setImages] = useState<Record<number, string>>({});
+  const rootRef = useRef<HTMLDivElement>(null);
+  const enteredFullscreen = useRef(false);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  const model = models[index];
+  const lang = models[0]?.lang ?? 'fr';
+  const rtl = (models[0]?.dir ?? 'ltr') === 'rtl';
+  const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
+
+  const go = useCallback(
+    (step: -1 | 1 | 'first' | 'last') =>
+      setIndex((i) => (step === 'first' ? 0 : step === 'last' ? count - 1 : Math.min(count - 1, Math.max(0, i + step)))),
+    [count],
+  );
+
+  // Full screen where the browser allows it; the fixed overlay is the fallback either way.
+  useEffect(() => {
+    const el = rootRef.current;
+    el?.focus();
+    const onChange = () => {
+      if (document.fullscreenElement === el) enteredFullscreen.current = true;
+      else if (enteredFullscreen.current) closeRef.current(); // the browser's Escape left full screen
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    if (el && document.fullscreenEnabled && typeof el.requestFullscreen === 'function') {
+      el.requestFullscreen().catch(() => {
+        // Not allowed (no user gesture, iframe policy): stay as an overlay.
+      });
+    }
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement === el) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        closeRef.current();
+        return;
+      }
+      if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+      const step = slideStep(e.key, rtl);
+      if (step !== null) {
+        e.preventDefault();
+        go(step);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [go, rtl]);
+
+  // Compose the current slide and the next one ahead of time (each once, results kept).
+  const pending = useRef(new Set<number>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    for (const i of [index, index + 1]) {
+      const mdl = models[i];
+      if (!mdl || pending.current.has(i)) continue;
+      pending.current.add(i);
+      composeWithFonts(mdl, SLIDE, 'white', SLIDE.typeScale)
+        .then((svg) => {
+          if (mounted.current) setImages((prev) => ({ ...prev, [i]: svgDataUrl(svg) }));
+        })
+        .catch(() => pending.current.delete(i));
+    }
+  }, [index, models]);
+
+  const title = model?.title ?? '';
+  const alt = model ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.` : '';
+  const src = images[index];
+
+  return (
+    <div ref={rootRef} className="pm" role="dialog" aria-modal="true" aria-label={t('presentation')} tabIndex={-1} dir={rtl ? 'rtl' : 'ltr'} lang={lang}>
+      <div className="pm-bar">
+        <span className="pm-counter" aria-hidden="true">
+          {t('slideCounter', { i: index + 1, n: count })}
+        </span>
+        <span>
+          <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-label={t('previous')}>
+            {rtl ? '→' : '←'}
+          </button>{' '}
+          <button type="button" onClick={() => go(1)} disabled={index >= count - 1} aria-label={t('next')}>
+            {rtl ? '←' : '→'}
+          </button>{' '}
+          <button type="button" onClick={() => closeRef.current()}>
+            {t('exit')}
+          </button>
+        </span>
+      </div>
+      <div className="pm-stage">
+        {src ? <img src={src} alt={alt} width={SLIDE.width} height={SLIDE.height} /> : <p role="status">{t('loadingSlide')}</p>}
+      </div>
+      <p className="pm-help">{t('keysHelp')}</p>
+      <div className="pm-sr" aria-live="polite" aria-atomic="true">
+        {t('slideAnnounce', { i: index + 1, n: count, title })}
+      </div>
+    </div>
+  );
+}

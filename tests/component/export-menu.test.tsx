@@ -1,0 +1,137 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PINS_KEY } from '../../src/export/pins.ts';
+import { ExportMenu } from '../../src/export/ui/export-menu.tsx';
+import { pinActions } from '../../src/export/ui/use-pins.ts';
+import { lineModel } from '../unit/export-fixtures.ts';
+
+// The font files are fetched in the browser only; in jsdom the composer gets none (fallback stack).
+vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
+
+/** Capture what would be downloaded: the blob handed to createObjectURL and the anchor's file name. */
+function captureDownloads() {
+  const files: { name: string; blob: Blob }[] = [];
+  let last: Blob | null = null;
+  URL.createObjectURL = vi.fn((b: Blob | MediaSource) => {
+    last = b as Blob;
+    return 'blob:test';
+  });
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    if (last) files.push({ name: this.download, blob: last });
+  });
+  return files;
+}
+
+beforeEach(() => {
+  localStorage.removeItem(PINS_KEY);
+  pinActions.reload();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('ExportMenu', () => {
+  it('opens from the keyboard, moves focus in, and Escape closes it with focus back on the button', async () => {
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    const trigger = screen.getByRole('button', { name: 'Exporter' });
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    trigger.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Exporter ce graphique' });
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    expect(dialog).toContainElement(document.activeElement as HTMLElement);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+  });
+
+  it('offers every export with accessible names', async () => {
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    const dialog = screen.getByRole('dialog');
+    for (const name of [
+      "Télécharger l'image PNG",
+      "Télécharger l'image SVG",
+      "Copier l'image",
+      'Télécharger le CSV (données affichées)',
+      'Télécharger le CSV (série complète)',
+      'Télécharger le PowerPoint',
+      'Épingler pour la présentation',
+    ])
+      expect(within(dialog).getByRole('button', { name })).toBeEnabled();
+    for (const name of ['Taille du graphique', 'Diapositive 16:9 (1920 × 1080)', 'Diapositive 4:3 (1600 × 1200)', 'Carré (1080 × 1080)', '1×', '2×', '3×', 'Blanc', 'Transparent'])
+      expect(within(dialog).getByRole('radio', { name })).toBeInTheDocument();
+    expect(within(dialog).getByRole('radio', { name: 'Diapositive 16:9 (1920 × 1080)' })).toBeChecked();
+  });
+
+  it('downloads the CSV of the displayed rows with a file name carrying indicator, territories and date', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    const rows = [{ territory: '=cmd', territoryCode: 'MA-06', period: '2024', value: -2, status: 'official' }];
+    render(<ExportMenu model={lineModel()} tableRows={rows} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: 'Télécharger le CSV (données affichées)' }));
+    expect(files).toHaveLength(1);
+    expect(files[0]?.name).toMatch(/^mouchir_population-legale_ma-06-ma-07_\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = await files[0]?.blob.text();
+    expect(text?.endsWith("'=cmd,MA-06,2024,-2,officiel,\r\n")).toBe(true);
+    expect(await screen.findByRole('status')).toHaveTextContent(`Fichier prêt : ${files[0]?.name}`);
+  });
+
+  it('downloads the SVG of the composition at the chosen size', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('radio', { name: 'Carré (1080 × 1080)' }));
+    await user.click(screen.getByRole('button', { name: "Télécharger l'image SVG" }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const svg = (await files[0]?.blob.text()) ?? '';
+    expect(svg).toContain('width="1080" height="1080"');
+    expect(svg).toContain('Population légale');
+  });
+
+  it('explains when the browser cannot copy images', async () => {
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: "Copier l'image" }));
+    expect(await screen.findByRole('status')).toHaveTextContent('ne permet pas de copier une image');
+  });
+
+  it('pins the view in versioned storage and unpins it', async () => {
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: 'Épingler pour la présentation' }));
+    const stored = JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null') as { version: number; pins: { id: string }[] };
+    expect(stored.version).toBe(1);
+    expect(stored.pins.map((p) => p.id)).toEqual([lineModel().link]);
+    expect(screen.getByText('Vues épinglées : 1')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Retirer de la présentation' }));
+    expect(JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null')).toEqual({ version: 1, pins: [] });
+  });
+
+  it('resets corrupt stored pins with a notice instead of crashing', async () => {
+    localStorage.setItem(PINS_KEY, '{"version":1,"pins":[{"id":"x","model":{"title":42}}]}');
+    act(() => pinActions.reload());
+    const user = userEvent.setup();
+    render(<ExportMenu model={lineModel()} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('illisibles et ont été réinitialisées');
+    expect(localStorage.getItem(PINS_KEY)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('speaks Arabic, right to left, for an Arabic model', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<ExportMenu model={lineModel({ lang: 'ar', dir: 'rtl' })} />);
+    expect(container.firstElementChild).toHaveAttribute('dir', 'rtl');
+    await user.click(screen.getByRole('button', { name: 'تصدير' }));
+    expect(screen.getByRole('button', { name: 'تنزيل ملف PowerPoint' })).toBeInTheDocument();
+  });
+});

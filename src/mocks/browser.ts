@@ -11,21 +11,27 @@ import { readDatasetOption, stressDb } from './stress.ts';
 let started: Promise<void> | undefined;
 
 /**
- * The `mock` parameter the page was opened with. The app normalises its address bar on first render
- * (dropping parameters it does not know) and this module loads in its own chunk, possibly later; the
- * navigation entry keeps the URL as it was loaded, so the switch survives that race.
+ * The query strings to read switches from: the current one and the one the page was loaded with. The
+ * app normalises its address bar on first render (dropping parameters it does not know, such as `mock`
+ * and `dataset`) and this module loads in its own chunk, possibly later; the navigation entry keeps the
+ * URL as it was loaded, so the switches survive that race.
  */
-function pageMockSpec(): string {
+function pageSearches(): string[] {
+  const searches = [window.location.search];
   const navigation = performance.getEntriesByType('navigation')[0];
-  const specs = [readUrlSpec(window.location.search)];
   if (navigation) {
     try {
-      specs.push(readUrlSpec(new URL(navigation.name).search));
+      searches.push(new URL(navigation.name).search);
     } catch {
       // An unparsable entry name: the current URL alone will do.
     }
   }
-  return [...new Set(specs.filter((s) => s !== ''))].join(',');
+  return searches;
+}
+
+/** The `mock` fault spec of the page URL (see faults.ts). */
+function pageMockSpec(searches: readonly string[]): string {
+  return [...new Set(searches.map(readUrlSpec).filter((s) => s !== ''))].join(',');
 }
 
 /**
@@ -35,10 +41,11 @@ function pageMockSpec(): string {
  */
 export function startMockWorker(): Promise<void> {
   started ??= (async () => {
-    setMockSpec(pageMockSpec());
+    const searches = pageSearches();
+    setMockSpec(pageMockSpec(searches));
     // Issue 7: `?dataset=stress` (or localStorage['mouchir.dataset']='stress') serves the synthetic stress
     // dataset instead of the shipped data — never both. Generation is lazy per indicator (src/mocks/stress.ts).
-    const stress = readDatasetOption(window.location.search, window.localStorage) === 'stress';
+    const stress = searches.some((search) => readDatasetOption(search, window.localStorage) === 'stress');
     const worker = setupWorker(...(stress ? createHandlers({ db: stressDb }) : handlers));
     await worker.start({
       serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },

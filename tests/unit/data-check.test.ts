@@ -4,6 +4,7 @@
  * plus one hand-written broken folder (tests/fixtures/data-broken/) run through the script end to end.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData, formatProblem, periodFitsFrequency, type DataFiles, type DataProblem } from '../../src/data-check/check-data.ts';
 import { readDataDir, runDataCheck } from '../../scripts/data-check.ts';
@@ -108,6 +109,136 @@ describe('shipped data', () => {
     expect(values).not.toContain(1_200_000);
     const asd = rows(shipped.indicators).find((i) => i.id === 'asd-households');
     expect(asd?.claims).toEqual([expect.objectContaining({ verified: false })]);
+  });
+});
+
+/** Reads one of the verbatim source tables of data/sources/ (copied from the research briefs' CSV blocks). */
+function sourceTable(name: string): Record<string, string>[] {
+  const lines = readFileSync(`data/sources/${name}`, 'utf8').trim().split('\n');
+  const cols = (lines[0] ?? '').split(',');
+  return lines.slice(1).map((line) => {
+    const cells: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (const ch of line) {
+      if (ch === '"') quoted = !quoted;
+      else if (ch === ',' && !quoted) {
+        cells.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    cells.push(cur);
+    expect(cells, line).toHaveLength(cols.length);
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}
+
+describe('shipped data equals the verbatim HCP source tables (data/sources/)', () => {
+  // A typo in an official figure is the worst bug this project can have: every census figure in the JSON is
+  // compared with the table it was transcribed from.
+  const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
+  const byHcp = () => new Map(rows(shipped.territories).map((t) => [String(t.hcpCode ?? '00'), t]));
+  const obsValue = () => {
+    const m = new Map<string, unknown>();
+    for (const content of Object.values(shipped.observations)) {
+      for (const o of rows(content)) m.set(`${String(o.indicator)}|${String(o.territory)}|${String(o.period)}`, o.value);
+    }
+    return (indicator: string, code: unknown, period: string) => m.get(`${indicator}|${String(code)}|${period}`);
+  };
+
+  it('regions and country: codes, names, population 2014/2024, households 2024, tiles', () => {
+    const T = byHcp();
+    const src = sourceTable('regions-population-2014-2024.csv');
+    expect(src).toHaveLength(13);
+    for (const r of src) {
+      const t = T.get(r.region_code ?? '');
+      expect(t?.code, r.region_code).toBe(r.iso_3166_2);
+      if (r.region_code !== '00') expect(t?.name, r.region_code).toMatchObject({ fr: r.name_fr, ar: r.name_ar });
+      expect(t?.population, r.region_code).toEqual({ '2014': num(r.pop_2014), '2024': num(r.pop_2024) });
+      expect((t?.households as Pop | undefined)?.['2024'], r.region_code).toBe(num(r.households_2024));
+    }
+    for (const r of sourceTable('regions-tile-grid.csv')) {
+      const t = territory(shipped, r.iso_3166_2 ?? '');
+      expect({ short: t.short, tile: t.tile }, r.iso_3166_2).toEqual({ short: r.short, tile: { col: num(r.col), row: num(r.row) } });
+    }
+  });
+
+  it('provinces: ISO code, names, kind, parent, population 2014/2024, households 2024', () => {
+    const T = byHcp();
+    const codes = sourceTable('provinces-codes-population-2024.csv');
+    const pops = new Map(sourceTable('provinces-indicators-2014-2024.csv').map((r) => [r.hcp_code, r]));
+    expect(codes).toHaveLength(75);
+    for (const p of codes) {
+      const t = T.get(p.hcp_code ?? '');
+      expect(t, p.hcp_code).toMatchObject({ code: p.iso_3166_2, kind: p.type, parent: `MA-${p.region_code ?? ''}`, name: { fr: p.name_fr, ar: p.name_ar } });
+      expect(t?.population, p.hcp_code).toEqual({ '2014': num(pops.get(p.hcp_code)?.pop_2014), '2024': num(p.pop_2024) });
+      expect(t?.households, p.hcp_code).toEqual({ '2024': num(p.households_2024) });
+    }
+  });
+
+  it('2024 census rates: 75 provinces, 12 regions and Morocco', () => {
+    const T = byHcp();
+    const value = obsValue();
+    const provinceCols: Record<string, string> = {
+      illiteracy_10plus_pct: 'illiteracy-rate', activity_rate_pct: 'activity-rate', unemployment_rate_pct: 'unemployment-rate',
+      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer', hh_municipal_bin_pct: 'households-municipal-bin', urban_share_2024_pct: 'urban-share',
+    };
+    let compared = 0;
+    for (const r of sourceTable('provinces-indicators-2014-2024.csv')) {
+      const code = T.get(r.hcp_code ?? '')?.code;
+      for (const [col, id] of Object.entries(provinceCols)) {
+        expect(value(id, code, '2024'), `${String(code)} ${id}`).toBe(num(r[col]));
+        compared++;
+      }
+    }
+    const regionCols: Record<string, string> = {
+      illiteracy_10plus_pct: 'illiteracy-rate', unemployment_pct: 'unemployment-rate', activity_rate_pct: 'activity-rate',
+      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer', hh_waste_municipal_bin_pct: 'households-municipal-bin',
+    };
+    for (const r of sourceTable('regions-indicators-2024.csv')) {
+      const code = T.get(r.region_code ?? '')?.code;
+      for (const [col, id] of Object.entries(regionCols)) {
+        expect(value(id, code, '2024'), `${String(code)} ${id}`).toBe(num(r[col]));
+        compared++;
+      }
+    }
+    expect(compared).toBe(75 * 8 + 13 * 7);
+  });
+
+  it('2014 regional rates, equipment and households', () => {
+    const T = byHcp();
+    const value = obsValue();
+    const cols: Record<string, string> = {
+      illiteracy_10plus_pct: 'illiteracy-rate', activity_rate_pct: 'activity-rate', unemployment_rate_pct: 'unemployment-rate',
+      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer', hh_municipal_bin_pct: 'households-municipal-bin',
+      hh_internet_pct: 'households-internet', hh_computer_pct: 'households-computer', hh_mobile_phone_pct: 'households-mobile-phone',
+      households: 'households',
+    };
+    const src = sourceTable('regions-indicators-2014.csv');
+    expect(src).toHaveLength(12);
+    for (const r of src) {
+      const t = T.get(r.region_code ?? '');
+      for (const [col, id] of Object.entries(cols)) expect(value(id, t?.code, '2014'), `${String(t?.code)} ${id}`).toBe(num(r[col]));
+      expect((t?.households as Pop | undefined)?.['2014']).toBe(num(r.households));
+    }
+  });
+
+  it('2024 economic establishments and jobs: provinces, regions and Morocco', () => {
+    const T = byHcp();
+    const value = obsValue();
+    const src: Record<string, string | undefined>[] = [
+      ...sourceTable('provinces-establishments-2024.csv'),
+      ...sourceTable('regions-establishments-2024.csv').map((r) => ({ ...r, hcp_code: r.region_code })),
+    ];
+    expect(src).toHaveLength(88);
+    for (const r of src) {
+      const code = T.get(r.hcp_code ?? '')?.code;
+      expect(value('economic-establishments', code, '2024'), `${String(code)} establishments`).toBe(num(r.establishments_total));
+      expect(value('establishment-jobs', code, '2024'), `${String(code)} jobs`).toBe(num(r.jobs));
+    }
   });
 });
 

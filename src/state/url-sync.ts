@@ -69,7 +69,7 @@ export function viewSearch(state: ViewState, currentSearch: string): string {
   const own = serializeViewUrl(state);
   const foreign = new URLSearchParams();
   for (const [k, v] of new URLSearchParams(currentSearch)) if (!VIEW_PARAMS.has(k)) foreign.append(k, v);
-  const extra = foreign.toString().replace(/%2C/g, ',');
+  const extra = foreign.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   if (extra === '') return own;
   return own === '' ? `?${extra}` : `${own}&${extra}`;
 }

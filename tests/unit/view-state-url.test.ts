@@ -1,0 +1,149 @@
+/**
+ * View state ⇄ URL: parse/serialise round-trips (property-tested with fast-check), hostile inputs never
+ * throw, catalogue re-validation, foreign parameters kept, and stored preferences validated.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_VIEW_STATE,
+  EXPLORER_TABS,
+  MAX_TERRITORIES,
+  MEASURES,
+  VIEWS,
+  parseViewUrl,
+  serializeViewUrl,
+  type ViewState,
+} from '../../src/state/view-state.ts';
+import { validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
+import { parsePreferences, serializePreferences } from '../../src/state/preferences.ts';
+import { noticeText } from '../../src/app/notices.tsx';
+import { resolveTheme } from '../../src/app/theme.ts';
+
+const periodArb = fc.oneof(
+  fc.integer({ min: 1990, max: 2040 }).map(String),
+  fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
+  fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+);
+const codeArb = fc.oneof(
+  fc.constant('MA'),
+  fc.integer({ min: 1, max: 12 }).map((n) => `MA-${String(n).padStart(2, '0')}`),
+  fc.constantFrom('MA-BES', 'MA-CAS', 'MA-CAS-01'),
+);
+const stateArb: fc.Arbitrary<ViewState> = fc
+  .record({
+    view: fc.constantFrom(...VIEWS),
+    indicator: fc.option(fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/), { nil: null }),
+    territories: fc.uniqueArray(codeArb, { maxLength: 12 }),
+    measure: fc.constantFrom(...MEASURES),
+    tab: fc.constantFrom(...EXPLORER_TABS),
+    from: fc.option(periodArb, { nil: null }),
+    to: fc.option(periodArb, { nil: null }),
+    period: fc.option(periodArb, { nil: null }),
+    lang: fc.constantFrom('fr', 'ar', 'en'),
+    projectStatus: fc.option(fc.constantFrom('announced', 'planned', 'in-progress', 'completed'), { nil: null }),
+  })
+  .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, to: null } : s));
+
+describe('parseViewUrl / serializeViewUrl', () => {
+  it('round-trips every valid state', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const parsed = parseViewUrl(serializeViewUrl(state));
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('never throws on any query string, and returns a usable state', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webQueryParameters(), fc.string({ unit: 'binary' })), (search) => {
+        const r = parseViewUrl(search);
+        expect(VIEWS).toContain(r.state.view);
+        expect(r.notices.length).toBeLessThanOrEqual(20);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it.each([
+    ['', DEFAULT_VIEW_STATE, []],
+    ['?view=nope', DEFAULT_VIEW_STATE, [{ parameter: 'view', value: 'nope', reason: 'unknown-value' }]],
+    ['?lang=xx&tab=map', { ...DEFAULT_VIEW_STATE, tab: 'map' }, [{ parameter: 'lang', value: 'xx', reason: 'unknown-value' }]],
+    [
+      '?territories=MA-06,<script>,MA-06',
+      { ...DEFAULT_VIEW_STATE, territories: ['MA-06'] },
+      [
+        { parameter: 'territories', value: '<script>', reason: 'malformed' },
+        { parameter: 'territories', value: 'MA-06', reason: 'duplicate' },
+      ],
+    ],
+    ['?from=2024&to=2014', { ...DEFAULT_VIEW_STATE, from: '2024' }, [{ parameter: 'to', value: '2014', reason: 'malformed' }]],
+  ] as const)('%s', (search, state, notices) => {
+    const r = parseViewUrl(search);
+    expect(r.state).toEqual(state);
+    expect(r.notices).toEqual(notices);
+  });
+  it('thousands of territories collapse into one notice', () => {
+    const codes = Array.from({ length: 3000 }, (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(i % 90).padStart(2, '0')}`);
+    const r = parseViewUrl(`?territories=${codes.join(',')}`);
+    expect(r.notices.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('validateAgainstVocabulary', () => {
+  const vocab = { territories: new Set(['MA', 'MA-06', 'MA-07']), indicators: new Set(['population']) };
+  it('drops unknown codes and ids with a notice', () => {
+    const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, indicator: 'nope', territories: ['MA-99', 'MA-06'] }, vocab);
+    expect(r.state.indicator).toBeNull();
+    expect(r.state.territories).toEqual(['MA-06']);
+    expect(r.notices).toEqual([
+      { parameter: 'indicator', value: 'nope', reason: 'unknown-value' },
+      { parameter: 'territories', value: 'MA-99', reason: 'unknown-value' },
+    ]);
+    expect(noticeText(r.notices[1]!, 'fr')).toBe('Paramètre ignoré : territories=MA-99 (code inconnu)');
+  });
+  it(`cuts to ${MAX_TERRITORIES} territories`, () => {
+    const many = Array.from({ length: 20 }, (_, i) => `MA-${String(i + 1).padStart(2, '0')}`);
+    const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, territories: many }, {});
+    expect(r.state.territories).toHaveLength(MAX_TERRITORIES);
+    expect(r.notices).toEqual([{ parameter: 'territories', value: 'MA-13', reason: 'too-many' }]);
+  });
+  it('keeps a valid state as is', () => {
+    const state = { ...DEFAULT_VIEW_STATE, indicator: 'population', territories: ['MA-07'] };
+    expect(validateAgainstVocabulary(state, vocab)).toEqual({ state, notices: [] });
+  });
+});
+
+describe('viewSearch keeps foreign parameters', () => {
+  it.each([
+    ['?mock=malformed:observations&view=overview', { ...DEFAULT_VIEW_STATE, view: 'explorer' as const }, '?view=explorer&mock=malformed:observations'],
+    ['?dataset=stress', DEFAULT_VIEW_STATE, '?dataset=stress'],
+    ['?lang=ar', DEFAULT_VIEW_STATE, ''],
+  ])('%s', (current, state, expected) => {
+    expect(viewSearch(state, current)).toBe(expected);
+  });
+});
+
+describe('preferences', () => {
+  it.each([
+    [null, { lang: null, theme: 'system' }, null],
+    ['{"version":1,"lang":"ar","theme":"dark"}', { lang: 'ar', theme: 'dark' }, null],
+    ['{not json', { lang: null, theme: 'system' }, 'corrupt'],
+    ['[]', { lang: null, theme: 'system' }, 'corrupt'],
+    ['{"version":1,"lang":"xx","theme":"dark"}', { lang: null, theme: 'system' }, 'corrupt'],
+    ['{"version":0,"lang":"fr","theme":"dark"}', { lang: null, theme: 'system' }, 'outdated'],
+  ] as const)('%s', (raw, prefs, problem) => {
+    expect(parsePreferences(raw)).toEqual({ prefs, problem });
+  });
+  it('round-trips', () => {
+    expect(parsePreferences(serializePreferences({ lang: 'en', theme: 'light' })).prefs).toEqual({ lang: 'en', theme: 'light' });
+  });
+  it.each([
+    ['system', true, 'dark'],
+    ['system', false, 'light'],
+    ['light', true, 'light'],
+    ['dark', false, 'dark'],
+  ] as const)('theme %s (system dark %s) → %s', (pref, dark, expected) => {
+    expect(resolveTheme(pref, dark)).toBe(expected);
+  });
+});

@@ -15,30 +15,38 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** Version of the document's `info`; the API version itself is the `/v1` in the paths. */
 export const OPENAPI_INFO_VERSION = '1.0.0';
 
-/** Names of the contract's component schemas, i.e. every exported schema with a `meta({ id })`. */
-export function contractComponentIds(): string[] {
-  const ids: string[] = [];
+/** The contract's component schemas: every exported schema with a `meta({ id })`, by id. */
+function contractSchemas(): Map<string, z.ZodType> {
+  const out = new Map<string, z.ZodType>();
   for (const value of Object.values(contract)) {
     if (value instanceof z.ZodType) {
       const id = z.globalRegistry.get(value)?.id;
-      if (typeof id === 'string') ids.push(id);
+      if (typeof id === 'string') out.set(id, value);
     }
   }
-  return ids;
+  return out;
+}
+
+/** Names of the contract's component schemas. */
+export function contractComponentIds(): string[] {
+  return [...contractSchemas().keys()];
 }
 
 function componentSchemas(): Record<string, Json> {
-  const all = z.toJSONSchema(z.globalRegistry, {
+  // A private registry holding the contract's schemas only: the global one may also hold schemas other
+  // modules registered (a clashing id there would otherwise break or pollute the document).
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of contractSchemas()) registry.add(schema, { ...z.globalRegistry.get(schema), id });
+  const all = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io: 'input',
     uri: (id) => `#/components/schemas/${id}`,
     unrepresentable: 'any',
+    metadata: registry,
   });
-  const keep = new Set(contractComponentIds());
   const out: Record<string, Json> = {};
   for (const [id, schema] of Object.entries(all.schemas)) {
-    // The global registry also holds schemas other modules registered; the document is the contract only.
-    if (!keep.has(id)) continue;
+    // Components are addressed by their key in the document; `$schema`/`$id` would only repeat it.
     const { $schema: _s, $id: _i, ...rest } = schema as Record<string, Json>;
     out[id] = rest;
   }

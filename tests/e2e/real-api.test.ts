@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'playwright-core';
+import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
 import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 import {
   buildIfMissing,
@@ -24,26 +25,6 @@ import {
 
 const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
 
-/** Whatever `startApiServer` returns, reduced to a close function. */
-async function startApi(): Promise<() => Promise<void>> {
-  // A variable specifier keeps this file typechecking before the API engineer's module lands;
-  // the shape is checked at run time below.
-  const specifier = '../../scripts/api-server.ts';
-  const mod = (await import(/* @vite-ignore */ specifier)) as {
-    startApiServer: (o: { port: number }) => unknown;
-  };
-  const started = (await mod.startApiServer({ port: REAL_API_PORT })) as
-    | { close: () => unknown }
-    | { server: { close: (cb: () => void) => void } };
-  if ('close' in started && typeof started.close === 'function') {
-    return async () => {
-      await started.close();
-    };
-  }
-  const server = (started as { server: { close: (cb: () => void) => void } }).server;
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
 /** The real-API build, rebuilt when missing or built for another API origin. */
 function ensureRealBuild(): void {
   const index = path.join(REAL_API_DIST, 'index.html');
@@ -55,11 +36,12 @@ function ensureRealBuild(): void {
 describe('real-API build against a local HTTP API', () => {
   let served: ServedDist;
   let browser: LaunchedBrowser;
-  let stopApi: (() => Promise<void>) | undefined;
+  let api: ApiServer | undefined;
 
   beforeAll(async () => {
     ensureRealBuild();
-    stopApi = await startApi();
+    api = await startApiServer({ port: REAL_API_PORT });
+    expect(api.url).toBe(API_BASE);
     served = await serveDist({ dir: REAL_API_DIST });
     browser = await launchBrowser();
   });
@@ -67,7 +49,7 @@ describe('real-API build against a local HTTP API', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    await stopApi?.();
+    await api?.close();
   });
 
   it('registers no worker, fetches from the API origin and draws the chart', async () => {

@@ -1,0 +1,153 @@
+/**
+ * The explorer against the mock API (MSW node server, same handlers as the browser): chart with one line
+ * per territory, measure switch with the denominator, tabs, map toggling, sortable table, errors with retry.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../src/app/app.tsx';
+import { createQueryClient } from '../../src/app/query-client.ts';
+import { setMockSpec } from '../../src/mocks/faults.ts';
+import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.ts';
+import { useViewStore } from '../../src/state/view-store.ts';
+import { ExplorerView } from '../../src/features/explorer/explorer-view.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+function start(patch: Partial<ViewState>) {
+  useViewStore.getState().replace({ ...DEFAULT_VIEW_STATE, view: 'explorer', ...patch }, []);
+  window.history.replaceState(null, '', '/');
+}
+
+function renderExplorer() {
+  const client = createQueryClient();
+  client.setDefaultOptions({ queries: { retry: false, staleTime: 60_000 } });
+  return render(
+    <QueryClientProvider client={client}>
+      <ExplorerView />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  start({});
+});
+
+describe('ExplorerView', () => {
+  it('draws one line per selected territory in a captioned figure, with summary and sources', async () => {
+    start({ indicator: 'unemployment-rate', territories: ['MA-06', 'MA-07'] });
+    const { container } = renderExplorer();
+    const figure = await screen.findByRole('figure', { name: /Taux de chômage.*Casablanca-Settat et Marrakech-Safi.*2014–2024/ }, { timeout: 8000 });
+    await waitFor(() => expect(container.querySelectorAll('path.recharts-line-curve')).toHaveLength(2));
+    expect(norm(figure.textContent)).toMatch(/Marrakech-Safi : de .* en 2014 à .* en 2024, le plus élevé des 2 territoires/);
+    expect(within(figure).getAllByText('Officiel').length).toBeGreaterThan(0);
+    expect(within(figure).getByText('Sources et méthode')).toBeInTheDocument();
+    // the ranked bar chart for one period is there too
+    expect(screen.getByRole('figure', { name: /classement 2024/ })).toBeInTheDocument();
+  });
+
+  it('switches to per 1,000 inhabitants and states the denominator', async () => {
+    start({ indicator: 'economic-establishments', territories: ['MA-06', 'MA-07'] });
+    renderExplorer();
+    const user = userEvent.setup();
+    const radio = await screen.findByRole('radio', { name: 'Pour 1 000 habitants' }, { timeout: 8000 });
+    await user.click(radio);
+    expect(useViewStore.getState().measure).toBe('per1000');
+    await waitFor(() => expect(screen.getAllByText('Dénominateur : population RGPH 2024').length).toBeGreaterThan(0));
+    expect(screen.getAllByRole('figure', { name: /pour 1 000 habitants/ }).length).toBe(2);
+    // only the indicator's own measures are offered
+    expect(screen.queryByRole('radio', { name: 'Part de la population' })).toBeNull();
+    expect(screen.getAllByRole('radio')).toHaveLength(3);
+  });
+
+  it('tabs use ARIA roles and arrow keys; the map toggles a region; the table sorts', async () => {
+    start({ indicator: 'unemployment-rate', territories: ['MA-06'] });
+    renderExplorer();
+    const user = userEvent.setup();
+    const chartTab = await screen.findByRole('tab', { name: 'Graphique' });
+    expect(chartTab).toHaveAttribute('aria-selected', 'true');
+    chartTab.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(useViewStore.getState().tab).toBe('map');
+    const tile = await screen.findByRole('button', { name: /^Marrakech-Safi : .* \(2024\)$/ });
+    expect(tile).toHaveAttribute('aria-pressed', 'false');
+    await user.click(tile);
+    expect(useViewStore.getState().territories).toEqual(['MA-06', 'MA-07']);
+    await user.keyboard('{ArrowRight}');
+    await user.click(screen.getByRole('tab', { name: 'Tableau' }));
+    const table = await screen.findByRole('table');
+    const rows = () => within(table).getAllByRole('rowheader').map((r) => norm(r.textContent));
+    expect(rows()).toHaveLength(2);
+    const header = within(table).getByRole('button', { name: /Territoire/ });
+    await user.click(header);
+    expect(header.closest('th')).toHaveAttribute('aria-sort', 'ascending');
+    expect(rows()).toEqual(['Casablanca-Settat', 'Marrakech-Safi']);
+    await user.click(header);
+    expect(header.closest('th')).toHaveAttribute('aria-sort', 'descending');
+    expect(rows()).toEqual(['Marrakech-Safi', 'Casablanca-Settat']);
+  });
+
+  it('moves a focus ring across points with the keyboard and announces them', async () => {
+    start({ indicator: 'unemployment-rate', territories: ['MA-06', 'MA-07'] });
+    renderExplorer();
+    const user = userEvent.setup();
+    const plot = await screen.findByRole('group', { name: /Points du graphique/ }, { timeout: 8000 });
+    plot.focus();
+    await user.keyboard('{ArrowLeft}');
+    const live = document.querySelector('[aria-live="polite"]');
+    await waitFor(() => expect(norm(live?.textContent)).toMatch(/^Casablanca-Settat, 2024 : \d/));
+    await user.keyboard('{ArrowLeft}');
+    await waitFor(() => expect(norm(live?.textContent)).toMatch(/^Casablanca-Settat, 2014 : \d/));
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(norm(live?.textContent)).toMatch(/^Marrakech-Safi, 2014 : \d/));
+  });
+
+  it('shows an API error naming the dataset, with a retry, and keeps the territory filter working', async () => {
+    setMockSpec('invalid:observations');
+    start({ indicator: 'unemployment-rate', territories: ['MA-06'] });
+    renderExplorer();
+    const alert = await screen.findByRole('alert', {}, { timeout: 8000 });
+    expect(norm(alert.textContent)).toMatch(/^Observations : réponse invalide/);
+    const user = userEvent.setup();
+    setMockSpec('');
+    await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await user.click(screen.getByRole('checkbox', { name: 'Marrakech-Safi' }));
+    expect(useViewStore.getState().territories).toEqual(['MA-06', 'MA-07']);
+  });
+
+  it('caps the selection with a clear message', async () => {
+    start({ indicator: 'unemployment-rate', territories: [] });
+    renderExplorer();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Toutes les régions' }));
+    expect(useViewStore.getState().territories).toHaveLength(12);
+    await user.click(screen.getByRole('checkbox', { name: 'Maroc' }));
+    expect(useViewStore.getState().territories).toHaveLength(12);
+    expect(screen.getByText(/Au plus 12 territoires à la fois/)).toBeInTheDocument();
+  });
+});
+
+describe('App shell', () => {
+  it('renders the shell, switches language (lang/dir) and drops unknown URL codes with a notice', async () => {
+    window.history.replaceState(null, '', '/?view=explorer&territories=MA-99,MA-06');
+    const { initViewFromUrl } = await import('../../src/state/url-sync.ts');
+    initViewFromUrl(window.location.search);
+    const client = createQueryClient();
+    render(<App queryClient={client} />);
+    expect(screen.getByTestId('app-shell')).toBeInTheDocument();
+    const notice = await screen.findByText('Paramètre ignoré : territories=MA-99 (code inconnu)');
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect(useViewStore.getState().territories).toEqual(['MA-06']);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Langue' }), 'ar');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(window.location.search).toContain('lang=ar');
+    expect(await screen.findByRole('heading', { name: 'مستكشف المؤشرات' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'إخفاء' }));
+    expect(screen.queryByText(/territories=MA-99/)).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'اللغة' }), 'fr');
+  });
+});

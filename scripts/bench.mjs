@@ -620,7 +620,16 @@ async function benchInteractions(appUrl) {
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
         }
-        const first = await interact(page, Math.max(n, wantB5 ? B5_INTERACTIONS : 0));
+        const total = Math.max(n, wantB5 ? B5_INTERACTIONS : 0);
+        // One warm-up cycle first: its growth is first-use caches (query cache, lazy chunks); what
+        // grows after it, over the remaining interactions, is what would look like a leak.
+        const part1 = await interact(page, Math.min(INTERACTIONS.length, total));
+        const heapWarm = wantB5 && total > part1.measured.length ? await heapUsed(cdp) : null;
+        const part2 = total > part1.measured.length ? await interact(page, total - part1.measured.length) : { measured: [], missing: [] };
+        const first = {
+          measured: [...part1.measured, ...part2.measured],
+          missing: part1.missing.filter((k) => part2.measured.length === 0 || part2.missing.includes(k)),
+        };
         if (profiling) {
           const { profile } = await cdp.send('Profiler.stop');
           results.profileB2 = topSelfTime(profile, 25);
@@ -668,14 +677,15 @@ async function benchInteractions(appUrl) {
         if (wantB5) {
           const heap1 = await heapUsed(cdp);
           const g = growth(heap0, heap1);
-          results.B5 = { before: heap0, after: heap1, growth: g, interactions: first.measured.length };
+          const gWarm = growth(heapWarm, heap1);
+          results.B5 = { before: heap0, afterWarmUp: heapWarm, after: heap1, growth: g, growthAfterWarmUp: gWarm, interactions: first.measured.length };
           rows.push({
             id: 'B5',
             label: `JS heap growth after ${first.measured.length} interactions`,
             value: g,
             unit: '%',
             budget: BUDGET.b5Growth,
-            detail: `${fmtMb(heap0)} → ${fmtMb(heap1)} (after GC), stress view with ${lines} lines`,
+            detail: `${fmtMb(heap0)} → ${fmtMb(heap1)} (after GC), stress view with ${lines} lines${gWarm === null ? '' : `; after the first ${part1.measured.length} (warm-up) ${fmtMb(heapWarm)} → ${fmtMb(heap1)} = ${fmtPct(gWarm)}`}`,
           });
         }
       });
@@ -746,7 +756,8 @@ function benchApi() {
       label: `${c.label} (p95)`,
       value: c.summary.p95,
       unit: 'ms',
-      // Not a budget of the issue; 50 ms keeps a query inside one frame budget… of a long task.
+      // The issue sets no figure for B6; in the browser this handler runs on the page's main thread
+      // (MSW 2 resolves in the client), so anything over 50 ms is a long task: that is the budget shown.
       budget: c.budget ?? null,
       detail: `median ${fmtMs(c.summary.median)}, n=${c.summary.n}, ${c.rows} rows${c.note ? `, ${c.note}` : ''}`,
     });
@@ -773,6 +784,7 @@ function errText(e) {
 const fmtMs = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
 const fmtKb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1000).toFixed(1)} kB`);
 const fmtX = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}×`);
+const fmtPct = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 const fmtMb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`);
 
 function machine() {

@@ -33,7 +33,7 @@ describe('CompareView', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((h) => norm(h.textContent));
-    expect(headers).toEqual(['Indicateur', 'Période', 'Casablanca-Settat(référence)', 'Marrakech-Safi']);
+    expect(headers).toEqual(['Indicateur', 'Période', 'Casablanca-Settat (référence)', 'Marrakech-Safi']);
     // Only census indicators are rows: the AMO series and the illustrative one are not.
     expect(within(table).getAllByRole('rowheader').map((h) => h.querySelector('span')?.textContent)).toEqual([
       'Taux de chômage',

@@ -5,6 +5,7 @@ import {
   axisPercent,
   dateToYear,
   filterProjects,
+  milestoneTime,
   periodStartTime,
   projectBar,
   timelineDomain,
@@ -21,6 +22,19 @@ describe('periodStartTime', () => {
     ['nope', null],
   ])('%s → %s', (period, expected) => {
     const got = periodStartTime(period);
+    if (expected === null) expect(got).toBeNull();
+    else expect(got).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('milestoneTime (middle of the period)', () => {
+  it.each<[string, number | null]>([
+    ['2030', 2030.5],
+    ['2028-Q2', 2028.375],
+    ['2024-05', 2024 + 4.5 / 12],
+    ['x', null],
+  ])('%s → %s', (period, expected) => {
+    const got = milestoneTime(period);
     if (expected === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(expected, 10);
   });
@@ -66,6 +80,7 @@ describe('timeline geometry', () => {
   const domain = timelineDomain(PROJECTS, today);
 
   it('covers every date and today, in whole years', () => {
+    // Latest: the stadium ends with 2028 (→ 2029.0); its 2028-Q2 milestone sits mid-quarter (2028.375).
     expect(domain).toEqual({ from: 2024, to: 2029 });
     expect(timelineDomain([], 2026.5)).toEqual({ from: 2026, to: 2027 });
   });

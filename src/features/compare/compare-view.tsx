@@ -152,7 +152,7 @@ function PeerButtons({
       {peers.map((p) => (
         <li key={p.code}>
           <button type="button" onClick={() => onAdd(p.code)} data-peer={p.code}>
-            <span aria-hidden="true">＋ </span>
+            <span aria-hidden="true">+ </span>
             {translate(m, lang, 'addPeer', { name: nameOf(p.code, byCode, lang), value: format(p) })}
           </button>
         </li>
@@ -177,7 +177,9 @@ function PeersPanel({
   onAdd: (code: string) => void;
 }) {
   const chosen = useViewStore(selectIndicator);
-  const indicator = census.find((i) => i.id === chosen) ?? census[0];
+  // Default: the first census rate that has a "better" direction (population would repeat the population peers).
+  const indicator =
+    census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
   const ref = codes[0] ?? 'MA';
   // All territories: the value peers are looked for across the whole level.
   const q = useQuery({ ...observationsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined });
@@ -355,7 +357,7 @@ export function CompareView() {
                 {codes.map((code, i) => (
                   <th scope="col" key={code}>
                     {nameOf(code, byCode, lang)}
-                    {i === 0 ? <span className="mv-small">({translate(m, lang, 'reference')})</span> : null}
+                    {i === 0 ? <span className="mv-small"> ({translate(m, lang, 'reference')})</span> : null}
                   </th>
                 ))}
               </tr>

@@ -21,6 +21,19 @@ function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * Signed numbers inside Arabic (right-to-left) text are wrapped in a left-to-right isolate (LRI … PDI), otherwise
+ * the bidi algorithm moves the sign to the far side ("5,1+" instead of "+5,1").
+ */
+function ltr(text: string, lang: Lang): string {
+  if (lang !== 'ar') return text;
+  // Only the signed figure is isolated: a word such as "مليون" after it must keep right-to-left order. ICU puts
+  // bidi marks (LRM, RLM or ALM, depending on its version) around signs and "%": they are dropped inside the isolate.
+  return text.replace(NUMBER_RUN, (n) => `\u2066${n.replace(BIDI_MARKS, '')}\u2069`);
+}
+const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
+const NUMBER_RUN = /[\u200e\u200f\u061c]*[+\-\u2212]?[\u200e\u200f\u061c]*\d(?:[\d.,\u00a0\u202f\u066b\u066c]*\d)?(?:[\u200e\u200f\u061c]*%[\u200e\u200f\u061c]*)?/;
+
 /** A number without its unit: compact from a million, one decimal below 100. */
 export function formatKpiNumber(value: number, unit: Unit, lang: Lang): string {
   if (unit.code === 'percent') return formatPercent(value, lang, 1);
@@ -38,7 +51,7 @@ export function formatKpiValue(value: number, unit: Unit, lang: Lang): string {
 export function formatKpiChange(abs: number, unit: Unit, lang: Lang): string {
   if (unit.code === 'percent') {
     const v = nf(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(abs);
-    return translate(overviewMessages, lang, 'points', { value: v });
+    return translate(overviewMessages, lang, 'points', { value: ltr(v, lang) });
   }
   const compact = Math.abs(abs) >= 1_000_000;
   const v = nf(lang, {
@@ -46,10 +59,10 @@ export function formatKpiChange(abs: number, unit: Unit, lang: Lang): string {
     signDisplay: 'exceptZero',
     ...(compact ? { notation: 'compact' as const } : {}),
   }).format(abs);
-  return `${v} ${unit.label[lang]}`;
+  return `${ltr(v, lang)} ${unit.label[lang]}`;
 }
 
 /** A signed relative change: "+31,1 %". */
 export function formatRelative(pct: number, lang: Lang): string {
-  return nf(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct / 100);
+  return ltr(nf(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct / 100), lang);
 }

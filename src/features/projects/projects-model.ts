@@ -14,6 +14,16 @@ export function periodStartTime(period: string): number | null {
   return end - 1 / 12;
 }
 
+/**
+ * Where a milestone is drawn: the middle of its period ("2030" is some time in 2030, not 1 January), so a
+ * year-dated milestone does not sit on the year boundary of the next bar.
+ */
+export function milestoneTime(period: string): number | null {
+  const start = periodStartTime(period);
+  const end = periodToTime(period);
+  return start === null || end === null ? null : (start + end) / 2;
+}
+
 /** A date as a decimal year (UTC), for the "today" line. */
 export function dateToYear(date: Date): number {
   const y = date.getUTCFullYear();
@@ -70,7 +80,7 @@ export function timelineDomain(projects: readonly Project[], today: number): { f
   for (const p of projects) {
     if (p.start) times.push(periodStartTime(p.start) ?? today);
     if (p.end) times.push(periodToTime(p.end) ?? today);
-    for (const ms of p.milestones) times.push(periodStartTime(ms.date) ?? today);
+    for (const ms of p.milestones) times.push(milestoneTime(ms.date) ?? today);
   }
   const from = Math.floor(Math.min(...times));
   let to = Math.ceil(Math.max(...times));

@@ -22,7 +22,7 @@ import {
   axisPercent,
   dateToYear,
   filterProjects,
-  periodStartTime,
+  milestoneTime,
   projectBar,
   timelineDomain,
   yearTicks,
@@ -214,14 +214,19 @@ function Timeline({
         <div className="mv-timeline__axis" aria-hidden="true">
           <span />
           <div className="mv-timeline__ticks">
-            {ticks.map((y) => (
-              <span key={y} className="mv-timeline__tick" style={{ insetInlineStart: `${axisPercent(y, domain)}%` }}>
-                {y}
-              </span>
-            ))}
+            {ticks.map((y) => {
+              const at = axisPercent(y, domain);
+              // Edge labels are aligned inside the axis so they are not clipped.
+              const edge = at <= 0 ? 'start' : at >= 100 ? 'end' : undefined;
+              return (
+                <span key={y} className="mv-timeline__tick" data-edge={edge} style={{ insetInlineStart: `${at}%` }}>
+                  {y}
+                </span>
+              );
+            })}
           </div>
         </div>
-        <div style={{ position: 'relative' }}>
+        <div className="mv-timeline__rows">
           {/* The today line spans every row; 14.5rem = label column + gap (see views.css). */}
           <span
             className="mv-timeline__today"
@@ -244,6 +249,11 @@ function Timeline({
               <li key={p.id} className="mv-timeline__row" data-project={p.id}>
                 <span className="mv-timeline__label" title={`${title} — ${names.get(p.territory) ?? p.territory}`}>
                   {title}
+                  {bar ? null : (
+                    <span className="mv-small" aria-hidden="true">
+                      {datesText(p, lang)}
+                    </span>
+                  )}
                 </span>
                 <div className="mv-timeline__track">
                   <span className="mv-visually-hidden">{summary}</span>
@@ -258,13 +268,9 @@ function Timeline({
                         <span className="mv-timeline__done" style={{ inlineSize: `${p.progress}%` }} />
                       ) : null}
                     </span>
-                  ) : (
-                    <span className="mv-small" aria-hidden="true" style={{ position: 'absolute', insetInlineStart: 0 }}>
-                      {datesText(p, lang)}
-                    </span>
-                  )}
+                  ) : null}
                   {p.milestones.map((ms) => {
-                    const t = periodStartTime(ms.date);
+                    const t = milestoneTime(ms.date);
                     if (t === null) return null;
                     return (
                       <span

@@ -54,11 +54,21 @@ function nameFor(model: ChartModel, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?
   return exportFileName(suffix ? { ...input, suffix } : input);
 }
 
-/** Render the PNG blob of a model (no download). */
+/** Name of the performance measure of each PNG render (read by the bench and e2e tests). */
+export const PNG_MEASURE = 'mouchir:export-png';
+
+/** Render the PNG blob of a model (no download). Timed as a `performance.measure` named PNG_MEASURE. */
 export async function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
+  const start = performance.now();
   const size = imageSize(choice);
   const svg = await composeWithFonts(model, size, choice.background);
-  return svgToPng(svg, size.width, size.height, choice.scale);
+  const png = await svgToPng(svg, size.width, size.height, choice.scale);
+  performance.measure(PNG_MEASURE, {
+    start,
+    end: performance.now(),
+    detail: { width: size.width * choice.scale, height: size.height * choice.scale, series: model.series.length },
+  });
+  return png;
 }
 
 /** Download the PNG; returns the file name. */

@@ -72,6 +72,26 @@ function fontStyle(fonts: readonly EmbeddedFont[]): string {
   return `<style>${faces}text{font-family:${FONT_STACK};}</style>`;
 }
 
+/**
+ * Font probes: one tiny glyph run per embedded face, at 2 % opacity in the top-left padding, with no
+ * fallback family. Chromium draws an SVG image before its embedded fonts are decoded (text in a
+ * loading face is invisible), so the rasteriser polls these slots until each has ink; see png.ts.
+ * At 2 % opacity they are invisible to the eye.
+ */
+export const FONT_PROBE = { size: 12, slot: 20, height: 18 } as const;
+const PROBE_SLOTS: Record<string, number> = { 'Noto Sans|400': 0, 'Noto Sans|600': 1, 'Noto Sans Arabic|400': 2, 'Noto Sans Arabic|600': 3 };
+
+function fontProbes(fonts: readonly EmbeddedFont[]): string {
+  const probes = fonts
+    .filter((f) => f.data !== '' && /^[A-Za-z0-9+/=]+$/.test(f.data))
+    .map((f) => {
+      const slot = PROBE_SLOTS[`${f.family}|${f.weight}`] ?? 0;
+      const glyphs = f.family === 'Noto Sans Arabic' ? 'عمل' : 'HMW';
+      return `<text data-probe="${slot}" x="${slot * FONT_PROBE.slot + 2}" y="${FONT_PROBE.size + 2}" font-size="${FONT_PROBE.size}" font-family="'${f.family}'" font-weight="${f.weight}" direction="ltr">${glyphs}</text>`;
+    });
+  return probes.length === 0 ? '' : `<g class="font-probe" opacity="0.02" fill="#000000" aria-hidden="true">${probes.join('')}</g>`;
+}
+
 /** Value shown for one series in a bar chart: the point of the last displayed period. */
 function barPoint(s: ChartSeries, periods: readonly string[]): ChartPoint | undefined {
   const last = periods[periods.length - 1];
@@ -285,13 +305,14 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     return out.join('');
   }
 
-  const bg = opts.background === 'white' ? `<rect width="${W}" height="${H}" fill="#ffffff"/>` : '';
+  const bg = opts.background === 'white' ? `<rect class="background" width="${W}" height="${H}" fill="#ffffff"/>` : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(model.title)}" direction="${rtl ? 'rtl' : 'ltr'}" xml:lang="${lang}">` +
     `<title>${escapeXml(model.title)}</title>` +
     `<desc>${escapeXml(`${selectionCaption(model)} — ${sourceLine(model)} — ${statusLabel(model.status, lang)}`)}</desc>` +
     fontStyle(opts.fonts ?? []) +
     bg +
+    fontProbes(opts.fonts ?? []) +
     `<g direction="${rtl ? 'rtl' : 'ltr'}">${parts.join('')}</g></svg>`
   );
 }

@@ -21,6 +21,9 @@ import {
   sourceLine,
   statusLabel,
 } from './caption.ts';
+import { composeSvg } from './compose-svg.ts';
+import { hasArabic, loadExportFonts } from './fonts.ts';
+import { svgToPng } from './png.ts';
 import { stripInvalidXmlChars } from './xml.ts';
 
 const messages = defineMessages({
@@ -243,11 +246,6 @@ export async function exportDeck(models: readonly ChartModel[], options: ExportD
   const spec = buildDeckSpec(models, lang, exportDate);
   let images: (string | null)[] = [];
   if (options.withImages) {
-    const [{ composeSvg }, { svgToPng }, { loadExportFonts, hasArabic }] = await Promise.all([
-      import('./compose-svg.ts'),
-      import('./png.ts'),
-      import('./fonts.ts'),
-    ]);
     images = await Promise.all(
       models.map(async (m) => {
         const fonts = await loadExportFonts(m.lang === 'ar' || hasArabic(m.title + m.series.map((s) => s.label).join('')));

@@ -103,6 +103,8 @@ describe('composeSvg', () => {
     });
     expect(svg).toContain("src:url(data:font/woff2;base64,AAAA) format('woff2')");
     expect(svg.match(/@font-face/g)).toHaveLength(1);
+    // One font probe (see png.ts) for the one valid face, none for the rejected one.
+    expect(svg.match(/data-probe="\d"/g)).toEqual(['data-probe="0"']);
   });
 });
 

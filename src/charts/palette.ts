@@ -23,8 +23,12 @@ export function seriesColor(index: number): string {
   return CATEGORICAL[((index % CATEGORICAL.length) + CATEGORICAL.length) % CATEGORICAL.length] ?? '#0072B2';
 }
 
-/** Sequential blues for the choropleth, light → dark (5 classes; ColorBrewer Blues). */
-export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+/**
+ * Sequential blues for the choropleth, light → dark (5 classes; ColorBrewer Blues, with the 4th class
+ * taken from the 7-class ramp, #2171b5, because #3182bd reaches 4.5:1 with neither black nor white text).
+ * Tile text: dark on the first three classes, white on the last two (all ≥ 5:1).
+ */
+export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5', '#08519c'] as const;
 
 /** Fill for "no data" on the map: a neutral grey, always paired with a hatch and a text label. */
 export const NO_DATA_FILL = '#d9d9d9';

@@ -4,7 +4,7 @@
  * Catalogue and observations come from react-query; everything displayed is derived by pure transforms
  * (`buildChartModel`) so charts, table and exports agree.
  */
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
@@ -306,6 +306,8 @@ export function ExplorerView() {
   const period = useViewStore((s) => s.period);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
+  // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
+  const [cleared, setCleared] = useState(false);
 
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
@@ -316,10 +318,10 @@ export function ExplorerView() {
   const territoryIndex = useMemo(() => new Map((territoriesQ.data ?? []).map((x) => [x.code, x])), [territoriesQ.data]);
   const selected = useMemo(
     () =>
-      selectedState.length > 0 || !indicator || !territoriesQ.data
+      selectedState.length > 0 || cleared || !indicator || !territoriesQ.data
         ? selectedState
         : defaultTerritories(indicator, territoriesQ.data, observationsQ.data),
-    [selectedState, indicator, territoriesQ.data, observationsQ.data],
+    [selectedState, cleared, indicator, territoriesQ.data, observationsQ.data],
   );
   const measure = indicator && indicator.measures.includes(measureState) ? measureState : 'absolute';
   const allPeriods = useMemo(() => distinctPeriods(observationsQ.data ?? []), [observationsQ.data]);
@@ -408,8 +410,11 @@ export function ExplorerView() {
             <PanelBoundary lang={lang} resetKeys={[territoriesQ.data]}>
               <TerritoryFilter
                 territories={territoriesQ.data}
-                selected={selectedState.length > 0 ? selectedState : selected}
-                onChange={(codes) => updateView({ territories: codes })}
+                selected={selected}
+                onChange={(codes) => {
+                  setCleared(codes.length === 0);
+                  updateView({ territories: codes });
+                }}
                 lang={lang}
               />
             </PanelBoundary>

@@ -1,0 +1,126 @@
+/**
+ * The analyst journey in Chromium against the built app (mock API): pick Casablanca-Settat and
+ * Marrakech-Safi, switch a count indicator to per 1,000 inhabitants, open the map and the table, reload
+ * and get the same view; the language switch sets dir=rtl and translated text; axe finds no violation
+ * on the explorer's chart, map and table in French and Arabic.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import {
+  collectConsoleErrors,
+  countChartLines,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
+
+describe('explorer: analyst journey', () => {
+  let served: ServedDist;
+  let browser: LaunchedBrowser;
+  let errors: string[];
+
+  beforeAll(async () => {
+    served = await serveDist({ port: 4332 });
+    browser = await launchBrowser({ viewport: { width: 1366, height: 768 } });
+    errors = collectConsoleErrors(browser.page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('picks two regions, switches to per 1,000, opens map and table, and survives reload', { timeout: 180_000 }, async () => {
+    const page = browser.page;
+    await openApp(page, served.url, 'view=explorer');
+    await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('unemployment-rate');
+    await page.getByRole('button', { name: 'Effacer la sélection' }).click();
+    await page.getByRole('checkbox', { name: 'Casablanca-Settat' }).check();
+    await page.getByRole('checkbox', { name: 'Marrakech-Safi' }).check();
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(() => page.getByRole('figure').first().getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).innerText()))
+      .toMatch(/Taux de chômage[\s\S]*Casablanca-Settat et Marrakech-Safi/);
+
+    // A count indicator: per 1,000 inhabitants, with the census denominator stated.
+    await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('economic-establishments');
+    await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).check();
+    await expect(page.getByText('Dénominateur : population RGPH 2024').first()).toBeVisibleSoon();
+
+    await page.getByRole('tab', { name: 'Carte' }).click();
+    const tile = page.getByRole('button', { name: /^Casablanca-Settat : .*2024\), sélectionné$/ });
+    await tile.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await tile.getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('tab', { name: 'Tableau' }).click();
+    const table = page.getByRole('table');
+    await table.waitFor({ timeout: 15_000 });
+    const rowsBefore = await table.getByRole('row').allInnerTexts();
+    expect(rowsBefore.some((r) => r.includes('Casablanca-Settat'))).toBe(true);
+    expect(rowsBefore.some((r) => r.includes('Marrakech-Safi'))).toBe(true);
+    const urlBefore = page.url();
+    expect(urlBefore).toContain('measure=per1000');
+    expect(urlBefore).toContain('tab=table');
+    expect(urlBefore).toContain('territories=MA-06,MA-07');
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('table').waitFor({ timeout: 20_000 });
+    expect(page.url()).toBe(urlBefore);
+    expect(await page.getByRole('tab', { name: 'Tableau' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).isChecked()).toBe(true);
+    expect(await page.getByRole('table').getByRole('row').allInnerTexts()).toEqual(rowsBefore);
+
+    // Back returns to the map.
+    await page.goBack();
+    await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('language switch sets lang/dir and translates', async () => {
+    const page = browser.page;
+    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06,MA-07');
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+    await page.getByRole('combobox', { name: 'Langue' }).selectOption('ar');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join('|'))).toBe('ar|rtl');
+    await page.getByRole('heading', { name: 'مستكشف المؤشرات' }).waitFor();
+    expect(page.url()).toContain('lang=ar');
+    await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
+    await page.getByRole('heading', { name: 'Indicator explorer' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(errors).toEqual([]);
+  });
+
+  for (const lang of ['fr', 'ar', 'en'] as const) {
+    it(`no axe violations on the explorer's chart, map and table (${lang})`, async () => {
+      const page = browser.page;
+      const violations: string[] = [];
+      for (const tab of ['chart', 'map', 'table'] as const) {
+        await openApp(page, served.url, `view=explorer&indicator=unemployment-rate&territories=MA-06,MA-07&tab=${tab}&lang=${lang}`);
+        await page.locator('figure').first().waitFor({ timeout: 15_000 });
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations)
+          violations.push(`${lang}/${tab}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      }
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+    }, 180_000);
+  }
+});
+
+declare module 'vitest' {
+  interface Assertion {
+    toBeVisibleSoon(): Promise<void>;
+  }
+}
+expect.extend({
+  async toBeVisibleSoon(locator: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+    try {
+      await locator.waitFor({ state: 'visible', timeout: 15_000 });
+      return { pass: true, message: () => 'visible' };
+    } catch (e) {
+      return { pass: false, message: () => `not visible: ${String(e)}` };
+    }
+  },
+});

@@ -10,7 +10,7 @@ import { buildCsv, type TableRow } from './csv.ts';
 import { copyPngToClipboard, downloadBlob, type CopyResult } from './download.ts';
 import { exportFileName } from './file-name.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
-import { svgToPng, type ExportScale } from './png.ts';
+import { lastTimings, svgToPng, type ExportScale } from './png.ts';
 import { exportDeck } from './pptx.ts';
 
 /** Image options chosen in the menu. */
@@ -57,16 +57,26 @@ function nameFor(model: ChartModel, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?
 /** Name of the performance measure of each PNG render (read by the bench and e2e tests). */
 export const PNG_MEASURE = 'mouchir:export-png';
 
+function roundAll(t: Record<string, number> | null): Record<string, number> {
+  return Object.fromEntries(Object.entries(t ?? {}).map(([k, v]) => [k, Math.round(v)]));
+}
+
 /** Render the PNG blob of a model (no download). Timed as a `performance.measure` named PNG_MEASURE. */
 export async function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
   const start = performance.now();
   const size = imageSize(choice);
   const svg = await composeWithFonts(model, size, choice.background);
+  const composed = performance.now();
   const png = await svgToPng(svg, size.width, size.height, choice.scale);
   performance.measure(PNG_MEASURE, {
     start,
     end: performance.now(),
-    detail: { width: size.width * choice.scale, height: size.height * choice.scale, series: model.series.length },
+    detail: {
+      width: size.width * choice.scale,
+      height: size.height * choice.scale,
+      series: model.series.length,
+      phases: { compose: Math.round(composed - start), ...roundAll(lastTimings) },
+    },
   });
   return png;
 }

@@ -26,6 +26,9 @@ export async function loadSvgImage(svg: string): Promise<HTMLImageElement> {
   return img;
 }
 
+/** Phase durations (ms) of the last `svgToPng`, attached to the export's performance measure. */
+export let lastTimings: Record<'decode' | 'fonts' | 'draw' | 'encode', number> | null = null;
+
 /** Longest wait for embedded fonts; past it we draw anyway (text then uses the fallback stack). */
 const FONT_WAIT_MS = 3_000;
 
@@ -69,8 +72,11 @@ async function waitForEmbeddedFonts(img: HTMLImageElement, svg: string): Promise
  * Rejects when the browser cannot encode the canvas.
  */
 export async function svgToPng(svg: string, width: number, height: number, scale: ExportScale): Promise<Blob> {
+  const t0 = performance.now();
   const img = await loadSvgImage(svg);
+  const t1 = performance.now();
   await waitForEmbeddedFonts(img, svg);
+  const t2 = performance.now();
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
@@ -87,7 +93,10 @@ export async function svgToPng(svg: string, width: number, height: number, scale
       ctx.fillRect(0, 0, w, h);
     }
   }
-  return new Promise<Blob>((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+  const t3 = performance.now();
+  const blob = await new Promise<Blob>((resolve, reject) => {
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png');
   });
+  lastTimings = { decode: t1 - t0, fonts: t2 - t1, draw: t3 - t2, encode: performance.now() - t3 };
+  return blob;
 }

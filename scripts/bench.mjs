@@ -20,7 +20,7 @@
  * Usage: node scripts/bench.mjs [--quick] [--reps N] [--only B1,B3] [--no-build] [--profile]
  *   --quick   one repetition of everything (CI smoke, ~1–2 min)
  *   --profile also record a CPU profile of the B2 interactions at 1× CPU and print the functions
- *             with the most self time (where the long tasks go), into bench/results/profile-b2.json
+ *             with the most self time (where the long tasks go; also in latest.json as profileB2)
  * Env: CHROME_PATH (default /usr/bin/chromium). Ports 4360–4369.
  */
 import fs from 'node:fs';
@@ -787,6 +787,22 @@ const fmtX = (/** @type {number | null | undefined} */ v) => (v === null || v ==
 const fmtPct = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 const fmtMb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`);
 
+/**
+ * A fixed CPU-bound loop (best of 5), timed at the start and the end of the run: on a shared
+ * machine it shows how much CPU the bench actually got, next to the load average.
+ */
+function cpuCheck() {
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    let acc = 0;
+    for (let i = 0; i < 20_000_000; i++) acc += Math.sqrt(i);
+    const dt = performance.now() - t0;
+    if (acc > 0) best = Math.min(best, dt);
+  }
+  return Math.round(best);
+}
+
 function machine() {
   const cpus = os.cpus();
   let chrome = '?';
@@ -804,6 +820,8 @@ function machine() {
 
 async function main() {
   const started = Date.now();
+  const cpuAtStart = cpuCheck();
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   log(`Mouchir bench${OPTS.quick ? ' (quick: one repetition)' : ''} — B1 ${B1_REPS} cold runs per page and CPU rate, B2 ${B2_REPS} rounds`);
   if (!fs.existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: set CHROME_PATH or run node scripts/ensure-chromium.mjs`);
   const built = OPTS.build
@@ -836,19 +854,24 @@ async function main() {
   rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const table = renderTable(rows);
   const t = tally(rows);
-  const m = machine();
+  const m = { ...machine(), loadAtStart, cpuCheckMs: { start: cpuAtStart, end: cpuCheck() } };
   const durationS = Math.round((Date.now() - started) / 1000);
   log('');
   log(table);
   log('');
-  log(`Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chrome}, load ${m.load.join(' ')}`);
+  log(`Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chrome}`);
+  log(`Load average ${m.loadAtStart.join(' ')} at start, ${m.load.join(' ')} at end; CPU check (20M sqrt loop, best of 5) ${m.cpuCheckMs.start} ms at start, ${m.cpuCheckMs.end} ms at end`);
   log(`${t.pass} PASS, ${t.fail} FAIL, ${t.missing} not measured — ${durationS} s`);
   if (notes.length) log(`Notes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
 
   fs.mkdirSync('bench/results', { recursive: true });
   const out = { date: new Date().toISOString(), quick: OPTS.quick, machine: m, durationS, budgets: BUDGET, rows, tally: t, notes, results };
   fs.writeFileSync('bench/results/latest.json', `${JSON.stringify(out, null, 2)}\n`);
-  fs.writeFileSync('bench/results/latest.md', `${table}\n\nMachine: ${m.cpu}, ${m.memoryGb} GB RAM, ${m.os}, Node ${m.node}, ${m.chrome}; ${out.date}${OPTS.quick ? ' (quick)' : ''}\n`);
+  fs.writeFileSync(
+    'bench/results/latest.md',
+    `${table}\n\nMachine: ${m.cpu}, ${m.memoryGb} GB RAM, ${m.os}, Node ${m.node}, ${m.chrome}; ${out.date}${OPTS.quick ? ' (quick)' : ''}\n` +
+      `Load average ${m.loadAtStart.join(' ')} at start, ${m.load.join(' ')} at end; CPU check ${m.cpuCheckMs.start} ms / ${m.cpuCheckMs.end} ms (start/end)\n`,
+  );
   log('Written: bench/results/latest.json, bench/results/latest.md');
   // Budgets are goals (reported); a figure that could not be measured means the bench has rotted.
   process.exitCode = t.missing > 0 ? 1 : 0;

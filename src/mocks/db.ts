@@ -147,7 +147,8 @@ export class DataFileError extends Error {
   }
 }
 
-function parseFile<T>(file: string, schema: z.ZodType<{ data: T[] }>, json: unknown): T[] {
+function parseFile<T>(file: string, schema: z.ZodType<{ data: T[] }>, json: unknown, validate: boolean): T[] {
+  if (!validate) return (json as { data: T[] }).data;
   const result = schema.safeParse(json);
   if (result.success) return result.data.data;
   const issue = result.error.issues[0];
@@ -155,16 +156,25 @@ function parseFile<T>(file: string, schema: z.ZodType<{ data: T[] }>, json: unkn
   throw new DataFileError(file, `${path} ${issue?.message ?? 'invalid'}`.trim());
 }
 
-/** The shipped data files, parsed with the contract schemas (so a bad file fails loudly, naming itself). */
-export function loadDataFiles(): DbFiles {
+/**
+ * Whether to validate the shipped files when loading them: yes in development, tests and Node (where a
+ * bad file should fail loudly, naming itself); no in the production bundle, where `npm run data:check`
+ * has already validated them in CI and the client validates every response anyway — so the first chart
+ * does not wait for a second, redundant parse of every row.
+ */
+export const VALIDATE_DATA_FILES: boolean =
+  (import.meta.env as Record<string, unknown> | undefined)?.PROD !== true;
+
+/** The shipped data files, parsed with the contract schemas when `validate` (see `VALIDATE_DATA_FILES`). */
+export function loadDataFiles(validate: boolean = VALIDATE_DATA_FILES): DbFiles {
   return {
-    territories: parseFile('data/territories.json', TerritoriesResponse, territoriesFile),
-    indicators: parseFile('data/indicators.json', IndicatorsResponse, indicatorsFile),
-    projects: parseFile('data/projects.json', ProjectsResponse, projectsFile),
+    territories: parseFile('data/territories.json', TerritoriesResponse, territoriesFile, validate),
+    indicators: parseFile('data/indicators.json', IndicatorsResponse, indicatorsFile, validate),
+    projects: parseFile('data/projects.json', ProjectsResponse, projectsFile, validate),
     observations: [
-      ...parseFile('data/observations/census.json', ObservationsResponse, censusFile),
-      ...parseFile('data/observations/programmes.json', ObservationsResponse, programmesFile),
-      ...parseFile('data/observations/illustrative.json', ObservationsResponse, illustrativeFile),
+      ...parseFile('data/observations/census.json', ObservationsResponse, censusFile, validate),
+      ...parseFile('data/observations/programmes.json', ObservationsResponse, programmesFile, validate),
+      ...parseFile('data/observations/illustrative.json', ObservationsResponse, illustrativeFile, validate),
     ],
   };
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Project, Territory } from '../../src/api/contract.ts';
-import { createDb, defaultDb, isWithin, periodsOf, queryObservations, queryProjects } from '../../src/mocks/db.ts';
+import {
+  createDb,
+  defaultDb,
+  isWithin,
+  loadDataFiles,
+  periodsOf,
+  queryObservations,
+  queryProjects,
+  VALIDATE_DATA_FILES,
+} from '../../src/mocks/db.ts';
 
 const name = (s: string) => ({ fr: s, ar: s, en: s });
 const territory = (code: string, level: Territory['level'], parent: string | null): Territory => ({
@@ -134,5 +143,15 @@ describe('defaultDb (the shipped data files)', () => {
       expect(shipped.indicatorById.has(id), `observations of unknown indicator ${id}`).toBe(true);
       for (const code of byTerritory.keys()) expect(shipped.territoryByCode.has(code), `unknown territory ${code}`).toBe(true);
     }
+  });
+});
+
+describe('loadDataFiles', () => {
+  it('validates outside the production bundle, and gives the same rows either way', () => {
+    expect(VALIDATE_DATA_FILES).toBe(true);
+    const checked = loadDataFiles(true);
+    const trusted = loadDataFiles(false);
+    expect(trusted.observations).toHaveLength(checked.observations.length);
+    expect(trusted.territories.map((t) => t.code)).toEqual(checked.territories.map((t) => t.code));
   });
 });

@@ -2,7 +2,7 @@
  * The stress dataset generator (issue 7): deterministic, synthetic-labelled, contract-valid, and
  * filtered like the real API. No timings here: speed is measured by `npm run bench` (B6).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Indicator, Observation, ObservationsResponse, Territory, TerritoriesResponse } from '../../src/api/contract.ts';
 import { createDb, queryObservations } from '../../src/mocks/db.ts';
@@ -204,14 +204,15 @@ describe('generateStressFiles', () => {
     expect(keys.size).toBe(464_640);
   });
 
-  it('uses the real territory codes of data/territories.json when it is there', () => {
-    const path = 'data/territories.json';
-    // The data file is written by the data engineer; the fixture above covers the logic without it.
-    const real = existsSync(path) ? TerritoriesResponse.parse(JSON.parse(readFileSync(path, 'utf8'))).data : territories;
-    const ds = createStressDataset(real, { indicatorCount: 1 });
+  it('uses the real territory codes of data/territories.json: 1 + 12 + 75, 464,640 observations', () => {
+    const real = TerritoriesResponse.parse(JSON.parse(readFileSync('data/territories.json', 'utf8'))).data;
+    const ds = createStressDataset(real);
     const codes = new Set(real.map((t) => t.code));
     for (const t of ds.territories) expect(codes.has(t.code)).toBe(true);
-    expect(ds.territories.filter((t) => t.level === 'region').length).toBeLessThanOrEqual(12);
+    expect(ds.territories.map((t) => t.level).filter((l) => l === 'region')).toHaveLength(12);
+    expect(ds.territories.map((t) => t.level).filter((l) => l === 'province')).toHaveLength(75);
+    expect(ds.size).toBe(464_640);
+    expect(ds.query({ indicator: stressIndicatorId(0), territories: ['MA-06'], from: '2025-12' })).toHaveLength(1);
   });
 });
 

@@ -68,10 +68,18 @@ export function RankedBarChart({ model, unitCode, width }: RankedBarChartProps) 
           ))}
           <LabelList
             dataKey="value"
-            position={rtl ? 'left' : 'right'}
-            formatter={(v: unknown) => (typeof v === 'number' ? fmt(v) : '')}
-            fill="var(--text)"
-            fontSize={12}
+            content={(p) => {
+              // Drawn by hand: with a reversed axis recharts' 'left'/'right' positions land on the names.
+              const x = Number(p.x ?? 0);
+              const w = Number(p.width ?? 0);
+              const y = Number(p.y ?? 0) + Number(p.height ?? 0) / 2;
+              const edge = rtl ? Math.min(x, x + w) - 6 : Math.max(x, x + w) + 6;
+              return (
+                <text x={edge} y={y} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={12}>
+                  {typeof p.value === 'number' ? fmt(p.value) : ''}
+                </text>
+              );
+            }}
           />
         </Bar>
       </BarChart>

@@ -206,6 +206,8 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
               dot={rows.length <= 40 ? { r: 3, fill: s.color } : false}
               activeDot={{ r: 5 }}
               connectNulls={false}
+              // Off by default: recharts' line animation freezes half-drawn when the width changes mid-way
+              // (panel resize, font load), and large series must not animate anyway.
               isAnimationActive={animate && rows.length * model.series.length < 300}
             />
           ))}

@@ -39,6 +39,9 @@ import { useElementWidth } from './use-element-width.ts';
 // The export menu carries pptxgenjs, qrcode and fonts: loaded only when the explorer shows a chart,
 // in its own chunk, so exports never weigh on the first load.
 const ExportMenu = lazy(() => import('../../export/ui/export-menu.tsx').then((m) => ({ default: m.ExportMenu })));
+const PresentButton = lazy(() =>
+  import('../../export/ui/present-button.tsx').then((m) => ({ default: m.PresentButton })),
+);
 
 /** Height of the line chart; the skeleton uses the same so nothing jumps. */
 export const LINE_CHART_HEIGHT = 360;
@@ -60,12 +63,20 @@ function PanelBoundary({ lang, children, resetKeys }: { lang: Lang; children: Re
   );
 }
 
-function Exports({ model, lang }: { model: ChartModel; lang: Lang }) {
+function Exports(props: { model: ChartModel; full?: ChartModel; lang: Lang; chartSize?: { width: number; height: number }; present?: boolean }) {
+  const { model, full, lang } = props;
   const rows = useMemo(() => buildLongRows(model), [model]);
+  const fullRows = useMemo(() => (full ? buildLongRows(full) : undefined), [full]);
   return (
     <ErrorBoundary fallback={() => null} resetKeys={[model]}>
       <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
-        <ExportMenu model={model} tableRows={rows} />
+        {props.present ? <PresentButton model={model} lang={lang} /> : null}
+        <ExportMenu
+          model={model}
+          tableRows={rows}
+          {...(fullRows ? { fullRows } : {})}
+          {...(props.chartSize ? { chartSize: props.chartSize } : {})}
+        />
       </Suspense>
     </ErrorBoundary>
   );
@@ -110,6 +121,7 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
   };
   const line = useMemo(() => buildChartModel({ ...common, kind: 'line' }), [data, measure, from, to, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
   const bar = useMemo(() => buildChartModel({ ...common, kind: 'bar', period }), [data, measure, from, to, period, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
+  const full = useMemo(() => buildChartModel({ ...common, kind: 'line', from: null, to: null }), [data, measure, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
   const unit = data.indicator.unit.code;
   const hasData = line.series.some((s) => s.points.some((p) => p.value !== null));
   const barPeriods = line.periods;
@@ -128,10 +140,14 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
           denominatorNote={line.denominatorNote}
           missing={missingItems(line)}
           pointSources={pointSources(data.observations, line)}
-          actions={hasData ? <Exports model={line} lang={lang} /> : null}
+          actions={
+            hasData ? (
+              <Exports model={line} full={full} lang={lang} chartSize={{ width, height: LINE_CHART_HEIGHT }} present />
+            ) : null
+          }
         >
           {hasData ? (
-            <LineChart model={line} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} animate={line.periods.length < 30} />
+            <LineChart model={line} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
           ) : (
             <EmptyState height={LINE_CHART_HEIGHT} lang={lang} />
           )}

@@ -70,6 +70,11 @@ export const appMessages = defineMessages({
     ar: 'تعذر تشغيل خادم البيانات التجريبي: {message}',
     en: 'The demo data server could not start: {message}',
   },
+  offline: {
+    fr: 'Hors ligne : les données déjà chargées restent affichées ; la mise à jour reprendra au retour du réseau.',
+    ar: 'غير متصل: تبقى البيانات المحملة معروضة؛ وسيستأنف التحديث عند عودة الشبكة.',
+    en: 'Offline: data already loaded stays on screen; updates resume when the network returns.',
+  },
   footer: {
     fr: 'Chaque série affiche sa source et son statut (officiel, estimation, illustratif).',
     ar: 'تعرض كل سلسلة مصدرها ووضعها (رسمي، تقدير، توضيحي).',

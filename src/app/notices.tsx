@@ -2,6 +2,7 @@
  * Notices: URL parameters that were dropped, and stored preferences that were reset.
  * A status region (not an alert): the page works, the user is told what was ignored. Dismissible.
  */
+import { useSyncExternalStore } from 'react';
 import type { Lang } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import type { UrlNotice } from '../state/view-state.ts';
@@ -28,8 +29,27 @@ export function noticeText(notice: UrlNotice, lang: Lang): string {
   });
 }
 
+function subscribeOnline(listener: () => void): () => void {
+  window.addEventListener('online', listener);
+  window.addEventListener('offline', listener);
+  return () => {
+    window.removeEventListener('online', listener);
+    window.removeEventListener('offline', listener);
+  };
+}
+
+/** Whether the browser says it is online (react-query pauses and resumes fetches on the same events). */
+export function useOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
 /** The banner of notices under the header. */
 export function Notices({ lang }: { lang: Lang }) {
+  const online = useOnline();
   const notices = useViewStore((s) => s.notices);
   const dismiss = useViewStore((s) => s.dismissNotices);
   const problem = usePreferences((s) => s.problem);
@@ -51,6 +71,11 @@ export function Notices({ lang }: { lang: Lang }) {
           </button>
         </div>
       ) : null}
+      {online ? null : (
+        <div className="notice">
+          <p>{translate(appMessages, lang, 'offline')}</p>
+        </div>
+      )}
       {problem ? (
         <div className="notice">
           <p>{translate(appMessages, lang, problem === 'corrupt' ? 'prefsCorrupt' : 'prefsOutdated')}</p>

@@ -150,4 +150,22 @@ describe('App shell', () => {
     expect(screen.queryByText(/territories=MA-99/)).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'اللغة' }), 'fr');
   });
+
+  it('shows an offline notice while the network is down, and removes it when it returns', async () => {
+    useViewStore.getState().replace({ ...DEFAULT_VIEW_STATE, view: 'explorer' }, []);
+    render(<App queryClient={createQueryClient()} />);
+    let online = true;
+    const spy = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+    Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => online });
+    try {
+      online = false;
+      window.dispatchEvent(new Event('offline'));
+      expect(await screen.findByText(/^Hors ligne : les données déjà chargées restent affichées/)).toBeInTheDocument();
+      online = true;
+      window.dispatchEvent(new Event('online'));
+      await waitFor(() => expect(screen.queryByText(/^Hors ligne/)).toBeNull());
+    } finally {
+      if (spy) Object.defineProperty(window.navigator, 'onLine', spy);
+    }
+  });
 });

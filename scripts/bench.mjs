@@ -79,8 +79,8 @@ const FLAGS = [
 ];
 const APP_DIST = '.tmp/dist-bench';
 const PAGES_DIST = '.tmp/dist-bench-pages';
-const PORT_APP = 4360;
-const PORT_PAGES = 4361;
+/** The bench's own port range (4360–4369): the first free one is taken, so a second run does not collide. */
+const PORTS = [4360, 4361, 4362, 4363, 4364, 4365, 4366, 4367, 4368, 4369];
 const VIEWPORT = { width: 1366, height: 768 };
 /** B1's app view: the explorer with its defaults (first headline indicator, default territories). */
 const B1_QUERY = '?view=explorer';
@@ -767,6 +767,23 @@ function benchApi() {
 
 // ------------------------------------------------------------------------------------------------
 
+/**
+ * Serve a folder on the first free port of the bench's range.
+ * @param {string} root
+ */
+async function startInRange(root) {
+  let last = /** @type {unknown} */ (null);
+  for (const port of PORTS) {
+    try {
+      return await startServer({ root, port });
+    } catch (e) {
+      last = e;
+      if (!(e instanceof Error && 'code' in e && e.code === 'EADDRINUSE')) throw e;
+    }
+  }
+  throw new Error(`no free port in ${PORTS[0]}–${PORTS.at(-1)}: ${errText(last)}`);
+}
+
 /** The useful head of a build log: the error message, not rolldown's stack. @param {string} out */
 function firstLines(out) {
   return out
@@ -830,9 +847,9 @@ async function main() {
   /** @type {Array<() => Promise<void>>} */
   const closers = [];
   try {
-    const app = built.app ? await startServer({ root: APP_DIST, port: PORT_APP }) : null;
+    const app = built.app ? await startInRange(APP_DIST) : null;
     if (app) closers.push(app.close);
-    const pages = built.pages ? await startServer({ root: PAGES_DIST, port: PORT_PAGES }) : null;
+    const pages = built.pages ? await startInRange(PAGES_DIST) : null;
     if (pages) closers.push(pages.close);
     const appUrl = app ? app.url.replace('localhost', '127.0.0.1') : '';
     const pagesUrl = pages ? pages.url.replace('localhost', '127.0.0.1') : '';

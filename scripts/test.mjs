@@ -35,6 +35,12 @@ function banner(title) {
 }
 
 /**
+ * A step that hangs (a browser that never closes, a server left listening) must fail the run, not
+ * stall CI forever. Generous: a normal run takes a few minutes, a heavily shared machine far more.
+ */
+const STEP_TIMEOUT_MS = Number(process.env.MOUCHIR_STEP_TIMEOUT_MS ?? 30 * 60_000);
+
+/**
  * Run a command with inherited output; true when it exits 0.
  *
  * @param {string} cmd
@@ -44,8 +50,14 @@ function banner(title) {
  */
 function run(cmd, args, extraEnv = {}) {
   console.log(`$ ${[cmd, ...args].join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...childEnv, ...extraEnv } });
+  const r = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...childEnv, ...extraEnv },
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
+  });
   if (r.error) console.error(r.error.message);
+  if (r.signal) console.error(`${cmd} was killed by ${r.signal}${r.signal === 'SIGKILL' ? ` (over ${STEP_TIMEOUT_MS / 60_000} min?)` : ''}`);
   return r.status === 0;
 }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, within, waitFor } from '@testing-library/react';
+import { configure, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../src/mocks/node.ts';
@@ -20,6 +20,9 @@ async function row(indicator: string) {
 function cell(tr: HTMLElement, territory: string): string {
   return norm(tr.querySelector(`td[data-territory="${territory}"]`)?.textContent);
 }
+
+// The CPU is shared with other suites: give queries more than the default second to settle.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   server.use(...fixtureHandlers());

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, within, waitFor } from '@testing-library/react';
+import { configure, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { server } from '../../src/mocks/node.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
@@ -16,6 +16,9 @@ async function projectCard(title: string) {
   if (!article) throw new Error('no article');
   return article;
 }
+
+// The CPU is shared with other suites: give queries more than the default second to settle.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   server.use(...fixtureHandlers());

@@ -44,9 +44,10 @@ export async function composeWithFonts(
   size: { width: number; height: number },
   background: 'white' | 'transparent',
   typeScale = 1,
+  fontProbes = false,
 ): Promise<string> {
   const fonts = await loadExportFonts(needsArabic(model));
-  return composeSvg(model, { ...size, background, exportDate: todayIso(), fonts, typeScale });
+  return composeSvg(model, { ...size, background, exportDate: todayIso(), fonts, typeScale, fontProbes });
 }
 
 function nameFor(model: ChartModel, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
@@ -65,7 +66,7 @@ function roundAll(t: Record<string, number> | null): Record<string, number> {
 export async function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
   const start = performance.now();
   const size = imageSize(choice);
-  const svg = await composeWithFonts(model, size, choice.background);
+  const svg = await composeWithFonts(model, size, choice.background, 1, true);
   const composed = performance.now();
   const png = await svgToPng(svg, size.width, size.height, choice.scale);
   performance.measure(PNG_MEASURE, {

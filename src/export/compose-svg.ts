@@ -49,6 +49,11 @@ export interface ComposeOptions {
   /** Export date `YYYY-MM-DD` (fixed in tests). */
   exportDate: string;
   fonts?: readonly EmbeddedFont[];
+  /**
+   * Add the font probes that `svgToPng` waits on (PNG only: a browser showing the SVG itself
+   * redraws once fonts are ready, so downloads and presentation slides go without them).
+   */
+  fontProbes?: boolean;
   /** Multiplies every font size (presentation mode uses larger type, to read from the back of a room). */
   typeScale?: number;
 }
@@ -312,7 +317,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     `<desc>${escapeXml(`${selectionCaption(model)} — ${sourceLine(model)} — ${statusLabel(model.status, lang)}`)}</desc>` +
     fontStyle(opts.fonts ?? []) +
     bg +
-    fontProbes(opts.fonts ?? []) +
+    (opts.fontProbes ? fontProbes(opts.fonts ?? []) : '') +
     `<g direction="${rtl ? 'rtl' : 'ltr'}">${parts.join('')}</g></svg>`
   );
 }

@@ -249,7 +249,7 @@ export async function exportDeck(models: readonly ChartModel[], options: ExportD
     images = await Promise.all(
       models.map(async (m) => {
         const fonts = await loadExportFonts(m.lang === 'ar' || hasArabic(m.title + m.series.map((s) => s.label).join('')));
-        const svg = composeSvg(m, { width: 1920, height: 1080, background: 'white', exportDate, fonts });
+        const svg = composeSvg(m, { width: 1920, height: 1080, background: 'white', exportDate, fonts, fontProbes: true });
         const png = await svgToPng(svg, 1920, 1080, 1);
         return blobToDataUrl(png);
       }),

@@ -96,6 +96,7 @@ describe('composeSvg', () => {
   it('embeds the fonts it is given, and ignores data that is not base64', () => {
     const svg = composeSvg(lineModel(), {
       ...OPTS,
+      fontProbes: true,
       fonts: [
         { family: 'Noto Sans', weight: 400, data: 'AAAA' },
         { family: 'Noto Sans', weight: 600, data: "x');}</style><script>" },
@@ -105,6 +106,7 @@ describe('composeSvg', () => {
     expect(svg.match(/@font-face/g)).toHaveLength(1);
     // One font probe (see png.ts) for the one valid face, none for the rejected one.
     expect(svg.match(/data-probe="\d"/g)).toEqual(['data-probe="0"']);
+    expect(composeSvg(lineModel(), { ...OPTS, fonts: [{ family: 'Noto Sans', weight: 400, data: 'AAAA' }] })).not.toContain('data-probe');
   });
 });
 

@@ -133,6 +133,17 @@ describe('OverviewView', () => {
     expect(within(unemployment).queryByRole('alert')).toBeNull();
   });
 
+  it('a failed refresh of a card keeps its figure, marked stale', async () => {
+    const { client } = renderWithClient(<OverviewView />);
+    const amo = await card(/Couverture AMO/);
+    await waitFor(() => expect(norm(amo.textContent)).toContain('88 %'));
+    server.use(http.get('*/api/v1/observations', () => new HttpResponse('{"da', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    await client.refetchQueries({ queryKey: ['observations'] });
+    const alert = await within(amo).findByRole('alert');
+    expect(alert.textContent).toContain('Mise à jour de « observations : Couverture AMO » impossible');
+    expect(norm(amo.textContent)).toContain('88 %');
+  });
+
   it('a failing catalogue shows an alert naming it', async () => {
     server.use(
       http.get('*/api/v1/indicators', () =>

@@ -126,6 +126,21 @@ describe('ProjectsView', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
   });
 
+  it('a failed refresh keeps the last good list, marked stale with its time, and a retry', async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithClient(<ProjectsView today={TODAY} />);
+    await projectCard('Grand Stade Hassan II');
+    setMockSpec('malformed:projects');
+    await client.refetchQueries({ queryKey: ['projects'] });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Mise à jour de « projets » impossible : données affichées du \d/);
+    expect(screen.getByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
+    setMockSpec('');
+    await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(screen.getByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
+  });
+
   it('speaks Arabic', async () => {
     resetViewStore({ view: 'projects', lang: 'ar', territories: ['MA-BES'] });
     renderWithClient(<ProjectsView today={TODAY} />);

@@ -14,7 +14,14 @@ import { selectIndicator, selectLang, selectTerritories, useViewStore } from '..
 import { updateView } from '../../state/url-sync.ts';
 import { commonMessages } from '../overview/messages.ts';
 import { formatKpiChange, formatKpiValue, formatRelative } from '../overview/kpi-text.ts';
-import { QueryError, Skeleton, SourceLine, StatusBadge, TerritorySelect } from '../overview/view-parts.tsx';
+import {
+  QueryError,
+  Skeleton,
+  SourceLine,
+  StaleNotice,
+  StatusBadge,
+  TerritorySelect,
+} from '../overview/view-parts.tsx';
 import { compareMessages as m } from './messages.ts';
 import '../overview/views.css';
 
@@ -68,12 +75,21 @@ function CompareRow({
         <span className="mv-small">
           <StatusBadge status={status} lang={lang} /> <SourceLine source={indicator.source} lang={lang} prefix={false} />
         </span>
+        {q.isError && q.data ? (
+          <StaleNotice
+            lang={lang}
+            dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
+            error={q.error}
+            updatedAt={q.dataUpdatedAt}
+            onRetry={() => void q.refetch()}
+          />
+        ) : null}
       </th>
       {q.isPending ? (
         <td colSpan={codes.length + 1}>
           <Skeleton height={48} lang={lang} />
         </td>
-      ) : q.isError ? (
+      ) : q.isError && !q.data ? (
         <td colSpan={codes.length + 1}>
           <QueryError
             lang={lang}
@@ -227,7 +243,7 @@ function PeersPanel({
           </h3>
           {q.isPending ? (
             <Skeleton height={40} lang={lang} />
-          ) : q.isError ? (
+          ) : q.isError && !q.data ? (
             <QueryError
               lang={lang}
               dataset={translate(commonMessages, lang, 'datasetObservations', { name: pick(indicator.name, lang) })}
@@ -275,7 +291,7 @@ export function CompareView() {
         <p className="mv-small">{translate(m, lang, 'intro')}</p>
       </div>
 
-      {territoriesQ.isError ? (
+      {territoriesQ.isError && !territoriesQ.data ? (
         <QueryError
           lang={lang}
           dataset={translate(commonMessages, lang, 'datasetTerritories')}
@@ -335,7 +351,16 @@ export function CompareView() {
         </p>
       ) : null}
 
-      {indicatorsQ.isError ? (
+      {indicatorsQ.isError && indicatorsQ.data ? (
+        <StaleNotice
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetIndicators')}
+          error={indicatorsQ.error}
+          updatedAt={indicatorsQ.dataUpdatedAt}
+          onRetry={() => void indicatorsQ.refetch()}
+        />
+      ) : null}
+      {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}
           dataset={translate(commonMessages, lang, 'datasetIndicators')}

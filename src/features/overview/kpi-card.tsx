@@ -16,7 +16,7 @@ import { updateView } from '../../state/url-sync.ts';
 import { commonMessages, overviewMessages as m } from './messages.ts';
 import { formatKpiChange, formatKpiNumber, formatKpiValue, formatRelative } from './kpi-text.ts';
 import { Sparkline } from './sparkline.tsx';
-import { QueryError, Skeleton, SourceLine, StatusBadge } from './view-parts.tsx';
+import { QueryError, Skeleton, SourceLine, StaleNotice, StatusBadge } from './view-parts.tsx';
 
 /** Height every card state shares, so the grid does not jump when data arrives. */
 export const CARD_MIN_HEIGHT = 300;
@@ -189,7 +189,7 @@ export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardPr
       </header>
       {query.isPending ? (
         <Skeleton height={180} lang={lang} />
-      ) : query.isError ? (
+      ) : query.isError && !query.data ? (
         <QueryError
           lang={lang}
           dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
@@ -198,6 +198,15 @@ export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardPr
         />
       ) : model && (hasOwn || showNational) ? (
         <>
+          {query.isError ? (
+            <StaleNotice
+              lang={lang}
+              dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
+              error={query.error}
+              updatedAt={query.dataUpdatedAt}
+              onRetry={() => void query.refetch()}
+            />
+          ) : null}
           {showNational ? (
             <p className="mv-notice">
               {translate(m, lang, 'showingNational', { territory: territoryName })}{' '}

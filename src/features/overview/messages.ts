@@ -19,6 +19,11 @@ export const commonMessages = defineMessages({
     en: 'Could not load “{dataset}”.',
   },
   retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
+  stale: {
+    fr: 'Mise à jour de « {dataset} » impossible : données affichées du {time}.',
+    ar: 'تعذّر تحديث «{dataset}»: المعطيات المعروضة تعود إلى {time}.',
+    en: 'Could not refresh “{dataset}”: showing data from {time}.',
+  },
   loading: { fr: 'Chargement…', ar: 'جارٍ التحميل…', en: 'Loading…' },
   datasetTerritories: { fr: 'territoires', ar: 'المجالات الترابية', en: 'territories' },
   datasetIndicators: { fr: 'catalogue des indicateurs', ar: 'فهرس المؤشرات', en: 'indicator catalogue' },

@@ -11,7 +11,7 @@ import { updateView } from '../../state/url-sync.ts';
 import { commonMessages, overviewMessages as m } from './messages.ts';
 import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
 import { ClaimsSection } from './claims.tsx';
-import { QueryError, Skeleton, TerritorySelect } from './view-parts.tsx';
+import { QueryError, Skeleton, StaleNotice, TerritorySelect } from './view-parts.tsx';
 import './views.css';
 
 /** The overview view (lazy-loaded by the shell). */
@@ -41,7 +41,7 @@ export function OverviewView() {
           <h1 id="overview-title">{translate(m, lang, 'title')}</h1>
           <p className="mv-small">{translate(m, lang, 'intro', { territory: territoryName })}</p>
         </div>
-        {territoriesQ.isError ? (
+        {territoriesQ.isError && !territoriesQ.data ? (
           <QueryError
             lang={lang}
             dataset={translate(commonMessages, lang, 'datasetTerritories')}
@@ -62,7 +62,16 @@ export function OverviewView() {
         )}
       </div>
 
-      {indicatorsQ.isError ? (
+      {indicatorsQ.isError && indicatorsQ.data ? (
+        <StaleNotice
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetIndicators')}
+          error={indicatorsQ.error}
+          updatedAt={indicatorsQ.dataUpdatedAt}
+          onRetry={() => void indicatorsQ.refetch()}
+        />
+      ) : null}
+      {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}
           dataset={translate(commonMessages, lang, 'datasetIndicators')}

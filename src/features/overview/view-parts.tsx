@@ -5,7 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import type { DataStatus, Lang, Source, Territory } from '../../api/contract.ts';
-import { pick, translate } from '../../i18n/i18n.ts';
+import { LOCALES, pick, translate } from '../../i18n/i18n.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { STATUS_COLORS } from '../../charts/palette.ts';
 import { commonMessages } from './messages.ts';
@@ -77,6 +77,36 @@ export function QueryError({
     <div role="alert" className="mv-error">
       <p>
         <strong>{translate(commonMessages, lang, 'loadError', { dataset })}</strong> <span>{detail}</span>
+      </p>
+      <button type="button" onClick={onRetry}>
+        {translate(commonMessages, lang, 'retry')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A refresh failed but earlier data is still there: keep showing it, say it is stale and since when, offer a retry.
+ */
+export function StaleNotice({
+  dataset,
+  error,
+  updatedAt,
+  onRetry,
+  lang,
+}: {
+  dataset: string;
+  error: unknown;
+  updatedAt: number;
+  onRetry: () => void;
+  lang: Lang;
+}) {
+  const time = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short' }).format(updatedAt);
+  const detail = error instanceof Error ? error.message : String(error);
+  return (
+    <div role="alert" className="mv-error mv-error--stale" data-stale="true">
+      <p>
+        <strong>{translate(commonMessages, lang, 'stale', { dataset, time })}</strong> <span>{detail}</span>
       </p>
       <button type="button" onClick={onRetry}>
         {translate(commonMessages, lang, 'retry')}

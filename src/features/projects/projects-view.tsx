@@ -16,7 +16,14 @@ import { serializeViewUrl } from '../../state/view-state.ts';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
 import { commonMessages } from '../overview/messages.ts';
-import { QueryError, Skeleton, SourceLine, StatusBadge, TerritorySelect } from '../overview/view-parts.tsx';
+import {
+  QueryError,
+  Skeleton,
+  SourceLine,
+  StaleNotice,
+  StatusBadge,
+  TerritorySelect,
+} from '../overview/view-parts.tsx';
 import { projectsMessages as m } from './messages.ts';
 import {
   axisPercent,
@@ -346,7 +353,7 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
       </div>
 
       <div className="mv-toolbar">
-        {territoriesQ.isError ? (
+        {territoriesQ.isError && !territoriesQ.data ? (
           <QueryError
             lang={lang}
             dataset={translate(commonMessages, lang, 'datasetTerritories')}
@@ -383,7 +390,16 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
         </div>
       </div>
 
-      {projectsQ.isError ? (
+      {projectsQ.isError && projectsQ.data ? (
+        <StaleNotice
+          lang={lang}
+          dataset={translate(commonMessages, lang, 'datasetProjects')}
+          error={projectsQ.error}
+          updatedAt={projectsQ.dataUpdatedAt}
+          onRetry={() => void projectsQ.refetch()}
+        />
+      ) : null}
+      {projectsQ.isError && !projectsQ.data ? (
         <QueryError
           lang={lang}
           dataset={translate(commonMessages, lang, 'datasetProjects')}

@@ -16,6 +16,7 @@ import type { Lang, Unit } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
+import { periodSortKey } from '../transforms/series.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
 import type { ChartModel } from './chart-model.ts';
 import { chartMessages } from './messages.ts';
@@ -30,7 +31,7 @@ export interface LineChartProps {
   animate?: boolean;
 }
 
-type Row = { period: string } & Record<string, number | null | string>;
+type Row = { period: string; t: number } & Record<string, number | null | string>;
 
 /**
  * Rows for recharts: one per period kept after downsampling (each series downsampled on its own with
@@ -49,7 +50,7 @@ export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plo
   const rows: Row[] = [];
   model.periods.forEach((period, i) => {
     if (keep && !keep.has(i)) return;
-    const row: Row = { period };
+    const row: Row = { period, t: periodSortKey(period) };
     for (const s of model.series) row[s.key] = s.points[i]?.value ?? null;
     rows.push(row);
   });
@@ -82,7 +83,8 @@ function FocusRing({ period, value, color, label, rtl }: { period: string; value
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (!xScale || !yScale) return null;
-  const x = xScale(period);
+  // The time axis is numeric (months since year 0), so irregular periods sit at their true distance.
+  const x = xScale(periodSortKey(period));
   const y = value === null ? yScale(0) : yScale(value);
   if (x === undefined || y === undefined) return null;
   return (
@@ -111,6 +113,16 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
   const containerRef = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<{ s: number; p: number } | null>(null);
   const rows = useMemo(() => lineChartRows(model, width - 80), [model, width]);
+  const periodOfKey = useMemo(() => new Map(rows.map((r) => [r.t, r.period])), [rows]);
+  // At most ~one tick per 70 px, always including the first and last period.
+  const ticks = useMemo(() => {
+    const all = rows.map((r) => r.t);
+    const step = Math.max(1, Math.ceil(all.length / Math.max(2, Math.floor(width / 70))));
+    const picked = all.filter((_, i) => i % step === 0);
+    const last = all.at(-1);
+    if (last !== undefined && picked.at(-1) !== last) picked.push(last);
+    return picked;
+  }, [rows, width]);
   const fmt = (v: number | null) => formatMeasured(v, unitCode, model.measure, lang);
   const percent = isPercentValue(unitCode, model.measure);
   useFirstChartMark(containerRef, model.series.length > 0 && model.periods.length > 0);
@@ -175,9 +187,13 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
         >
           <CartesianGrid stroke="var(--grid)" vertical={false} />
           <XAxis
-            dataKey="period"
+            dataKey="t"
+            type="number"
+            scale="linear"
+            domain={['dataMin', 'dataMax']}
+            ticks={ticks}
             reversed={rtl}
-            tickFormatter={(p: string) => formatPeriod(p, lang)}
+            tickFormatter={(t: number) => formatPeriod(periodOfKey.get(t) ?? '', lang)}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             minTickGap={16}
@@ -191,7 +207,7 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
           />
           <Tooltip
             formatter={(value, name) => [fmt(typeof value === 'number' ? value : null), String(name)]}
-            labelFormatter={(label) => formatPeriod(String(label), lang)}
+            labelFormatter={(label) => formatPeriod(periodOfKey.get(Number(label)) ?? String(label), lang)}
             wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }}
             contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
           />

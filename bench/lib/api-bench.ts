@@ -1,7 +1,8 @@
 /**
  * B6 of `npm run bench`: how long the mock API takes to answer observations queries over the stress
  * dataset, in Node, calling the very handlers the browser worker uses (MSW's `getResponse`) and the
- * db directly. Run by scripts/bench.mjs as `tsx bench/lib/api-bench.ts [reps]`; prints one JSON line.
+ * db directly. Run by scripts/bench.mjs as `tsx bench/lib/api-bench.ts [reps] [--no-eager]`; prints one
+ * JSON line.
  *
  * Cases cycle through the 40 indicators, so the first query of each indicator pays for generating it
  * (lazy) — as a user switching indicators would; the p95 therefore includes those cold queries.
@@ -81,6 +82,11 @@ async function main(): Promise<void> {
   cases.push({ label: `db query only (warm), ${codes(provinces.length)}`, summary: summarize(warm), rows: warmRows });
 
   // The eager alternative: every row up front through createDb (what `createDb(generateStressFiles())` costs).
+  // Skipped by the quick smoke (`--no-eager`): it takes seconds and is the same every run.
+  if (process.argv.includes('--no-eager')) {
+    process.stdout.write(`${JSON.stringify({ reps, provinces: provinces.length, cases, notes })}\n`);
+    return;
+  }
   let eagerRows = 0;
   const eager = time(() => {
     const files = generateStressFiles(territories);

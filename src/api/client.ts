@@ -54,6 +54,24 @@ export class ApiError extends Error {
 /** Default time a request may take before it fails with kind `timeout`. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/**
+ * Local setting that shortens (or lengthens) the timeout, in ms (1 000–120 000), so the timeout state can be
+ * shown and tested without waiting 15 s per attempt (tests/e2e/faults.test.ts). Out of range or unreadable: ignored.
+ */
+export const TIMEOUT_STORAGE_KEY = 'mouchir.timeoutMs';
+
+/** The timeout from the local setting, if valid. Never throws (storage may be blocked). */
+export function storedTimeoutMs(): number | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(TIMEOUT_STORAGE_KEY) ?? null;
+    if (raw === null || !/^\d+$/.test(raw)) return undefined;
+    const ms = Number(raw);
+    return ms >= 1_000 && ms <= 120_000 ? ms : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Remove trailing slashes: `https://api.example.ma/` and `https://api.example.ma` are the same base. */
 export function trimBaseUrl(url: string): string {
   return url.replace(/\/+$/, '');
@@ -86,7 +104,7 @@ export const API_BASE_URL: string = configuredBaseUrl() ?? ownBaseUrl();
 export interface ApiFetchOptions {
   /** Caller's cancellation (react-query passes one); an abort rethrows the abort reason. */
   signal?: AbortSignal;
-  /** Milliseconds before failing with kind `timeout`. Default 15 s. */
+  /** Milliseconds before failing with kind `timeout`. Default: `localStorage['mouchir.timeoutMs']`, else 15 s. */
   timeoutMs?: number;
   /** Base URL override (tests against a local server); default `API_BASE_URL`. */
   baseUrl?: string;
@@ -134,6 +152,7 @@ export async function apiFetch<S extends z.ZodType>(
   const url = `${trimBaseUrl(options.baseUrl ?? API_BASE_URL)}${API_PREFIX}${path}`;
   const { signal } = options;
   if (signal?.aborted) throw signal.reason;
+  const timeoutMs = options.timeoutMs ?? storedTimeoutMs() ?? DEFAULT_TIMEOUT_MS;
 
   // One controller for both the caller's abort and our timeout; we know which fired from `reason`.
   const controller = new AbortController();
@@ -146,7 +165,7 @@ export async function apiFetch<S extends z.ZodType>(
   const timer = setTimeout(() => {
     abortReason = TIMEOUT;
     controller.abort();
-  }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }, timeoutMs);
 
   const fail = (kind: ApiErrorKind, message: string, extra: Partial<ApiErrorInit> = {}): ApiError =>
     new ApiError(`${endpoint}: ${message}`, { kind, endpoint, url, ...extra });
@@ -154,7 +173,7 @@ export async function apiFetch<S extends z.ZodType>(
   // Turns a rejection of fetch or of reading the body into the right error.
   const rejection = (cause: unknown): unknown => {
     if (abortReason === TIMEOUT)
-      return fail('timeout', `no answer within ${Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`, { cause });
+      return fail('timeout', `no answer within ${Math.round(timeoutMs / 1000)} s`, { cause });
     if (signal?.aborted) return signal.reason;
     return fail('network', `network error (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   };

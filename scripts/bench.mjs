@@ -204,7 +204,7 @@ async function firstChart(page, url) {
       return performance.getEntriesByName('mouchir:first-chart').length > 0 || w.__bench?.firstChart !== undefined;
     },
     null,
-    { timeout: 30_000, polling: 20 },
+    { timeout: 60_000, polling: 20 },
   );
   // Give the other signal a moment, so both are recorded when both exist.
   await page.waitForTimeout(250);

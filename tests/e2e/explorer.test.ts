@@ -92,6 +92,30 @@ describe('explorer: analyst journey', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keyboard only: select a territory, move through the chart points, hear them announced', { timeout: 120_000 }, async () => {
+    const page = browser.page;
+    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06');
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
+    const box = page.getByRole('checkbox', { name: 'Marrakech-Safi' });
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+    await page.getByRole('group', { name: /Points du graphique/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    const live = page.locator('.line-chart [aria-live="polite"]');
+    await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2024 : \d/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2024 : \d/);
+    await page.keyboard.press('Home');
+    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2014 : \d/);
+    expect(await page.locator('.focus-ring circle').count()).toBe(2);
+    // The chip removes the territory from the keyboard too.
+    await page.getByRole('button', { name: 'Retirer Marrakech-Safi' }).focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
   for (const lang of ['fr', 'ar', 'en'] as const) {
     it(`no axe violations on the explorer's chart, map and table (${lang})`, async () => {
       const page = browser.page;

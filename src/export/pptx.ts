@@ -52,7 +52,7 @@ export interface SlideSpec {
   status: { text: string; fg: string; bg: string; badge: boolean };
   method: string | null;
   exported: string;
-  chart: { type: 'line' | 'bar'; series: DeckSeries[]; colors: string[] };
+  chart: { type: 'line' | 'bar'; series: DeckSeries[]; colors: string[]; formatCode: string };
   notes: string;
   link: string;
 }
@@ -69,7 +69,23 @@ function clean(text: string): string {
   return stripInvalidXmlChars(text);
 }
 
+/**
+ * Number format of the value axis: grouped thousands, one decimal only when values need it
+ * (PowerPoint otherwise prints 7688967 or 62.8000001).
+ */
+export function valueFormatCode(values: readonly (number | null)[]): string {
+  const nums = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const max = Math.max(0, ...nums.map(Math.abs));
+  const fractional = nums.some((v) => !Number.isInteger(v));
+  return fractional && max < 1000 ? '#,##0.0' : '#,##0';
+}
+
 function chartOf(model: ChartModel): SlideSpec['chart'] {
+  const all = model.series.flatMap((s) => s.points.map((p) => p.value));
+  return { ...chartData(model), formatCode: valueFormatCode(all) };
+}
+
+function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
   if (model.kind === 'bar') {
     // A ranked bar chart reads territory by territory: categories = territories, one series per period.
     const labels = model.series.map((s) => clean(s.label));
@@ -198,6 +214,7 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       catAxisLabelFontSize: 12,
       valAxisLabelFontSize: 12,
       showValAxisTitle: true,
+      valAxisLabelFormatCode: s.chart.formatCode,
       valAxisTitle: s.unit,
       valAxisTitleFontSize: 12,
       lineSize: 2,
@@ -209,9 +226,9 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       ...(isBar && spec.rtl ? reversedVal : {}),
     };
     slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
-    slide.addText(s.source, { ...text, x: MARGIN, y: 6.45, w: contentW, h: 0.35, fontSize: 12, color: '333333', hyperlink: { url: s.sourceUrl } });
+    slide.addText(s.source, { ...text, x: MARGIN, y: 6.4, w: contentW, h: 0.45, fontSize: 11, color: '333333', valign: 'top', fit: 'shrink', hyperlink: { url: s.sourceUrl } });
     const foot = [s.status.text, s.method, s.exported].filter((t): t is string => t !== null).join(' · ');
-    slide.addText(foot, { ...text, x: MARGIN, y: 6.8, w: contentW, h: 0.4, fontSize: 11, color: s.status.badge ? s.status.fg : '555555', fit: 'shrink' });
+    slide.addText(foot, { ...text, x: MARGIN, y: 6.88, w: contentW, h: 0.4, fontSize: 11, color: s.status.badge ? s.status.fg : '555555', fit: 'shrink' });
     slide.addNotes(s.notes);
 
     const image = images[i];

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/i18n/format.ts';
-import { buildDeckSpec, writeDeck } from '../../src/export/pptx.ts';
+import { buildDeckSpec, valueFormatCode, writeDeck } from '../../src/export/pptx.ts';
 import { HOSTILE, hostileModel, lineModel } from './export-fixtures.ts';
 
 describe('buildDeckSpec', () => {
@@ -17,6 +17,7 @@ describe('buildDeckSpec', () => {
     expect(a?.chart).toEqual({
       type: 'line',
       colors: ['0072B2', 'D55E00'],
+      formatCode: '#,##0',
       series: [
         { name: 'Casablanca-Settat', labels: ['2004', '2014', '2024'], values: [6_000_000, 6_861_739, 7_688_967] },
         { name: 'Marrakech-Safi', labels: ['2004', '2014', '2024'], values: [4_000_000, null, 4_892_393] },
@@ -50,6 +51,18 @@ async function unzip(blob: Blob): Promise<JSZip> {
   return JSZip.loadAsync(await blob.arrayBuffer());
 }
 
+describe('valueFormatCode', () => {
+  it.each([
+    [[7_688_967, null, 4_000_000], '#,##0'],
+    [[62.8, 70.1], '#,##0.0'],
+    [[12, 15], '#,##0'],
+    [[1234.5, 2000], '#,##0'],
+    [[null], '#,##0'],
+  ])('%j → %s', (values, expected) => {
+    expect(valueFormatCode(values)).toBe(expected);
+  });
+});
+
 describe('writeDeck', () => {
   it('writes a valid pptx with a native chart part holding the values, and the source on the slide', async () => {
     const spec = buildDeckSpec([lineModel(), lineModel({ kind: 'bar', periods: ['2024'] })], 'fr', '2026-11-26');
@@ -61,6 +74,7 @@ describe('writeDeck', () => {
     const chartXml = (await Promise.all(charts.map((n) => zip.file(n)?.async('string')))).join('');
     for (const v of ['6861739', '7688967', '4892393']) expect(chartXml).toContain(`<c:v>${v}</c:v>`);
     expect(chartXml).toContain('<c:dispBlanksAs val="gap"/>');
+    expect(chartXml).toContain('formatCode="#,##0"');
     const slide1 = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
     expect(slide1).toContain('Source : HCP, RGPH 2024');
     expect(slide1).toContain('Population légale');

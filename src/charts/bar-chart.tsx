@@ -9,6 +9,7 @@ import { formatCompact } from '../i18n/format.ts';
 import { rankItems } from '../transforms/rank.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
 import type { ChartModel } from './chart-model.ts';
+import { themedColor } from './palette.ts';
 
 /** Props of `RankedBarChart`: a model of kind `bar` (one period). */
 export interface RankedBarChartProps {
@@ -64,7 +65,7 @@ export function RankedBarChart({ model, unitCode, width }: RankedBarChartProps) 
         />
         <Bar dataKey="value" isAnimationActive={false}>
           {rows.map((r) => (
-            <Cell key={r.key} fill={r.color} />
+            <Cell key={r.key} fill={themedColor(r.color)} />
           ))}
           <LabelList
             dataKey="value"

@@ -20,6 +20,7 @@ import { periodSortKey } from '../transforms/series.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
 import type { ChartModel } from './chart-model.ts';
 import { chartMessages } from './messages.ts';
+import { themedColor } from './palette.ts';
 
 /** Props of `LineChart`. */
 export interface LineChartProps {
@@ -217,9 +218,9 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
               type="linear"
               dataKey={s.key}
               name={s.label}
-              stroke={s.color}
+              stroke={themedColor(s.color)}
               strokeWidth={2}
-              dot={rows.length <= 40 ? { r: 3, fill: s.color } : false}
+              dot={rows.length <= 40 ? { r: 3, fill: themedColor(s.color) } : false}
               activeDot={{ r: 5 }}
               connectNulls={false}
               // Off by default: recharts' line animation freezes half-drawn when the width changes mid-way
@@ -231,7 +232,7 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
             <FocusRing
               period={focusPoint.period}
               value={focusPoint.value}
-              color={focusSeries.color}
+              color={themedColor(focusSeries.color)}
               label={focusPoint.value === null ? translate(chartMessages, lang, 'noData') : fmt(focusPoint.value)}
               rtl={rtl}
             />
@@ -249,7 +250,7 @@ export function LineChart({ model, unitCode, width, height, animate = false }: L
           const last = [...s.points].reverse().find((p) => p.value !== null);
           return (
             <li key={s.key} className="legend__item">
-              <span className="legend__swatch" style={{ background: s.color }} aria-hidden="true" />
+              <span className="legend__swatch" style={{ background: themedColor(s.color) }} aria-hidden="true" />
               <span>{s.label}</span>
               {last ? (
                 <span className="legend__value">

@@ -8,8 +8,8 @@ export const CATEGORICAL = [
   '#D55E00', // vermillion
   '#009E73', // bluish green
   '#CC79A7', // reddish purple
-  '#E69F00', // orange
-  '#56B4E9', // sky blue
+  '#B26F00', // orange (Okabe-Ito #E69F00 darkened: 2.2:1 on white is below the 3:1 for graphics)
+  '#00838F', // teal (replaces sky blue #56B4E9, 2.3:1 on white)
   '#8C6D1F', // dark ochre (darkened yellow for contrast on white)
   '#000000', // black
   '#6A3D9A', // purple
@@ -17,6 +17,52 @@ export const CATEGORICAL = [
   '#1F78B4', // mid blue
   '#33A02C', // green
 ] as const;
+
+/**
+ * The same series in the dark theme, index for index: lighter hues, each ≥ 3:1 on the dark surface
+ * (tests/unit/contrast.test.ts). Exports keep the light palette; the app paints through `--series-N`.
+ */
+export const CATEGORICAL_DARK = [
+  '#56B4E9',
+  '#E8793A',
+  '#19B98A',
+  '#D98BB7',
+  '#E69F00',
+  '#4FC3C9',
+  '#C9A240',
+  '#E8ECF1',
+  '#B394DE',
+  '#D4A373',
+  '#6FA8DC',
+  '#5CC255',
+] as const;
+
+/**
+ * How the app paints a palette colour: `var(--series-N, hex)`, so the dark theme's stylesheet swaps in
+ * `CATEGORICAL_DARK` without charts knowing the theme. Non-palette colours pass through.
+ */
+export function themedColor(color: string): string {
+  const i = CATEGORICAL.findIndex((c) => c.toLowerCase() === color.toLowerCase());
+  return i < 0 ? color : `var(--series-${i}, ${color})`;
+}
+
+/** Luminance of #rrggbb (WCAG 2.x). */
+function relativeLuminance(hex: string): number {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  const lin = (c: number) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
+}
+
+/** Text colour for a fill (map tiles): near-black or white, whichever contrasts more. */
+export function readableTextOn(fill: string): '#1a1a1a' | '#ffffff' {
+  const l = relativeLuminance(fill);
+  const onWhite = 1.05 / (l + 0.05);
+  const onDark = (l + 0.05) / (relativeLuminance('#1a1a1a') + 0.05);
+  return onWhite >= onDark ? '#ffffff' : '#1a1a1a';
+}
 
 /** Colour of the i-th series; wraps around (the UI caps the number of lines). */
 export function seriesColor(index: number): string {

@@ -14,7 +14,7 @@ import { classOf, quantileClasses } from '../transforms/classes.ts';
 import { formatMeasured } from '../transforms/value-format.ts';
 import type { MissingReason } from './chart-model.ts';
 import { chartMessages } from './messages.ts';
-import { SEQUENTIAL } from './palette.ts';
+import { readableTextOn, SEQUENTIAL } from './palette.ts';
 
 /** One tile's value. */
 export interface TileValue {
@@ -33,9 +33,6 @@ export interface TileMapProps {
   unitCode: Unit['code'];
   measure: Measure;
 }
-
-/** Dark classes get light text, for contrast (WCAG AA on each fill). */
-const LIGHT_TEXT_FROM_CLASS = 3;
 
 /** The map. */
 export function TileMap(props: TileMapProps) {
@@ -78,7 +75,8 @@ export function TileMap(props: TileMapProps) {
                 gridColumn: (r.tile?.col ?? 0) + 1,
                 gridRow: (r.tile?.row ?? 0) + 1,
                 background: cls === null ? undefined : SEQUENTIAL[cls],
-                color: cls !== null && cls >= LIGHT_TEXT_FROM_CLASS ? '#ffffff' : '#1a1a1a',
+                // Text colour computed from the fill (white on dark classes, near-black on light ones), ≥ 4.5:1 each.
+                color: cls === null ? '#1a1a1a' : readableTextOn(SEQUENTIAL[cls] ?? '#ffffff'),
               }}
               aria-pressed={selected}
               aria-label={`${label}${selected ? `, ${translate(chartMessages, lang, 'selected')}` : ''}`}

@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { Unit } from '../../api/contract.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';
+import { themedColor } from '../../charts/palette.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod, formatSigned } from '../../i18n/format.ts';
 import { buildWideRows, sortWideRows, type SortDirection, type SortKey } from '../../transforms/table.ts';
@@ -58,7 +59,7 @@ export function DataTable({ model, unitCode }: { model: ChartModel; unitCode: Un
           {rows.map((r) => (
             <tr key={r.code}>
               <th scope="row">
-                <span className="legend__swatch" style={{ background: r.color }} aria-hidden="true" />
+                <span className="legend__swatch" style={{ background: themedColor(r.color) }} aria-hidden="true" />
                 {r.label}
               </th>
               {r.values.map((v, i) => (

@@ -2,7 +2,12 @@
  * Table-driven tests of the explorer's pure transforms: measures, series, rank, delta, downsampling,
  * table rows, chart model, summary, map classes, defaults, territory search.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sparklinePath } from '../../src/charts/sparkline.tsx';
+import { lineChartRows } from '../../src/charts/line-chart.tsx';
+import { rankedBarRows } from '../../src/charts/bar-chart.tsx';
 import type { Indicator, Observation, Territory } from '../../src/api/contract.ts';
 import { applyMeasure, closestCensusYear } from '../../src/transforms/measures.ts';
 import { buildSeries, comparePeriodStrings, distinctPeriods, periodsInRange } from '../../src/transforms/series.ts';
@@ -296,5 +301,49 @@ describe('territory search', () => {
     expect(toggleCode(['a', 'b'], 'c', 2)).toEqual({ selected: ['a', 'b'], capped: true });
     expect(toggleCode(['a', 'b'], 'a', 2)).toEqual({ selected: ['b'], capped: false });
     expect(pickCodes(['a', 'b', 'c'], 2)).toEqual({ selected: ['a', 'b'], capped: true });
+  });
+});
+
+describe('chart helpers', () => {
+  it.each([
+    [[1, 2, 3], 'M2.0,28.0L60.0,15.0L118.0,2.0'],
+    [[1, null, 3], 'M2.0,28.0M118.0,2.0'],
+    [[null, null], ''],
+  ])('sparkline %j', (values, d) => {
+    expect(sparklinePath(values, 120, 30)).toBe(d);
+  });
+  it('line rows: downsampled per series, gaps kept, one row per kept period', () => {
+    const periods = Array.from({ length: 400 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const points = periods.map((period, i) => ({ period, value: i === 200 ? null : Math.sin(i / 9), status: 'official' as const }));
+    const rows = lineChartRows({ periods, series: [{ key: 'MA', label: 'Maroc', color: '#000', points }] }, 60);
+    expect(rows.length).toBeLessThan(200);
+    expect(rows.some((r) => r.period === periods[200] && r.MA === null)).toBe(true);
+    expect(rows[0]?.period).toBe(periods[0]);
+    expect(rows.at(-1)?.period).toBe(periods.at(-1));
+  });
+  it('ranked bar rows: highest first, missing values left out', () => {
+    const model = {
+      series: [
+        { key: 'a', label: 'A', color: '#1', points: [{ period: '2024', value: 1, status: 'official' as const }] },
+        { key: 'b', label: 'B', color: '#2', points: [{ period: '2024', value: null, status: 'official' as const }] },
+        { key: 'c', label: 'C', color: '#3', points: [{ period: '2024', value: 5, status: 'official' as const }] },
+      ],
+    };
+    expect(rankedBarRows(model).map((r) => [r.key, r.rank])).toEqual([
+      ['c', 1],
+      ['a', 2],
+    ]);
+  });
+});
+
+describe('src/transforms stays pure', () => {
+  it('imports nothing from React, the network layer or the DOM', () => {
+    const dir = path.resolve(__dirname, '../../src/transforms');
+    for (const file of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      expect(text, file).not.toMatch(/from ['"](react|react-dom|recharts|@tanstack\/react-query)['"]/);
+      expect(text, file).not.toMatch(/from ['"][^'"]*api\/(client|queries)/);
+      expect(text, file).not.toMatch(/\b(document|window)\./);
+    }
   });
 });

@@ -11,6 +11,11 @@
  */
 import { z } from 'zod';
 
+// No JIT: the production CSP forbids eval, and zod's probe for it (building a Function from a string) is reported as a
+// CSP violation even though zod catches it. Set here, before any schema exists: every module that
+// builds zod schemas imports this one first. (Infra, for issue 8's strict CSP; see tests/unit/csp.test.ts.)
+z.config({ jitless: true });
+
 /** Base path of every endpoint of this contract version. */
 export const API_PREFIX = '/api/v1';
 

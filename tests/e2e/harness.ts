@@ -157,12 +157,29 @@ export async function openApp(page: Page, baseUrl: string, query = '', options: 
   await page.locator('[data-testid="app-shell"]').first().waitFor({ state: 'visible', timeout });
 }
 
+/** Prefix of the console error the harness logs for each CSP violation. */
+export const CSP_VIOLATION_PREFIX = '[csp-violation]';
+
 /**
- * Collect console errors and uncaught page errors from now on. The returned array is live: it
- * fills as the page runs, so assert on it at the end of a test (`expect(errors).toEqual([])`).
+ * Collect console errors, uncaught page errors and Content-Security-Policy violations from now on.
+ * The returned array is live: it fills as the page runs, so assert on it at the end of a test
+ * (`expect(errors).toEqual([])`).
+ *
+ * CSP violations are not always console errors (a blocked `eval` that the code catches is silent),
+ * so an init script reports every `securitypolicyviolation` event as a console error starting with
+ * {@link CSP_VIOLATION_PREFIX}: a CSP too strict for the app, or code that needs a weaker one,
+ * fails every e2e test that checks its console. Applies to navigations after this call.
  */
 export function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
+  void page.addInitScript((prefix) => {
+    const w = window as unknown as { __mouchirCspReporter?: boolean };
+    if (w.__mouchirCspReporter) return;
+    w.__mouchirCspReporter = true;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  }, CSP_VIOLATION_PREFIX);
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();

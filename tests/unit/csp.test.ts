@@ -16,7 +16,9 @@ import {
   parseCsp,
   securityHeaders,
 } from '../../scripts/csp.mjs';
+import { z } from 'zod';
 import viteConfig from '../../vite.config.ts';
+import '../../src/api/contract.ts';
 
 const API = 'https://api.mouchir.example:8443/v1/';
 
@@ -180,6 +182,11 @@ describe('the source needs nothing the policy forbids', () => {
       return /\.(ts|tsx)$/.test(e.name) ? [p] : [];
     });
   }
+
+  it('runs zod without JIT (its eval probe would be reported as a CSP violation)', () => {
+    // src/api/contract.ts, imported above and by every module that builds schemas, sets it.
+    expect(z.config().jitless).toBe(true);
+  });
 
   it('uses no eval, new Function, string timers or dangerouslySetInnerHTML', () => {
     const offenders = sourceFiles(path.resolve('src')).flatMap((file) => {

@@ -27,9 +27,19 @@ export function formatCompact(value: number, lang: Lang): string {
   return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/** A value already in percent (62.8 → "62,8 %"). */
+/**
+ * French typography puts a narrow no-break space (U+202F) before "%", ":" and the like; CLDR's fr data uses a
+ * full no-break space (U+00A0) before "%". Normalise so every French percentage reads "21,3 %" with U+202F,
+ * which never breaks the line and does not look like a gap in tables.
+ */
+export function frenchPercentSpace(text: string): string {
+  return text.replace(/\u00a0%/g, '\u202f%');
+}
+
+/** A value already in percent (62.8 → "62,8 %" in French, "62,8‎%‎" in Arabic, "62.8%" in English). */
 export function formatPercent(value: number, lang: Lang, digits = 1): string {
-  return numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+  const text = numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(value / 100);
+  return lang === 'fr' ? frenchPercentSpace(text) : text;
 }
 
 /** A signed change: "+1,2" / "−0,4". */

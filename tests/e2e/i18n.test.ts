@@ -1,0 +1,146 @@
+/**
+ * Issue 6, languages: switch French → Arabic → English through the header's language select (no URL
+ * editing) and check translated text, `lang`/`dir` on <html>, numbers formatted per locale, the language
+ * kept across reload and in the URL, and the Arabic chart's mirrored axes read from the SVG itself.
+ *
+ * The figure used is the national unemployment rate of the 2024 census, 21.3 (data/observations/census.json).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors, countChartLines, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+
+const NNBSP = '\u202f';
+/** Arabic-Indic (U+0660–0669) and extended Arabic-Indic (U+06F0–06F9) digits: never shown (Latin digits chosen). */
+const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9]/;
+
+let served: ServedDist;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  served = await serveDist({ port: 4380 });
+  browser = await launchBrowser({ viewport: { width: 1366, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function docLang(page: Page): Promise<string> {
+  return page.evaluate(() => `${document.documentElement.lang}|${document.documentElement.dir}`);
+}
+
+/** The legend entry of the single line ("Maroc 21,3 % (2024)"). */
+async function legendText(page: Page): Promise<string> {
+  return page.locator('.line-chart .legend__item').first().innerText();
+}
+
+/** Centre x of each tick label of an axis, in DOM order, with its text. */
+async function axisTicks(page: Page, axis: 'x' | 'y'): Promise<{ text: string; x: number }[]> {
+  const cls = axis === 'x' ? '.recharts-xAxis' : '.recharts-yAxis';
+  return page.locator(`.line-chart ${cls} .recharts-cartesian-axis-tick text`).evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return { text: n.textContent ?? '', x: r.left + r.width / 2 };
+    }),
+  );
+}
+
+async function plotBox(page: Page): Promise<{ left: number; right: number }> {
+  return page.locator('.line-chart__plot svg.recharts-surface').first().evaluate((n) => {
+    const r = n.getBoundingClientRect();
+    return { left: r.left, right: r.right };
+  });
+}
+
+describe('languages through the UI', () => {
+  it('fr → ar → en: text, lang/dir, numbers, URL, reload, remembered, RTL axes', { timeout: 240_000 }, async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    await openApp(page, served.url, 'view=explorer&tab=chart&indicator=unemployment-rate&territories=MA');
+    await expect.poll(() => countChartLines(page), { timeout: 30_000 }).toBe(1);
+
+    // French, the default.
+    expect(await docLang(page)).toBe('fr|ltr');
+    await page.getByRole('heading', { name: 'Explorateur d’indicateurs' }).waitFor({ timeout: 15_000 });
+    // fr: decimal comma and a narrow no-break space before the percent sign.
+    await expect.poll(() => legendText(page)).toContain(`21,3${NNBSP}%`);
+    const frX = await axisTicks(page, 'x');
+    expect(frX.length).toBeGreaterThanOrEqual(2);
+    // Time runs left → right in French: the first tick (earliest period) is left of the last.
+    expect(frX[0]!.x).toBeLessThan(frX.at(-1)!.x);
+
+    // Arabic, through the header's select.
+    await page.getByRole('combobox', { name: 'Langue' }).selectOption('ar');
+    await expect.poll(() => docLang(page)).toBe('ar|rtl');
+    await page.getByRole('heading', { name: 'مستكشف المؤشرات' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ar');
+    await expect.poll(() => legendText(page)).toMatch(/21,3\u200e?%/);
+    const arLegend = await legendText(page);
+    expect(arLegend).toContain('المغرب');
+    expect(arLegend).not.toMatch(ARABIC_INDIC);
+    // Period labels and every tick: Latin digits too.
+    const arX = await axisTicks(page, 'x');
+    const arY = await axisTicks(page, 'y');
+    for (const t of [...arX, ...arY]) expect(t.text).not.toMatch(ARABIC_INDIC);
+    // RTL time axis: the earliest period sits on the right, the latest on the left.
+    expect(arX.length).toBeGreaterThanOrEqual(2);
+    const year = (t: { text: string }) => Number(/\d{4}/.exec(t.text)?.[0] ?? NaN);
+    const earliest = arX.reduce((a, b) => (year(b) < year(a) ? b : a));
+    const latest = arX.reduce((a, b) => (year(b) > year(a) ? b : a));
+    expect(year(earliest)).toBeLessThan(year(latest));
+    expect(earliest.x).toBeGreaterThan(latest.x);
+    // Value axis on the right: every y tick label in the right half of the plot.
+    const box = await plotBox(page);
+    const middle = (box.left + box.right) / 2;
+    expect(arY.length).toBeGreaterThanOrEqual(2);
+    for (const t of arY) expect(t.x).toBeGreaterThan(middle);
+    // …and on the left in French (checked after switching back below).
+
+    // The language survives a reload (it is in the URL)…
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'مستكشف المؤشرات' }).waitFor({ timeout: 30_000 });
+    expect(await docLang(page)).toBe('ar|rtl');
+    // …and is remembered when a link carries no language at all.
+    await openApp(page, served.url, 'view=overview');
+    await expect.poll(() => docLang(page), { timeout: 15_000 }).toBe('ar|rtl');
+    expect(new URL(page.url()).searchParams.get('lang') ?? 'ar').toBe('ar');
+
+    // English.
+    await openApp(page, served.url, 'view=explorer&tab=chart&indicator=unemployment-rate&territories=MA');
+    await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
+    await expect.poll(() => docLang(page)).toBe('en|ltr');
+    await page.getByRole('heading', { name: 'Indicator explorer' }).waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect.poll(() => legendText(page), { timeout: 30_000 }).toContain('21.3%');
+    expect(await legendText(page)).toContain('Morocco');
+    const enX = await axisTicks(page, 'x');
+    expect(enX[0]!.x).toBeLessThan(enX.at(-1)!.x);
+    const enY = await axisTicks(page, 'y');
+    const enBox = await plotBox(page);
+    for (const t of enY) expect(t.x).toBeLessThan((enBox.left + enBox.right) / 2);
+
+    // Back to French through the select; the URL drops or sets fr, the document follows.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await expect.poll(() => docLang(page)).toBe('fr|ltr');
+    expect(new URL(page.url()).searchParams.get('lang') ?? 'fr').toBe('fr');
+    expect(errors).toEqual([]);
+  });
+
+  it('formats thousands and dates per locale in the table', { timeout: 120_000 }, async () => {
+    const page = browser.page;
+    // Population (a count) of Morocco: grouping differs per locale.
+    const rows: Record<string, string> = {};
+    for (const lang of ['fr', 'ar', 'en'] as const) {
+      await openApp(page, served.url, `view=explorer&tab=table&indicator=unemployment-rate&territories=MA&lang=${lang}`);
+      const table = page.getByRole('table');
+      await table.waitFor({ timeout: 30_000 });
+      const text = await table.innerText();
+      rows[lang] = text;
+      expect(text).not.toMatch(ARABIC_INDIC);
+    }
+    expect(rows.fr).toContain(`21,3${NNBSP}%`);
+    expect(rows.ar).toMatch(/21,3\u200e?%/);
+    expect(rows.en).toContain('21.3%');
+  });
+});

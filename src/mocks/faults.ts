@@ -15,6 +15,7 @@
  *   ?mock=empty:observations           `{ "data": [] }`
  *   ?mock=nulls:observations           every other value null
  *   ?mock=huge:100:observations        the rows repeated 100 times
+ *   ?mock=hostile                      names and titles prefixed with =HYPERLINK(…), <script>, </svg>…
  *
  * The spec comes from the page URL parameter `mock` (read once when the worker starts, so the app's own
  * URL rewriting cannot drop it), from `localStorage['mouchir.mock']` (read on every request, so a test can
@@ -105,6 +106,25 @@ function breakOneField(items: unknown[]): unknown[] {
   return copy;
 }
 
+/**
+ * Labels a bad import or an attacker could put in the data (issue 8 item 3): a spreadsheet formula, a script
+ * tag, an SVG breaker, an HTML event handler. The page, CSV, SVG, PNG and PPTX must all show them as text.
+ */
+export const HOSTILE_LABELS = [
+  '=HYPERLINK("http://evil.example","x")',
+  '<script>alert(1)</script>',
+  '</svg><svg onload=alert(1)>',
+  '<img src=x onerror=alert(1)>',
+] as const;
+
+/** `{fr, ar, en}` with a hostile label put before each text (the original kept, so items stay distinct). */
+function hostileText(value: unknown, label: string): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? `${label} ${v}` : v]),
+  );
+}
+
 /** Every fault the switch knows. One entry each; `kind` is the key. */
 export const FAULTS = {
   latency: {
@@ -146,6 +166,23 @@ export const FAULTS = {
           ? { ...it, value: null, note: 'Simulated gap (mock fault switch).' }
           : it,
       );
+      return { json: { data } };
+    },
+  },
+  hostile: {
+    // Names (territories, indicators) and titles (projects) prefixed with a hostile label, cycling through them.
+    rewrite: (body) => {
+      const items = rows(body);
+      if (!items) return body;
+      const data = items.map((it, i) => {
+        if (!it || typeof it !== 'object') return it;
+        const label = HOSTILE_LABELS[i % HOSTILE_LABELS.length] ?? HOSTILE_LABELS[0];
+        const record = it as Record<string, unknown>;
+        const out: Record<string, unknown> = { ...record };
+        if ('name' in record) out.name = hostileText(record.name, label);
+        if ('title' in record) out.title = hostileText(record.title, label);
+        return out;
+      });
       return { json: { data } };
     },
   },

@@ -226,7 +226,9 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       ...(isBar && spec.rtl ? reversedVal : {}),
     };
     slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
-    slide.addText(s.source, { ...text, x: MARGIN, y: 6.4, w: contentW, h: 0.45, fontSize: 11, color: '333333', valign: 'top', fit: 'shrink', hyperlink: { url: s.sourceUrl } });
+    // No hyperlink run in RTL: LibreOffice lays a linked mixed-direction paragraph out garbled (the URL
+    // stays in the notes).
+    slide.addText(s.source, { ...text, x: MARGIN, y: 6.4, w: contentW, h: 0.45, fontSize: 11, color: '333333', valign: 'top', fit: 'shrink', ...(spec.rtl ? {} : { hyperlink: { url: s.sourceUrl } }) });
     const foot = [s.status.text, s.method, s.exported].filter((t): t is string => t !== null).join(' · ');
     slide.addText(foot, { ...text, x: MARGIN, y: 6.88, w: contentW, h: 0.4, fontSize: 11, color: s.status.badge ? s.status.fg : '555555', fit: 'shrink' });
     slide.addNotes(s.notes);

@@ -199,6 +199,34 @@ export const REAL_API_PORT = 4328;
 /** Where scripts/test.mjs puts the real-API build. */
 export const REAL_API_DIST = '.tmp/dist-real';
 
+/** Inputs of a build: a change in any of them makes an older build stale. */
+const BUILD_INPUTS = ['src', 'public', 'data', 'index.html', 'vite.config.ts', 'package-lock.json'];
+
+/** Newest modification time (ms) of a file or, recursively, of a folder's files. */
+function newestMtime(p: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const e of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+/** Whether `outDir` holds no build, or one older than its sources. */
+export function isBuildStale(outDir: string): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(path.join(outDir, 'index.html')).mtimeMs;
+  } catch {
+    return true;
+  }
+  return BUILD_INPUTS.some((input) => newestMtime(input) > built);
+}
+
 /**
  * Build the app into `outDir` unless it already holds an `index.html` (or `force`), with extra
  * environment (e.g. `VITE_API_BASE_URL`). Synchronous on purpose: it runs once in a global setup

@@ -13,6 +13,7 @@ import {
   buildIfMissing,
   collectConsoleErrors,
   countChartLines,
+  isBuildStale,
   launchBrowser,
   openApp,
   pickChartableSelection,
@@ -25,12 +26,12 @@ import {
 
 const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
 
-/** The real-API build, rebuilt when missing or built for another API origin. */
+/** The real-API build, rebuilt when missing, older than its sources, or built for another API origin. */
 function ensureRealBuild(): void {
   const index = path.join(REAL_API_DIST, 'index.html');
   const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
   const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(REAL_API_DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
+  buildIfMissing(REAL_API_DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE) || isBuildStale(REAL_API_DIST));
 }
 
 describe('real-API build against a local HTTP API', () => {

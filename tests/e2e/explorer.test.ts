@@ -93,7 +93,8 @@ describe('explorer: analyst journey', () => {
 
   it('keyboard only: select a territory, move through the chart points, hear them announced', { timeout: 120_000 }, async () => {
     const page = browser.page;
-    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06');
+    // lang=fr explicitly: the language chosen in the previous test is remembered in this profile.
+    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06&lang=fr');
     await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
     const box = page.getByRole('checkbox', { name: 'Marrakech-Safi' });
     await box.focus();

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,11 +165,13 @@ describe('exports from the explorer (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('SVG parses and holds title, legend entries and source', async () => {
+  it('SVG parses and holds title, legend entries and source (menu open: no axe violation)', async () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
     await openApp(page, served.url, QUERY);
     await openMenu(page);
+    const axe = await new AxeBuilder({ page }).include('.xm').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     const svg = await download(page, "Télécharger l'image SVG");
     expect(svg.name).toMatch(/\.svg$/);
     // Parse in a blank page: a DOMParser document built inside the app would report its <style>

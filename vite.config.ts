@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cspMetaTag } from './scripts/csp.mjs';
 
 /**
@@ -33,6 +35,35 @@ function cspMeta(): Plugin {
 }
 
 /**
+ * Browser build of the mock API, lighter (issue 7, B3). Build only — vitest, tsx and the dev server keep
+ * the real modules:
+ * - `tldts` (the public-suffix list, ~250 kB raw, pulled by MSW's cookie store through tough-cookie)
+ *   becomes src/mocks/tldts-stub.ts; the mock sets no cookies;
+ * - src/mocks/shipped-files.ts (static JSON imports of data/) becomes shipped-files.browser.ts, which
+ *   fetches the same files as JSON assets while the worker starts, instead of bundling them as JS.
+ * A plugin rather than `resolve.alias`, because the `test` block below extends this config and must not
+ * see the swaps.
+ */
+function browserMock(): Plugin {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const stub = path.join(root, 'src/mocks/tldts-stub.ts');
+  const shippedNode = path.join(root, 'src/mocks/shipped-files.ts');
+  const shippedBrowser = path.join(root, 'src/mocks/shipped-files.browser.ts');
+  return {
+    name: 'mouchir-browser-mock',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'tldts') return stub;
+      if (importer && source.endsWith('/shipped-files.ts') && path.resolve(path.dirname(importer), source) === shippedNode) {
+        return shippedBrowser;
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * One config for the app build and for vitest.
  * `base: './'` makes every asset URL relative, so `dist/` works from any static
  * server and any sub-folder (e.g. /mouchir/) without rewrites; views live in the
@@ -40,7 +71,7 @@ function cspMeta(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), browserMock()],
   build: {
     target: 'es2022',
     sourcemap: false,

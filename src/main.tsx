@@ -1,7 +1,7 @@
 /**
  * Entry point. Renders the shell at once; in mock mode (no `VITE_API_BASE_URL`) the MSW worker starts
  * in parallel from its own chunk, and views that fetch wait for it (src/app/api-ready.ts), so the first
- * paint never waits on the worker.
+ * paint never waits on the worker. The current view's chunk starts loading at once too (src/perf/preload-view.ts).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -15,6 +15,8 @@ import { setApiReadyPromise } from './app/api-ready.ts';
 import { createQueryClient } from './app/query-client.ts';
 import { RootBoundary } from './app/root-fallback.tsx';
 import { initViewFromUrl } from './state/url-sync.ts';
+import { useViewStore } from './state/view-store.ts';
+import { preloadView } from './perf/preload-view.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 if (typeof apiBase !== 'string' || apiBase === '') {
@@ -22,6 +24,8 @@ if (typeof apiBase !== 'string' || apiBase === '') {
 }
 
 initViewFromUrl();
+// Fetch the URL's view chunk now, in parallel with the worker, not after it (issue 7, B1).
+preloadView(useViewStore.getState().view);
 
 const container = document.getElementById('root');
 if (container) {

@@ -7,6 +7,7 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers, handlers } from './handlers.ts';
 import { readUrlSpec, setMockSpec } from './faults.ts';
 import { readDatasetOption, stressDb } from './stress.ts';
+import { loadShippedFiles } from './shipped-files.ts';
 
 let started: Promise<void> | undefined;
 
@@ -47,11 +48,16 @@ export function startMockWorker(): Promise<void> {
     // dataset instead of the shipped data — never both. Generation is lazy per indicator (src/mocks/stress.ts).
     const stress = searches.some((search) => readDatasetOption(search, window.localStorage) === 'stress');
     const worker = setupWorker(...(stress ? createHandlers({ db: stressDb }) : handlers));
-    await worker.start({
-      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
-      quiet: true,
-      onUnhandledRequest: 'bypass',
-    });
+    // The data files (JSON assets in the production build) load in parallel with the worker start; both
+    // must be done before the app's first request (issue 7, B1/B3). Non-API requests bypass the worker.
+    await Promise.all([
+      loadShippedFiles(),
+      worker.start({
+        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+        quiet: true,
+        onUnhandledRequest: 'bypass',
+      }),
+    ]);
   })();
   return started;
 }

@@ -3,7 +3,7 @@
  *
  * `createDb(files)` takes rows from anywhere (the shipped JSON files, or issue 7's generated stress
  * dataset) and the query functions only ever see the indexes, so a generated row set is served by the
- * very same handlers. Pure: no MSW, no React, no I/O beyond the static JSON imports.
+ * very same handlers. Pure: no MSW, no React, no I/O (the raw files come from shipped-files.ts).
  */
 import type { z } from 'zod';
 import {
@@ -18,13 +18,9 @@ import {
   type Territory,
 } from '../api/contract.ts';
 import { comparePeriods, periodEnd, periodStart } from '../transforms/period.ts';
-// Static imports, so the same module works in Vite (browser chunk), vitest and tsx (api-server).
-import territoriesFile from '../../data/territories.json' with { type: 'json' };
-import indicatorsFile from '../../data/indicators.json' with { type: 'json' };
-import projectsFile from '../../data/projects.json' with { type: 'json' };
-import censusFile from '../../data/observations/census.json' with { type: 'json' };
-import programmesFile from '../../data/observations/programmes.json' with { type: 'json' };
-import illustrativeFile from '../../data/observations/illustrative.json' with { type: 'json' };
+// Static JSON imports in Node/vitest/dev; in the browser build, JSON assets fetched while the worker
+// starts (see shipped-files.ts and the vite.config.ts plugin that swaps it), so the data is not JS.
+import { shippedFiles } from './shipped-files.ts';
 
 /** The rows a database is built from, wherever they come from. */
 export interface DbFiles {
@@ -167,14 +163,15 @@ export const VALIDATE_DATA_FILES: boolean =
 
 /** The shipped data files, parsed with the contract schemas when `validate` (see `VALIDATE_DATA_FILES`). */
 export function loadDataFiles(validate: boolean = VALIDATE_DATA_FILES): DbFiles {
+  const raw = shippedFiles();
   return {
-    territories: parseFile('data/territories.json', TerritoriesResponse, territoriesFile, validate),
-    indicators: parseFile('data/indicators.json', IndicatorsResponse, indicatorsFile, validate),
-    projects: parseFile('data/projects.json', ProjectsResponse, projectsFile, validate),
+    territories: parseFile('data/territories.json', TerritoriesResponse, raw.territories, validate),
+    indicators: parseFile('data/indicators.json', IndicatorsResponse, raw.indicators, validate),
+    projects: parseFile('data/projects.json', ProjectsResponse, raw.projects, validate),
     observations: [
-      ...parseFile('data/observations/census.json', ObservationsResponse, censusFile, validate),
-      ...parseFile('data/observations/programmes.json', ObservationsResponse, programmesFile, validate),
-      ...parseFile('data/observations/illustrative.json', ObservationsResponse, illustrativeFile, validate),
+      ...parseFile('data/observations/census.json', ObservationsResponse, raw.census, validate),
+      ...parseFile('data/observations/programmes.json', ObservationsResponse, raw.programmes, validate),
+      ...parseFile('data/observations/illustrative.json', ObservationsResponse, raw.illustrative, validate),
     ],
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * The shipped `data/` files as raw JSON, for `src/mocks/db.ts`.
+ *
+ * Node, vitest, tsx scripts and the dev server use this module: static JSON imports, available at once.
+ * The production browser build swaps it for `shipped-files.browser.ts` (the `mouchir-browser-mock`
+ * plugin in vite.config.ts), which fetches the same files as separate JSON assets while the mock worker
+ * starts — so ~300 kB of data is not bundled into the mock's JavaScript chunk (issue 7, B3).
+ * Both modules export the same names; `loadShippedFiles()` must have resolved before `shippedFiles()`.
+ */
+import territories from '../../data/territories.json' with { type: 'json' };
+import indicators from '../../data/indicators.json' with { type: 'json' };
+import projects from '../../data/projects.json' with { type: 'json' };
+import census from '../../data/observations/census.json' with { type: 'json' };
+import programmes from '../../data/observations/programmes.json' with { type: 'json' };
+import illustrative from '../../data/observations/illustrative.json' with { type: 'json' };
+
+/** Each shipped file's parsed JSON (`{ data: [...] }`), not yet validated against the contract. */
+export interface RawDataFiles {
+  territories: unknown;
+  indicators: unknown;
+  projects: unknown;
+  census: unknown;
+  programmes: unknown;
+  illustrative: unknown;
+}
+
+/** Nothing to load here: the files are static imports. Kept so callers work with both modules. */
+export function loadShippedFiles(): Promise<void> {
+  return Promise.resolve();
+}
+
+/** The raw files. */
+export function shippedFiles(): RawDataFiles {
+  return { territories, indicators, projects, census, programmes, illustrative };
+}

@@ -3,6 +3,7 @@
  * In Arabic the value axis is mirrored (bars grow right-to-left) and names sit on the right.
  * Missing values are not drawn as zero: they are listed under the chart with their reason.
  */
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../api/contract.ts';
 import { formatCompact } from '../i18n/format.ts';
@@ -29,8 +30,7 @@ export function rankedBarRows(model: Pick<ChartModel, 'series'>) {
     .map((r) => ({ ...r.item, rank: r.rank }));
 }
 
-/** The ranked bar chart. */
-export function RankedBarChart({ model, unitCode, width }: RankedBarChartProps) {
+function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rtl = model.dir === 'rtl';
   const rows = rankedBarRows(model);
   const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
@@ -87,3 +87,6 @@ export function RankedBarChart({ model, unitCode, width }: RankedBarChartProps) 
     </div>
   );
 }
+
+/** The ranked bar chart. Memoised: redrawn only when its model, unit or width changes (issue 7, B2). */
+export const RankedBarChart = memo(RankedBarChartView);

@@ -68,9 +68,17 @@ export function formatPeriod(period: string, lang: Lang): string {
   return period;
 }
 
+const DATE_CACHE = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date (YYYY-MM-DD) in the language's long form. */
 export function formatDate(iso: string, lang: Lang): string {
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  // Cached per language: the profile of issue 7 showed a DateTimeFormat built per call on every render.
+  let f = DATE_CACHE.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' });
+    DATE_CACHE.set(lang, f);
+  }
+  return f.format(d);
 }

@@ -13,8 +13,17 @@ export type ExplorerTab = (typeof EXPLORER_TABS)[number];
 
 export const MEASURES: readonly Measure[] = ['absolute', 'per1000', 'perHousehold', 'shareOfPopulation'];
 
-/** Most territories a line chart may show at once; more would be unreadable (the UI says so). */
-export const MAX_TERRITORIES = 12;
+/**
+ * Lines a chart shows comfortably: beyond this soft limit the territory filter says the chart becomes
+ * hard to read and suggests the map or the table — but lets the analyst go on (issue 7).
+ */
+export const SOFT_MAX_TERRITORIES = 12;
+
+/**
+ * Hard cap of the selection: every territory (country + 12 regions + 75 provinces = 88), so "all the
+ * provinces" of a monthly series fits on one chart (issue 7's stress case); the filter refuses more.
+ */
+export const MAX_TERRITORIES = 88;
 
 export interface ViewState {
   view: ViewName;

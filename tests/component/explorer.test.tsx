@@ -8,7 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app.tsx';
 import { createQueryClient } from '../../src/app/query-client.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.ts';
+import { DEFAULT_VIEW_STATE, MAX_TERRITORIES, type ViewState } from '../../src/state/view-state.ts';
+import territoriesFile from '../../data/territories.json' with { type: 'json' };
 import { useViewStore } from '../../src/state/view-store.ts';
 import { ExplorerView } from '../../src/features/explorer/explorer-view.tsx';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -117,15 +118,31 @@ describe('ExplorerView', () => {
     expect(useViewStore.getState().territories).toEqual(['MA-06', 'MA-07']);
   });
 
-  it('caps the selection with a clear message', async () => {
+  it('says when more than 12 lines get hard to read, and puts all 75 provinces on the chart', async () => {
     start({ indicator: 'unemployment-rate', territories: [] });
     renderExplorer();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Toutes les régions' }));
     expect(useViewStore.getState().territories).toHaveLength(12);
+    expect(screen.queryByText(/Plus de 12 courbes/)).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: 'Maroc' }));
-    expect(useViewStore.getState().territories).toHaveLength(12);
-    expect(screen.getByText(/Au plus 12 territoires à la fois/)).toBeInTheDocument();
+    expect(useViewStore.getState().territories).toHaveLength(13);
+    expect(screen.getByText(/Plus de 12 courbes : le graphique devient difficile à lire/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Toutes les provinces' }));
+    expect(useViewStore.getState().territories).toHaveLength(75);
+    expect(screen.queryByText(/Au plus \d+ territoires à la fois/)).toBeNull();
+  });
+
+  it('the hard cap admits every territory: the 88th is added, without the cap message', async () => {
+    const all = territoriesFile.data.map((t) => t.code);
+    expect(all).toHaveLength(MAX_TERRITORIES);
+    start({ indicator: 'unemployment-rate', territories: all.filter((c) => c !== 'MA') });
+    renderExplorer();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: 'Maroc' }));
+    expect(useViewStore.getState().territories).toHaveLength(MAX_TERRITORIES);
+    expect(screen.queryByText(/Au plus \d+ territoires à la fois/)).toBeNull();
+    expect(screen.getByText(/Plus de 12 courbes/)).toBeInTheDocument();
   });
 });
 

@@ -102,11 +102,14 @@ describe('validateAgainstVocabulary', () => {
     ]);
     expect(noticeText(r.notices[1]!, 'fr')).toBe('Paramètre ignoré : territories=MA-99 (code inconnu)');
   });
-  it(`cuts to ${MAX_TERRITORIES} territories`, () => {
-    const many = Array.from({ length: 20 }, (_, i) => `MA-${String(i + 1).padStart(2, '0')}`);
+  it(`cuts to the hard cap of ${MAX_TERRITORIES} territories (every territory)`, () => {
+    expect(MAX_TERRITORIES).toBeGreaterThanOrEqual(88);
+    const many = Array.from({ length: MAX_TERRITORIES + 8 }, (_, i) => `MA-${String(i + 1).padStart(3, '0')}`);
     const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, territories: many }, {});
-    expect(r.state.territories).toHaveLength(MAX_TERRITORIES);
-    expect(r.notices).toEqual([{ parameter: 'territories', value: 'MA-13', reason: 'too-many' }]);
+    expect(r.state.territories).toEqual(many.slice(0, MAX_TERRITORIES));
+    expect(r.notices).toEqual([
+      { parameter: 'territories', value: many[MAX_TERRITORIES], reason: 'too-many' },
+    ]);
   });
   it('keeps a valid state as is', () => {
     const state = { ...DEFAULT_VIEW_STATE, indicator: 'population', territories: ['MA-07'] };

@@ -20,7 +20,7 @@ import { TileMap, type TileValue } from '../../charts/tile-map.tsx';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { currentViewLink, updateView } from '../../state/url-sync.ts';
-import { EXPLORER_TABS, type ExplorerTab } from '../../state/view-state.ts';
+import { EXPLORER_TABS, MAX_TERRITORIES, type ExplorerTab } from '../../state/view-state.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import { buildChartModel, latestWithData } from '../../transforms/chart-model.ts';
 import { applyMeasure } from '../../transforms/measures.ts';
@@ -119,15 +119,27 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
     lang,
     link,
   };
-  const line = useMemo(() => buildChartModel({ ...common, kind: 'line' }), [data, measure, from, to, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
-  const bar = useMemo(() => buildChartModel({ ...common, kind: 'bar', period }), [data, measure, from, to, period, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
-  const full = useMemo(() => buildChartModel({ ...common, kind: 'line', from: null, to: null }), [data, measure, lang, link]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Issue 7 (B2): the models are built without the link, so a change that only alters the address (tab,
+  // period of the other chart…) does not rebuild 75 series nor redraw the memoised charts; the link is
+  // attached by a cheap shallow copy for the frame and the exports, which need it.
+  const lineBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'line' }), [data, measure, from, to, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const barBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'bar', period }), [data, measure, from, to, period, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fullBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'line', from: null, to: null }), [data, measure, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const line = useMemo(() => ({ ...lineBase, link }), [lineBase, link]);
+  const bar = useMemo(() => ({ ...barBase, link }), [barBase, link]);
+  const full = useMemo(() => ({ ...fullBase, link }), [fullBase, link]);
   const unit = data.indicator.unit.code;
-  const hasData = line.series.some((s) => s.points.some((p) => p.value !== null));
+  const hasData = useMemo(() => lineBase.series.some((s) => s.points.some((p) => p.value !== null)), [lineBase]);
+  const lineSummary = useMemo(() => summarizeChart(lineBase, unit), [lineBase, unit]);
+  const barSummary = useMemo(() => summarizeChart(barBase, unit), [barBase, unit]);
+  const lineMissing = useMemo(() => missingItems(lineBase), [lineBase]);
+  const barMissing = useMemo(() => missingItems(barBase), [barBase]);
+  const linePointSources = useMemo(() => pointSources(data.observations, lineBase), [data.observations, lineBase]);
+  const chartSize = useMemo(() => ({ width, height: LINE_CHART_HEIGHT }), [width]);
   const barPeriods = line.periods;
   return (
     <div className="chart-tab">
-      <PanelBoundary lang={lang} resetKeys={[line]}>
+      <PanelBoundary lang={lang} resetKeys={[lineBase]}>
         <ChartFrame
           id="explorer-line"
           title={line.title}
@@ -136,24 +148,24 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
           source={line.source}
           method={line.method}
           lang={lang}
-          summary={summarizeChart(line, unit)}
+          summary={lineSummary}
           denominatorNote={line.denominatorNote}
-          missing={missingItems(line)}
-          pointSources={pointSources(data.observations, line)}
+          missing={lineMissing}
+          pointSources={linePointSources}
           actions={
             hasData ? (
-              <Exports model={line} full={full} lang={lang} chartSize={{ width, height: LINE_CHART_HEIGHT }} present />
+              <Exports model={line} full={full} lang={lang} chartSize={chartSize} present />
             ) : null
           }
         >
           {hasData ? (
-            <LineChart model={line} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
+            <LineChart model={lineBase} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
           ) : (
             <EmptyState height={LINE_CHART_HEIGHT} lang={lang} />
           )}
         </ChartFrame>
       </PanelBoundary>
-      <PanelBoundary lang={lang} resetKeys={[bar]}>
+      <PanelBoundary lang={lang} resetKeys={[barBase]}>
         <ChartFrame
           id="explorer-bar"
           title={translate(explorerMessages, lang, 'rankedTitle', {
@@ -165,9 +177,9 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
           source={bar.source}
           method={bar.method}
           lang={lang}
-          summary={summarizeChart(bar, unit)}
+          summary={barSummary}
           denominatorNote={bar.denominatorNote}
-          missing={missingItems(bar)}
+          missing={barMissing}
           actions={
             <PeriodSelect
               periods={barPeriods}
@@ -178,7 +190,7 @@ function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: numb
           }
         >
           {bar.series.some((s) => s.points[0]?.value !== null && s.points[0] !== undefined) ? (
-            <RankedBarChart model={bar} unitCode={unit} width={width} />
+            <RankedBarChart model={barBase} unitCode={unit} width={width} />
           ) : (
             <EmptyState height={BAR_ROW_HEIGHT * 2} lang={lang} />
           )}
@@ -227,7 +239,7 @@ function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
   const selected = new Set(data.selected);
   const toggle = (code: string) => {
     const next = selected.has(code) ? data.selected.filter((c) => c !== code) : [...data.selected, code];
-    updateView({ territories: next.slice(0, 12) });
+    updateView({ territories: next.slice(0, MAX_TERRITORIES) });
   };
   return (
     <PanelBoundary lang={lang} resetKeys={[model]}>
@@ -358,6 +370,16 @@ export function ExplorerView() {
     }).denominatorNote;
   }, [indicator, observationsQ.data, territoryIndex, selected, measure, from, to, lang]);
 
+  // One `data` object per change of its parts (issue 7, B2): a fresh object on every render used to
+  // invalidate every memoised model below, so any click rebuilt all series of the chart.
+  const data = useMemo<Loaded | null>(
+    () =>
+      indicator && territoriesQ.data && observationsQ.data
+        ? { indicator, territories: territoriesQ.data, territoryIndex, observations: observationsQ.data, selected }
+        : null,
+    [indicator, territoriesQ.data, territoryIndex, observationsQ.data, selected],
+  );
+
   const catalogueError = territoriesQ.error
     ? { dataset: 'datasetTerritories' as const, error: territoriesQ.error, retry: () => void territoriesQ.refetch() }
     : indicatorsQ.error
@@ -389,14 +411,7 @@ export function ExplorerView() {
     );
   } else if (!observationsQ.data) {
     body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
-  } else {
-    const data: Loaded = {
-      indicator,
-      territories: territoriesQ.data,
-      territoryIndex,
-      observations: observationsQ.data,
-      selected,
-    };
+  } else if (data) {
     body = (
       <>
         {observationsQ.error ? (

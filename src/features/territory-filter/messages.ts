@@ -7,6 +7,12 @@ export const filterMessages = defineMessages({
   region: { fr: 'Région des provinces', ar: 'جهة الأقاليم', en: 'Region of the provinces' },
   allRegionsOption: { fr: 'Toutes les régions', ar: 'كل الجهات', en: 'All regions' },
   pickAllRegions: { fr: 'Toutes les régions', ar: 'كل الجهات', en: 'All regions' },
+  pickAllProvinces: { fr: 'Toutes les provinces', ar: 'كل الأقاليم', en: 'All provinces' },
+  softLimit: {
+    fr: 'Plus de {max} courbes : le graphique devient difficile à lire — envisagez la carte ou le tableau.',
+    ar: 'أكثر من {max} منحنى: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+    en: 'More than {max} lines: the chart becomes hard to read — consider the map or the table.',
+  },
   pickProvinces: { fr: 'Provinces de la région', ar: 'أقاليم الجهة', en: 'Provinces of the region' },
   pickProvincesOf: { fr: 'Provinces : {region}', ar: 'أقاليم: {region}', en: 'Provinces: {region}' },
   clear: { fr: 'Effacer la sélection', ar: 'مسح الاختيار', en: 'Clear selection' },

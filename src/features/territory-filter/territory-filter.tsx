@@ -6,7 +6,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang, Territory } from '../../api/contract.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { MAX_TERRITORIES } from '../../state/view-state.ts';
+import { MAX_TERRITORIES, SOFT_MAX_TERRITORIES } from '../../state/view-state.ts';
 import { filterMessages } from './messages.ts';
 import { pickCodes, toggleCode, visibleTerritories } from './search.ts';
 
@@ -19,10 +19,19 @@ export interface TerritoryFilterProps {
   lang: Lang;
   /** Most territories selectable at once. */
   cap?: number;
+  /** Beyond this many, a visible note says the chart gets hard to read (the selection is still allowed). */
+  softLimit?: number;
 }
 
 /** The territory filter. */
-export function TerritoryFilter({ territories, selected, onChange, lang, cap = MAX_TERRITORIES }: TerritoryFilterProps) {
+export function TerritoryFilter({
+  territories,
+  selected,
+  onChange,
+  lang,
+  cap = MAX_TERRITORIES,
+  softLimit = SOFT_MAX_TERRITORIES,
+}: TerritoryFilterProps) {
   const t = (k: keyof typeof filterMessages, vars?: Record<string, string | number>) =>
     translate(filterMessages, lang, k, vars);
   const id = useId();
@@ -31,6 +40,7 @@ export function TerritoryFilter({ territories, selected, onChange, lang, cap = M
   const [capMessage, setCapMessage] = useState<'cap' | 'capCut' | null>(null);
   const byCode = useMemo(() => new Map(territories.map((x) => [x.code, x])), [territories]);
   const regions = useMemo(() => territories.filter((x) => x.level === 'region'), [territories]);
+  const provinces = useMemo(() => territories.filter((x) => x.level === 'province'), [territories]);
   const visible = useMemo(() => visibleTerritories(territories, query, region), [territories, query, region]);
   const selectedSet = new Set(selected);
   const atCap = selected.length >= cap;
@@ -111,9 +121,15 @@ export function TerritoryFilter({ territories, selected, onChange, lang, cap = M
       <p role="status" className={capMessage ? 'cap-message' : 'visually-hidden'}>
         {capMessage ? t(capMessage, { max: cap }) : ''}
       </p>
+      {selected.length > softLimit && softLimit < cap ? (
+        <p className="cap-message soft-limit-message">{t('softLimit', { max: softLimit })}</p>
+      ) : null}
       <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
         <button type="button" className="button button--small" onClick={() => pick(regions.map((r) => r.code))}>
           {t('pickAllRegions')}
+        </button>
+        <button type="button" className="button button--small" onClick={() => pick(provinces.map((p) => p.code))}>
+          {t('pickAllProvinces')}
         </button>
         <button
           type="button"

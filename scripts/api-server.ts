@@ -18,6 +18,7 @@ import { getResponse } from 'msw';
 import type { Db } from '../src/mocks/db.ts';
 import { parseFaultSpec, simulatedFailure, type Fault } from '../src/mocks/faults.ts';
 import { createHandlers } from '../src/mocks/handlers.ts';
+import { mulberry32 } from '../src/mocks/stress.ts';
 
 /** Options of `startApiServer`. */
 export interface ApiServerOptions {
@@ -57,17 +58,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Max-Age': '600',
 };
 
-/** Small seeded PRNG (mulberry32): deterministic, fast, good enough for jitter and coin flips. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG for jitter and coin flips: the same generator the stress dataset uses. */
+export const seededRandom = mulberry32;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -76,3 +76,23 @@ describe.each(LANGS)('axe in $lang', ({ lang, dir, present }) => {
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });
+
+/** Dark mode follows the system: the same audit (contrast included) with `prefers-color-scheme: dark`. */
+describe('axe in dark mode', () => {
+  const DARK_VIEWS = [VIEWS[0], VIEWS[1], VIEWS[2], VIEWS[4]] as const;
+  it.each(DARK_VIEWS.flatMap((v) => (['fr', 'ar'] as const).map((lang) => ({ ...v, lang }))))(
+    '$name in $lang has no violations',
+    async ({ query, lang }) => {
+      const { page } = browser;
+      await page.emulateMedia({ colorScheme: 'dark' });
+      try {
+        await openApp(page, server.url, `${query}&lang=${lang}`);
+        await settle(page);
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+        expect(await audit(page)).toEqual([]);
+      } finally {
+        await page.emulateMedia({ colorScheme: 'light' });
+      }
+    },
+  );
+});

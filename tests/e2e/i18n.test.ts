@@ -37,8 +37,9 @@ async function legendText(page: Page): Promise<string> {
 
 /** Centre x of each tick label of an axis, in DOM order, with its text. */
 async function axisTicks(page: Page, axis: 'x' | 'y'): Promise<{ text: string; x: number }[]> {
-  const cls = axis === 'x' ? '.recharts-xAxis' : '.recharts-yAxis';
-  return page.locator(`.line-chart ${cls} .recharts-cartesian-axis-tick text`).evaluateAll((nodes) =>
+  // recharts 3 draws tick labels in their own layer (`.recharts-xAxis-tick-labels`), not inside the axis group.
+  const cls = axis === 'x' ? '.recharts-xAxis-tick-labels' : '.recharts-yAxis-tick-labels';
+  return page.locator(`.line-chart ${cls} text.recharts-cartesian-axis-tick-value`).evaluateAll((nodes) =>
     nodes.map((n) => {
       const r = n.getBoundingClientRect();
       return { text: n.textContent ?? '', x: r.left + r.width / 2 };

@@ -40,14 +40,17 @@ export function StatusBadge({ status, lang }: { status: DataStatus; lang: Lang }
 
 /** "Source : HCP, 17 déc. 2024" as a link to the source. */
 export function SourceLine({ source, lang, prefix = true }: { source: Source; lang: Lang; prefix?: boolean }) {
+  // In Arabic a French publisher ("HCP (conférence … 2024), via Yabiladi") followed by Arabic text got its
+  // parentheses and lines scrambled by the bidi algorithm: isolate it (FSI … PDI) so it reads as one run.
+  const publisher = lang === 'ar' ? `\u2068${source.publisher}\u2069` : source.publisher;
   const text =
     source.published !== null
       ? translate(commonMessages, lang, 'sourceLine', {
-          publisher: source.publisher,
+          publisher,
           date: formatDate(source.published, lang),
         })
       : translate(commonMessages, lang, 'sourceUndated', {
-          publisher: source.publisher,
+          publisher,
           date: formatDate(source.retrieved, lang),
         });
   return (

@@ -82,8 +82,44 @@ function urlFor(state: ViewState): string {
 /** Set `lang` and `dir` on the document. */
 export function applyDocumentLanguage(lang: ViewState['lang']): void {
   if (typeof document === 'undefined') return;
-  document.documentElement.lang = lang;
-  document.documentElement.dir = DIRECTIONS[lang];
+  const root = document.documentElement;
+  // Only on a change: this runs on every store update, and writing `dir` on the root invalidates style.
+  if (root.lang !== lang) root.lang = lang;
+  if (root.dir !== DIRECTIONS[lang]) root.dir = DIRECTIONS[lang];
+}
+
+/**
+ * A history write waiting for the next paint. Chromium's `history.pushState` took ~50–110 ms per click
+ * on the stress view (issue 7, B2 profile): written inside the click it delayed the paint of the answer.
+ * So the address bar follows one frame later (after the paint); two writes in that frame make one entry
+ * (`push` wins over `replace`). A language change is written at once, since it is rare and tests
+ * and assistive tools read it straight away.
+ */
+let pendingWrite: { state: ViewState; mode: HistoryMode } | null = null;
+
+function writeHistory(state: ViewState, mode: HistoryMode): void {
+  const url = urlFor(state);
+  if (mode === 'replace') window.history.replaceState(null, '', url);
+  else window.history.pushState(null, '', url);
+}
+
+/** Write the pending history entry now, if any (before another write, so the order is kept). */
+export function flushHistoryWrite(): void {
+  const pending = pendingWrite;
+  pendingWrite = null;
+  if (pending) writeHistory(pending.state, pending.mode);
+}
+
+function scheduleHistoryWrite(state: ViewState, mode: HistoryMode, immediate: boolean): void {
+  const merged: HistoryMode = pendingWrite?.mode === 'push' || mode === 'push' ? 'push' : 'replace';
+  const wasPending = pendingWrite !== null;
+  pendingWrite = { state, mode: merged };
+  if (immediate || typeof requestAnimationFrame !== 'function') {
+    flushHistoryWrite();
+    return;
+  }
+  // rAF runs just before the paint; the timeout after it runs once the frame is out.
+  if (!wasPending) requestAnimationFrame(() => setTimeout(flushHistoryWrite, 0));
 }
 
 /**
@@ -125,21 +161,24 @@ export function useHistorySync(): void {
     // Normalise the address bar once (drops ignored parameters) without a new history entry.
     const normalised = viewSearch(selectViewState(useViewStore.getState()), window.location.search);
     if (normalised !== window.location.search) window.history.replaceState(null, '', urlFor(selectViewState(useViewStore.getState())));
+    let previousLang = selectViewState(useViewStore.getState()).lang;
     const unsubscribe = useViewStore.subscribe((s) => {
       const state = selectViewState(s);
       applyDocumentLanguage(state.lang);
       usePreferences.getState().setLang(state.lang);
+      const langChanged = state.lang !== previousLang;
+      previousLang = state.lang;
       const next = serializeViewUrl(state);
       if (next === previous || applyingFromUrl) {
         previous = next;
         return;
       }
       previous = next;
-      const url = urlFor(state);
-      if (pendingMode === 'replace') window.history.replaceState(null, '', url);
-      else window.history.pushState(null, '', url);
+      scheduleHistoryWrite(state, pendingMode, langChanged);
     });
     const onPop = () => {
+      // The address bar now rules: a write still waiting from just before Back is dropped.
+      pendingWrite = null;
       const parsed = parseViewUrl(window.location.search);
       applyingFromUrl = true;
       useViewStore.getState().replace(parsed.state, parsed.notices);
@@ -167,6 +206,7 @@ export function useVocabularyValidation(vocab: UrlVocabulary | undefined): void 
     applyingFromUrl = true;
     store.replace(state, [...store.notices, ...notices].slice(0, 20));
     applyingFromUrl = false;
+    flushHistoryWrite();
     window.history.replaceState(null, '', urlFor(state));
   }, [vocab, indicator, territories]);
 }

@@ -103,7 +103,10 @@ export function buildChartModel(input: ChartModelInput): ChartModel {
     periods = wanted ? [wanted] : [];
   }
   const raw = buildSeries({
-    observations: relevant,
+    // The whole array, not `relevant`: buildSeries indexes it once per array identity (issue 7, B2), and
+    // only the selected territories of this indicator are looked up, so the result is the same.
+    observations: input.observations,
+    indicator: indicator.id,
     territories: input.territories,
     periods,
     measure: input.measure,

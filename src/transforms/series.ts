@@ -51,17 +51,49 @@ export interface BuildSeriesInput {
   territoryIndex: ReadonlyMap<string, Territory>;
   /** Status for a gap (no observation): the indicator's own status. */
   fallbackStatus: DataStatus;
+  /** Only rows of this indicator count (all rows when omitted). */
+  indicator?: string;
+}
+
+/** territory → period → observation, built once per observations array (see `observationIndex`). */
+type ObservationIndex = ReadonlyMap<string, ReadonlyMap<string, Observation>>;
+
+const indexCache = new WeakMap<readonly Observation[], Map<string, ObservationIndex>>();
+
+/**
+ * Index of an observations array by territory and period, cached per array identity: the explorer builds
+ * several models (line, bar, full range, denominator) from the same react-query array on every change,
+ * and re-keying ~12,000 rows each time was a visible part of a click on the stress view (issue 7, B2).
+ * Query data are never mutated, so the cache stays right; a WeakMap lets it go with the array.
+ */
+function observationIndex(observations: readonly Observation[], indicator: string | undefined): ObservationIndex {
+  let perIndicator = indexCache.get(observations);
+  if (!perIndicator) indexCache.set(observations, (perIndicator = new Map()));
+  const cacheKey = indicator ?? '\u0000all';
+  let index = perIndicator.get(cacheKey);
+  if (!index) {
+    const built = new Map<string, Map<string, Observation>>();
+    for (const o of observations) {
+      if (indicator !== undefined && o.indicator !== indicator) continue;
+      let byPeriod = built.get(o.territory);
+      if (!byPeriod) built.set(o.territory, (byPeriod = new Map()));
+      byPeriod.set(o.period, o);
+    }
+    index = built;
+    perIndicator.set(cacheKey, index);
+  }
+  return index;
 }
 
 /** Build the series of the selected territories on a shared period axis, measure applied. */
 export function buildSeries(input: BuildSeriesInput): RawSeries[] {
-  const byKey = new Map<string, Observation>();
-  for (const o of input.observations) byKey.set(`${o.territory}|${o.period}`, o);
+  const index = observationIndex(input.observations, input.indicator);
   return input.territories.map((code) => {
     const censusYears = new Set<string>();
     const territory = input.territoryIndex.get(code);
+    const byPeriod = index.get(code);
     const points = input.periods.map((period): ChartPoint => {
-      const o = byKey.get(`${code}|${period}`);
+      const o = byPeriod?.get(period);
       if (!o || o.value === null) {
         const reason: MissingReason = 'not-published';
         return { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: o?.note ?? null };

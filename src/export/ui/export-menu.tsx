@@ -93,13 +93,22 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
 
+  const restoreFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (busy || !restoreFocus.current) return;
+    const el = restoreFocus.current;
+    restoreFocus.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && el.isConnected) el.focus();
+  }, [busy]);
+
   const choice: ImageChoice = chartSize ? { size, scale, background, chartSize } : { size, scale, background };
 
   /** Run one export, reporting progress and outcome in the live region. */
   const run = async (task: () => Promise<string | null> | string | null) => {
     // The pressed button is disabled while busy, which drops keyboard focus to <body> (and Escape no longer
-    // reaches the dialog): remember it and give focus back once the buttons are enabled again.
-    const origin = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // reaches the dialog): remember it; the effect on `busy` gives focus back once the buttons are enabled again.
+    restoreFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
     setStatus({ kind: 'info', text: t('working') });
     try {
@@ -109,10 +118,6 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
       setStatus({ kind: 'error', text: t('failed', { reason: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setBusy(false);
-      setTimeout(() => {
-        const lost = document.activeElement === null || document.activeElement === document.body;
-        if (lost && origin?.isConnected) origin.focus();
-      }, 0);
     }
   };
 

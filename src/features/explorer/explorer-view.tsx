@@ -4,7 +4,7 @@
  * Catalogue and observations come from react-query; everything displayed is derived by pure transforms
  * (`buildChartModel`) so charts, table and exports agree.
  */
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
@@ -65,8 +65,11 @@ function PanelBoundary({ lang, children, resetKeys }: { lang: Lang; children: Re
 
 function Exports(props: { model: ChartModel; full?: ChartModel; lang: Lang; chartSize?: { width: number; height: number }; present?: boolean }) {
   const { model, full, lang } = props;
-  const rows = useMemo(() => buildLongRows(model), [model]);
-  const fullRows = useMemo(() => (full ? buildLongRows(full) : undefined), [full]);
+  // Keyed on the series only (issue 7, B2): the model is re-created whenever the view's link changes,
+  // but its series keep their identity, so 2 × 9,900 rows are not rebuilt on every click.
+  const rows = useMemo(() => buildLongRows({ series: model.series }), [model.series]);
+  const fullSeries = full?.series;
+  const fullRows = useMemo(() => (fullSeries ? buildLongRows({ series: fullSeries }) : undefined), [fullSeries]);
   return (
     <ErrorBoundary fallback={() => null} resetKeys={[model]}>
       <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
@@ -101,11 +104,15 @@ interface Loaded {
   selected: string[];
 }
 
-function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: number }) {
-  const measure = useViewStore((s) => s.measure);
-  const from = useViewStore((s) => s.from);
-  const to = useViewStore((s) => s.to);
-  const period = useViewStore((s) => s.period);
+function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang; width: number }) {
+  // Issue 7 (B2): the charts follow the selection as deferred values. A click first paints what it
+  // touched (checkbox, radio, chips) with the memoised charts unchanged; React then redraws the charts
+  // in an interruptible background render, so 75 recharts lines do not hold up the click's paint.
+  const data = useDeferredValue(urgentData);
+  const measure = useDeferredValue(useViewStore((s) => s.measure));
+  const from = useDeferredValue(useViewStore((s) => s.from));
+  const to = useDeferredValue(useViewStore((s) => s.to));
+  const period = useDeferredValue(useViewStore((s) => s.period));
   const view = useViewStore((s) => s);
   const link = currentViewLink(view);
   const common = {

@@ -116,6 +116,12 @@ describe('keyboard-only journey', () => {
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(bytes.length).toBeGreaterThan(2_000);
+    // The button is disabled while the export runs; keyboard focus must come back to it afterwards (not <body>).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.xm-dialog') !== null && document.activeElement?.tagName === 'BUTTON'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').first().waitFor({ state: 'hidden', timeout: 10_000 });
     // Escape gives focus back to the menu button.

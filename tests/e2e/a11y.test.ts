@@ -96,3 +96,54 @@ describe('axe in dark mode', () => {
     },
   );
 });
+
+/** Every chart has an accessible name, a generated text summary and a data-table alternative. */
+describe('charts: names, summaries, tables', () => {
+  it('explorer line and bar charts, overview sparklines, projects timeline, compare table', { timeout: 180_000 }, async () => {
+    const { page } = browser;
+    await openApp(page, server.url, `${VIEWS[1].query}&lang=fr`);
+    await settle(page);
+    const frames = page.locator('figure.chart-frame');
+    expect(await frames.count()).toBeGreaterThanOrEqual(2); // lines over time + ranking
+    for (const frame of await frames.all()) {
+      const name = await frame.evaluate((f) => {
+        const id = f.getAttribute('aria-labelledby');
+        return id ? (document.getElementById(id)?.textContent ?? '') : '';
+      });
+      expect(name).toMatch(/Taux de chômage/);
+      // The summary is generated from the data: names, periods and values in words.
+      const summary = await frame.locator('.chart-frame__summary').innerText();
+      expect(summary).toMatch(/(Casablanca-Settat|Marrakech-Safi).*\d+,\d\u202f%.*2024/);
+    }
+    // The chart's points group is named for keyboard and screen-reader users.
+    expect(await page.locator('.line-chart__plot').getAttribute('aria-label')).toMatch(/\S/);
+    // Table alternative: the Table tab shows the same selection.
+    await page.getByRole('tab', { name: 'Tableau' }).click();
+    const table = page.getByRole('table');
+    await table.waitFor({ timeout: 30_000 });
+    const tableText = await table.innerText();
+    expect(tableText).toContain('Casablanca-Settat');
+    expect(tableText).toContain('Marrakech-Safi');
+
+    await openApp(page, server.url, 'view=overview&lang=fr');
+    await settle(page);
+    const sparks = page.locator('svg.mv-sparkline');
+    expect(await sparks.count()).toBeGreaterThan(0);
+    for (const s of await sparks.all()) {
+      expect(await s.getAttribute('role')).toBe('img');
+      expect(await s.getAttribute('aria-label')).toMatch(/\d{4}.*\d{4}/); // first and last period in words
+    }
+
+    await openApp(page, server.url, 'view=projects&lang=fr');
+    await settle(page);
+    const timeline = page.locator('figure.mv-timeline');
+    expect(await timeline.locator('figcaption').innerText()).toMatch(/\S/);
+    const rows = timeline.locator('.mv-timeline__row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const r of await rows.all()) expect(await r.locator('.mv-visually-hidden').first().textContent()).toMatch(/\S/);
+
+    await openApp(page, server.url, `${VIEWS[4].query}&lang=fr`);
+    await settle(page);
+    expect(await page.getByRole('table').first().locator('caption').innerText()).toMatch(/Casablanca-Settat/);
+  });
+});

@@ -52,7 +52,9 @@ function CatalogueCheck() {
   const indicators = useQuery(indicatorsQuery());
   const vocab = useMemo<UrlVocabulary | undefined>(
     () =>
-      territories.data && indicators.data
+      // An empty catalogue is a broken answer, not a vocabulary: validating against it would drop every
+      // code of the user's link (found by the fault matrix, `empty:territories`).
+      territories.data && indicators.data && territories.data.length > 0 && indicators.data.length > 0
         ? {
             territories: new Set(territories.data.map((t) => t.code)),
             indicators: new Set(indicators.data.map((i) => i.id)),

@@ -104,11 +104,22 @@ interface Loaded {
   selected: string[];
 }
 
-function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang; width: number }) {
+/**
+ * Issue 7 (B2): a tab's body is drawn in a background render. On mount (tab switch) the skeleton paints
+ * first — `useDeferredValue(data, null)` starts from null — so the click is answered at once and the
+ * 75-line chart or the 10,000-cell table follows; on updates, the previous data stay until the new
+ * render is ready.
+ */
+function DeferredTab({ data: urgentData, lang, children }: { data: Loaded; lang: Lang; children: (data: Loaded) => ReactNode }) {
+  const data = useDeferredValue<Loaded | null>(urgentData, null);
+  if (!data) return <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+  return <>{children(data)}</>;
+}
+
+function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: number }) {
   // Issue 7 (B2): the charts follow the selection as deferred values. A click first paints what it
   // touched (checkbox, radio, chips) with the memoised charts unchanged; React then redraws the charts
   // in an interruptible background render, so 75 recharts lines do not hold up the click's paint.
-  const data = useDeferredValue(urgentData);
   const measure = useDeferredValue(useViewStore((s) => s.measure));
   const from = useDeferredValue(useViewStore((s) => s.from));
   const to = useDeferredValue(useViewStore((s) => s.to));
@@ -421,6 +432,20 @@ export function ExplorerView() {
   } else if (data) {
     body = (
       <>
+        {catalogueError ? (
+          // A catalogue refresh failed with the catalogue still in memory: keep using it, say so (issue 8).
+          <p className="state state--stale" role="alert">
+            {errorText(catalogueError.dataset, catalogueError.error, lang)} ·{' '}
+            {translate(chartMessages, lang, 'stale', {
+              time: new Date(
+                catalogueError.dataset === 'datasetTerritories' ? territoriesQ.dataUpdatedAt : indicatorsQ.dataUpdatedAt,
+              ).toLocaleTimeString(lang === 'ar' ? 'ar-MA' : lang),
+            })}{' '}
+            <button type="button" className="button button--small" onClick={catalogueError.retry}>
+              {translate(chartMessages, lang, 'retry')}
+            </button>
+          </p>
+        ) : null}
         {observationsQ.error ? (
           <p className="state state--stale" role="alert">
             {errorText('datasetObservations', observationsQ.error, lang)} ·{' '}
@@ -432,9 +457,17 @@ export function ExplorerView() {
             </button>
           </p>
         ) : null}
-        {tab === 'chart' ? <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} /> : null}
+        {tab === 'chart' ? (
+          <DeferredTab data={data} lang={lang}>
+            {(d) => <ChartTab data={d} lang={lang} width={Math.max(280, width - 34)} />}
+          </DeferredTab>
+        ) : null}
         {tab === 'map' ? <MapTab data={data} lang={lang} /> : null}
-        {tab === 'table' ? <TableTab data={data} lang={lang} /> : null}
+        {tab === 'table' ? (
+          <DeferredTab data={data} lang={lang}>
+            {(d) => <TableTab data={d} lang={lang} />}
+          </DeferredTab>
+        ) : null}
       </>
     );
   }

@@ -12,6 +12,26 @@ import { loadShippedFiles } from './shipped-files.ts';
 let started: Promise<void> | undefined;
 
 /**
+ * MSW's `worker.start` calls `registration.update()` on an existing registration without handling the
+ * returned promise; when the update check fails (offline, or the server briefly gone) that surfaces as an
+ * uncaught error in the page (found by tests/e2e/persistence.test.ts). The check is best-effort — the
+ * worker in place keeps serving — so mark its failure handled, still returning the same promise.
+ */
+function quietRegistrationUpdates(): void {
+  const proto = globalThis.ServiceWorkerRegistration?.prototype as
+    | (ServiceWorkerRegistration & { __mouchirQuietUpdate?: boolean })
+    | undefined;
+  if (!proto || proto.__mouchirQuietUpdate) return;
+  const update = proto.update;
+  proto.update = function quietUpdate(this: ServiceWorkerRegistration) {
+    const result = update.call(this);
+    result.catch(() => undefined);
+    return result;
+  };
+  proto.__mouchirQuietUpdate = true;
+}
+
+/**
  * The query strings to read switches from: the current one and the one the page was loaded with. The
  * app normalises its address bar on first render (dropping parameters it does not know, such as `mock`
  * and `dataset`) and this module loads in its own chunk, possibly later; the navigation entry keeps the
@@ -42,6 +62,7 @@ function pageMockSpec(searches: readonly string[]): string {
  */
 export function startMockWorker(): Promise<void> {
   started ??= (async () => {
+    quietRegistrationUpdates();
     const searches = pageSearches();
     setMockSpec(pageMockSpec(searches));
     // Issue 7: `?dataset=stress` (or localStorage['mouchir.dataset']='stress') serves the synthetic stress

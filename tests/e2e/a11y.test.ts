@@ -124,6 +124,15 @@ describe('charts: names, summaries, tables', () => {
     const tableText = await table.innerText();
     expect(tableText).toContain('Casablanca-Settat');
     expect(tableText).toContain('Marrakech-Safi');
+    // Map: every tile writes its value or "Pas de données" (hatched tiles are never colour-only).
+    await page.getByRole('tab', { name: 'Carte' }).click();
+    await page.locator('button.tile').first().waitFor({ timeout: 30_000 });
+    for (const tile of await page.locator('button.tile').all()) {
+      expect(await tile.locator('.tile__value').innerText()).toMatch(/\d|Pas de données/);
+    }
+    for (const tile of await page.locator('button.tile.tile--nodata').all()) {
+      expect(await tile.innerText()).toContain('Pas de données');
+    }
 
     await openApp(page, server.url, 'view=overview&lang=fr');
     await settle(page);
@@ -132,6 +141,15 @@ describe('charts: names, summaries, tables', () => {
     for (const s of await sparks.all()) {
       expect(await s.getAttribute('role')).toBe('img');
       expect(await s.getAttribute('aria-label')).toMatch(/\d{4}.*\d{4}/); // first and last period in words
+    }
+
+    // Never colour alone: status badges and judged changes are written out, not only coloured.
+    for (const badge of await page.locator('.mv-badge, .badge').all()) expect((await badge.innerText()).trim()).toMatch(/\p{L}{3}/u);
+    const judged = page.locator('.mv-delta[data-assessment="better"], .mv-delta[data-assessment="worse"]');
+    expect(await judged.count()).toBeGreaterThan(0);
+    for (const d of await judged.all()) {
+      const want = (await d.getAttribute('data-assessment')) === 'better' ? 'amélioration' : 'dégradation';
+      expect(await d.innerText()).toContain(want);
     }
 
     await openApp(page, server.url, 'view=projects&lang=fr');

@@ -64,6 +64,39 @@ function browserMock(): Plugin {
 }
 
 /**
+ * In a mock-mode build (no `VITE_API_BASE_URL`), a `<link rel="modulepreload">` for the mock API's chunk
+ * and `<link rel="preload" as="fetch">` for the data files it fetches (issue 7, B1): the browser fetches
+ * and compiles them while the entry chunk is still loading, instead of after main.tsx runs its `import()`.
+ */
+function preloadMock(): Plugin {
+  let mock = true;
+  return {
+    name: 'mouchir-preload-mock',
+    apply: 'build',
+    configResolved(config) {
+      const v: unknown = config.env.VITE_API_BASE_URL;
+      mock = !(typeof v === 'string' && v !== '');
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        if (!mock || !ctx.bundle) return [];
+        const tags = [];
+        for (const item of Object.values(ctx.bundle)) {
+          if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
+            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${item.fileName}` }, injectTo: 'head' as const });
+          }
+          if (item.type === 'asset' && /^assets\/(territories|indicators|projects|census|programmes|illustrative)-[\w-]+\.json$/.test(item.fileName)) {
+            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${item.fileName}` }, injectTo: 'head' as const });
+          }
+        }
+        return tags;
+      },
+    },
+  };
+}
+
+/**
  * One config for the app build and for vitest.
  * `base: './'` makes every asset URL relative, so `dist/` works from any static
  * server and any sub-folder (e.g. /mouchir/) without rewrites; views live in the
@@ -71,7 +104,7 @@ function browserMock(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), browserMock()],
+  plugins: [react(), cspMeta(), browserMock(), preloadMock()],
   build: {
     target: 'es2022',
     sourcemap: false,

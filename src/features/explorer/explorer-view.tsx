@@ -105,10 +105,9 @@ interface Loaded {
 }
 
 /**
- * Issue 7 (B2): a tab's body is drawn in a background render. On mount (tab switch) the skeleton paints
+ * Issue 7 (B2): the table tab is drawn in a background render. On mount (tab switch) the skeleton paints
  * first — `useDeferredValue(data, null)` starts from null — so the click is answered at once and the
- * 75-line chart or the 10,000-cell table follows; on updates, the previous data stay until the new
- * render is ready.
+ * table of up to 75 × 132 cells follows; on updates, the previous rows stay until the new render is ready.
  */
 function DeferredTab({ data: urgentData, lang, children }: { data: Loaded; lang: Lang; children: (data: Loaded) => ReactNode }) {
   const data = useDeferredValue<Loaded | null>(urgentData, null);
@@ -116,10 +115,11 @@ function DeferredTab({ data: urgentData, lang, children }: { data: Loaded; lang:
   return <>{children(data)}</>;
 }
 
-function ChartTab({ data, lang, width }: { data: Loaded; lang: Lang; width: number }) {
+function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang; width: number }) {
   // Issue 7 (B2): the charts follow the selection as deferred values. A click first paints what it
   // touched (checkbox, radio, chips) with the memoised charts unchanged; React then redraws the charts
   // in an interruptible background render, so 75 recharts lines do not hold up the click's paint.
+  const data = useDeferredValue(urgentData);
   const measure = useDeferredValue(useViewStore((s) => s.measure));
   const from = useDeferredValue(useViewStore((s) => s.from));
   const to = useDeferredValue(useViewStore((s) => s.to));
@@ -457,11 +457,7 @@ export function ExplorerView() {
             </button>
           </p>
         ) : null}
-        {tab === 'chart' ? (
-          <DeferredTab data={data} lang={lang}>
-            {(d) => <ChartTab data={d} lang={lang} width={Math.max(280, width - 34)} />}
-          </DeferredTab>
-        ) : null}
+        {tab === 'chart' ? <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} /> : null}
         {tab === 'map' ? <MapTab data={data} lang={lang} /> : null}
         {tab === 'table' ? (
           <DeferredTab data={data} lang={lang}>

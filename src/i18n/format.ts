@@ -42,6 +42,17 @@ export function formatPercent(value: number, lang: Lang, digits = 1): string {
   return lang === 'fr' ? frenchPercentSpace(text) : text;
 }
 
+/**
+ * A signed relative change already in percent: "+58,8 %" (fr), "+58.8%" (en), "‎+58,8‎%‎" (ar). One Intl call, so
+ * the sign and "%" stay attached to the number in Arabic (a "%" appended by hand was pushed to the far side).
+ */
+export function formatSignedPercent(value: number, lang: Lang, digits = 1): string {
+  const text = numberFormat(lang, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
+    value / 100,
+  );
+  return lang === 'fr' ? frenchPercentSpace(text) : text;
+}
+
 /** A signed change: "+1,2" / "−0,4". */
 export function formatSigned(value: number, lang: Lang, digits = 1): string {
   return numberFormat(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value);

@@ -4,7 +4,16 @@
  * ar-MA separators (decimal comma), French percentages take a narrow no-break space, English none.
  */
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDate, formatNumber, formatPercent, formatPeriod, formatSigned, frenchPercentSpace } from '../../src/i18n/format.ts';
+import {
+  formatCompact,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatSigned,
+  formatSignedPercent,
+  frenchPercentSpace,
+} from '../../src/i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, format, isLang, pick, translate } from '../../src/i18n/i18n.ts';
 
 const NNBSP = '\u202f';
@@ -93,6 +102,15 @@ describe('numbers', () => {
     ['fr', 0, '0'],
   ] as const)('formatSigned %s %d', (lang, value, expected) => {
     expect(formatSigned(value, lang)).toBe(expected);
+  });
+
+  it.each([
+    ['fr', 58.8, `+58,8${NNBSP}%`],
+    ['en', -41.3, '-41.3%'],
+    ['ar', 58.8, `${LRM}+58,8${LRM}%${LRM}`],
+    ['en', 0, '0%'],
+  ] as const)('formatSignedPercent %s %d', (lang, value, expected) => {
+    expect(formatSignedPercent(value, lang)).toBe(expected);
   });
 
   it('French percentages never keep the wide no-break space', () => {

@@ -8,7 +8,7 @@ import type { Unit } from '../../api/contract.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';
 import { themedColor } from '../../charts/palette.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { formatPeriod, formatSigned } from '../../i18n/format.ts';
+import { formatPeriod, formatSigned, formatSignedPercent } from '../../i18n/format.ts';
 import { buildWideRows, sortWideRows, type SortDirection, type SortKey } from '../../transforms/table.ts';
 import { formatMeasured } from '../../transforms/value-format.ts';
 import { explorerMessages } from './messages.ts';
@@ -75,7 +75,7 @@ export function DataTable({ model, unitCode }: { model: ChartModel; unitCode: Un
               <td>
                 {r.delta.percent === null
                   ? t(r.delta.reason ?? 'missing-base')
-                  : `${formatSigned(r.delta.percent, lang, 1)} %`}
+                  : formatSignedPercent(r.delta.percent, lang, 1)}
               </td>
             </tr>
           ))}

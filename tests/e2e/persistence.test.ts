@@ -113,6 +113,9 @@ describe('nothing lost', () => {
     await page.evaluate(() => localStorage.clear());
     await openApp(page, served.url, `${explorer}&lang=en`);
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
+    // The export menu's code is a lazy chunk: let it load first. (Code not loaded before the network drops
+    // cannot load while offline — React.lazy keeps the failure until a reload; see README, Reliability.)
+    await page.getByRole('button', { name: 'Export', exact: true }).first().waitFor({ timeout: WAIT });
     const offline = page.getByText('Offline: data already loaded stays on screen');
 
     await browser.context.setOffline(true);

@@ -128,9 +128,9 @@ describe('languages through the UI', () => {
     expect(errors).toEqual([]);
   });
 
-  it('formats thousands and dates per locale in the table', { timeout: 120_000 }, async () => {
+  it('formats percentages per locale in the table, Latin digits in Arabic', { timeout: 120_000 }, async () => {
     const page = browser.page;
-    // Population (a count) of Morocco: grouping differs per locale.
+    // The national unemployment rate, 2014 and 2024, and its change: one table per language.
     const rows: Record<string, string> = {};
     for (const lang of ['fr', 'ar', 'en'] as const) {
       await openApp(page, served.url, `view=explorer&tab=table&indicator=unemployment-rate&territories=MA&lang=${lang}`);

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../app/error-boundary.tsx';
+import { CrashProbe } from '../../app/crash-probe.tsx';
 import { BAR_ROW_HEIGHT, RankedBarChart } from '../../charts/bar-chart.tsx';
 import { ChartFrame } from '../../charts/chart-frame.tsx';
 import type { ChartModel } from '../../charts/chart-model.ts';
@@ -158,6 +159,7 @@ function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang;
   return (
     <div className="chart-tab">
       <PanelBoundary lang={lang} resetKeys={[lineBase]}>
+        <CrashProbe name="explorer-line" />
         <ChartFrame
           id="explorer-line"
           title={line.title}
@@ -470,6 +472,7 @@ export function ExplorerView() {
 
   return (
     <div className="explorer">
+      <CrashProbe name="explorer-view" />
       <h1 className="view-title">{t('title')}</h1>
       <div className="explorer__layout">
         <aside className="explorer__side">

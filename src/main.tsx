@@ -29,7 +29,10 @@ preloadView(useViewStore.getState().view);
 
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
+  // React 19 logs every error an error boundary caught with console.error; our boundaries already show it
+  // in the page and log a warning (src/app/error-boundary.tsx), so a contained panel failure is not an
+  // uncaught error (found by tests/e2e/faults-boundary.test.ts). Uncaught errors keep React's default.
+  createRoot(container, { onCaughtError: () => undefined }).render(
     <StrictMode>
       <RootBoundary>
         <App queryClient={createQueryClient()} />

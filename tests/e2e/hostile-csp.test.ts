@@ -85,7 +85,8 @@ describe('security headers and CSP in the browser', () => {
         await openApp(page, served.url, `${q}&lang=${lang}`);
         // Each view drew its data: a chart, a map, a table, cards or projects.
         await page
-          .locator('path.recharts-line-curve, [role="table"], table, article[data-project], .mv-grid [role="listitem"], .tile-map, svg')
+          .locator('main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg')
+          .filter({ visible: true })
           .first()
           .waitFor({ state: 'visible', timeout: WAIT });
         await page.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);

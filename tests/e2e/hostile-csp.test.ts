@@ -78,20 +78,26 @@ describe('security headers and CSP in the browser', () => {
   });
 
   it('no CSP violation nor console error on any view, in fr, ar and en', { timeout: 240_000 }, async () => {
-    const page = browser.page;
+    // A fresh tab: the previous test's deliberately refused script must not count here.
+    const page = await browser.context.newPage();
     const errors = collectConsoleErrors(page);
     for (const lang of ['fr', 'ar', 'en']) {
       for (const q of ['view=overview', 'view=explorer', 'view=explorer&tab=map', 'view=explorer&tab=table', 'view=compare', 'view=projects']) {
         await openApp(page, served.url, `${q}&lang=${lang}`);
         // Each view drew its data: a chart, a map, a table, cards or projects.
         await page
-          .locator('main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg')
+          .locator('main figure, main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg')
           .filter({ visible: true })
           .first()
-          .waitFor({ state: 'visible', timeout: WAIT });
+          .waitFor({ state: 'visible', timeout: WAIT })
+          .catch(async () => {
+            const main = (await page.locator('main').innerText().catch(() => '')).slice(0, 300);
+            throw new Error(`${q}&lang=${lang}: nothing drawn within ${WAIT} ms; main says: ${main}`);
+          });
         await page.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);
       }
     }
+    await page.close();
     expect(errors).toEqual([]);
   });
 });

@@ -35,14 +35,16 @@ import { ENDPOINTS, unexpectedErrors } from './faults-support.ts';
 
 const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
 const STEPS = 100;
+/** The real-API build: `MOUCHIR_REAL_DIST` or `.tmp/dist-real` (scripts/test.mjs builds it). */
+const DIST = process.env.MOUCHIR_REAL_DIST ?? REAL_API_DIST;
 const WAIT = 60_000;
 
 /** The real-API build, rebuilt when missing or built for another API origin (as real-api.test.ts). */
 function ensureRealBuild(): void {
-  const index = path.join(REAL_API_DIST, 'index.html');
+  const index = path.join(DIST, 'index.html');
   const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
   const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(REAL_API_DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
+  buildIfMissing(DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
 }
 
 interface Territory {
@@ -103,7 +105,7 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
     expect(indicators.length).toBeGreaterThanOrEqual(2);
 
     api = await startApiServer({ port: REAL_API_PORT, latencyMs: 3_000, errorRate: 0.1, seed: 8 });
-    served = await serveDist({ dir: REAL_API_DIST, port: 4375 });
+    served = await serveDist({ dir: DIST, port: 4375 });
     browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
   });
 

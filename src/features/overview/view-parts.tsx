@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { DataStatus, Lang, Source, Territory } from '../../api/contract.ts';
 import { LOCALES, pick, translate } from '../../i18n/i18n.ts';
+import { apiErrorText } from '../../i18n/api-error-text.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { STATUS_COLORS } from '../../charts/palette.ts';
 import { commonMessages } from './messages.ts';
@@ -63,7 +64,7 @@ export function SourceLine({ source, lang, prefix = true }: { source: Source; la
   );
 }
 
-/** Error state of one panel: names the dataset, shows the error message, offers a retry. */
+/** Error state of one panel: names the dataset, says what happened in the reader's language, offers a retry. */
 export function QueryError({
   dataset,
   error,
@@ -75,7 +76,7 @@ export function QueryError({
   onRetry: () => void;
   lang: Lang;
 }) {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = apiErrorText(error, lang);
   return (
     <div role="alert" className="mv-error">
       <p>
@@ -105,7 +106,7 @@ export function StaleNotice({
   lang: Lang;
 }) {
   const time = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short' }).format(updatedAt);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = apiErrorText(error, lang);
   return (
     <div role="alert" className="mv-error mv-error--stale" data-stale="true">
       <p>

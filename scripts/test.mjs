@@ -3,7 +3,8 @@
  * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
  *
  * Steps: Chromium → typecheck → lint → MSW worker version → data:check → unit + component tests
- * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium → bench smoke.
+ * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium (the fault matrix in the
+ * background beside the other e2e files, its output printed when it ends) → bench smoke.
  * Every step runs even when an earlier one failed (so one run shows every problem), except that
  * the e2e step is not run against a build that just failed (that would test a stale dist); it is
  * then counted as failed, loudly. Vitest steps count their tests (read from the JSON reporter);
@@ -11,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ensureChromium } from './ensure-chromium.mjs';
 
@@ -97,22 +98,15 @@ function notRun(name, why) {
 }
 
 /**
- * Run one vitest project with the JSON reporter and count its tests.
+ * Count the tests of a vitest JSON report into a step result.
  *
- * @param {string} project
- * @param {Record<string, string>} [extraEnv]
+ * @param {string} name
+ * @param {string} out the JSON report
+ * @param {boolean} ok vitest's exit status was 0
+ * @param {number} t0 when the step started
+ * @returns {StepResult}
  */
-function vitestStep(project, extraEnv = {}) {
-  const name = `vitest ${project}`;
-  banner(name);
-  const t0 = performance.now();
-  const out = path.join(REPORT_DIR, `vitest-${project}.json`);
-  fs.rmSync(out, { force: true });
-  const ok = run(
-    path.join(BIN, 'vitest'),
-    ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
-    extraEnv,
-  );
+function vitestResult(name, out, ok, t0) {
   /** @type {StepResult} */
   const res = { name, passed: 0, failed: 0, skipped: 0, seconds: 0 };
   try {
@@ -140,7 +134,74 @@ function vitestStep(project, extraEnv = {}) {
     res.note = 'no tests ran';
   }
   res.seconds = (performance.now() - t0) / 1000;
-  results.push(res);
+  return res;
+}
+
+/**
+ * The arguments of a vitest run of `project` with the JSON reporter written to `out`.
+ *
+ * @param {string} project
+ * @param {string} out
+ * @param {string[]} extra file filters or `--exclude` globs
+ */
+function vitestArgs(project, out, extra = []) {
+  return ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...extra];
+}
+
+/**
+ * Run one vitest project with the JSON reporter and count its tests.
+ *
+ * @param {string} project
+ * @param {Record<string, string>} [extraEnv]
+ */
+function vitestStep(project, extraEnv = {}) {
+  const name = `vitest ${project}`;
+  banner(name);
+  const t0 = performance.now();
+  const out = path.join(REPORT_DIR, `vitest-${project}.json`);
+  fs.rmSync(out, { force: true });
+  const ok = run(path.join(BIN, 'vitest'), vitestArgs(project, out), extraEnv);
+  results.push(vitestResult(name, out, ok, t0));
+}
+
+/**
+ * Run a vitest project in the background, its output into a log file (printed when it ends, so two runs
+ * do not interleave on the console). Resolves with its step result.
+ *
+ * @param {string} name
+ * @param {string} project
+ * @param {string[]} extra file filters
+ * @param {Record<string, string>} extraEnv
+ * @returns {Promise<StepResult>}
+ */
+function vitestInBackground(name, project, extra, extraEnv) {
+  const t0 = performance.now();
+  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  const out = path.join(REPORT_DIR, `${slug}.json`);
+  const logFile = path.join(REPORT_DIR, `${slug}.log`);
+  fs.rmSync(out, { force: true });
+  const args = vitestArgs(project, out, extra);
+  console.log(`$ vitest ${args.join(' ')}   (in the background, output in ${logFile})`);
+  const log = fs.openSync(logFile, 'w');
+  return new Promise((resolve) => {
+    const child = spawn(path.join(BIN, 'vitest'), args, {
+      stdio: ['ignore', log, log],
+      env: { ...childEnv, ...extraEnv, FORCE_COLOR: '0' },
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
+    const finish = (/** @type {boolean} */ ok) => {
+      clearTimeout(timer);
+      fs.closeSync(log);
+      banner(`${name} (output of the background run)`);
+      process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+      resolve(vitestResult(name, out, ok, t0));
+    };
+    child.on('error', (e) => {
+      console.error(e.message);
+      finish(false);
+    });
+    child.on('exit', (code) => finish(code === 0));
+  });
 }
 
 /** public/mockServiceWorker.js must come from the installed msw (npm blocks its postinstall). */
@@ -179,8 +240,20 @@ const builtReal = step(`build (real API → ${REAL_API_BASE_URL})`, () =>
     VITE_API_BASE_URL: REAL_API_BASE_URL,
   }),
 );
-if (built && builtReal) vitestStep('e2e', { MOUCHIR_DIST: 'dist' });
-else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
+if (built && builtReal) {
+  // The fault matrix spends most of its ~3 minutes waiting (client timeouts, retry back-off) and uses only
+  // its own port (4370), so it runs beside the other e2e files instead of after them: CI stays well under
+  // its 15 minutes. Every other e2e file still runs one at a time (they share the real-API port 4328).
+  const FAULT_MATRIX = 'tests/e2e/faults.test.ts';
+  const matrix = vitestInBackground('vitest e2e (fault matrix)', 'e2e', [FAULT_MATRIX], { MOUCHIR_DIST: 'dist' });
+  banner('vitest e2e');
+  const t0 = performance.now();
+  const out = path.join(REPORT_DIR, 'vitest-e2e.json');
+  fs.rmSync(out, { force: true });
+  const ok = run(path.join(BIN, 'vitest'), vitestArgs('e2e', out, ['--exclude', FAULT_MATRIX]), { MOUCHIR_DIST: 'dist' });
+  results.push(vitestResult('vitest e2e', out, ok, t0));
+  results.push(await matrix);
+} else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
 if (fs.existsSync('scripts/bench.mjs')) {
   step('bench --quick', () => run('npm', ['run', '--silent', 'bench', '--', '--quick']));
 } else {

@@ -4,7 +4,7 @@
  * for a bad payload, the offending field; only an abort requested by the caller propagates as is (so
  * react-query can cancel quietly).
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { API_PREFIX, Problem } from './contract.ts';
 
 /** What went wrong, coarsely: the UI picks its message and the retry policy by this. */
@@ -143,7 +143,7 @@ const TIMEOUT = Symbol('timeout');
  * @param path endpoint path after the version prefix, with its query: `/observations?indicator=x`.
  * @throws ApiError for every failure; the caller's abort reason when the caller aborts.
  */
-export async function apiFetch<S extends z.ZodType>(
+export async function apiFetch<S extends z.core.$ZodType>(
   path: string,
   schema: S,
   options: ApiFetchOptions = {},
@@ -215,7 +215,7 @@ export async function apiFetch<S extends z.ZodType>(
       });
     }
 
-    const result = schema.safeParse(json);
+    const result = z.safeParse(schema, json);
     if (!result.success) {
       const issue = result.error.issues[0];
       const field = formatFieldPath(issue?.path ?? []);

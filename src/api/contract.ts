@@ -8,13 +8,32 @@
  * - `docs/api.md` describes them in prose, and a test checks the mock against them.
  *
  * Change a schema here and every one of those follows.
+ *
+ * Written with `zod/mini` (functional checks: `z.optional(x)`, `.check(z.minLength(1))`,
+ * `.register(z.globalRegistry, { id })`) rather than classic `zod`: this module is in the app's first
+ * chunk, and classic zod's method-chaining API cannot be tree-shaken (~90 kB raw, ~25 kB gzip before the first
+ * chart; issue 7, B3). Same core, same checks, same JSON Schema and messages. The unit test project maps
+ * `zod/mini` to classic `zod` (vite.config.ts) because tests introspect these schemas with classic classes;
+ * tests/unit/contract-mini.test.ts checks the real `zod/mini` path gives the same results.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 // No JIT: the production CSP forbids eval, and zod's probe for it (building a Function from a string) is reported as a
 // CSP violation even though zod catches it. Set here, before any schema exists: every module that
 // builds zod schemas imports this one first. (Infra, for issue 8's strict CSP; see tests/unit/csp.test.ts.)
-z.config({ jitless: true });
+// English messages: zod/mini loads no locale (every issue would read "Invalid input"), and the client's
+// errors quote them ("data[3].value expected number, received string").
+z.config({ jitless: true, ...z.locales.en() });
+
+/** A string that may not be empty. */
+function nonEmptyString(): z.ZodMiniString<string> {
+  return z.string().check(z.minLength(1));
+}
+
+/** A whole number ≥ 0 (people, households, tile positions). */
+function count(): z.ZodMiniNumber<number> {
+  return z.number().check(z.int(), z.nonnegative());
+}
 
 /** Base path of every endpoint of this contract version. */
 export const API_PREFIX = '/api/v1';
@@ -25,9 +44,8 @@ export type Lang = (typeof LANGS)[number];
 
 /** A text given in French, Arabic and English. None may be empty. */
 export const LocalizedText = z
-  .object({ fr: z.string().min(1), ar: z.string().min(1), en: z.string().min(1) })
-  .strict()
-  .meta({ id: 'LocalizedText', description: 'A text in French, Arabic and English.' });
+  .strictObject({ fr: nonEmptyString(), ar: nonEmptyString(), en: nonEmptyString() })
+  .register(z.globalRegistry, { id: 'LocalizedText', description: 'A text in French, Arabic and English.' });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /**
@@ -36,15 +54,15 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  */
 export const TerritoryCode = z
   .string()
-  .regex(/^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/, 'expected an ISO 3166-2:MA code such as MA-06 or MA-BES')
-  .meta({ id: 'TerritoryCode' });
+  .check(z.regex(/^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/, 'expected an ISO 3166-2:MA code such as MA-06 or MA-BES'))
+  .register(z.globalRegistry, { id: 'TerritoryCode' });
 export type TerritoryCode = z.infer<typeof TerritoryCode>;
 
-export const TerritoryLevel = z.enum(['country', 'region', 'province']).meta({ id: 'TerritoryLevel' });
+export const TerritoryLevel = z.enum(['country', 'region', 'province']).register(z.globalRegistry, { id: 'TerritoryLevel' });
 export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
 
 /** A census year, as a string key: `"2014"`, `"2024"`. */
-export const CensusYear = z.string().regex(/^\d{4}$/, 'expected a four-digit census year');
+export const CensusYear = z.string().check(z.regex(/^\d{4}$/, 'expected a four-digit census year'));
 
 /** One territory: the country, a region or a province/prefecture. */
 export const Territory = z
@@ -52,30 +70,30 @@ export const Territory = z
     code: TerritoryCode,
     level: TerritoryLevel,
     /** Code of the enclosing territory: `null` for the country, `MA` for a region, a region code for a province. */
-    parent: TerritoryCode.nullable(),
+    parent: z.nullable(TerritoryCode),
     name: LocalizedText,
     /** Short label for tight places (map tiles, axis ticks), e.g. "CS" for Casablanca-Settat. */
-    short: z.string().min(1).max(8).optional(),
+    short: z.optional(z.string().check(z.minLength(1), z.maxLength(8))),
     /** Administrative kind as HCP names it. */
     kind: z.enum(['country', 'region', 'province', 'prefecture', 'prefecture-arrondissements']),
     /** HCP's own code (`06.111`), when there is one. */
-    hcpCode: z.string().optional(),
+    hcpCode: z.optional(z.string()),
     /** Seat (chef-lieu), when known. */
-    seat: LocalizedText.optional(),
+    seat: z.optional(LocalizedText),
     /** Legal population by census year (RGPH), persons. */
-    population: z.record(CensusYear, z.number().int().nonnegative()),
+    population: z.record(CensusYear, count()),
     /** Households by census year (RGPH). */
-    households: z.record(CensusYear, z.number().int().nonnegative()),
+    households: z.record(CensusYear, count()),
     /** Position on the tile-grid cartogram (regions only): column west → east, row north → south. */
-    tile: z.object({ col: z.number().int().nonnegative(), row: z.number().int().nonnegative() }).optional(),
+    tile: z.optional(z.object({ col: count(), row: count() })),
   })
-  .meta({ id: 'Territory' });
+  .register(z.globalRegistry, { id: 'Territory' });
 export type Territory = z.infer<typeof Territory>;
 
 /** How much a figure can be trusted. Shown on every chart, card and export. */
 export const DataStatus = z
   .enum(['official', 'estimate', 'illustrative'])
-  .meta({
+  .register(z.globalRegistry, {
     id: 'DataStatus',
     description:
       'official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted.',
@@ -83,20 +101,20 @@ export const DataStatus = z
 export type DataStatus = z.infer<typeof DataStatus>;
 
 /** An ISO date `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 
 /** Where a figure comes from. */
 export const Source = z
   .object({
-    publisher: z.string().min(1),
-    title: z.string().min(1),
+    publisher: nonEmptyString(),
+    title: nonEmptyString(),
     url: z.url(),
     /** Publication date, when the publisher gives one. */
-    published: IsoDate.nullable(),
+    published: z.nullable(IsoDate),
     /** When the figure was read. */
     retrieved: IsoDate,
   })
-  .meta({ id: 'Source' });
+  .register(z.globalRegistry, { id: 'Source' });
 export type Source = z.infer<typeof Source>;
 
 /**
@@ -105,19 +123,19 @@ export type Source = z.infer<typeof Source>;
  */
 export const Period = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected a period such as 2024, 2024-Q3 or 2024-03')
-  .meta({ id: 'Period' });
+  .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected a period such as 2024, 2024-Q3 or 2024-03'))
+  .register(z.globalRegistry, { id: 'Period' });
 export type Period = z.infer<typeof Period>;
 
 /**
  * annual and census: `YYYY`; quarterly: `YYYY-Qn`; monthly: `YYYY-MM`;
  * irregular: dated announcements, any of the three forms.
  */
-export const Frequency = z.enum(['census', 'annual', 'quarterly', 'monthly', 'irregular']).meta({ id: 'Frequency' });
+export const Frequency = z.enum(['census', 'annual', 'quarterly', 'monthly', 'irregular']).register(z.globalRegistry, { id: 'Frequency' });
 export type Frequency = z.infer<typeof Frequency>;
 
 /** How a value may be shown relative to the population. */
-export const Measure = z.enum(['absolute', 'per1000', 'perHousehold', 'shareOfPopulation']).meta({ id: 'Measure' });
+export const Measure = z.enum(['absolute', 'per1000', 'perHousehold', 'shareOfPopulation']).register(z.globalRegistry, { id: 'Measure' });
 export type Measure = z.infer<typeof Measure>;
 
 export const Unit = z
@@ -127,7 +145,7 @@ export const Unit = z
     /** How the unit reads after a number. Stored values are always in base units (persons, not millions). */
     label: LocalizedText,
   })
-  .meta({ id: 'Unit' });
+  .register(z.globalRegistry, { id: 'Unit' });
 export type Unit = z.infer<typeof Unit>;
 
 /** A published target for an indicator, with where it was announced. */
@@ -140,24 +158,24 @@ export const Target = z
     label: LocalizedText,
     source: Source,
   })
-  .meta({ id: 'Target' });
+  .register(z.globalRegistry, { id: 'Target' });
 export type Target = z.infer<typeof Target>;
 
 /** An unverified claim kept for context: shown as a quoted claim with its source, never as a data series. */
 export const Claim = z
   .object({ text: LocalizedText, source: Source, verified: z.literal(false) })
-  .meta({ id: 'Claim' });
+  .register(z.globalRegistry, { id: 'Claim' });
 
 /** One indicator of the catalogue. */
 export const Indicator = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')),
     name: LocalizedText,
     description: LocalizedText,
     unit: Unit,
     category: z.enum(['census', 'social-protection', 'economy', 'digital', 'projects', 'synthetic']),
     /** Territorial levels that have observations. */
-    levels: z.array(TerritoryLevel).min(1),
+    levels: z.array(TerritoryLevel).check(z.minLength(1)),
     frequency: Frequency,
     source: Source,
     status: DataStatus,
@@ -167,58 +185,58 @@ export const Indicator = z
     /** Whether dividing by population makes sense (counts of people or things: yes; rates: no). */
     perCapita: z.boolean(),
     /** Measures the explorer may offer; always includes `absolute`. */
-    measures: z.array(Measure).min(1),
+    measures: z.array(Measure).check(z.minLength(1)),
     /** Whether a higher value is better, for colour and on-track logic; `neutral` when neither. */
     polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
-    target: Target.optional(),
-    claims: z.array(Claim).optional(),
+    target: z.optional(Target),
+    claims: z.optional(z.array(Claim)),
     /** Shown on the overview as a KPI card, in this order. */
-    headline: z.number().int().positive().optional(),
+    headline: z.optional(z.number().check(z.int(), z.positive())),
   })
-  .meta({ id: 'Indicator' });
+  .register(z.globalRegistry, { id: 'Indicator' });
 export type Indicator = z.infer<typeof Indicator>;
 
 /** One tidy observation. A missing value is `null` with a `note` saying why: never 0, never NaN. */
 export const Observation = z
   .object({
-    indicator: z.string().min(1),
+    indicator: nonEmptyString(),
     territory: TerritoryCode,
     period: Period,
-    value: z.number().nullable(),
+    value: z.nullable(z.number()),
     status: DataStatus,
-    note: z.string().nullable().optional(),
+    note: z.optional(z.nullable(z.string())),
     /** Where this single point comes from, when it differs from the indicator's source (dated announcements). */
-    source: Source.optional(),
+    source: z.optional(Source),
   })
-  .meta({ id: 'Observation' });
+  .register(z.globalRegistry, { id: 'Observation' });
 export type Observation = z.infer<typeof Observation>;
 
-export const ProjectStatus = z.enum(['announced', 'planned', 'in-progress', 'completed']).meta({ id: 'ProjectStatus' });
+export const ProjectStatus = z.enum(['announced', 'planned', 'in-progress', 'completed']).register(z.globalRegistry, { id: 'ProjectStatus' });
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 export const Milestone = z
   .object({ date: Period, label: LocalizedText, done: z.boolean() })
-  .meta({ id: 'Milestone' });
+  .register(z.globalRegistry, { id: 'Milestone' });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** A digitalisation or 2030 World Cup project. */
 export const Project = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
     territory: TerritoryCode,
     title: LocalizedText,
     summary: LocalizedText,
     category: z.enum(['stadium', 'digital', 'smart-territory', 'event-venue']),
     status: ProjectStatus,
-    start: Period.nullable(),
-    end: Period.nullable(),
-    budget: z
-      .object({ amount: z.number().nonnegative(), currency: z.enum(['MAD', 'EUR']), note: z.string().optional() })
-      .nullable(),
+    start: z.nullable(Period),
+    end: z.nullable(Period),
+    budget: z.nullable(
+      z.object({ amount: z.number().check(z.nonnegative()), currency: z.enum(['MAD', 'EUR']), note: z.optional(z.string()) }),
+    ),
     /** Share done, 0–100; `null` when not published. */
-    progress: z.number().min(0).max(100).nullable(),
+    progress: z.nullable(z.number().check(z.gte(0), z.lte(100))),
     /** Planned seats, for stadiums. */
-    capacity: z.number().int().positive().optional(),
+    capacity: z.optional(z.number().check(z.int(), z.positive())),
     milestones: z.array(Milestone),
     /** Indicator ids the project is meant to move. */
     indicators: z.array(z.string()),
@@ -226,25 +244,25 @@ export const Project = z
     /** Whether the details are published facts or illustrative placeholders. */
     dataStatus: DataStatus,
   })
-  .meta({ id: 'Project' });
+  .register(z.globalRegistry, { id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
 /** `GET /api/v1/territories` */
-export const TerritoriesResponse = z.object({ data: z.array(Territory) }).meta({ id: 'TerritoriesResponse' });
+export const TerritoriesResponse = z.object({ data: z.array(Territory) }).register(z.globalRegistry, { id: 'TerritoriesResponse' });
 export type TerritoriesResponse = z.infer<typeof TerritoriesResponse>;
 
 /** `GET /api/v1/indicators` */
-export const IndicatorsResponse = z.object({ data: z.array(Indicator) }).meta({ id: 'IndicatorsResponse' });
+export const IndicatorsResponse = z.object({ data: z.array(Indicator) }).register(z.globalRegistry, { id: 'IndicatorsResponse' });
 export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
 
 /** `GET /api/v1/observations?indicator=ID&territory=CODE,CODE&from=P&to=P` */
 export const ObservationsResponse = z
   .object({ data: z.array(Observation) })
-  .meta({ id: 'ObservationsResponse' });
+  .register(z.globalRegistry, { id: 'ObservationsResponse' });
 export type ObservationsResponse = z.infer<typeof ObservationsResponse>;
 
 /** `GET /api/v1/projects?territory=CODE` */
-export const ProjectsResponse = z.object({ data: z.array(Project) }).meta({ id: 'ProjectsResponse' });
+export const ProjectsResponse = z.object({ data: z.array(Project) }).register(z.globalRegistry, { id: 'ProjectsResponse' });
 export type ProjectsResponse = z.infer<typeof ProjectsResponse>;
 
 /** RFC 9457 problem details, served as `application/problem+json` for every error. */
@@ -252,13 +270,13 @@ export const Problem = z
   .object({
     type: z.string(),
     title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
+    status: z.number().check(z.int()),
+    detail: z.optional(z.string()),
+    instance: z.optional(z.string()),
     /** The parameter that was rejected, for 400s. */
-    parameter: z.string().optional(),
+    parameter: z.optional(z.string()),
   })
-  .meta({ id: 'Problem' });
+  .register(z.globalRegistry, { id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 /** Query parameters of `GET /observations`. */

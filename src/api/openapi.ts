@@ -5,7 +5,7 @@
  * Components come from the schemas' `meta({ id })`; `io: 'input'` describes what a server may send
  * (what the client's parser accepts), which is what an API consumer needs.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import * as contract from './contract.ts';
 import { API_PREFIX } from './contract.ts';
 
@@ -16,10 +16,11 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export const OPENAPI_INFO_VERSION = '1.0.0';
 
 /** The contract's component schemas: every exported schema with a `meta({ id })`, by id. */
-function contractSchemas(): Map<string, z.ZodType> {
-  const out = new Map<string, z.ZodType>();
+function contractSchemas(): Map<string, z.core.$ZodType> {
+  const out = new Map<string, z.core.$ZodType>();
   for (const value of Object.values(contract)) {
-    if (value instanceof z.ZodType) {
+    // The core class: every zod schema, mini or classic, is one of these.
+    if (value instanceof z.core.$ZodType) {
       const id = z.globalRegistry.get(value)?.id;
       if (typeof id === 'string') out.set(id, value);
     }

@@ -5,7 +5,7 @@
  * Pure: it takes already-parsed JSON and returns problems; reading files is the script's job
  * (scripts/data-check.ts). No React, no network, no file system.
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   Indicator,
   Observation,
@@ -123,7 +123,7 @@ const MISSING_MESSAGES: Readonly<Record<string, string>> = {
 function parseRows<T>(
   file: string,
   content: unknown,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   knownKeys: ReadonlySet<string>,
   problems: DataProblem[],
 ): { valid: Row<T>[]; raw: unknown[] } {
@@ -133,7 +133,7 @@ function parseRows<T>(
   }
   const valid: Row<T>[] = [];
   content.data.forEach((raw: unknown, row: number) => {
-    const parsed = schema.safeParse(raw);
+    const parsed = z.safeParse(schema, raw);
     if (parsed.success) valid.push({ row, item: parsed.data });
     else {
       for (const issue of parsed.error.issues) {

@@ -4,7 +4,7 @@
  * pinned, offline and without refetching. Everything read back is validated: corrupt or outdated
  * data is removed and reported, never trusted and never a crash.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DataStatus, LANGS, Measure, Source } from '../api/contract.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
 
@@ -14,11 +14,11 @@ export const PINS_KEY = 'mouchir.pins.v1';
 export const MAX_PINS = 24;
 
 const ChartPointSchema = z.object({
-  period: z.string().max(16),
-  value: z.number().nullable(),
-  reason: z.enum(['not-published', 'no-population', 'no-households', 'out-of-range']).optional(),
+  period: z.string().check(z.maxLength(16)),
+  value: z.nullable(z.number()),
+  reason: z.optional(z.enum(['not-published', 'no-population', 'no-households', 'out-of-range'])),
   status: DataStatus,
-  note: z.string().nullable().optional(),
+  note: z.optional(z.nullable(z.string())),
 });
 
 /** Runtime schema of a ChartModel (mirrors src/charts/chart-model.ts). */
@@ -31,26 +31,26 @@ export const ChartModelSchema = z.object({
   subtitle: z.string(),
   unitLabel: z.string(),
   measure: Measure,
-  denominatorNote: z.string().nullable(),
-  periods: z.array(z.string()).max(2_000),
+  denominatorNote: z.nullable(z.string()),
+  periods: z.array(z.string()).check(z.maxLength(2_000)),
   series: z
     .array(
       z.object({
         key: z.string(),
         label: z.string(),
-        color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-        points: z.array(ChartPointSchema).max(2_000),
+        color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+        points: z.array(ChartPointSchema).check(z.maxLength(2_000)),
       }),
     )
-    .max(50),
+    .check(z.maxLength(50)),
   source: Source,
   status: DataStatus,
   method: z.string(),
   link: z.string(),
 });
 
-const PinSchema = z.object({ id: z.string().min(1), pinnedAt: z.string(), model: ChartModelSchema });
-const StoredPinsSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema).max(MAX_PINS) });
+const PinSchema = z.object({ id: z.string().check(z.minLength(1)), pinnedAt: z.string(), model: ChartModelSchema });
+const StoredPinsSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema).check(z.maxLength(MAX_PINS)) });
 
 /** One pinned view. */
 export interface PinnedView {

@@ -5,7 +5,7 @@
  * dataset) and the query functions only ever see the indexes, so a generated row set is served by the
  * very same handlers. Pure: no MSW, no React, no I/O (the raw files come from shipped-files.ts).
  */
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   IndicatorsResponse,
   ObservationsResponse,
@@ -143,9 +143,9 @@ export class DataFileError extends Error {
   }
 }
 
-function parseFile<T>(file: string, schema: z.ZodType<{ data: T[] }>, json: unknown, validate: boolean): T[] {
+function parseFile<T>(file: string, schema: z.core.$ZodType<{ data: T[] }>, json: unknown, validate: boolean): T[] {
   if (!validate) return (json as { data: T[] }).data;
-  const result = schema.safeParse(json);
+  const result = z.safeParse(schema, json);
   if (result.success) return result.data.data;
   const issue = result.error.issues[0];
   const path = issue ? issue.path.map(String).join('.') : '';

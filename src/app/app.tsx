@@ -2,7 +2,7 @@
  * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../api/contract.ts';
 import { indicatorsQuery, territoriesQuery } from '../api/queries.ts';
@@ -13,19 +13,27 @@ import { selectLang, selectView, useViewStore } from '../state/view-store.ts';
 import { useApiReadiness } from './api-ready.ts';
 import { ErrorBoundary, PanelErrorFallback } from './error-boundary.tsx';
 import { Header } from './header.tsx';
+import { lazyWithRetry } from './lazy-retry.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
 import { useThemeEffect } from './theme.ts';
 
-const OverviewView = lazy(() =>
-  import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView })),
+// lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
+const OverviewView = lazyWithRetry(
+  () => import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView })),
+  'OverviewView',
 );
-const ExplorerView = lazy(() =>
-  import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView })),
+const ExplorerView = lazyWithRetry(
+  () => import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView })),
+  'ExplorerView',
 );
-const CompareView = lazy(() => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView })));
-const ProjectsView = lazy(() =>
-  import('../features/projects/projects-view.tsx').then((m) => ({ default: m.ProjectsView })),
+const CompareView = lazyWithRetry(
+  () => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView })),
+  'CompareView',
+);
+const ProjectsView = lazyWithRetry(
+  () => import('../features/projects/projects-view.tsx').then((m) => ({ default: m.ProjectsView })),
+  'ProjectsView',
 );
 
 const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {

@@ -5,6 +5,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { Lang } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
+import { isChunkLoadError } from './lazy-retry.ts';
 import { appMessages } from './messages.ts';
 
 /** Props of `ErrorBoundary`. */
@@ -44,6 +45,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     // Logged as a warning, not an error: the fallback already tells the user, and e2e tests treat
     // console errors as failures of the page, which a contained panel failure is not.
     console.warn('[mouchir] caught by error boundary:', error.message, info.componentStack ?? '');
+    // A part whose code failed to load (offline) may load on the next render — Retry, a reset key or a
+    // remount — now that the failure is on screen (src/app/lazy-retry.ts explains why not earlier).
+    if (isChunkLoadError(error)) error.allowRetry();
   }
 
   reset = (): void => this.setState({ error: null });
@@ -54,12 +58,21 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 }
 
-/** Fallback of a panel: the message and a retry, role=alert. */
+/** Message key of a fallback: code that could not be loaded (offline?) or an error while rendering. */
+function fallbackMessage(error: Error, scope: 'panel' | 'view'): keyof typeof appMessages {
+  if (isChunkLoadError(error)) return scope === 'view' ? 'viewLoadError' : 'panelLoadError';
+  return scope === 'view' ? 'viewError' : 'panelError';
+}
+
+/**
+ * Fallback of a panel: the message and a retry, role=alert. Code that could not be loaded says so (and
+ * that the network may be down) instead of the browser's message with a chunk URL.
+ */
 export function PanelErrorFallback(props: { lang: Lang; error: Error; onRetry: () => void; scope?: 'panel' | 'view'; onBack?: () => void }) {
   const { lang } = props;
   return (
     <div className="state state--error" role="alert">
-      <p>{translate(appMessages, lang, props.scope === 'view' ? 'viewError' : 'panelError', { message: props.error.message })}</p>
+      <p>{translate(appMessages, lang, fallbackMessage(props.error, props.scope ?? 'panel'), { message: props.error.message })}</p>
       <div className="state__actions">
         <button type="button" className="button" onClick={props.onRetry}>
           {translate(appMessages, lang, 'retry')}

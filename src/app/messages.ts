@@ -56,6 +56,16 @@ export const appMessages = defineMessages({
     ar: 'واجهت هذه اللوحة خطأ: {message}',
     en: 'This panel hit an error: {message}',
   },
+  viewLoadError: {
+    fr: 'Cette vue n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
+    ar: 'تعذر تحميل هذا العرض (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
+    en: 'This view could not be loaded (offline?). Retry once the connection is back.',
+  },
+  panelLoadError: {
+    fr: 'Cette partie n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
+    ar: 'تعذر تحميل هذا الجزء (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
+    en: 'This part could not be loaded (offline?). Retry once the connection is back.',
+  },
   retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
   backToOverview: { fr: 'Revenir à l’aperçu', ar: 'العودة إلى النظرة العامة', en: 'Back to the overview' },
   rootError: {

@@ -2,15 +2,21 @@
  * "Présenter" buttons for the app's toolbar: present the current chart, or the pinned views.
  * PresentationMode (and the composer it needs) is loaded only when a presentation starts.
  */
-import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useRef, useState, type ReactNode } from 'react';
 import type { Lang } from '../../api/contract.ts';
+import { lazyWithRetry } from '../../app/lazy-retry.ts';
 import type { ChartModel } from '../../charts/chart-model.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { exportUiMessages as m } from './messages.ts';
 import { usePins } from './use-pins.ts';
 import './export.css';
 
-const PresentationMode = lazy(() => import('./presentation-mode.tsx').then((mod) => ({ default: mod.PresentationMode })));
+// lazyWithRetry: a presentation first started offline fails to its error boundary (the explorer's export
+// tools), whose Retry lets the next start load it once the network is back.
+const PresentationMode = lazyWithRetry(
+  () => import('./presentation-mode.tsx').then((mod) => ({ default: mod.PresentationMode })),
+  'PresentationMode',
+);
 
 export interface PresentButtonProps {
   /** The chart of the current view, if any ("Présenter" is disabled without one). */

@@ -4,12 +4,13 @@
  * Catalogue and observations come from react-query; everything displayed is derived by pure transforms
  * (`buildChartModel`) so charts, table and exports agree.
  */
-import { lazy, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../app/error-boundary.tsx';
 import { CrashProbe } from '../../app/crash-probe.tsx';
+import { isChunkLoadError, lazyWithRetry } from '../../app/lazy-retry.ts';
 import { BAR_ROW_HEIGHT, RankedBarChart } from '../../charts/bar-chart.tsx';
 import { ChartFrame } from '../../charts/chart-frame.tsx';
 import type { ChartModel } from '../../charts/chart-model.ts';
@@ -38,10 +39,15 @@ import { Tabs } from './tabs.tsx';
 import { useElementWidth } from './use-element-width.ts';
 
 // The export menu carries pptxgenjs, qrcode and fonts: loaded only when the explorer shows a chart,
-// in its own chunk, so exports never weigh on the first load.
-const ExportMenu = lazy(() => import('../../export/ui/export-menu.tsx').then((m) => ({ default: m.ExportMenu })));
-const PresentButton = lazy(() =>
-  import('../../export/ui/present-button.tsx').then((m) => ({ default: m.PresentButton })),
+// in its own chunk, so exports never weigh on the first load. lazyWithRetry: if that first load happens
+// offline, Retry loads it once the network is back.
+const ExportMenu = lazyWithRetry(
+  () => import('../../export/ui/export-menu.tsx').then((m) => ({ default: m.ExportMenu })),
+  'ExportMenu',
+);
+const PresentButton = lazyWithRetry(
+  () => import('../../export/ui/present-button.tsx').then((m) => ({ default: m.PresentButton })),
+  'PresentButton',
 );
 
 /** Height of the line chart; the skeleton uses the same so nothing jumps. */
@@ -72,7 +78,12 @@ function Exports(props: { model: ChartModel; full?: ChartModel; lang: Lang; char
   const fullSeries = full?.series;
   const fullRows = useMemo(() => (fullSeries ? buildLongRows({ series: fullSeries }) : undefined), [fullSeries]);
   return (
-    <ErrorBoundary fallback={() => null} resetKeys={[model]}>
+    <ErrorBoundary
+      // Code that could not be loaded (offline) says so, with a Retry; any other failure of the export
+      // tools hides them and leaves the chart alone.
+      fallback={(error, reset) => (isChunkLoadError(error) ? <PanelErrorFallback lang={lang} error={error} onRetry={reset} /> : null)}
+      resetKeys={[model]}
+    >
       <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
         {props.present ? <PresentButton model={model} lang={lang} /> : null}
         <ExportMenu

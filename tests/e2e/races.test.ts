@@ -11,6 +11,7 @@
  *   "Failed to load resource" lines of the simulated 500s.
  *
  * A second API server without latency or errors (port 4374) gives the test its ground truth.
+ * The deterministic out-of-order proof (answers held and released late) is tests/e2e/races-order.test.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';

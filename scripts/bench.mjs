@@ -603,9 +603,13 @@ async function benchInteractions(appUrl) {
     try {
       await withBrowser({ cpu }, async ({ page, cdp }) => {
         await page.goto(appUrl + query, { waitUntil: 'load' });
-        await page.waitForSelector('path.recharts-line-curve', { timeout: 90_000 });
+        // More than 12 lines are painted on a canvas that states its line count in data-lines.
+        await page.waitForSelector('path.recharts-line-curve, canvas.line-chart__canvas[data-lines]', { timeout: 90_000 });
         await settle(page, 500, 30_000);
-        const lines = await page.locator('path.recharts-line-curve').count();
+        const canvasLines = await page.evaluate(() =>
+          [...document.querySelectorAll('canvas.line-chart__canvas[data-lines]')].reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
+        );
+        const lines = (await page.locator('path.recharts-line-curve').count()) + canvasLines;
         const points = await page.evaluate(() => {
           let n = 0;
           for (const p of document.querySelectorAll('path.recharts-line-curve')) n += (p.getAttribute('d')?.match(/[LM]/g) ?? []).length;

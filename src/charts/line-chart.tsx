@@ -9,11 +9,19 @@
  * Keyboard: the plot is one focusable group; arrow keys move a focus ring across points (left/right in
  * visual direction, up/down across territories), Home/End jump, and an aria-live region announces
  * territory, period and value. Missing values are gaps (`connectNulls={false}`), never zero.
+ *
+ * Many lines (issue 7, B2): above `CANVAS_LINE_THRESHOLD` (the territory filter's soft limit, 12) the
+ * series are drawn on a canvas inside the same recharts chart (`CanvasLineLayer`) instead of one SVG
+ * `<Line>` each — mounting 75 recharts lines × 132 months took ~0.5–1 s. Axes, grid, RTL, focus ring,
+ * legend and announcements are unchanged; the value axis then gets an explicit nice domain (recharts
+ * derives it from `<Line>` children) and hover shows the nearest lines' values.
  */
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CartesianGrid, Line, LineChart as RLineChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { Lang, Unit } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
+import { CanvasLineLayer } from './canvas-line-layer.tsx';
+import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
 import { periodSortKey } from '../transforms/series.ts';
@@ -60,7 +68,10 @@ export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plo
 
 let firstChartMarked = false;
 
-/** Mark `mouchir:first-chart` once the first line path is in the DOM (read by `npm run bench`). */
+/** What counts as a drawn chart: a recharts line path, or a line canvas once painted (`data-lines`). */
+const DRAWN_LINES_SELECTOR = 'path.recharts-line-curve, canvas.line-chart__canvas[data-lines]';
+
+/** Mark `mouchir:first-chart` once the first line (path or painted canvas) is in the DOM (read by `npm run bench`). */
 function useFirstChartMark(container: React.RefObject<HTMLDivElement | null>, hasData: boolean): void {
   useEffect(() => {
     if (firstChartMarked || !hasData || typeof performance === 'undefined') return;
@@ -68,7 +79,7 @@ function useFirstChartMark(container: React.RefObject<HTMLDivElement | null>, ha
     let tries = 0;
     const check = () => {
       if (firstChartMarked) return;
-      if (container.current?.querySelector('path.recharts-line-curve')) {
+      if (container.current?.querySelector(DRAWN_LINES_SELECTOR)) {
         firstChartMarked = true;
         performance.mark('mouchir:first-chart');
         return;
@@ -112,7 +123,23 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   const helpId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<{ s: number; p: number } | null>(null);
-  const rows = useMemo(() => lineChartRows(model, width - 80), [model, width]);
+  const canvas = drawsOnCanvas(model.series.length);
+  // The canvas draws from the model itself: its rows carry only the time key (for the x axis and ticks).
+  const rows = useMemo<Row[]>(
+    () => (canvas ? model.periods.map((period) => ({ period, t: periodSortKey(period) })) : lineChartRows(model, width - 80)),
+    [canvas, model, width],
+  );
+  const valueAxis = useMemo(() => (canvas ? niceValueAxis(valueExtent(model.series)) : null), [canvas, model.series]);
+  const timeDomain = useMemo<[number, number] | null>(() => {
+    if (!canvas || rows.length === 0) return null;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const r of rows) {
+      lo = Math.min(lo, r.t);
+      hi = Math.max(hi, r.t);
+    }
+    return [lo, hi];
+  }, [canvas, rows]);
   const periodOfKey = useMemo(() => new Map(rows.map((r) => [r.t, r.period])), [rows]);
   // At most ~one tick per 70 px, always including the first and last period.
   const ticks = useMemo(() => {
@@ -190,7 +217,10 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             dataKey="t"
             type="number"
             scale="linear"
-            domain={['dataMin', 'dataMax']}
+            domain={timeDomain ?? ['dataMin', 'dataMax']}
+            // With no <Line> children recharts resolves an explicit domain only when overflow is allowed
+            // (nothing overflows: both domains are computed from every point of the model).
+            allowDataOverflow={timeDomain !== null}
             ticks={ticks}
             reversed={rtl}
             tickFormatter={(t: number) => formatPeriod(periodOfKey.get(t) ?? '', lang)}
@@ -199,19 +229,23 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             minTickGap={16}
           />
           <YAxis
+            {...(valueAxis ? { domain: valueAxis.domain, ticks: valueAxis.ticks, type: 'number' as const, allowDataOverflow: true } : {})}
             orientation={rtl ? 'right' : 'left'}
             tickFormatter={(v: number) => (percent ? fmt(v) : formatCompact(v, lang))}
             stroke="var(--muted)"
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             width={64}
           />
-          <Tooltip
-            formatter={(value, name) => [fmt(typeof value === 'number' ? value : null), String(name)]}
-            labelFormatter={(label) => formatPeriod(periodOfKey.get(Number(label)) ?? String(label), lang)}
-            wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }}
-            contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
-          />
-          {model.series.map((s) => (
+          {canvas ? null : (
+            <Tooltip
+              formatter={(value, name) => [fmt(typeof value === 'number' ? value : null), String(name)]}
+              labelFormatter={(label) => formatPeriod(periodOfKey.get(Number(label)) ?? String(label), lang)}
+              wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }}
+              contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
+            />
+          )}
+          {canvas ? <CanvasLineLayer model={model} format={fmt} /> : null}
+          {canvas ? null : model.series.map((s) => (
             <Line
               key={s.key}
               type="linear"

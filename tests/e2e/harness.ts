@@ -299,11 +299,24 @@ export async function pickChartableSelection(page: Page, apiRoot: string, count:
 /** CSS selector of one drawn line of a recharts line chart. */
 export const LINE_SELECTOR = 'path.recharts-line-curve';
 
-/** Number of drawn lines (recharts line curves with a non-empty path) on the page. */
+/** CSS selector of a painted canvas line layer (charts with more than 12 lines); `data-lines` says how many. */
+export const LINE_CANVAS_SELECTOR = 'canvas.line-chart__canvas[data-lines]';
+
+/**
+ * Number of drawn lines on the page: recharts line curves with a non-empty path, plus the lines a
+ * painted canvas layer states in `data-lines` (charts with more than 12 lines draw on a canvas).
+ * Only rendered ones count: a chart kept mounted in a hidden tab is not on screen.
+ */
 export async function countChartLines(page: Page): Promise<number> {
-  return page.locator(LINE_SELECTOR).evaluateAll((paths) =>
-    paths.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0).length,
+  const paths = await page.locator(LINE_SELECTOR).evaluateAll((els) =>
+    els.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0 && p.getClientRects().length > 0).length,
   );
+  const canvases = await page.locator(LINE_CANVAS_SELECTOR).evaluateAll((els) =>
+    els
+      .filter((c) => c.getClientRects().length > 0)
+      .reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
+  );
+  return paths + canvases;
 }
 
 /**

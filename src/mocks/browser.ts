@@ -6,7 +6,7 @@
 import { setupWorker } from 'msw/browser';
 import { createHandlers, handlers } from './handlers.ts';
 import { readUrlSpec, setMockSpec } from './faults.ts';
-import { readDatasetOption, stressDb } from './stress.ts';
+import { readDatasetOption } from './dataset-option.ts';
 import { loadShippedFiles } from './shipped-files.ts';
 
 let started: Promise<void> | undefined;
@@ -67,8 +67,9 @@ export function startMockWorker(): Promise<void> {
     setMockSpec(pageMockSpec(searches));
     // Issue 7: `?dataset=stress` (or localStorage['mouchir.dataset']='stress') serves the synthetic stress
     // dataset instead of the shipped data — never both. Generation is lazy per indicator (src/mocks/stress.ts).
+    // The generator is its own chunk, fetched only then: the default view never loads it (issue 7, B3).
     const stress = searches.some((search) => readDatasetOption(search, window.localStorage) === 'stress');
-    const worker = setupWorker(...(stress ? createHandlers({ db: stressDb }) : handlers));
+    const worker = setupWorker(...(stress ? createHandlers({ db: (await import('./stress.ts')).stressDb }) : handlers));
     // The data files (JSON assets in the production build) load in parallel with the worker start; both
     // must be done before the app's first request (issue 7, B1/B3). Non-API requests bypass the worker.
     await Promise.all([

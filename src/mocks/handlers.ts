@@ -10,7 +10,6 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PREFIX, Period, TerritoryCode, type Problem } from '../api/contract.ts';
-import { buildOpenApiDocument } from '../api/openapi.ts';
 import { comparePeriods } from '../transforms/period.ts';
 import { DataFileError, defaultDb, queryObservations, queryProjects, type Db } from './db.ts';
 import {
@@ -129,7 +128,17 @@ function projects(db: Db, params: URLSearchParams): Answer {
   return { status: 200, json: { data: queryProjects(db, { territory }) } };
 }
 
-let openApiCache: unknown;
+let openApiDocument: unknown;
+
+/**
+ * Build (once) the OpenAPI document `answer` serves. Its generator pulls zod's JSON Schema converter
+ * (~20 kB raw) that only this endpoint needs, so it is imported on the first request for it instead of
+ * riding in the browser mock's chunk before the first chart (issue 7, B3). The handlers await it.
+ */
+export async function loadOpenApiDocument(): Promise<unknown> {
+  openApiDocument ??= (await import('../api/openapi.ts')).buildOpenApiDocument();
+  return openApiDocument;
+}
 
 /**
  * The contract logic, pure: what `GET /api/v1/<endpoint>?<params>` answers.
@@ -148,8 +157,9 @@ export function answer(db: Db, endpoint: MockEndpoint, params: URLSearchParams):
     case 'projects':
       return projects(db, params);
     case 'openapi.json':
-      openApiCache ??= buildOpenApiDocument();
-      return { status: 200, json: openApiCache };
+      // The handlers load it first; a direct caller that did not is told so instead of getting `undefined`.
+      if (openApiDocument === undefined) throw new Error('answer(…, "openapi.json"): await loadOpenApiDocument() first');
+      return { status: 200, json: openApiDocument };
   }
 }
 
@@ -182,6 +192,7 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
       if (early) return early;
       let result: Answer;
       try {
+        if (endpoint === 'openapi.json') await loadOpenApiDocument();
         result = answer(getDb(), endpoint, new URL(request.url).searchParams);
       } catch (error) {
         // A data file that breaks the contract is the server's fault: say which file, as a 500.

@@ -42,32 +42,9 @@ export const STRESS_PERIODS: readonly string[] = (() => {
 /** Note carried by the (deliberate, ~0.3 %) gaps, so the UI's missing-value path is exercised too. */
 export const STRESS_GAP_NOTE = 'Synthetic gap: value deliberately left out by the stress generator';
 
-/** Names of the dataset option values. */
-export type DatasetName = 'default' | 'stress';
-
-/** Where the dataset option is read: the page URL and a localStorage key. */
-export const DATASET_PARAM = 'dataset';
-export const DATASET_STORAGE_KEY = 'mouchir.dataset';
-
-/**
- * Which dataset the mock API should serve. The URL parameter wins over localStorage; anything but
- * the exact word `stress` means the real data, so a typo can never show synthetic figures by surprise.
- */
-export function readDatasetOption(
-  search: string,
-  storage?: { getItem(key: string): string | null } | null,
-): DatasetName {
-  const fromUrl = new URLSearchParams(search).get(DATASET_PARAM);
-  if (fromUrl !== null) return fromUrl === 'stress' ? 'stress' : 'default';
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(DATASET_STORAGE_KEY) ?? null;
-  } catch {
-    // Storage can throw (privacy mode, sandboxed frames): fall back to the real data.
-    stored = null;
-  }
-  return stored === 'stress' ? 'stress' : 'default';
-}
+// The option lives in its own small module: the browser mock reads it at start, and loads this
+// generator only when it says `stress` (issue 7, B3).
+export { DATASET_PARAM, DATASET_STORAGE_KEY, readDatasetOption, type DatasetName } from './dataset-option.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness

@@ -15,7 +15,7 @@
  * 4. the held stale answer is a 500, released late → no error, notice or Retry for the current selection,
  *    and the superseded query is not retried;
  * 5. mock mode: the MSW worker answers inside the page, so `page.route` cannot hold its answers; the mock's
- *    own `latency` fault (localStorage, read per request) delays A by 5 s and is lifted for B, so the order
+ *    own `latency` fault (localStorage, read per request) delays A by 10 s and is lifted for B, so the order
  *    is fixed by seconds of margin; the order is read from a page-side log of settled fetches.
  *
  * Every case runs in two modes and asserts the inversion really happened in the page:
@@ -59,7 +59,7 @@ const APP_PORT = 4385;
 /** Port of the mock build's server in case 5. */
 const MOCK_APP_PORT = 4386;
 /** How late the mock's latency fault makes the superseded answer in case 5. */
-const MOCK_LATENCY_MS = 5_000;
+const MOCK_LATENCY_MS = 10_000;
 const WAIT = 30_000;
 /** Time given to a late answer to do damage before the screen is checked again. */
 const SETTLE_MS = 800;
@@ -320,6 +320,19 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
     const rows = await page.locator('table.data-table tbody tr').allInnerTexts();
     expect(rows.length).toBe(territories.length);
     for (const c of territories) expect(rows.some((r) => r.includes(nameOf(c)))).toBe(true);
+    // The values too: the table equals the one a fresh tab draws for the same link, with no race at all
+    // (a late answer drawn under the right caption would only show here).
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('table');
+    const shown = await page.locator('table.data-table').innerText();
+    const fresh = await (browser as LaunchedBrowser).context.newPage();
+    try {
+      await fresh.goto(page.url(), { waitUntil: 'domcontentloaded', timeout: WAIT });
+      const freshCaption = fresh.locator('table.data-table caption');
+      await expect.poll(() => freshCaption.innerText().catch(() => ''), { timeout: WAIT }).toContain(indicatorName(indicator));
+      expect(shown).toBe(await fresh.locator('table.data-table').innerText());
+    } finally {
+      await fresh.close();
+    }
     await page.getByRole('tab', { name: 'Chart', exact: true }).click({ timeout: WAIT });
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(territories.length);
   }

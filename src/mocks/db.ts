@@ -48,6 +48,12 @@ export interface Db {
   observations: ReadonlyMap<string, ReadonlyMap<string, readonly IndexedRow[]>>;
   /** Position of each territory in the territories file: the order rows are answered in. */
   territoryOrder: ReadonlyMap<string, number>;
+  /**
+   * Optional fast path (issue 7, B6; the stress db has one): the JSON text of
+   * `{ data: queryObservations(db, query) }`, byte for byte, written without building row objects.
+   * The handlers send it as is when no fault rewrites the body.
+   */
+  observationsJson?: (query: ObservationsQuery) => string;
 }
 
 /** Build the indexes. O(n log n) once; every query afterwards touches only the rows it returns. */

@@ -18,9 +18,29 @@
  *
  * No DOM, no React, no network: runs in the browser mock, in Node (bench B6) and in vitest.
  */
-import type { Indicator, Observation, Territory } from '../api/contract.ts';
+import type { Indicator, Observation, ObservationsQuery, Territory } from '../api/contract.ts';
+import { LruMap } from '../transforms/lru.ts';
 import { periodEnd, periodStart } from '../transforms/period.ts';
 import { createDb, defaultDb, type Db, type DbFiles } from './db.ts';
+
+/**
+ * Generated indicators kept in memory (issue 7, B5). One is 88 × 132 doubles (~93 kB), so all 40 fit in
+ * ~3.7 MB: the bound is the dataset itself. Keeping them all means a query only generates an
+ * indicator the first time it is asked for (bench B6 counts on "1 query in 5 generates").
+ */
+export const STRESS_VALUES_CACHE = 40;
+/**
+ * Indicators whose row objects (`createStressDb`'s index: 11,616 observation objects plus their index
+ * entries, ~2 MB) are kept — unbounded, all 40 would pin ~80 MB. Few: the handlers answer from the
+ * JSON fast path, which never builds them; only direct `queryObservations` callers (tests, scripts) do.
+ */
+export const STRESS_ROWS_CACHE = 4;
+/**
+ * Indicators whose serialised rows (`observationsJson`: one JSON string per territory, ~1.2 MB per
+ * indicator) are kept. Re-serialising an indicator costs a few ms, about what a `JSON.stringify` of its
+ * rows would; the cache pays off when several views ask subsets of the same few indicators.
+ */
+export const STRESS_JSON_CACHE = 4;
 
 /** Seed used unless another is given: same seed, same dataset, on every machine. */
 export const STRESS_SEED = 7_2025;
@@ -208,6 +228,8 @@ export interface StressDataset {
   query(q: StressQuery): Observation[];
   /** Every observation of every indicator (464,640 objects with the full map). */
   allObservations(): Observation[];
+  /** How many indicators' values are held in memory now (at most `STRESS_VALUES_CACHE`); for tests and diagnostics. */
+  cachedIndicatorCount(): number;
 }
 
 /** Options of {@link createStressDataset}. */
@@ -263,7 +285,7 @@ export function createStressDataset(allTerritories: readonly Territory[], option
   // Aggregation plan, computed once: which rows feed each region and the country.
   const parentIndex = territories.map((t) => (t.parent === null ? -1 : (indexOfTerritory.get(t.parent) ?? -1)));
   const weights = territories.map(population);
-  const memo = new Map<number, Float64Array>();
+  const memo = new LruMap<number, Float64Array>(STRESS_VALUES_CACHE);
 
   function generate(ii: number): Float64Array {
     const theme = themeOf(ii);
@@ -364,7 +386,16 @@ export function createStressDataset(allTerritories: readonly Territory[], option
     return out;
   }
 
-  return { territories, indicators, periods: STRESS_PERIODS, size: indicators.length * nT * nP, values, query, allObservations };
+  return {
+    territories,
+    indicators,
+    periods: STRESS_PERIODS,
+    size: indicators.length * nT * nP,
+    values,
+    query,
+    allObservations,
+    cachedIndicatorCount: () => memo.size,
+  };
 }
 
 /**
@@ -380,15 +411,36 @@ export function generateStressFiles(territories: readonly Territory[], options: 
 
 type IndexedRows = NonNullable<ReturnType<NonNullable<ReturnType<Db['observations']['get']>>['get']>>;
 
+/** One indicator serialised: per dataset territory, its 132 rows as JSON joined by commas, built on demand. */
+interface JsonRows {
+  /** Index = dataset territory index; `undefined` until first asked for. */
+  text: (string | undefined)[];
+  /** Per territory: where each month's row starts in `text`, plus one past the end (`text.length + 1`). */
+  offsets: (Int32Array | undefined)[];
+}
+
 /**
  * A `Db` (same indexes, same query functions, same handlers) over the stress dataset that builds an
  * indicator's rows only when a query first asks for it (88 × 132 rows, a few ms), instead of indexing
  * all 464,640 rows up front — which would block the page's main thread, where MSW's handlers run.
+ *
+ * It also answers `observationsJson` (issue 7, B6): the JSON text of an observations answer written
+ * straight from the generated numbers, byte for byte what `JSON.stringify({ data: queryObservations(…) })`
+ * gives, without building 9,900 row objects and stringifying them on every request. Rows are serialised
+ * once per indicator and territory and cached; a range is a slice of the cached text.
  */
-export function createStressDb(territories: readonly Territory[], options: StressOptions = {}): Db {
+/** The stress `Db`: always has the JSON fast path, and says how much its caches hold. */
+export interface StressDb extends Db {
+  observationsJson: (query: ObservationsQuery) => string;
+  /** Indicators held by each cache now (bounded by the `STRESS_*_CACHE` constants); for tests and diagnostics. */
+  cacheSizes(): { values: number; rows: number; json: number };
+}
+
+export function createStressDb(territories: readonly Territory[], options: StressOptions = {}): StressDb {
   const ds = createStressDataset(territories, options);
   const base = createDb({ territories, indicators: ds.indicators, projects: [], observations: [] });
-  const built = new Map<string, ReadonlyMap<string, IndexedRows>>();
+  // Bounded (issue 7, B5): each indicator's row objects weigh ~2 MB; see STRESS_ROWS_CACHE.
+  const built = new LruMap<string, ReadonlyMap<string, IndexedRows>>(STRESS_ROWS_CACHE);
   const monthIndex = ds.periods.map((period) => periodStart(period));
   // A month starts and ends in itself; checked once so a change in period.ts cannot go unnoticed.
   if (ds.periods.some((period, i) => periodEnd(period) !== monthIndex[i])) throw new Error('stress: month index mismatch');
@@ -422,7 +474,71 @@ export function createStressDb(territories: readonly Territory[], options: Stres
       return base.indicatorById.has(key);
     }
   })();
-  return { ...base, observations: lazy };
+
+  // ---- the JSON fast path (B6) ----
+  const nP = ds.periods.length;
+  const firstMonth = monthIndex[0] ?? 0;
+  const datasetIndex = new Map(ds.territories.map((t, i) => [t.code, i]));
+  // "Every territory" is answered in the territories file's order, as `queryObservations` does.
+  const allInFileOrder = [...datasetIndex.keys()]
+    .sort((a, b) => (base.territoryOrder.get(a) ?? Infinity) - (base.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b))
+    .map((code) => datasetIndex.get(code) ?? 0);
+  const serialised = new LruMap<string, JsonRows>(STRESS_JSON_CACHE);
+  const gapTail = `null,"status":"illustrative","note":${JSON.stringify(STRESS_GAP_NOTE)}}`;
+  const valueTail = ',"status":"illustrative"}';
+  // `2015-01","value":` … once, not per row.
+  const periodValue = ds.periods.map((period) => `${period}","value":`);
+
+  /** The 132 rows of one territory as JSON, and where each row starts (key order as `rowsFor` builds them). */
+  const serialise = (indicatorId: string, vals: Float64Array, ti: number): { text: string; offsets: Int32Array } => {
+    const head = `{"indicator":${JSON.stringify(indicatorId)},"territory":${JSON.stringify(ds.territories[ti]?.code ?? '')},"period":"`;
+    const offsets = new Int32Array(nP + 1);
+    let text = '';
+    for (let p = 0; p < nP; p++) {
+      if (p > 0) text += ',';
+      offsets[p] = text.length;
+      const v = vals[ti * nP + p] ?? Number.NaN;
+      // String(v) is how JSON.stringify writes a finite number; periods and codes need no escaping.
+      text += head + (periodValue[p] ?? '') + (Number.isNaN(v) ? gapTail : String(v) + valueTail);
+    }
+    offsets[nP] = text.length + 1;
+    return { text, offsets };
+  };
+
+  const observationsJson = (query: ObservationsQuery): string => {
+    const vals = ds.values(query.indicator);
+    if (!vals) return '{"data":[]}';
+    const rows = serialised.getOrCreate(query.indicator, () => ({ text: [], offsets: [] }));
+    const lo = query.from ? periodStart(query.from) : -Infinity;
+    const hi = query.to ? periodEnd(query.to) : Infinity;
+    // Every row is a month, so the range is a run of month positions.
+    const p0 = Math.max(0, lo - firstMonth);
+    const p1 = Math.min(nP - 1, hi - firstMonth);
+    if (p0 > p1) return '{"data":[]}';
+    const order =
+      query.territories && query.territories.length > 0
+        ? [...new Set(query.territories)].map((code) => datasetIndex.get(code)).filter((i): i is number => i !== undefined)
+        : allInFileOrder;
+    const parts: string[] = [];
+    for (const ti of order) {
+      let text = rows.text[ti];
+      let offsets = rows.offsets[ti];
+      if (text === undefined || offsets === undefined) {
+        ({ text, offsets } = serialise(query.indicator, vals, ti));
+        rows.text[ti] = text;
+        rows.offsets[ti] = offsets;
+      }
+      parts.push(p0 === 0 && p1 === nP - 1 ? text : text.slice(offsets[p0] ?? 0, (offsets[p1 + 1] ?? 0) - 1));
+    }
+    return `{"data":[${parts.join(',')}]}`;
+  };
+
+  return {
+    ...base,
+    observations: lazy,
+    observationsJson,
+    cacheSizes: () => ({ values: ds.cachedIndicatorCount(), rows: built.size, json: serialised.size }),
+  };
 }
 
 let shared: Db | undefined;

@@ -4,6 +4,7 @@
  */
 import type { DataStatus, Measure, Observation, Territory } from '../api/contract.ts';
 import type { ChartPoint, MissingReason } from '../charts/chart-model.ts';
+import { LruMap } from './lru.ts';
 import { applyMeasure } from './measures.ts';
 
 /** Sortable key of a period: years, quarters and months compare on one scale (month index). */
@@ -85,25 +86,67 @@ function observationIndex(observations: readonly Observation[], indicator: strin
   return index;
 }
 
+/** Point arrays kept per territory of an observations array (see `pointsCache`). */
+export const SERIES_POINTS_CACHE = 4;
+
+interface CachedPoints {
+  territory: Territory | undefined;
+  fallbackStatus: DataStatus;
+  points: ChartPoint[];
+  censusYears: string[];
+}
+
+/**
+ * Issue 7 (B5, B2): the points of one territory, per measure and period axis, shared between the models
+ * built from the same query data. The explorer derives a line model, a full-range model (exports) and a
+ * table model from one selection — the same 75 × 132 points when no range is set — and a click that
+ * comes back to a measure or range seen a moment ago would rebuild them all; React also keeps the
+ * previous render's models, so every variant stayed in memory as its own copy. Keyed by the territory's
+ * row index (so it goes with the query data: WeakMap), at most `SERIES_POINTS_CACHE` variants per
+ * territory (LRU): enough for line + full range + the previous measure or range, bounded whatever the
+ * clicks. Points are never mutated after they are built, so sharing them is safe.
+ */
+const pointsCache = new WeakMap<ReadonlyMap<string, Observation>, LruMap<string, CachedPoints>>();
+
+function buildPoints(
+  byPeriod: ReadonlyMap<string, Observation> | undefined,
+  territory: Territory | undefined,
+  input: BuildSeriesInput,
+): { points: ChartPoint[]; censusYears: string[] } {
+  const censusYears = new Set<string>();
+  const points = input.periods.map((period): ChartPoint => {
+    const o = byPeriod?.get(period);
+    if (!o || o.value === null) {
+      const reason: MissingReason = 'not-published';
+      return { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: o?.note ?? null };
+    }
+    const measured = applyMeasure(o.value, input.measure, territory, period);
+    if (measured.censusYear) censusYears.add(measured.censusYear);
+    const point: ChartPoint = { period, value: measured.value, status: o.status, note: o.note ?? null };
+    if (measured.reason) point.reason = measured.reason;
+    return point;
+  });
+  return { points, censusYears: [...censusYears].sort() };
+}
+
 /** Build the series of the selected territories on a shared period axis, measure applied. */
 export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   const index = observationIndex(input.observations, input.indicator);
+  // One key per axis and measure; the axis is part of it because a range or a bar's period changes it.
+  const key = `${input.measure}\u0000${input.periods.join(',')}`;
   return input.territories.map((code) => {
-    const censusYears = new Set<string>();
     const territory = input.territoryIndex.get(code);
     const byPeriod = index.get(code);
-    const points = input.periods.map((period): ChartPoint => {
-      const o = byPeriod?.get(period);
-      if (!o || o.value === null) {
-        const reason: MissingReason = 'not-published';
-        return { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: o?.note ?? null };
-      }
-      const measured = applyMeasure(o.value, input.measure, territory, period);
-      if (measured.censusYear) censusYears.add(measured.censusYear);
-      const point: ChartPoint = { period, value: measured.value, status: o.status, note: o.note ?? null };
-      if (measured.reason) point.reason = measured.reason;
-      return point;
-    });
-    return { territory: code, points, censusYears: [...censusYears].sort() };
+    if (!byPeriod) return { territory: code, ...buildPoints(byPeriod, territory, input) };
+    let variants = pointsCache.get(byPeriod);
+    if (!variants) pointsCache.set(byPeriod, (variants = new LruMap(SERIES_POINTS_CACHE)));
+    const hit = variants.get(key);
+    // Same rows, measure and axis; the denominator (territory) and the gap status must match too.
+    if (hit && hit.territory === territory && hit.fallbackStatus === input.fallbackStatus) {
+      return { territory: code, points: hit.points, censusYears: hit.censusYears };
+    }
+    const built = buildPoints(byPeriod, territory, input);
+    variants.set(key, { territory, fallbackStatus: input.fallbackStatus, ...built });
+    return { territory: code, ...built };
   });
 }

@@ -1,0 +1,106 @@
+/**
+ * Issue 7 (B5): the explorer's models share their points (and the export's long rows) when they are
+ * built from the same query data, measure and period axis; the cache is bounded per territory and never
+ * serves points that were computed for another denominator, status or language.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Measure, Observation, Territory } from '../../src/api/contract.ts';
+import { buildSeries, SERIES_POINTS_CACHE, type BuildSeriesInput } from '../../src/transforms/series.ts';
+import { buildLongRows } from '../../src/transforms/table.ts';
+
+function territory(code: string, pop: number): Territory {
+  return {
+    code,
+    level: 'region',
+    parent: 'MA',
+    name: { fr: `${code} fr`, ar: `${code} ar`, en: `${code} en` },
+    kind: 'region',
+    population: { '2014': pop, '2024': pop },
+    households: { '2024': Math.round(pop / 4) },
+  };
+}
+const periods = ['2020', '2021', '2022', '2023', '2024'];
+const codes = ['MA-01', 'MA-02'];
+const observations: Observation[] = codes.flatMap((c, i) =>
+  periods.map((period, p) => ({ indicator: 'x', territory: c, period, value: p === 2 && i === 1 ? null : 100 + i * 10 + p, status: 'official' as const })),
+);
+const index = new Map(codes.map((c, i) => [c, territory(c, 1000 * (i + 1))]));
+const input = (over: Partial<BuildSeriesInput> = {}): BuildSeriesInput => ({
+  observations,
+  territories: codes,
+  periods,
+  measure: 'absolute',
+  territoryIndex: index,
+  fallbackStatus: 'official',
+  indicator: 'x',
+  ...over,
+});
+
+describe('buildSeries shares points between equal requests', () => {
+  it.each<[string, Partial<BuildSeriesInput>, Partial<BuildSeriesInput>, boolean]>([
+    ['same measure and axis', {}, {}, true],
+    ['a new territories array with the same codes', {}, { territories: [...codes] }, true],
+    ['a new periods array with the same periods', {}, { periods: [...periods] }, true],
+    ['another measure', {}, { measure: 'per1000' }, false],
+    ['another axis (a range)', {}, { periods: periods.slice(1) }, false],
+    ['another axis (a bar period)', {}, { periods: ['2024'] }, false],
+    ['another denominator (territories refetched)', {}, { territoryIndex: new Map(codes.map((c) => [c, territory(c, 5)])) }, false],
+    ['another gap status', {}, { fallbackStatus: 'estimate' }, false],
+    ['another observations array (new query data)', {}, { observations: observations.map((o) => ({ ...o })) }, false],
+  ])('%s → shared: %s', (_name, a, b, shared) => {
+    const first = buildSeries(input(a));
+    const second = buildSeries(input(b));
+    for (let i = 0; i < codes.length; i++) expect(second[i]?.points === first[i]?.points).toBe(shared);
+    // Shared or not, the content is what a fresh build gives.
+    expect(second).toEqual(buildSeries(input({ ...b, observations: observations.map((o) => ({ ...o })) })));
+  });
+
+  it('keeps the measure applied per variant (no mix-up between cached measures)', () => {
+    const measures: Measure[] = ['absolute', 'per1000', 'absolute', 'per1000'];
+    // MA-02: 2,000 inhabitants, so per 1,000 halves the values.
+    const values = measures.map((measure) => buildSeries(input({ measure }))[1]?.points.map((p) => p.value));
+    expect(values[0]).toEqual([110, 111, null, 113, 114]);
+    expect(values[1]).toEqual([55, 55.5, null, 56.5, 57]);
+    expect(values[2]).toEqual(values[0]);
+    expect(values[3]).toEqual(values[1]);
+  });
+
+  it(`holds at most ${SERIES_POINTS_CACHE} variants per territory: the oldest is rebuilt, not kept`, () => {
+    const data = observations.map((o) => ({ ...o }));
+    const axes = Array.from({ length: SERIES_POINTS_CACHE + 2 }, (_, i) => periods.slice(0, periods.length - (i % periods.length)).concat(i >= periods.length ? ['2030'] : []));
+    const first = buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points;
+    // The most recent variant is still shared…
+    expect(buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points).toBe(first);
+    for (const axis of axes.slice(1)) buildSeries(input({ observations: data, periods: axis }));
+    // …but after more than the bound of other axes, the first was dropped: an unbounded cache would keep it.
+    const again = buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+});
+
+describe('buildLongRows shares rows per points array', () => {
+  const series = (label: string, points = buildSeries(input())[0]?.points ?? []) => ({ key: 'MA-01', label, color: '#000', points });
+  it('two models over the same points get the same row objects', () => {
+    const a = buildLongRows({ series: [series('A')] });
+    const b = buildLongRows({ series: [series('A')] });
+    expect(b).not.toBe(a);
+    expect(b.every((row, i) => row === a[i])).toBe(true);
+  });
+
+  it.each([
+    ['another label (language switch)', 'B'],
+  ])('%s → rebuilt with the new label', (_name, label) => {
+    const a = buildLongRows({ series: [series('A')] });
+    const b = buildLongRows({ series: [series(label)] });
+    expect(b[0]).not.toBe(a[0]);
+    expect(b.every((row) => row.territory === label)).toBe(true);
+  });
+
+  it('rows match the points, gaps with their reason', () => {
+    const points = buildSeries(input())[1]?.points ?? [];
+    const rows = buildLongRows({ series: [{ key: 'MA-02', label: 'L', color: '#000', points }] });
+    expect(rows.map((r) => [r.period, r.value, r.reason])).toEqual(points.map((p) => [p.period, p.value, p.reason]));
+    expect(rows.some((r) => r.value === null && r.reason === 'not-published')).toBe(true);
+  });
+});

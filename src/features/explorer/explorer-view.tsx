@@ -4,7 +4,7 @@
  * Catalogue and observations come from react-query; everything displayed is derived by pure transforms
  * (`buildChartModel`) so charts, table and exports agree.
  */
-import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { Activity, Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
@@ -367,6 +367,10 @@ export function ExplorerView() {
   const { ref, width } = useElementWidth<HTMLDivElement>();
   // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
   const [cleared, setCleared] = useState(false);
+  // Issue 7 (B2): once shown, the chart tab stays mounted (hidden by <Activity>) while another tab is
+  // open, so coming back re-shows it instead of mounting two charts, a 75-item legend and 75 bars again.
+  const [chartShown, setChartShown] = useState(tab === 'chart');
+  if (tab === 'chart' && !chartShown) setChartShown(true);
 
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
@@ -470,7 +474,11 @@ export function ExplorerView() {
             </button>
           </p>
         ) : null}
-        {tab === 'chart' ? <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} /> : null}
+        {chartShown ? (
+          <Activity mode={tab === 'chart' ? 'visible' : 'hidden'}>
+            <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} />
+          </Activity>
+        ) : null}
         {tab === 'map' ? <MapTab data={data} lang={lang} /> : null}
         {tab === 'table' ? (
           <DeferredTab data={data} lang={lang}>

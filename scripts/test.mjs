@@ -3,8 +3,8 @@
  * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
  *
  * Steps: Chromium → typecheck → lint → MSW worker version → data:check → unit + component tests
- * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium (the fault matrix in the
- * background beside the other e2e files, its output printed when it ends) → bench smoke.
+ * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium (the fault matrix and the
+ * deterministic races in the background beside the other e2e files, their output printed when they end) → bench smoke.
  * Every step runs even when an earlier one failed (so one run shows every problem), except that
  * the e2e step is not run against a build that just failed (that would test a stale dist); it is
  * then counted as failed, loudly. Vitest steps count their tests (read from the JSON reporter);
@@ -241,18 +241,21 @@ const builtReal = step(`build (real API → ${REAL_API_BASE_URL})`, () =>
   }),
 );
 if (built && builtReal) {
-  // The fault matrix spends most of its ~3 minutes waiting (client timeouts, retry back-off) and uses only
-  // its own port (4370), so it runs beside the other e2e files instead of after them: CI stays well under
-  // its 15 minutes. Every other e2e file still runs one at a time (they share the real-API port 4328).
-  const FAULT_MATRIX = 'tests/e2e/faults.test.ts';
-  const matrix = vitestInBackground('vitest e2e (fault matrix)', 'e2e', [FAULT_MATRIX], { MOUCHIR_DIST: 'dist' });
+  // The fault matrix and the deterministic races spend most of their ~6 minutes waiting (client timeouts,
+  // retry back-off, held answers) and use only their own ports (4370; 4329 + 4385–4386 with their own
+  // real-API build, removed here so it is rebuilt from this tree), so they run in the background beside the
+  // other e2e files instead of after them: CI stays well under its 15 minutes. Every other e2e file still
+  // runs one at a time (they share the real-API port 4328).
+  const BACKGROUND = ['tests/e2e/faults.test.ts', 'tests/e2e/races-order.test.ts'];
+  fs.rmSync('.tmp/dist-real-order', { recursive: true, force: true });
+  const background = vitestInBackground('vitest e2e (fault matrix, races)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' });
   banner('vitest e2e');
   const t0 = performance.now();
   const out = path.join(REPORT_DIR, 'vitest-e2e.json');
   fs.rmSync(out, { force: true });
-  const ok = run(path.join(BIN, 'vitest'), vitestArgs('e2e', out, ['--exclude', FAULT_MATRIX]), { MOUCHIR_DIST: 'dist' });
+  const ok = run(path.join(BIN, 'vitest'), vitestArgs('e2e', out, BACKGROUND.flatMap((f) => ['--exclude', f])), { MOUCHIR_DIST: 'dist' });
   results.push(vitestResult('vitest e2e', out, ok, t0));
-  results.push(await matrix);
+  results.push(await background);
 } else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
 if (fs.existsSync('scripts/bench.mjs')) {
   step('bench --quick', () => run('npm', ['run', '--silent', 'bench', '--', '--quick']));

@@ -43,17 +43,20 @@ import {
   launchBrowser,
   navigateInApp,
   openApp,
-  REAL_API_DIST,
-  REAL_API_PORT,
   serveDist,
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
 import { ENDPOINTS, unexpectedErrors } from './faults-support.ts';
 
-const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
-/** The real-API build: `MOUCHIR_REAL_DIST` or `.tmp/dist-real` (scripts/test.mjs builds it). */
-const DIST = process.env.MOUCHIR_REAL_DIST ?? REAL_API_DIST;
+/**
+ * This file's own API port and real-API build (the build bakes the API origin into its CSP and client), not
+ * the shared REAL_API_PORT 4328: scripts/test.mjs runs this file in the background beside the other e2e
+ * files, some of which hold 4328 (CI time, issue 7/8). `MOUCHIR_REAL_ORDER_DIST` overrides the folder.
+ */
+const API_PORT = 4329;
+const API_BASE = `http://127.0.0.1:${API_PORT}`;
+const DIST = process.env.MOUCHIR_REAL_ORDER_DIST ?? '.tmp/dist-real-order';
 /** Port of the app server (this file's range: 4385–4389). */
 const APP_PORT = 4385;
 /** Port of the mock build's server in case 5. */
@@ -242,7 +245,7 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
 
   beforeAll(async () => {
     ensureRealBuild();
-    api = await startApiServer({ port: REAL_API_PORT });
+    api = await startApiServer({ port: API_PORT });
     const regions = (await getJson<{ data: Territory[] }>(`${api.url}/api/v1/territories`)).data.filter((t) => t.level === 'region');
     const all = (await getJson<{ data: Indicator[] }>(`${api.url}/api/v1/indicators`)).data;
     // Indicators with ≥ 2 values for each of four regions, so every case can count lines.

@@ -2,7 +2,9 @@
  * Issue 8 item 2: races and flakiness, in the real-API build against scripts/api-server.ts answering with a
  * seeded random latency (0–3 s) and 10 % simulated 500s. A seeded script of 100 quick interactions
  * (territory checkboxes, indicator, measure, tab, period through a link) runs without waiting for answers,
- * so responses arrive out of order (the test counts them: it proves the race happened). At the end:
+ * so many requests are in flight at once; the app cancels the ones a newer selection supersedes (react-query
+ * aborts unobserved queries), so answers rarely complete out of order here — the count is reported, not
+ * required. At the end:
  *
  * - the URL, the indicator picker and the checked territories equal the last action's state;
  * - the chart draws exactly one line per selected territory, and its caption names the last indicator and

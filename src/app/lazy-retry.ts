@@ -13,10 +13,13 @@
  * matter of calling the loader again, which is what this module arranges. tests/e2e/lazy-offline.test.ts
  * proves it on the built app.
  *
- * One thing the browser does keep: Vite loads a chunk's CSS with a `<link rel=stylesheet>` before the
- * module (`__vitePreload`), and skips any URL that already has a `<link>` in the page. A link that failed
- * offline stays in the DOM and never loads again, so a retried view would render unstyled. The failed
- * link is removed here ({@link forgetFailedStylesheet}) so that the retry adds a fresh one.
+ * What does stick is Vite's handling of a chunk's CSS: `__vitePreload` adds a `<link rel=stylesheet>`
+ * before importing the module, and remembers every CSS URL it has tried (its memo keeps the key even after
+ * a failure), so it never adds a link for that URL again. A view whose stylesheet failed offline would
+ * load unstyled on retry (seen in tests/e2e/lazy-offline.test.ts). So a failed stylesheet is noted
+ * ({@link noteFailedStylesheet}) and every load through {@link lazyWithRetry} first puts the noted
+ * stylesheets back ({@link restoreFailedStylesheets}) — what Vite would have done — and fails the same
+ * way if they still cannot load.
  *
  * When to call the loader again matters: after the import rejects, React re-renders the part to reach
  * the error boundary (sometimes more than once). Reloading on those renders would loop offline and never
@@ -56,23 +59,52 @@ export function isChunkLoadError(error: unknown): error is ChunkLoadError {
   return error instanceof ChunkLoadError;
 }
 
+/** URLs of chunk stylesheets that failed to load (shared by every lazy part, like Vite's memo). */
+const failedStylesheets = new Set<string>();
+
 /**
- * If `error` is Vite's "Unable to preload CSS for URL", remove the failed `<link rel=stylesheet>` of that
- * URL, so that the next load adds it again (Vite skips URLs that already have a link). Returns whether a
- * link was removed. Any other error is left alone.
+ * If `error` is Vite's "Unable to preload CSS for URL", note that URL so the next load through
+ * {@link lazyWithRetry} adds its stylesheet again. Returns whether it was such an error.
  */
-export function forgetFailedStylesheet(error: unknown, doc: Document | undefined = globalThis.document): boolean {
+export function noteFailedStylesheet(error: unknown): boolean {
   const match = error instanceof Error ? CSS_PRELOAD_FAILURE.exec(error.message) : null;
-  if (!match || !doc) return false;
-  const href = match[1];
-  let removed = false;
-  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
-    if (link.href === href) {
-      link.remove();
-      removed = true;
-    }
-  }
-  return removed;
+  if (!match?.[1]) return false;
+  failedStylesheets.add(match[1]);
+  return true;
+}
+
+/** The noted failed stylesheet URLs (for tests and diagnostics). */
+export function failedStylesheetUrls(): string[] {
+  return [...failedStylesheets];
+}
+
+/**
+ * Put back the noted failed stylesheets, as Vite would have: replace each failed `<link>` with a fresh one
+ * and wait until it loads. Rejects with Vite's own message if one still fails (it stays noted), so the
+ * caller fails as the first attempt did. Resolves at once when nothing failed.
+ */
+export async function restoreFailedStylesheets(doc: Document | undefined = globalThis.document): Promise<void> {
+  if (!doc || failedStylesheets.size === 0) return;
+  await Promise.all(
+    [...failedStylesheets].map(
+      (href) =>
+        new Promise<void>((resolve, reject) => {
+          for (const old of doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
+            if (old.href === href) old.remove();
+          }
+          const link = doc.createElement('link');
+          link.rel = 'stylesheet';
+          link.crossOrigin = '';
+          link.href = href;
+          link.addEventListener('load', () => {
+            failedStylesheets.delete(href);
+            resolve();
+          });
+          link.addEventListener('error', () => reject(new Error(`Unable to preload CSS for ${href}`)));
+          doc.head.append(link);
+        }),
+    ),
+  );
 }
 
 /**
@@ -96,14 +128,16 @@ export function lazyWithRetry<T extends (props: never) => ReactNode>(
     attempt += 1;
     const mine = attempt;
     return lazy(() =>
-      loadComponent().catch((cause: unknown) => {
-        forgetFailedStylesheet(cause);
-        // Swap in a fresh React.lazy (which will call `load` on its first render) only for the attempt
-        // that failed: a second boundary showing the same error must not start yet another attempt.
-        throw new ChunkLoadError(cause, () => {
-          if (attempt === mine) current = makeLazy();
-        });
-      }),
+      restoreFailedStylesheets()
+        .then(() => loadComponent())
+        .catch((cause: unknown) => {
+          noteFailedStylesheet(cause);
+          // Swap in a fresh React.lazy (which will call `load` on its first render) only for the attempt
+          // that failed: a second boundary showing the same error must not start yet another attempt.
+          throw new ChunkLoadError(cause, () => {
+            if (attempt === mine) current = makeLazy();
+          });
+        }),
     );
   };
   let current = makeLazy();

@@ -7,7 +7,7 @@
  * with the worker; the lazy component in src/app/app.tsx then finds the module already loaded (an ES
  * module is fetched and evaluated once per URL). Only the data queries wait for the worker.
  */
-import { forgetFailedStylesheet } from '../app/lazy-retry.ts';
+import { noteFailedStylesheet } from '../app/lazy-retry.ts';
 import type { ViewName } from '../state/view-state.ts';
 
 /** The dynamic import of each view's module: the same specifiers as the `lazy()` calls in app.tsx. */
@@ -22,11 +22,11 @@ export const VIEW_IMPORTS: Record<ViewName, () => Promise<unknown>> = {
  * Kick off the chunk of `view` without waiting for it. A failed preload (offline at startup) must not
  * poison the later mount: the lazy component calls its own `import()` when it mounts, and the browser
  * does not keep a failed module fetch (src/app/lazy-retry.ts), so it simply tries again; its error
- * boundary reports a real failure. What the page does keep is Vite's failed `<link rel=stylesheet>`
- * for the chunk's CSS, which the mount would then skip: it is removed here.
+ * boundary reports a real failure. What does stick is Vite's memory of the chunk's failed stylesheet,
+ * which it would not add again: it is noted here, and the mount puts it back (src/app/lazy-retry.ts).
  */
 export function preloadView(view: ViewName, imports: Record<ViewName, () => Promise<unknown>> = VIEW_IMPORTS): void {
   imports[view]().catch((error: unknown) => {
-    forgetFailedStylesheet(error);
+    noteFailedStylesheet(error);
   });
 }

@@ -1,15 +1,22 @@
 /**
  * lazyWithRetry (src/app/lazy-retry.ts) under the app's own ErrorBoundary and fallback: a lazy part whose
  * code failed to load (offline) says so, and Retry — or a reset key change — calls its loader again
- * instead of showing the cached failure, as plain `React.lazy` would. Also forgetFailedStylesheet, which
- * lets Vite add a chunk's CSS link again after it failed.
+ * instead of showing the cached failure, as plain `React.lazy` would. Also the failed-stylesheet bookkeeping:
+ * Vite never adds a chunk's CSS link again after it failed, so the next load puts it back.
  */
 import { Suspense, useState, type ReactNode } from 'react';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorBoundary, PanelErrorFallback } from '../../src/app/error-boundary.tsx';
-import { ChunkLoadError, forgetFailedStylesheet, isChunkLoadError, lazyWithRetry } from '../../src/app/lazy-retry.ts';
+import {
+  ChunkLoadError,
+  failedStylesheetUrls,
+  isChunkLoadError,
+  lazyWithRetry,
+  noteFailedStylesheet,
+  restoreFailedStylesheets,
+} from '../../src/app/lazy-retry.ts';
 
 const LOAD_FAILED = 'This part could not be loaded (offline?). Retry once the connection is back.';
 
@@ -47,11 +54,16 @@ function Harness({ Part, resetKey = 0 }: { Part: typeof Loaded; resetKey?: numbe
   );
 }
 
+// The boundary logs what it caught as a warning, and React (without the app's onCaughtError) as an error.
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
 describe('lazyWithRetry', () => {
-  afterEach(() => vi.restoreAllMocks());
 
   it('a load that fails once shows the load error; Retry loads again and renders the part', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const load = scriptedLoader([false, true]);
     const Part = lazyWithRetry(load);
     render(<Harness Part={Part} />);
@@ -64,7 +76,6 @@ describe('lazyWithRetry', () => {
   });
 
   it('a load that keeps failing keeps showing the error, one new attempt per Retry (no loop)', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const load = scriptedLoader([false]);
     const Part = lazyWithRetry(load);
     render(<Harness Part={Part} />);
@@ -81,7 +92,6 @@ describe('lazyWithRetry', () => {
   });
 
   it('a reset key change (another selection, a remount) also loads again', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const load = scriptedLoader([false, true]);
     const Part = lazyWithRetry(load);
     function Switcher() {
@@ -114,9 +124,6 @@ describe('lazyWithRetry', () => {
   });
 
   it('a render error that is not a load failure keeps the generic message with its text', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    // React logs the caught render error itself (the app silences that with onCaughtError in main.tsx).
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
     function Broken(): ReactNode {
       throw new Error('boom in render');
     }
@@ -140,28 +147,68 @@ describe('lazyWithRetry', () => {
   });
 });
 
-describe('forgetFailedStylesheet', () => {
-  afterEach(() => {
+describe('failed chunk stylesheets', () => {
+  const origin = window.location.origin;
+  const views = `${origin}/assets/views-1.css`;
+
+  afterEach(async () => {
+    // Leave nothing noted for the next test: let every pending restore load.
+    const done = restoreFailedStylesheets(document);
+    for (const link of document.querySelectorAll('link')) link.dispatchEvent(new Event('load'));
+    await done;
     document.head.innerHTML = '';
   });
 
-  const origin = window.location.origin;
   it.each([
-    ['Vite CSS failure for a linked URL', `Unable to preload CSS for ${origin}/assets/views-1.css`, true, [`${origin}/assets/other.css`]],
-    ['Vite CSS failure for a URL without link', `Unable to preload CSS for ${origin}/assets/missing.css`, false, [`${origin}/assets/views-1.css`, `${origin}/assets/other.css`]],
-    ['a JS import failure', `Failed to fetch dynamically imported module: ${origin}/assets/views-1.css`, false, [`${origin}/assets/views-1.css`, `${origin}/assets/other.css`]],
-  ])('%s', (_name, message, removed, left) => {
-    for (const href of ['/assets/views-1.css', '/assets/other.css']) {
-      const link = document.createElement('link');
-      link.rel = 'stylesheet';
-      link.href = href;
-      document.head.append(link);
-    }
-    expect(forgetFailedStylesheet(new Error(message), document)).toBe(removed);
-    expect([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.href)).toEqual(left);
+    ['Vite CSS failure', new Error(`Unable to preload CSS for ${views}`), true, [views]],
+    ['a JS import failure', new TypeError(`Failed to fetch dynamically imported module: ${origin}/assets/a.js`), false, []],
+    ['not an Error', `Unable to preload CSS for ${views}`, false, []],
+  ])('noteFailedStylesheet: %s', (_name, error, noted, urls) => {
+    expect(noteFailedStylesheet(error)).toBe(noted);
+    expect(failedStylesheetUrls()).toEqual(urls);
   });
 
-  it('ignores what is not an Error', () => {
-    expect(forgetFailedStylesheet('Unable to preload CSS for x', document)).toBe(false);
+  it('restoreFailedStylesheets replaces the failed link and forgets the URL once it loads', async () => {
+    const failed = document.createElement('link');
+    failed.rel = 'stylesheet';
+    failed.href = views;
+    document.head.append(failed);
+    noteFailedStylesheet(new Error(`Unable to preload CSS for ${views}`));
+    const done = restoreFailedStylesheets(document);
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+    expect(links).toHaveLength(1);
+    expect(links[0]).not.toBe(failed);
+    expect(links[0]?.href).toBe(views);
+    links[0]?.dispatchEvent(new Event('load'));
+    await done;
+    expect(failedStylesheetUrls()).toEqual([]);
+  });
+
+  it('restoreFailedStylesheets rejects with Vite’s message while the stylesheet still fails, and keeps it noted', async () => {
+    noteFailedStylesheet(new Error(`Unable to preload CSS for ${views}`));
+    const done = restoreFailedStylesheets(document);
+    document.querySelector('link')?.dispatchEvent(new Event('error'));
+    await expect(done).rejects.toThrow(`Unable to preload CSS for ${views}`);
+    expect(failedStylesheetUrls()).toEqual([views]);
+  });
+
+  it('a part whose stylesheet failed puts it back before loading again', async () => {
+    let calls = 0;
+    const Part = lazyWithRetry(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error(`Unable to preload CSS for ${views}`);
+      return { default: Loaded };
+    });
+    render(<Harness Part={Part} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(LOAD_FAILED);
+    expect(failedStylesheetUrls()).toEqual([views]);
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    // The retry waits for the stylesheet before loading the part.
+    await waitFor(() => expect(document.querySelector(`link[href="${views}"]`)).not.toBeNull());
+    expect(calls).toBe(1);
+    document.querySelector(`link[href="${views}"]`)?.dispatchEvent(new Event('load'));
+    expect(await screen.findByText('loaded: chart')).toBeInTheDocument();
+    expect(calls).toBe(2);
+    expect(failedStylesheetUrls()).toEqual([]);
   });
 });

@@ -84,6 +84,14 @@ export function observationsPath(query: ObservationsQuery): string {
   return `/observations?${params.toString().replaceAll('%2C', ',')}`;
 }
 
+/**
+ * How long an observations answer no component shows stays cached (issue 7, B5): 2 minutes instead of
+ * react-query's 5. An answer can be ~2 MB of rows (75 provinces × 132 months); going back to it within
+ * 2 minutes is instant, later it is fetched again (a few ms from the mock, one request from a real API).
+ * The client also caps how many such answers are kept at all (`MAX_INACTIVE_OBSERVATIONS`).
+ */
+export const OBSERVATIONS_GC_TIME_MS = 2 * 60_000;
+
 /** `GET /observations` → rows of one indicator for the territories and range. */
 export function observationsQuery(query: ObservationsQuery) {
   const territories = normaliseTerritories(query.territories);
@@ -91,6 +99,7 @@ export function observationsQuery(query: ObservationsQuery) {
     queryKey: ['observations', query.indicator, territories, query.from ?? null, query.to ?? null] as const,
     queryFn: async ({ signal }) => (await apiFetch(observationsPath(query), ObservationsResponse, { signal })).data,
     ...common,
+    gcTime: OBSERVATIONS_GC_TIME_MS,
   });
 }
 

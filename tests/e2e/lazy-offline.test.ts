@@ -132,7 +132,7 @@ describe('lazy chunks first needed offline recover without a reload', () => {
       await page.getByRole('heading', { level: 1, name: 'Compare territories', exact: true }).waitFor({ timeout: WAIT });
       expect(await failed.count()).toBe(0);
       expect(page.url()).toBe(compareUrl);
-      // The view's stylesheet applies (it is shared with the overview, loaded online), and the page is the same.
+      // The same page all along: the marker set before going offline is still there.
       expect(await marker(page)).toBe('no-reload');
 
       // The projects view, failed earlier, loads on its next mount.

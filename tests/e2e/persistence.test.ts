@@ -113,8 +113,8 @@ describe('nothing lost', () => {
     await page.evaluate(() => localStorage.clear());
     await openApp(page, served.url, `${explorer}&lang=en`);
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
-    // The export menu's code is a lazy chunk: let it load first. (Code not loaded before the network drops
-    // cannot load while offline — React.lazy keeps the failure until a reload; see README, Reliability.)
+    // The export menu's code is a lazy chunk: let it load first, so this case is about data. (A chunk first
+    // needed while offline fails with a Retry that works once online: tests/e2e/lazy-offline.test.ts.)
     await page.getByRole('button', { name: 'Export', exact: true }).first().waitFor({ timeout: WAIT });
     const offline = page.getByText('Offline: data already loaded stays on screen');
 

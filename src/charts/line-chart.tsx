@@ -16,7 +16,7 @@
  * legend and announcements are unchanged; the value axis then gets an explicit nice domain (recharts
  * derives it from `<Line>` children) and hover shows the nearest lines' values.
  */
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CartesianGrid, Line, LineChart as RLineChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 import type { Lang, Unit } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
@@ -65,6 +65,14 @@ export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plo
   });
   return rows;
 }
+
+// Stable props for recharts (issue 7, B2): recharts copies axis and grid props into its store, and a
+// fresh object or function on each render re-dispatches them and re-renders the chart synchronously.
+const MARGIN = { top: 20, right: 24, bottom: 8, left: 24 };
+const TICK_STYLE = { fill: 'var(--muted)', fontSize: 12 };
+/** No vertical grid lines: also skips recharts measuring every x tick label again for the grid. */
+const NO_VERTICAL_LINES = (): number[] => [];
+const DATA_EXTENT: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
 
 let firstChartMarked = false;
 
@@ -150,8 +158,11 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
     if (last !== undefined && picked.at(-1) !== last) picked.push(last);
     return picked;
   }, [rows, width]);
-  const fmt = (v: number | null) => formatMeasured(v, unitCode, model.measure, lang);
-  const percent = isPercentValue(unitCode, model.measure);
+  const measure = model.measure;
+  const fmt = useCallback((v: number | null) => formatMeasured(v, unitCode, measure, lang), [unitCode, measure, lang]);
+  const percent = isPercentValue(unitCode, measure);
+  const timeTick = useCallback((t: number) => formatPeriod(periodOfKey.get(t) ?? '', lang), [periodOfKey, lang]);
+  const valueTick = useCallback((v: number) => (percent ? fmt(v) : formatCompact(v, lang)), [percent, fmt, lang]);
   useFirstChartMark(containerRef, model.series.length > 0 && model.periods.length > 0);
 
   // Keep the focus inside the model when the selection changes.
@@ -209,31 +220,31 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
           width={width}
           height={height}
           data={rows}
-          margin={{ top: 20, right: 24, bottom: 8, left: 24 }}
+          margin={MARGIN}
           accessibilityLayer={false}
         >
-          <CartesianGrid stroke="var(--grid)" vertical={false} />
+          <CartesianGrid stroke="var(--grid)" vertical={false} verticalCoordinatesGenerator={NO_VERTICAL_LINES} />
           <XAxis
             dataKey="t"
             type="number"
             scale="linear"
-            domain={timeDomain ?? ['dataMin', 'dataMax']}
+            domain={timeDomain ?? DATA_EXTENT}
             // With no <Line> children recharts resolves an explicit domain only when overflow is allowed
             // (nothing overflows: both domains are computed from every point of the model).
             allowDataOverflow={timeDomain !== null}
             ticks={ticks}
             reversed={rtl}
-            tickFormatter={(t: number) => formatPeriod(periodOfKey.get(t) ?? '', lang)}
+            tickFormatter={timeTick}
             stroke="var(--muted)"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            tick={TICK_STYLE}
             minTickGap={16}
           />
           <YAxis
             {...(valueAxis ? { domain: valueAxis.domain, ticks: valueAxis.ticks, type: 'number' as const, allowDataOverflow: true } : {})}
             orientation={rtl ? 'right' : 'left'}
-            tickFormatter={(v: number) => (percent ? fmt(v) : formatCompact(v, lang))}
+            tickFormatter={valueTick}
             stroke="var(--muted)"
-            tick={{ fill: 'var(--muted)', fontSize: 12 }}
+            tick={TICK_STYLE}
             width={64}
           />
           {canvas ? null : (

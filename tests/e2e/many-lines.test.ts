@@ -2,8 +2,8 @@
  * Issue 7 (B2): a chart of all 75 provinces is painted on one canvas inside the recharts chart.
  * In real Chromium, on the stress dataset, through the "All provinces" quick pick: the canvas has
  * pixels in several palette colours, hover names the nearest lines, the keyboard focus ring still
- * moves over the points and announces them, leaving the chart tab and coming back repaints it, a theme
- * change repaints it in the theme's colours, and in Arabic the earliest period is on the right.
+ * moves over the points and announces them, the lines are there again after leaving the chart tab and
+ * coming back, a theme change repaints them in the theme's colours, and in Arabic the earliest period is on the right.
  *
  * Own build and ports: `MOUCHIR_DIST=.tmp/dist-c npx vitest run --project e2e tests/e2e/many-lines.test.ts`
  * (server on 4390).
@@ -99,7 +99,7 @@ async function allProvinces(page: Page, lang: 'fr' | 'ar'): Promise<void> {
 }
 
 describe('a chart of 75 lines (canvas layer)', () => {
-  it('paints every province in palette colours, names the nearest lines on hover, keeps the focus ring, repaints after a tab switch and a theme change', async () => {
+  it('paints every province in palette colours, names the nearest lines on hover, keeps the focus ring, is painted after leaving the tab and coming back, repaints on a theme change', async () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
     await allProvinces(page, 'fr');
@@ -145,7 +145,7 @@ describe('a chart of 75 lines (canvas layer)', () => {
     expect(ringStart).toBeLessThan(0.05);
     expect(ringEnd).toBeGreaterThan(0.95);
 
-    // Leaving the chart tab and coming back paints the lines again.
+    // Leaving the chart tab and coming back shows the painted lines again (no blank canvas).
     await page.getByRole('tab', { name: 'Tableau' }).click();
     await page.getByRole('table').first().waitFor({ timeout: WAIT });
     expect(await countChartLines(page)).toBe(0);

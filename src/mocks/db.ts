@@ -50,7 +50,7 @@ export interface Db {
   territoryOrder: ReadonlyMap<string, number>;
   /**
    * Optional fast path (issue 7, B6; the stress db has one): the JSON text of
-   * `{ data: queryObservations(db, query) }`, byte for byte, written without building row objects.
+   * `{ data: queryObservations(db, query) }`, byte for byte, from the db's own cached serialisation.
    * The handlers send it as is when no fault rewrites the body.
    */
   observationsJson?: (query: ObservationsQuery) => string;

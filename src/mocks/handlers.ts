@@ -119,8 +119,8 @@ function observations(db: Db, params: URLSearchParams): Answer {
     return badRequest('from', 'invalid-range', 'Invalid range', `"from" (${from}) is after "to" (${to}).`);
 
   const query = { indicator, territories, from, to };
-  // Issue 7 (B6): a db that writes its own JSON (the stress db) skips 9,900 row objects and a stringify
-  // on the page's main thread; `json` stays available (parsed on demand) for faults and direct callers.
+  // Issue 7 (B6): a db that serialises its own answers (the stress db, from cached per-territory JSON)
+  // is sent as is; `json` stays available (parsed on demand) for faults and direct callers.
   const text = db.observationsJson?.(query);
   if (text !== undefined) {
     return {

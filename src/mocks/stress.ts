@@ -424,10 +424,10 @@ interface JsonRows {
  * indicator's rows only when a query first asks for it (88 × 132 rows, a few ms), instead of indexing
  * all 464,640 rows up front — which would block the page's main thread, where MSW's handlers run.
  *
- * It also answers `observationsJson` (issue 7, B6): the JSON text of an observations answer written
- * straight from the generated numbers, byte for byte what `JSON.stringify({ data: queryObservations(…) })`
- * gives, without building 9,900 row objects and stringifying them on every request. Rows are serialised
- * once per indicator and territory and cached; a range is a slice of the cached text.
+ * It also answers `observationsJson` (issue 7, B6): the JSON text of an observations answer, byte for
+ * byte what `JSON.stringify({ data: queryObservations(…) })` gives, without indexing and keeping every
+ * row object of the indicator. Each territory's 132 rows are stringified once (natively) and the text
+ * cached (bounded); an answer joins the cached texts, and a range is a slice of them.
  */
 /** The stress `Db`: always has the JSON fast path, and says how much its caches hold. */
 export interface StressDb extends Db {
@@ -484,22 +484,19 @@ export function createStressDb(territories: readonly Territory[], options: Stres
     .sort((a, b) => (base.territoryOrder.get(a) ?? Infinity) - (base.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b))
     .map((code) => datasetIndex.get(code) ?? 0);
   const serialised = new LruMap<string, JsonRows>(STRESS_JSON_CACHE);
-  const gapTail = `null,"status":"illustrative","note":${JSON.stringify(STRESS_GAP_NOTE)}}`;
-  const valueTail = ',"status":"illustrative"}';
-  // `2015-01","value":` … once, not per row.
-  const periodValue = ds.periods.map((period) => `${period}","value":`);
 
   /** The 132 rows of one territory as JSON, and where each row starts (key order as `rowsFor` builds them). */
-  const serialise = (indicatorId: string, vals: Float64Array, ti: number): { text: string; offsets: Int32Array } => {
-    const head = `{"indicator":${JSON.stringify(indicatorId)},"territory":${JSON.stringify(ds.territories[ti]?.code ?? '')},"period":"`;
+  const serialise = (indicatorId: string, ti: number): { text: string; offsets: Int32Array } => {
+    // Native JSON.stringify of the territory's 132 row objects beats assembling the text in JS (and is
+    // byte-identical to the slow path by construction); the objects are short-lived, only the text stays.
+    const rows = ds.query({ indicator: indicatorId, territories: [ds.territories[ti]?.code ?? ''] });
+    const text = JSON.stringify(rows).slice(1, -1);
+    // Where each row starts: rows are flat objects, so one starts after each "},{" (no text field holds one).
     const offsets = new Int32Array(nP + 1);
-    let text = '';
-    for (let p = 0; p < nP; p++) {
-      if (p > 0) text += ',';
-      offsets[p] = text.length;
-      const v = vals[ti * nP + p] ?? Number.NaN;
-      // String(v) is how JSON.stringify writes a finite number; periods and codes need no escaping.
-      text += head + (periodValue[p] ?? '') + (Number.isNaN(v) ? gapTail : String(v) + valueTail);
+    let at = 0;
+    for (let p = 1; p < nP; p++) {
+      at = text.indexOf('},{', at) + 2;
+      offsets[p] = at;
     }
     offsets[nP] = text.length + 1;
     return { text, offsets };
@@ -524,7 +521,7 @@ export function createStressDb(territories: readonly Territory[], options: Stres
       let text = rows.text[ti];
       let offsets = rows.offsets[ti];
       if (text === undefined || offsets === undefined) {
-        ({ text, offsets } = serialise(query.indicator, vals, ti));
+        ({ text, offsets } = serialise(query.indicator, ti));
         rows.text[ti] = text;
         rows.offsets[ti] = offsets;
       }

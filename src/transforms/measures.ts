@@ -20,6 +20,19 @@ export function periodYear(period: string): number {
 }
 
 /**
+ * Census years of a counts record, sorted, cached per record (issue 7): a per-1,000 model of 75 provinces
+ * × 132 months asked for them 9,900 times, each an `Object.keys` + sort. Territory records come from
+ * query data and are never mutated; a WeakMap lets the cache go with them.
+ */
+const sortedYearsCache = new WeakMap<Readonly<Record<string, number>>, readonly string[]>();
+
+function sortedYears(counts: Readonly<Record<string, number>>): readonly string[] {
+  let years = sortedYearsCache.get(counts);
+  if (!years) sortedYearsCache.set(counts, (years = Object.keys(counts).sort()));
+  return years;
+}
+
+/**
  * Census year closest to a period among the years present in `counts`.
  * Ties (a period exactly between two censuses) go to the later census, the more recent count.
  */
@@ -27,7 +40,7 @@ export function closestCensusYear(period: string, counts: Readonly<Record<string
   const year = periodYear(period);
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const key of Object.keys(counts).sort()) {
+  for (const key of sortedYears(counts)) {
     const distance = Math.abs(Number(key) - year);
     if (distance <= bestDistance) {
       best = key;

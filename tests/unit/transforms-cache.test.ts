@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Measure, Observation, Territory } from '../../src/api/contract.ts';
+import { closestCensusYear } from '../../src/transforms/measures.ts';
 import { buildSeries, SERIES_POINTS_CACHE, type BuildSeriesInput } from '../../src/transforms/series.ts';
 import { buildLongRows } from '../../src/transforms/table.ts';
 
@@ -102,5 +103,26 @@ describe('buildLongRows shares rows per points array', () => {
     const rows = buildLongRows({ series: [{ key: 'MA-02', label: 'L', color: '#000', points }] });
     expect(rows.map((r) => [r.period, r.value, r.reason])).toEqual(points.map((p) => [p.period, p.value, p.reason]));
     expect(rows.some((r) => r.value === null && r.reason === 'not-published')).toBe(true);
+  });
+});
+
+describe('closestCensusYear with its per-record cache', () => {
+  // Keys out of order on purpose: the answer must not depend on insertion order, cached or not.
+  const counts = { '2024': 1, '2004': 1, '2014': 1 };
+  it.each([
+    ['2000', '2004'],
+    ['2010', '2014'],
+    ['2009', '2014'], // tie between 2004 and 2014: the later census
+    ['2019-06', '2024'], // tie between 2014 and 2024: the later census
+    ['2030-Q1', '2024'],
+    ['2014', '2014'],
+  ])('%s → %s (first ask, then from the cache, same as a fresh record)', (period, year) => {
+    expect(closestCensusYear(period, counts)).toBe(year);
+    expect(closestCensusYear(period, counts)).toBe(year);
+    expect(closestCensusYear(period, { ...counts })).toBe(year);
+  });
+
+  it('an empty record has no census year', () => {
+    expect(closestCensusYear('2020', {})).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { z } from 'zod/mini';
 import { DataStatus, LANGS, Measure, Source } from '../api/contract.ts';
 import type { ChartModel } from '../charts/chart-model.ts';
+import { MAX_TERRITORIES } from '../state/view-state.ts';
 
 /** Storage key; bump the version when the stored shape changes (old data is then reset). */
 export const PINS_KEY = 'mouchir.pins.v1';
@@ -42,7 +43,8 @@ export const ChartModelSchema = z.object({
         points: z.array(ChartPointSchema).check(z.maxLength(2_000)),
       }),
     )
-    .check(z.maxLength(50)),
+    // As many series as the selection allows (every territory): a smaller bound reset a valid pin as corrupt.
+    .check(z.maxLength(MAX_TERRITORIES)),
   source: Source,
   status: DataStatus,
   method: z.string(),

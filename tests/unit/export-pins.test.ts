@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPin, isPinned, MAX_PINS, PINS_KEY, readPins, removePin, writePins, type PinStorage } from '../../src/export/pins.ts';
+import { MAX_TERRITORIES } from '../../src/state/view-state.ts';
 import { lineModel } from './export-fixtures.ts';
 
 function memory(initial: string | null): PinStorage & { value: string | null } {
@@ -68,5 +69,18 @@ describe('addPin / removePin', () => {
     const pins = addPin([], lineModel(), now);
     expect(writePins(storage, pins)).toBe(true);
     expect(readPins(storage).pins).toEqual(pins);
+  });
+
+  it('keeps a pin of every territory the selection allows (a 75-province chart was reset as corrupt)', () => {
+    const base = lineModel();
+    const template = base.series[0];
+    if (!template) throw new Error('fixture has no series');
+    const series = Array.from({ length: MAX_TERRITORIES }, (_, i) => ({ ...template, key: `T-${i}`, label: `Territoire ${i}` }));
+    const storage = memory(null);
+    const pins = addPin([], lineModel({ series }), now);
+    expect(writePins(storage, pins)).toBe(true);
+    const read = readPins(storage);
+    expect(read.reset).toBe(false);
+    expect(read.pins[0]?.model.series).toHaveLength(MAX_TERRITORIES);
   });
 });

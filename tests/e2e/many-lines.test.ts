@@ -3,7 +3,8 @@
  * In real Chromium, on the stress dataset, through the "All provinces" quick pick: the canvas has
  * pixels in several palette colours, hover names the nearest lines, the keyboard focus ring still
  * moves over the points and announces them, the lines are there again after leaving the chart tab and
- * coming back, a theme change repaints them in the theme's colours, and in Arabic the earliest period is on the right.
+ * coming back, a theme change repaints them in the theme's colours, and in Arabic the earliest period
+ * is on the right.
  *
  * Own build and ports: `MOUCHIR_DIST=.tmp/dist-c npx vitest run --project e2e tests/e2e/many-lines.test.ts`
  * (server on 4390).

@@ -391,21 +391,24 @@ export function ExplorerView() {
   const measure = indicator && indicator.measures.includes(measureState) ? measureState : 'absolute';
   const allPeriods = useMemo(() => distinctPeriods(observationsQ.data ?? []), [observationsQ.data]);
   const rangePeriods = useMemo(() => periodsInRange(allPeriods, from, to), [allPeriods, from, to]);
+  // Issue 7 (B2): the note costs a whole chart model (75 series × 132 months with the measure applied):
+  // built from deferred inputs, in a background render, not in the frame that answers the click.
+  const noteInputs = useDeferredValue(useMemo(() => ({ selected, measure, from, to }), [selected, measure, from, to]));
   const denominator = useMemo(() => {
-    if (!indicator || !observationsQ.data || measure === 'absolute') return null;
+    if (!indicator || !observationsQ.data || noteInputs.measure === 'absolute') return null;
     return buildChartModel({
       kind: 'line',
       indicator,
       observations: observationsQ.data,
       territoryIndex,
-      territories: selected,
-      measure,
-      from,
-      to,
+      territories: noteInputs.selected,
+      measure: noteInputs.measure,
+      from: noteInputs.from,
+      to: noteInputs.to,
       lang,
       link: '',
     }).denominatorNote;
-  }, [indicator, observationsQ.data, territoryIndex, selected, measure, from, to, lang]);
+  }, [indicator, observationsQ.data, territoryIndex, noteInputs, lang]);
 
   // One `data` object per change of its parts (issue 7, B2): a fresh object on every render used to
   // invalidate every memoised model below, so any click rebuilt all series of the chart.
@@ -528,7 +531,7 @@ export function ExplorerView() {
                 measures={indicator.measures}
                 value={measure}
                 onChange={(m) => updateView({ measure: m })}
-                denominatorNote={denominator}
+                denominatorNote={measure === 'absolute' ? null : denominator}
                 lang={lang}
               />
             ) : null}

@@ -87,7 +87,9 @@ function observationIndex(observations: readonly Observation[], indicator: strin
 }
 
 /** Point arrays kept per territory of an observations array (see `pointsCache`). */
-export const SERIES_POINTS_CACHE = 4;
+export const SERIES_POINTS_CACHE = 2;
+/** Axes shorter than this are not cached (a bar's single period): rebuilding them is cheaper than keeping them. */
+export const SERIES_CACHE_MIN_PERIODS = 12;
 
 interface CachedPoints {
   territory: Territory | undefined;
@@ -103,8 +105,10 @@ interface CachedPoints {
  * comes back to a measure or range seen a moment ago would rebuild them all; React also keeps the
  * previous render's models, so every variant stayed in memory as its own copy. Keyed by the territory's
  * row index (so it goes with the query data: WeakMap), at most `SERIES_POINTS_CACHE` variants per
- * territory (LRU): enough for line + full range + the previous measure or range, bounded whatever the
- * clicks. Points are never mutated after they are built, so sharing them is safe.
+ * territory (LRU): the line's range and the full range (exports). Each variant also keeps its export rows
+ * alive (`buildLongRows`), so the bound is small: a measure toggled back rebuilds, as it did before,
+ * rather than holding ~0.8 MB more per variant on the stress view. Points are never mutated after they
+ * are built, so sharing them is safe.
  */
 const pointsCache = new WeakMap<ReadonlyMap<string, Observation>, LruMap<string, CachedPoints>>();
 
@@ -137,7 +141,7 @@ export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   return input.territories.map((code) => {
     const territory = input.territoryIndex.get(code);
     const byPeriod = index.get(code);
-    if (!byPeriod) return { territory: code, ...buildPoints(byPeriod, territory, input) };
+    if (!byPeriod || input.periods.length < SERIES_CACHE_MIN_PERIODS) return { territory: code, ...buildPoints(byPeriod, territory, input) };
     let variants = pointsCache.get(byPeriod);
     if (!variants) pointsCache.set(byPeriod, (variants = new LruMap(SERIES_POINTS_CACHE)));
     const hit = variants.get(key);

@@ -165,36 +165,44 @@ function vitestStep(project, extraEnv = {}) {
 }
 
 /**
- * Run a vitest project in the background, its output into a log file (printed when it ends, so two runs
- * do not interleave on the console). Resolves with its step result.
+ * Run a vitest project without blocking, so two runs can go side by side. `logFile` null: its output goes
+ * straight to the console; otherwise into that file, printed when the run ends (so two runs do not
+ * interleave). Resolves with its step result, timed from start to its own exit.
  *
  * @param {string} name
  * @param {string} project
- * @param {string[]} extra file filters
+ * @param {string[]} extra file filters or `--exclude` globs
  * @param {Record<string, string>} extraEnv
+ * @param {boolean} quiet write the output to a log file instead of the console
  * @returns {Promise<StepResult>}
  */
-function vitestInBackground(name, project, extra, extraEnv) {
+function vitestAsync(name, project, extra, extraEnv, quiet) {
   const t0 = performance.now();
   const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
   const out = path.join(REPORT_DIR, `${slug}.json`);
-  const logFile = path.join(REPORT_DIR, `${slug}.log`);
+  const logFile = quiet ? path.join(REPORT_DIR, `${slug}.log`) : null;
   fs.rmSync(out, { force: true });
   const args = vitestArgs(project, out, extra);
-  console.log(`$ vitest ${args.join(' ')}   (in the background, output in ${logFile})`);
-  const log = fs.openSync(logFile, 'w');
+  console.log(`$ vitest ${args.join(' ')}${logFile ? `   (beside the next run; output in ${logFile})` : ''}`);
+  const log = logFile ? fs.openSync(logFile, 'w') : null;
   return new Promise((resolve) => {
     const child = spawn(path.join(BIN, 'vitest'), args, {
-      stdio: ['ignore', log, log],
-      env: { ...childEnv, ...extraEnv, FORCE_COLOR: '0' },
+      stdio: log === null ? 'inherit' : ['ignore', log, log],
+      env: { ...childEnv, ...extraEnv, ...(log === null ? {} : { FORCE_COLOR: '0' }) },
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
+    let done = false;
     const finish = (/** @type {boolean} */ ok) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
-      fs.closeSync(log);
-      banner(`${name} (output of the background run)`);
-      process.stdout.write(fs.readFileSync(logFile, 'utf8'));
-      resolve(vitestResult(name, out, ok, t0));
+      const res = vitestResult(name, out, ok, t0);
+      if (log !== null && logFile !== null) {
+        fs.closeSync(log);
+        banner(`${name} (output of the run beside)`);
+        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+      }
+      resolve(res);
     };
     child.on('error', (e) => {
       console.error(e.message);
@@ -248,14 +256,10 @@ if (built && builtReal) {
   // runs one at a time (they share the real-API port 4328).
   const BACKGROUND = ['tests/e2e/faults.test.ts', 'tests/e2e/races-order.test.ts'];
   fs.rmSync('.tmp/dist-real-order', { recursive: true, force: true });
-  const background = vitestInBackground('vitest e2e (fault matrix, races)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' });
+  const background = vitestAsync('vitest e2e (fault matrix, races)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' }, true);
   banner('vitest e2e');
-  const t0 = performance.now();
-  const out = path.join(REPORT_DIR, 'vitest-e2e.json');
-  fs.rmSync(out, { force: true });
-  const ok = run(path.join(BIN, 'vitest'), vitestArgs('e2e', out, BACKGROUND.flatMap((f) => ['--exclude', f])), { MOUCHIR_DIST: 'dist' });
-  results.push(vitestResult('vitest e2e', out, ok, t0));
-  results.push(await background);
+  const rest = vitestAsync('vitest e2e', 'e2e', BACKGROUND.flatMap((f) => ['--exclude', f]), { MOUCHIR_DIST: 'dist' }, false);
+  results.push(await rest, await background);
 } else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
 if (fs.existsSync('scripts/bench.mjs')) {
   step('bench --quick', () => run('npm', ['run', '--silent', 'bench', '--', '--quick']));

@@ -98,6 +98,11 @@ interface OrderEvent {
   url: string;
   /** Failure text for `failed` (e.g. net::ERR_ABORTED). */
   detail: string;
+  /**
+   * The request itself: a retry of the held request has the same URL (under load the client's timeout can
+   * fire while the test holds the answer, and react-query retries), so outcomes are matched by identity.
+   */
+  request: Request;
 }
 
 /** A request the gate keeps: its route, and the answer to give (fetched from the real API at once). */
@@ -105,6 +110,7 @@ interface HeldRequest {
   indicator: string;
   url: string;
   route: Route;
+  request: Request;
   response: APIResponse | null;
 }
 
@@ -123,11 +129,11 @@ class AnswerGate {
     const indicatorOf = (url: string): string => new URL(url).searchParams.get('indicator') ?? '';
     this.page.on('requestfinished', (r: Request) => {
       if (r.url().includes('/api/v1/observations'))
-        this.log.push({ kind: 'answered', indicator: indicatorOf(r.url()), url: r.url(), detail: '' });
+        this.log.push({ kind: 'answered', indicator: indicatorOf(r.url()), url: r.url(), detail: '', request: r });
     });
     this.page.on('requestfailed', (r: Request) => {
       if (r.url().includes('/api/v1/observations'))
-        this.log.push({ kind: 'failed', indicator: indicatorOf(r.url()), url: r.url(), detail: r.failure()?.errorText ?? '' });
+        this.log.push({ kind: 'failed', indicator: indicatorOf(r.url()), url: r.url(), detail: r.failure()?.errorText ?? '', request: r });
     });
     await this.page.route('**/api/v1/observations**', async (route) => {
       const url = route.request().url();
@@ -135,7 +141,7 @@ class AnswerGate {
       const take = this.armed.get(indicator);
       if (take) {
         this.armed.delete(indicator);
-        const held: HeldRequest = { indicator, url, route, response: null };
+        const held: HeldRequest = { indicator, url, route, request: route.request(), response: null };
         take(held);
         held.response = await route.fetch();
         return;
@@ -165,9 +171,9 @@ class AnswerGate {
       });
   }
 
-  /** Index in the log of the first outcome (answer or failure) of a request to `url`, or -1. */
-  outcomeIndex(url: string): number {
-    return this.log.findIndex((e) => e.url === url);
+  /** Index in the log of the outcome (answer or failure) of the held request, or -1. */
+  outcomeIndex(held: HeldRequest): number {
+    return this.log.findIndex((e) => e.request === held.request);
   }
 
   /** Index of the last answer of `indicator`, or -1. */
@@ -349,15 +355,15 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
     const laterAnswer = gate.lastAnswerIndex(later);
     expect(laterAnswer, `${later} answered before the held ${held.indicator} is released`).toBeGreaterThanOrEqual(0);
     await gate.release(held, as);
-    await expect.poll(() => gate.outcomeIndex(held.url), { timeout: WAIT }).toBeGreaterThanOrEqual(0);
-    const outcome = gate.log[gate.outcomeIndex(held.url)] as OrderEvent;
+    await expect.poll(() => gate.outcomeIndex(held), { timeout: WAIT }).toBeGreaterThanOrEqual(0);
+    const outcome = gate.log[gate.outcomeIndex(held)] as OrderEvent;
     console.log(`races-order (${mode}): ${gate.log.map((e) => `${e.kind} ${e.indicator}${e.detail ? ` (${e.detail})` : ''}`).join(' → ')}`);
     if (mode === 'shipped') {
       expect(outcome.kind, 'the app cancels a superseded request').toBe('failed');
       expect(outcome.detail).toMatch(/ERR_ABORTED/);
     } else {
       expect(outcome.kind, 'the held answer reaches the page').toBe('answered');
-      expect(gate.outcomeIndex(held.url), 'the held answer lands after the later one').toBeGreaterThan(laterAnswer);
+      expect(gate.outcomeIndex(held), 'the held answer lands after the later one').toBeGreaterThan(laterAnswer);
     }
     // Give the late answer time to do damage before the screen is checked again.
     await new Promise((r) => setTimeout(r, SETTLE_MS));

@@ -7,14 +7,11 @@
  *
  * The build is `MOUCHIR_REAL_DIST` or `.tmp/dist-real` (scripts/test.mjs builds it), rebuilt when missing.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
-import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 import {
-  buildIfMissing,
+  ensureRealApiBuild,
   collectConsoleErrors,
   launchBrowser,
   openApp,
@@ -41,13 +38,6 @@ const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
 const DIST = process.env.MOUCHIR_REAL_DIST ?? REAL_API_DIST;
 const WAIT = 30_000;
 const VIEW_LABEL = { explorer: 'Explorer', projects: 'Projects' } as const;
-
-function ensureRealBuild(): void {
-  const index = path.join(DIST, 'index.html');
-  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
-  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
-}
 
 /** Titles (h1) of the views the matrix moves between, in English. */
 const VIEW_TITLE: Record<string, string> = { Overview: 'Overview', Projects: 'Projects', Explorer: 'Indicator explorer' };
@@ -88,7 +78,7 @@ describe('fault matrix in real-API mode (representative subset)', () => {
   let selection: ChartableSelection;
 
   beforeAll(async () => {
-    ensureRealBuild();
+    ensureRealApiBuild(DIST, API_BASE);
     api = await startApiServer({ port: REAL_API_PORT });
     served = await serveDist({ dir: DIST, port: 4376 });
     browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });

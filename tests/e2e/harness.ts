@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
+import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 
 /** The build under test: `MOUCHIR_DIST` or `dist`. */
 export function distDir(): string {
@@ -241,6 +242,18 @@ export function buildIfMissing(outDir: string, env: Record<string, string> = {},
   });
   if (r.status !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${String(r.status)})`);
   return true;
+}
+
+/**
+ * A real-API build in `outDir` for the API at `apiBase`: (re)built when missing, older than its sources, or
+ * built for another API origin (the origin is baked into the client and the CSP's connect-src, read back from
+ * the built index.html).
+ */
+export function ensureRealApiBuild(outDir: string, apiBase: string): void {
+  const index = path.join(outDir, 'index.html');
+  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
+  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
+  buildIfMissing(outDir, { VITE_API_BASE_URL: apiBase }, !connect.includes(apiBase) || isBuildStale(outDir));
 }
 
 /** A selection the explorer can chart: an indicator and territories that each have ≥ 2 values. */

@@ -28,15 +28,12 @@
  * Then the screen is checked after a settle: lines, captions, table, URL, picker, checkboxes, nothing
  * `aria-busy`, no alert, no console error beyond the browser's own line for a 500.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIResponse, Page, Request, Route } from 'playwright-core';
 import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
-import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 import { MOCK_STORAGE_KEY } from '../../src/mocks/faults.ts';
 import {
-  buildIfMissing,
+  ensureRealApiBuild,
   distDir,
   collectConsoleErrors,
   countChartLines,
@@ -66,14 +63,6 @@ const MOCK_LATENCY_MS = 10_000;
 const WAIT = 30_000;
 /** Time given to a late answer to do damage before the screen is checked again. */
 const SETTLE_MS = 800;
-
-/** The real-API build, rebuilt when missing or built for another API origin (as races.test.ts). */
-function ensureRealBuild(): void {
-  const index = path.join(DIST, 'index.html');
-  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
-  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
-}
 
 interface Territory {
   code: string;
@@ -250,7 +239,7 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
   const periods: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    ensureRealBuild();
+    ensureRealApiBuild(DIST, API_BASE);
     api = await startApiServer({ port: API_PORT });
     const regions = (await getJson<{ data: Territory[] }>(`${api.url}/api/v1/territories`)).data.filter((t) => t.level === 'region');
     const all = (await getJson<{ data: Indicator[] }>(`${api.url}/api/v1/indicators`)).data;

@@ -15,14 +15,11 @@
  * A second API server without latency or errors (port 4374) gives the test its ground truth.
  * The deterministic out-of-order proof (answers held and released late) is tests/e2e/races-order.test.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startApiServer, seededRandom, type ApiServer } from '../../scripts/api-server.ts';
-import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 import {
-  buildIfMissing,
+  ensureRealApiBuild,
   collectConsoleErrors,
   countChartLines,
   launchBrowser,
@@ -41,14 +38,6 @@ const STEPS = 100;
 /** The real-API build: `MOUCHIR_REAL_DIST` or `.tmp/dist-real` (scripts/test.mjs builds it). */
 const DIST = process.env.MOUCHIR_REAL_DIST ?? REAL_API_DIST;
 const WAIT = 60_000;
-
-/** The real-API build, rebuilt when missing or built for another API origin (as real-api.test.ts). */
-function ensureRealBuild(): void {
-  const index = path.join(DIST, 'index.html');
-  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
-  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE));
-}
 
 interface Territory {
   code: string;
@@ -85,7 +74,7 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
   let periods: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    ensureRealBuild();
+    ensureRealApiBuild(DIST, API_BASE);
     truth = await startApiServer({ port: 4374 });
     // Ground truth: indicators with a line chart for every pooled region (≥ 2 values each).
     const allTerritories = (await getJson<{ data: Territory[] }>(`${truth.url}/api/v1/territories`)).data;

@@ -3,17 +3,13 @@
  * HTTP server serving the same contract (scripts/api-server.ts, the MSW handlers over Node `http`),
  * across origins, under the production CSP (which must allow exactly that API origin).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'playwright-core';
 import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
-import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 import {
-  buildIfMissing,
+  ensureRealApiBuild,
   collectConsoleErrors,
   countChartLines,
-  isBuildStale,
   launchBrowser,
   openApp,
   pickChartableSelection,
@@ -26,21 +22,13 @@ import {
 
 const API_BASE = `http://127.0.0.1:${REAL_API_PORT}`;
 
-/** The real-API build, rebuilt when missing, older than its sources, or built for another API origin. */
-function ensureRealBuild(): void {
-  const index = path.join(REAL_API_DIST, 'index.html');
-  const meta = fs.existsSync(index) ? extractMetaCsp(fs.readFileSync(index, 'utf8')) : null;
-  const connect = meta === null ? [] : (parseCsp(meta).get('connect-src') ?? []);
-  buildIfMissing(REAL_API_DIST, { VITE_API_BASE_URL: API_BASE }, !connect.includes(API_BASE) || isBuildStale(REAL_API_DIST));
-}
-
 describe('real-API build against a local HTTP API', () => {
   let served: ServedDist;
   let browser: LaunchedBrowser;
   let api: ApiServer | undefined;
 
   beforeAll(async () => {
-    ensureRealBuild();
+    ensureRealApiBuild(REAL_API_DIST, API_BASE);
     api = await startApiServer({ port: REAL_API_PORT });
     expect(api.url).toBe(API_BASE);
     served = await serveDist({ dir: REAL_API_DIST });

@@ -3,8 +3,8 @@
  * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
  *
  * Steps: Chromium → typecheck → lint → MSW worker version → data:check → unit + component tests
- * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium (the fault matrix and the
- * deterministic races in the background beside the other e2e files, their output printed when they end) → bench smoke.
+ * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium in two lanes (the fault
+ * matrix, the deterministic races and a few own-port files beside the others, their output printed at the end) → bench smoke.
  * Every step runs even when an earlier one failed (so one run shows every problem), except that
  * the e2e step is not run against a build that just failed (that would test a stale dist); it is
  * then counted as failed, loudly. Vitest steps count their tests (read from the JSON reporter);
@@ -249,14 +249,20 @@ const builtReal = step(`build (real API → ${REAL_API_BASE_URL})`, () =>
   }),
 );
 if (built && builtReal) {
-  // The fault matrix and the deterministic races spend most of their ~6 minutes waiting (client timeouts,
-  // retry back-off, held answers) and use only their own ports (4370; 4329 + 4385–4386 with their own
-  // real-API build, removed here so it is rebuilt from this tree), so they run in the background beside the
-  // other e2e files instead of after them: CI stays well under its 15 minutes. Every other e2e file still
-  // runs one at a time (they share the real-API port 4328).
-  const BACKGROUND = ['tests/e2e/faults.test.ts', 'tests/e2e/races-order.test.ts'];
+  // Two lanes side by side (CI must stay under 15 minutes on 2 cores): the fault matrix and the deterministic
+  // races spend most of their ~7 minutes waiting (client timeouts, retry back-off, held answers), so they run
+  // beside the rest. Every file in this lane has its own ports (4370; 4329 + 4385–4386 with its own real-API
+  // build, removed here so it is rebuilt from this tree; 4350; 4372; 4373) and files; the other lane runs one
+  // file at a time (several share the real-API port 4328). Balanced by the measured file times of a CI run.
+  const BACKGROUND = [
+    'tests/e2e/faults.test.ts',
+    'tests/e2e/races-order.test.ts',
+    'tests/e2e/export.test.ts',
+    'tests/e2e/persistence.test.ts',
+    'tests/e2e/hostile-csp.test.ts',
+  ];
   fs.rmSync('.tmp/dist-real-order', { recursive: true, force: true });
-  const background = vitestAsync('vitest e2e (fault matrix, races)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' }, true);
+  const background = vitestAsync('vitest e2e (second lane: fault matrix, races, …)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' }, true);
   banner('vitest e2e');
   const rest = vitestAsync('vitest e2e', 'e2e', BACKGROUND.flatMap((f) => ['--exclude', f]), { MOUCHIR_DIST: 'dist' }, false);
   results.push(await rest, await background);

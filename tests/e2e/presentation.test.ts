@@ -53,7 +53,7 @@ describe('presentation mode (Chromium)', () => {
     await dialog.waitFor();
     await slideImageReady(page);
     expect(await page.locator('.pm-counter').textContent()).toBe('1 / 1');
-    await page.screenshot({ path: '.tmp/export-e2e/look-presentation.png' });
+    await page.screenshot({ path: '.tmp/presentation-e2e/look-presentation.png' });
     expect(await page.locator('.pm-sr').textContent()).toMatch(/^Diapositive 1 sur 1 : .+/);
     const alt = (await page.locator('.pm-stage img').getAttribute('alt')) ?? '';
     expect(alt).toMatch(/Source : /);

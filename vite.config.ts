@@ -37,9 +37,8 @@ function cspMeta(): Plugin {
 /**
  * Browser build of the mock API, lighter (issue 7, B3). Build only — vitest, tsx and the dev server keep
  * the real modules:
- * - `tldts` (the public-suffix list, ~250 kB raw, pulled by MSW's cookie store through tough-cookie)
- *   becomes src/mocks/tldts-stub.ts, and `tough-cookie` itself (~26 kB raw) src/mocks/tough-cookie-stub.ts:
- *   the mock sets no cookies;
+ * - `tough-cookie` (MSW's cookie store: ~26 kB raw, plus the ~250 kB public-suffix list of `tldts` it pulls)
+ *   becomes src/mocks/tough-cookie-stub.ts, so `tldts` is never reached: the mock sets no cookies;
  * - src/mocks/shipped-files.ts (static JSON imports of data/) becomes shipped-files.browser.ts, which
  *   fetches the same files as JSON assets while the worker starts, instead of bundling them as JS.
  * A plugin rather than `resolve.alias`, because the `test` block below extends this config and must not
@@ -47,7 +46,6 @@ function cspMeta(): Plugin {
  */
 function browserMock(): Plugin {
   const root = fileURLToPath(new URL('.', import.meta.url));
-  const stub = path.join(root, 'src/mocks/tldts-stub.ts');
   const cookieStub = path.join(root, 'src/mocks/tough-cookie-stub.ts');
   const shippedNode = path.join(root, 'src/mocks/shipped-files.ts');
   const shippedBrowser = path.join(root, 'src/mocks/shipped-files.browser.ts');
@@ -56,7 +54,6 @@ function browserMock(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'tldts') return stub;
       if (source === 'tough-cookie') return cookieStub;
       if (importer && source.endsWith('/shipped-files.ts') && path.resolve(path.dirname(importer), source) === shippedNode) {
         return shippedBrowser;

@@ -1,6 +1,7 @@
 /**
  * A stand-in for `tough-cookie` in the browser build of the mock API (swapped in by vite.config.ts's
- * `browserMock()` plugin, like src/mocks/tldts-stub.ts). Node and vitest keep the real package.
+ * `browserMock()` plugin; it also keeps out `tldts`, the public-suffix list tough-cookie pulls). Node and vitest
+ * keep the real package.
  *
  * MSW 2.15 uses it in one place, its cookie store (msw/src/core/utils/cookieStore.ts): a `CookieJar`
  * over a `MemoryCookieStore` whose `idx` is restored from and saved to localStorage, so that cookies a

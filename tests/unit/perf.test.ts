@@ -1,27 +1,12 @@
 /**
- * Issue 7 performance helpers: the tldts stand-in of the browser mock, the startup view preload, and the
+ * Issue 7 performance helpers: the startup view preload and the
  * per-array observation index of buildSeries (same results as a fresh scan, other indicators ignored).
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../../src/api/contract.ts';
-import { getDomain } from '../../src/mocks/tldts-stub.ts';
 import { preloadView, VIEW_IMPORTS } from '../../src/perf/preload-view.ts';
 import { buildSeries } from '../../src/transforms/series.ts';
 import { VIEWS } from '../../src/state/view-state.ts';
-
-describe('tldts stub getDomain', () => {
-  it.each([
-    ['localhost', null],
-    ['127.0.0.1', null],
-    ['::1', null],
-    ['', null],
-    ['example.com', 'example.com'],
-    ['www.Example.COM.', 'example.com'],
-    ['a.b.mouchir.ma', 'mouchir.ma'],
-  ])('%j → %j', (host, expected) => {
-    expect(getDomain(host)).toBe(expected);
-  });
-});
 
 describe('preloadView', () => {
   it('has an import for every view', () => {

@@ -26,6 +26,7 @@ import {
 import {
   dataShown,
   errorAlert,
+  faultQuery,
   FAULT_TEXT,
   staleNotice,
   unexpectedErrors,
@@ -94,12 +95,6 @@ describe('fault matrix in real-API mode (representative subset)', () => {
     await api?.close();
   });
 
-  function query(endpoint: Endpoint): string {
-    if (viewOf(endpoint) === 'projects') return 'view=projects&lang=en';
-    const [a, b] = selection.territories as [string, string];
-    return `view=explorer&lang=en&indicator=${selection.indicator}&territories=${a},${b}`;
-  }
-
   it.each(FAILING)('%s × %s', { timeout: 150_000 }, async (endpoint, fault) => {
     const page = browser.page;
     const server = api as ApiServer;
@@ -110,7 +105,7 @@ describe('fault matrix in real-API mode (representative subset)', () => {
       localStorage.clear();
       localStorage.setItem('mouchir.timeoutMs', '1000');
     });
-    await openApp(page, served.url, query(endpoint), { expectWorker: false });
+    await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
     await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
     const url = page.url();
 
@@ -153,7 +148,7 @@ describe('fault matrix in real-API mode (representative subset)', () => {
     const page = browser.page;
     errors.length = 0;
     (api as ApiServer).setFaults(`${fault}:${endpoint}`);
-    await openApp(page, served.url, query(endpoint), { expectWorker: false });
+    await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
     const none = page.getByText(/No data for this selection|No project matches/).first();
     await expect
       .poll(async () => (await dataShown(page, endpoint)) || (await none.isVisible()), { timeout: WAIT })

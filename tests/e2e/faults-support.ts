@@ -4,7 +4,7 @@
  * the exact console noise a failed request is allowed to leave (everything else fails the test).
  */
 import type { Page } from 'playwright-core';
-import { countChartLines } from './harness.ts';
+import { countChartLines, type ChartableSelection } from './harness.ts';
 
 /** The data endpoints of contract v1. */
 export type Endpoint = 'territories' | 'indicators' | 'observations' | 'projects';
@@ -48,6 +48,13 @@ export const DATASET_TEXT: Record<Endpoint, RegExp> = {
 /** The view showing each endpoint's panel in this matrix. */
 export function viewOf(endpoint: Endpoint): 'explorer' | 'projects' {
   return endpoint === 'projects' ? 'projects' : 'explorer';
+}
+
+/** The app link a matrix case opens for `endpoint`: the projects view, or the explorer on two territories of `selection`. */
+export function faultQuery(endpoint: Endpoint, selection: ChartableSelection): string {
+  if (viewOf(endpoint) === 'projects') return 'view=projects&lang=en';
+  const [a, b] = selection.territories as [string, string];
+  return `view=explorer&lang=en&indicator=${selection.indicator}&territories=${a},${b}`;
 }
 
 /** Whether the endpoint's data is on screen: drawn lines (explorer) or project cards (projects). */

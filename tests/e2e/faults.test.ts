@@ -34,6 +34,7 @@ import {
   ENDPOINTS,
   errorAlert,
   FAILING_FAULTS,
+  faultQuery,
   FAULT_TEXT,
   SHAPE_FAULTS,
   staleNotice,
@@ -128,12 +129,6 @@ describe('fault matrix in mock mode', () => {
     await served?.close();
   });
 
-  function query(endpoint: Endpoint): string {
-    if (viewOf(endpoint) === 'projects') return 'view=projects&lang=en';
-    const [a, b] = selection.territories as [string, string];
-    return `view=explorer&lang=en&indicator=${selection.indicator}&territories=${a},${b}`;
-  }
-
   const failing = ENDPOINTS.flatMap((e) => FAILING_FAULTS.map((f) => [e, f] as [Endpoint, FailingFault]));
 
   it.each(failing)('%s × %s: stale data kept, then error + retry on a cold load', { timeout: 150_000 }, async (endpoint, fault) => {
@@ -141,7 +136,7 @@ describe('fault matrix in mock mode', () => {
     const spec = `${fault}:${endpoint}`;
     errors.length = 0;
     await resetStorage(page, null);
-    await openApp(page, served.url, query(endpoint));
+    await openApp(page, served.url, faultQuery(endpoint, selection));
     await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
     const url = page.url();
 
@@ -188,7 +183,7 @@ describe('fault matrix in mock mode', () => {
     const page = browser.page;
     errors.length = 0;
     await resetStorage(page, `${fault}:${endpoint}`);
-    await openApp(page, served.url, query(endpoint));
+    await openApp(page, served.url, faultQuery(endpoint, selection));
     const url = page.url();
     const none = page.getByText(/No data for this selection|No project matches|No territory|No indicator/).first();
     await expect

@@ -256,6 +256,55 @@ export function ensureRealApiBuild(outDir: string, apiBase: string): void {
   buildIfMissing(outDir, { VITE_API_BASE_URL: apiBase }, !connect.includes(apiBase) || isBuildStale(outDir));
 }
 
+/** A region of a race pool (only what the race tests read). */
+export interface PoolTerritory {
+  code: string;
+  level: string;
+  name: { en: string };
+}
+/** An indicator of a race pool. */
+export interface PoolIndicator {
+  id: string;
+  name: { en: string };
+  measures: string[];
+}
+/** Regions and indicators the race tests move between, and each indicator's periods with a value. */
+export interface RacePool {
+  regions: PoolTerritory[];
+  indicators: PoolIndicator[];
+  periods: Record<string, string[]>;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return (await r.json()) as T;
+}
+
+/**
+ * Ground truth for the race tests, read from an API without faults at `apiUrl`: up to four regions that
+ * each have two or more values in at least `minIndicatorsPerRegion` indicators, and up to four indicators
+ * with two or more values in every one of those regions (so every selection draws one line per region).
+ */
+export async function loadRacePool(apiUrl: string, minIndicatorsPerRegion: number): Promise<RacePool> {
+  const regions = (await getJson<{ data: PoolTerritory[] }>(`${apiUrl}/api/v1/territories`)).data.filter((t) => t.level === 'region');
+  const all = (await getJson<{ data: PoolIndicator[] }>(`${apiUrl}/api/v1/indicators`)).data;
+  const counts = new Map<string, Map<string, number>>();
+  const periods: Record<string, string[]> = {};
+  for (const ind of all) {
+    const rows = (await getJson<{ data: { territory: string; period: string; value: number | null }[] }>(
+      `${apiUrl}/api/v1/observations?indicator=${ind.id}`,
+    )).data;
+    const per = new Map<string, number>();
+    for (const r of rows) if (r.value !== null) per.set(r.territory, (per.get(r.territory) ?? 0) + 1);
+    counts.set(ind.id, per);
+    periods[ind.id] = [...new Set(rows.filter((r) => r.value !== null).map((r) => r.period))].sort();
+  }
+  const charted = (ind: PoolIndicator, t: PoolTerritory) => (counts.get(ind.id)?.get(t.code) ?? 0) >= 2;
+  const pool = regions.filter((t) => all.filter((i) => charted(i, t)).length >= minIndicatorsPerRegion).slice(0, 4);
+  return { regions: pool, indicators: all.filter((i) => pool.every((t) => charted(i, t))).slice(0, 4), periods };
+}
+
 /** A selection the explorer can chart: an indicator and territories that each have ≥ 2 values. */
 export interface ChartableSelection {
   indicator: string;

@@ -34,6 +34,9 @@ import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
 import { MOCK_STORAGE_KEY } from '../../src/mocks/faults.ts';
 import {
   ensureRealApiBuild,
+  loadRacePool,
+  type PoolIndicator,
+  type PoolTerritory,
   distDir,
   collectConsoleErrors,
   countChartLines,
@@ -64,21 +67,8 @@ const WAIT = 30_000;
 /** Time given to a late answer to do damage before the screen is checked again. */
 const SETTLE_MS = 800;
 
-interface Territory {
-  code: string;
-  level: string;
-  name: { en: string };
-}
-interface Indicator {
-  id: string;
-  name: { en: string };
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return (await r.json()) as T;
-}
+type Territory = PoolTerritory;
+type Indicator = PoolIndicator;
 
 /** One line of the order log: what happened to an observations request, in the order it happened. */
 interface OrderEvent {
@@ -236,26 +226,13 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
   let api: ApiServer | undefined;
   let indicators: Indicator[] = [];
   let pool: Territory[] = [];
-  const periods: Record<string, string[]> = {};
+  let periods: Record<string, string[]> = {};
 
   beforeAll(async () => {
     ensureRealApiBuild(DIST, API_BASE);
     api = await startApiServer({ port: API_PORT });
-    const regions = (await getJson<{ data: Territory[] }>(`${api.url}/api/v1/territories`)).data.filter((t) => t.level === 'region');
-    const all = (await getJson<{ data: Indicator[] }>(`${api.url}/api/v1/indicators`)).data;
     // Indicators with ≥ 2 values for each of four regions, so every case can count lines.
-    const counts = new Map<string, Map<string, number>>();
-    for (const ind of all) {
-      const rows = (await getJson<{ data: { territory: string; period: string; value: number | null }[] }>(
-        `${api.url}/api/v1/observations?indicator=${ind.id}`,
-      )).data;
-      const per = new Map<string, number>();
-      for (const r of rows) if (r.value !== null) per.set(r.territory, (per.get(r.territory) ?? 0) + 1);
-      counts.set(ind.id, per);
-      periods[ind.id] = [...new Set(rows.filter((r) => r.value !== null).map((r) => r.period))].sort();
-    }
-    pool = regions.filter((t) => all.filter((i) => (counts.get(i.id)?.get(t.code) ?? 0) >= 2).length >= 4).slice(0, 4);
-    indicators = all.filter((i) => pool.every((t) => (counts.get(i.id)?.get(t.code) ?? 0) >= 2)).slice(0, 4);
+    ({ regions: pool, indicators, periods } = await loadRacePool(api.url, 4));
     expect(pool.length).toBe(4);
     expect(indicators.length).toBe(4);
     served = await serveDist({ dir: DIST, port: APP_PORT });

@@ -20,6 +20,9 @@ import type { Page } from 'playwright-core';
 import { startApiServer, seededRandom, type ApiServer } from '../../scripts/api-server.ts';
 import {
   ensureRealApiBuild,
+  loadRacePool,
+  type PoolIndicator,
+  type PoolTerritory,
   collectConsoleErrors,
   countChartLines,
   launchBrowser,
@@ -39,16 +42,8 @@ const STEPS = 100;
 const DIST = process.env.MOUCHIR_REAL_DIST ?? REAL_API_DIST;
 const WAIT = 60_000;
 
-interface Territory {
-  code: string;
-  level: string;
-  name: { en: string };
-}
-interface Indicator {
-  id: string;
-  name: { en: string };
-  measures: string[];
-}
+type Territory = PoolTerritory;
+type Indicator = PoolIndicator;
 
 /** What the test expects the view to be: updated by every scripted action. */
 interface Expected {
@@ -56,12 +51,6 @@ interface Expected {
   territories: string[];
   tab: 'chart' | 'map' | 'table';
   measure: string;
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return (await r.json()) as T;
 }
 
 describe('races: 100 quick interactions against a slow, flaky API', () => {
@@ -77,22 +66,7 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
     ensureRealApiBuild(DIST, API_BASE);
     truth = await startApiServer({ port: 4374 });
     // Ground truth: indicators with a line chart for every pooled region (≥ 2 values each).
-    const allTerritories = (await getJson<{ data: Territory[] }>(`${truth.url}/api/v1/territories`)).data;
-    const regions = allTerritories.filter((t) => t.level === 'region');
-    const allIndicators = (await getJson<{ data: Indicator[] }>(`${truth.url}/api/v1/indicators`)).data;
-    const counts = new Map<string, Map<string, number>>();
-    for (const ind of allIndicators) {
-      const rows = (await getJson<{ data: { territory: string; period: string; value: number | null }[] }>(
-        `${truth.url}/api/v1/observations?indicator=${ind.id}`,
-      )).data;
-      const perTerritory = new Map<string, number>();
-      for (const r of rows) if (r.value !== null) perTerritory.set(r.territory, (perTerritory.get(r.territory) ?? 0) + 1);
-      counts.set(ind.id, perTerritory);
-      periods[ind.id] = [...new Set(rows.filter((r) => r.value !== null).map((r) => r.period))].sort();
-    }
-    const good = regions.filter((t) => allIndicators.filter((i) => (counts.get(i.id)?.get(t.code) ?? 0) >= 2).length >= 3);
-    pool = good.slice(0, 4);
-    indicators = allIndicators.filter((i) => pool.every((t) => (counts.get(i.id)?.get(t.code) ?? 0) >= 2)).slice(0, 4);
+    ({ regions: pool, indicators, periods } = await loadRacePool(truth.url, 3));
     expect(pool.length).toBeGreaterThanOrEqual(3);
     expect(indicators.length).toBeGreaterThanOrEqual(2);
 

@@ -221,6 +221,13 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
     const q = rawUrl.indexOf('?');
     const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
     const query = q === -1 ? '' : rawUrl.slice(q);
+    // Browsers ask for /favicon.ico (at the origin's root, whatever the base path) when a document
+    // declares no icon (an SVG or text file opened on its own); the build's icon is favicon.svg, so
+    // point there instead of answering 404 (which Chromium reports as a console error).
+    if (pathname === '/favicon.ico' && !fs.existsSync(path.join(absRoot, 'favicon.ico'))) {
+      send(301, 'Moved\n', { Location: `${base}favicon.svg` });
+      return;
+    }
     const target = resolveRequestPath(pathname, { root: absRoot, basePath: base });
     if (target.kind === 'redirect') {
       send(301, `Moved to ${target.location}\n`, { Location: target.location + query });

@@ -158,6 +158,27 @@ export async function openApp(page: Page, baseUrl: string, query = '', options: 
   await page.locator('[data-testid="app-shell"]').first().waitFor({ state: 'visible', timeout });
 }
 
+/**
+ * Write localStorage entries (`null` removes one) from a same-origin page where the app does not
+ * run (the build's favicon), leaving the tab there; the next {@link openApp} then starts on exactly
+ * these values. Writing them from a loaded app page races with that page: a part of it still
+ * loading (the lazy export menu reads the pins) may read, and reset, a corrupt value before the
+ * navigation, so the next load never sees it (a flake seen in CI).
+ */
+export async function seedStorage(page: Page, baseUrl: string, entries: Readonly<Record<string, string | null>>, options: { clear?: boolean } = {}): Promise<void> {
+  await page.goto(new URL('favicon.svg', baseUrl).href, { waitUntil: 'load' });
+  await page.evaluate(
+    ({ list, clear }) => {
+      if (clear) localStorage.clear();
+      for (const [k, v] of list) {
+        if (v === null) localStorage.removeItem(k);
+        else localStorage.setItem(k, v);
+      }
+    },
+    { list: Object.entries(entries), clear: options.clear ?? false },
+  );
+}
+
 /** Prefix of the console error the harness logs for each CSP violation. */
 export const CSP_VIOLATION_PREFIX = '[csp-violation]';
 

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   openApp,
   pickChartableSelection,
+  seedStorage,
   serveDist,
   type ChartableSelection,
   type LaunchedBrowser,
@@ -89,10 +90,7 @@ describe('nothing lost', () => {
   ])('%s: reset with a notice, app on defaults', { timeout: 90_000 }, async (_label, key, value, noticeText) => {
     const page = browser.page;
     errors.length = 0;
-    await page.evaluate(([k, v]) => {
-      localStorage.clear();
-      localStorage.setItem(k, v);
-    }, [key, value] as const);
+    await seedStorage(page, served.url, { [key]: value }, { clear: true });
     await openApp(page, served.url, explorer);
     await page.getByText(noticeText).first().waitFor({ state: 'visible', timeout: WAIT });
     // Defaults: French, the chart drawn, the bad value gone or replaced by a valid one.

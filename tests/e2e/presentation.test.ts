@@ -7,7 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { collectConsoleErrors, launchBrowser, openApp, seedStorage, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 const PORT = 4351;
 const VIEW_A = 'view=explorer&indicator=population&territories=MA-06,MA-07&lang=fr';
@@ -105,8 +105,7 @@ describe('presentation mode (Chromium)', () => {
   it('resets corrupt stored pins with a notice and keeps working', async () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
-    await openApp(page, served.url, VIEW_A);
-    await page.evaluate(() => localStorage.setItem('mouchir.pins.v1', '{"version":1,"pins":[{"id":1}]'));
+    await seedStorage(page, served.url, { 'mouchir.pins.v1': '{"version":1,"pins":[{"id":1}]' });
     await openApp(page, served.url, VIEW_A);
     await page.getByRole('alert').filter({ hasText: 'illisibles et ont été réinitialisées' }).first().waitFor();
     expect(await page.evaluate(() => localStorage.getItem('mouchir.pins.v1'))).toBeNull();

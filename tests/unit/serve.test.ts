@@ -282,6 +282,15 @@ describe.each([
     expect(post.headers.allow).toBe('GET, HEAD');
   });
 
+  it('points /favicon.ico (always asked at the root) to the build\'s favicon.svg', async () => {
+    const r = await rawRequest(srv.port, '/favicon.ico');
+    expect(r.status).toBe(301);
+    expect(r.headers.location).toBe(`${prefix}favicon.svg`);
+    const icon = await rawRequest(srv.port, String(r.headers.location));
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+  });
+
   it('revalidates with ETag', async () => {
     const first = await rawRequest(srv.port, `${prefix}favicon.svg`);
     const etag = String(first.headers.etag);

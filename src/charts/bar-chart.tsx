@@ -3,14 +3,15 @@
  * In Arabic the value axis is mirrored (bars grow right-to-left) and names sit on the right.
  * Missing values are not drawn as zero: they are listed under the chart with their reason.
  */
-import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../api/contract.ts';
 import { formatCompact } from '../i18n/format.ts';
 import { rankItems } from '../transforms/rank.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
 import type { ChartModel } from './chart-model.ts';
 import { themedColor } from './palette.ts';
+import { wrapText } from './text-layout.ts';
 
 /** Props of `RankedBarChart`: a model of kind `bar` (one period). */
 export interface RankedBarChartProps {
@@ -22,17 +23,65 @@ export interface RankedBarChartProps {
 /** Row height of a bar, so the chart height follows the number of territories. */
 export const BAR_ROW_HEIGHT = 30;
 
-/** Ranked rows (value present) of a bar model. Pure. */
+/** Font size of the chart's texts, in px. */
+const FONT_SIZE = 12;
+/** Tick line and gap between a name and the axis, in px (recharts' defaults: 6 + 2). */
+const TICK_GAP = 8;
+
+/**
+ * Ranked rows (value present) of a bar model, highest first. Pure. Each row carries its bar's
+ * `fill`: recharts draws a bar with its data entry's fill, so no `<Cell>` per bar is needed (with 75
+ * provinces the cells cost ~0.1 s per redraw, issue 7 B2).
+ */
 export function rankedBarRows(model: Pick<ChartModel, 'series'>) {
   const items = model.series.map((s) => ({ key: s.key, label: s.label, color: s.color, value: s.points[0]?.value ?? null }));
   return rankItems(items)
     .filter((r) => r.rank !== null)
-    .map((r) => ({ ...r.item, rank: r.rank }));
+    .map((r) => ({ ...r.item, rank: r.rank, fill: themedColor(r.item.color) }));
+}
+
+/**
+ * A territory name as one or two lines that fit `maxWidth` (the last one ellipsised), from the
+ * width estimate of `text-layout.ts`. Pure.
+ */
+export function barLabelLines(label: string, maxWidth: number): string[] {
+  return wrapText(label, Math.max(FONT_SIZE * 2, maxWidth), FONT_SIZE, 2);
+}
+
+/** What recharts passes to a custom axis tick (the part used here). */
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
+  payload?: { value?: unknown };
+}
+
+/**
+ * A territory name on the category axis, drawn as plain SVG text. Recharts' own `<Text>` measures
+ * every word in the DOM and parses its CSS lengths on each render: with 75 names that was the
+ * largest part of the long tasks after a click on the stress view (issue 7, B2).
+ */
+function CategoryTick({ x, y, textAnchor, payload, maxWidth }: TickProps & { maxWidth: number }) {
+  const lines = barLabelLines(String(payload?.value ?? ''), maxWidth);
+  const cx = Number(x ?? 0);
+  // Vertically centred on the bar: the first line moves up by half of the extra lines.
+  const firstDy = `${(0.35 - ((lines.length - 1) * 1.1) / 2).toFixed(2)}em`;
+  return (
+    <text x={cx} y={Number(y ?? 0)} textAnchor={textAnchor ?? 'end'} fill="var(--text)" fontSize={FONT_SIZE} className="recharts-cartesian-axis-tick-value">
+      {lines.map((line, i) => (
+        <tspan key={i} x={cx} dy={i === 0 ? firstDy : '1.1em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rtl = model.dir === 'rtl';
-  const rows = rankedBarRows(model);
+  const rows = useMemo(() => rankedBarRows(model), [model]);
+  const axisWidth = Math.min(200, Math.round(width * 0.3));
+  const tick = useMemo(() => (p: TickProps) => <CategoryTick {...p} maxWidth={axisWidth - TICK_GAP} />, [axisWidth]);
   const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
   const percent = isPercentValue(unitCode, model.measure);
   const height = Math.max(80, rows.length * BAR_ROW_HEIGHT + 40);
@@ -52,21 +101,18 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
           reversed={rtl}
           tickFormatter={(v: number) => (percent ? fmt(v) : formatCompact(v, model.lang))}
           stroke="var(--muted)"
-          tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          tick={{ fill: 'var(--muted)', fontSize: FONT_SIZE }}
         />
         <YAxis
           type="category"
           dataKey="label"
           orientation={rtl ? 'right' : 'left'}
-          width={Math.min(200, Math.round(width * 0.3))}
+          width={axisWidth}
           stroke="var(--muted)"
-          tick={{ fill: 'var(--text)', fontSize: 12 }}
+          tick={tick}
           interval={0}
         />
         <Bar dataKey="value" isAnimationActive={false}>
-          {rows.map((r) => (
-            <Cell key={r.key} fill={themedColor(r.color)} />
-          ))}
           <LabelList
             dataKey="value"
             content={(p) => {
@@ -76,7 +122,7 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
               const y = Number(p.y ?? 0) + Number(p.height ?? 0) / 2;
               const edge = rtl ? Math.min(x, x + w) - 6 : Math.max(x, x + w) + 6;
               return (
-                <text x={edge} y={y} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={12}>
+                <text x={edge} y={y} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={FONT_SIZE}>
                   {typeof p.value === 'number' ? fmt(p.value) : ''}
                 </text>
               );

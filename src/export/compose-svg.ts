@@ -22,7 +22,7 @@ import {
   statusLabel,
 } from './caption.ts';
 import { qrSvg } from './qr.ts';
-import { fitText, niceTicks, textWidth, wrapText } from './text-layout.ts';
+import { fitText, niceTicks, textWidth, wrapText } from '../charts/text-layout.ts';
 import { escapeXml, num } from './xml.ts';
 
 /** One embedded font face: base64 of a woff2 file (an empty string skips it, e.g. in snapshots). */

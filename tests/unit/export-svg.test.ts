@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeSvg, EXPORT_SIZES, type ComposeOptions } from '../../src/export/compose-svg.ts';
 import { formatCompact } from '../../src/i18n/format.ts';
-import { niceTicks, wrapText, textWidth } from '../../src/export/text-layout.ts';
+import { niceTicks, wrapText, textWidth } from '../../src/charts/text-layout.ts';
 import { escapeXml } from '../../src/export/xml.ts';
 import { HOSTILE, hostileModel, lineModel } from './export-fixtures.ts';
 

@@ -1,7 +1,8 @@
 /**
  * Text measuring without a DOM: an estimate of rendered width from the character count, good
- * enough to wrap titles and place legends in the composed export (Noto Sans averages ≈ 0.55 em
- * per character; we round up so estimates err on the side of room).
+ * enough to wrap titles and place legends in the composed export, and to wrap the bar chart's
+ * territory names on screen without recharts measuring each one in the DOM (Noto Sans averages
+ * ≈ 0.55 em per character; we round up so estimates err on the side of room).
  */
 
 /** Average advance of a character, in em, per script. */

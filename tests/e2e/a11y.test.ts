@@ -2,10 +2,9 @@
  * Issue 6: every view, in every language, has zero axe-core violations in real Chromium
  * (WCAG 2.0/2.1/2.2 A and AA rules), and the document carries the right `lang` and `dir`.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 const LANGS = [
   { lang: 'fr', dir: 'ltr', present: 'Présenter' },
@@ -44,7 +43,7 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function audit(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
+  const result = await axeBuilder(page)
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return result.violations.map(

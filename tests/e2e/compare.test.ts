@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -57,7 +57,7 @@ describe('compare in Chromium', () => {
       await openApp(page, served.url, `view=compare${lang === 'fr' ? '' : `&lang=${lang}`}`);
       await page.locator('td[data-territory]').first().waitFor({ timeout: 20_000 });
       await page.locator('button[data-peer]').first().waitFor({ timeout: 20_000 });
-      const result = await new AxeBuilder({ page }).analyze();
+      const result = await axeBuilder(page).analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }, AXE_TIMEOUT_MS);
   }

@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 const PORT = 4350;
 const OUT = path.resolve('.tmp/export-e2e');
@@ -170,7 +169,7 @@ describe('exports from the explorer (Chromium)', () => {
     const errors = collectConsoleErrors(page);
     await openApp(page, served.url, QUERY);
     await openMenu(page);
-    const axe = await new AxeBuilder({ page }).include('.xm').analyze();
+    const axe = await axeBuilder(page).include('.xm').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     const svg = await download(page, "Télécharger l'image SVG");
     expect(svg.name).toMatch(/\.svg$/);

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -177,6 +178,17 @@ export async function seedStorage(page: Page, baseUrl: string, entries: Readonly
     },
     { list: Object.entries(entries), clear: options.clear ?? false },
   );
+}
+
+/**
+ * An axe-core builder for the page, in legacy mode: axe runs once inside the page, instead of
+ * `runPartial` in every frame and then `finishRun` in a new blank page. The app has no iframes, so
+ * the results are the same (compared on overview, explorer and projects: same violations, passes
+ * and incomplete), and an audit takes about 1.2–2 s instead of 2.5–3.8 s: over 40 audits, about a
+ * minute of each CI run.
+ */
+export function axeBuilder(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode(true);
 }
 
 /** Prefix of the console error the harness logs for each CSP violation. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -72,7 +72,7 @@ describe('overview in Chromium', () => {
       await expect.poll(() => page.locator('article.mv-kpi .mv-kpi-value').count(), { timeout: 20_000 }).toBeGreaterThan(2);
       expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       if (lang === 'ar') await page.getByRole('heading', { level: 1, name: 'نظرة عامة' }).waitFor();
-      const result = await new AxeBuilder({ page }).analyze();
+      const result = await axeBuilder(page).analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }, AXE_TIMEOUT_MS);
   }

@@ -4,10 +4,9 @@
  * announced, Escape leaves with focus back on the button; corrupt stored pins are reset with a
  * notice; axe finds no violation in the overlay.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, launchBrowser, openApp, seedStorage, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, seedStorage, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 const PORT = 4351;
 const VIEW_A = 'view=explorer&indicator=population&territories=MA-06,MA-07&lang=fr';
@@ -57,7 +56,7 @@ describe('presentation mode (Chromium)', () => {
     expect(await page.locator('.pm-sr').textContent()).toMatch(/^Diapositive 1 sur 1 : .+/);
     const alt = (await page.locator('.pm-stage img').getAttribute('alt')) ?? '';
     expect(alt).toMatch(/Source : /);
-    const axe = await new AxeBuilder({ page }).include('.pm').analyze();
+    const axe = await axeBuilder(page).include('.pm').analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

@@ -26,6 +26,7 @@ export function judge(rows: readonly Row[]): Array<Row & { shown: string; budget
 export function renderTable(rows: readonly Row[]): string;
 export function tally(rows: readonly Row[]): { pass: number; fail: number; missing: number };
 export function interactionLatencies(entries: ReadonlyArray<{ interactionId?: number; duration: number }>): number[];
+export function interactionStart(inputTimes: ReadonlyArray<number>, from: number): number;
 export function longTasksIn(
   tasks: ReadonlyArray<{ startTime: number; duration: number }>,
   from: number,

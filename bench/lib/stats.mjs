@@ -177,6 +177,21 @@ export function interactionLatencies(entries) {
 }
 
 /**
+ * Where an interaction's window starts: the first trusted input the page received (pointerdown or
+ * keydown timestamps, page clock) at or after `from`, else `from`. Work before it (the bench
+ * locating the control through Playwright's in-page queries) is not the app's response.
+ *
+ * @param {ReadonlyArray<number>} inputTimes
+ * @param {number} from
+ * @returns {number}
+ */
+export function interactionStart(inputTimes, from) {
+  let first = Infinity;
+  for (const t of inputTimes) if (t >= from && t < first) first = t;
+  return first === Infinity ? from : first;
+}
+
+/**
  * Long tasks (> `threshold` ms) overlapping a time window.
  *
  * @param {ReadonlyArray<{ startTime: number, duration: number }>} tasks

@@ -11,6 +11,7 @@ import {
   formatValue,
   growth,
   interactionLatencies,
+  interactionStart,
   judge,
   longTasksIn,
   quantile,
@@ -152,6 +153,17 @@ describe('interactionLatencies (Event Timing → one latency per interaction)', 
   });
   it('is empty when nothing crossed the threshold', () => {
     expect(interactionLatencies([])).toEqual([]);
+  });
+});
+
+describe('interactionStart', () => {
+  it.each([
+    [[], 100, 100], // no input recorded: the window starts where the bench started acting
+    [[130, 120], 100, 120], // the first input at or after the start
+    [[90, 150], 100, 150], // an input before the start belongs to the previous interaction
+    [[100], 100, 100],
+  ])('inputs %j from %i → %i', (inputs, from, start) => {
+    expect(interactionStart(inputs, from)).toBe(start);
   });
 });
 

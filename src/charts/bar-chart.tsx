@@ -4,7 +4,7 @@
  * Missing values are not drawn as zero: they are listed under the chart with their reason.
  */
 import { memo, useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { Unit } from '../api/contract.ts';
 import { formatCompact } from '../i18n/format.ts';
 import { rankItems } from '../transforms/rank.ts';
@@ -77,11 +77,44 @@ function CategoryTick({ x, y, textAnchor, payload, maxWidth }: TickProps & { max
   );
 }
 
+/** What recharts passes to a bar's custom shape (the part used here). */
+interface BarShapeProps {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  fill?: string;
+  payload?: { value?: unknown };
+}
+
+/**
+ * One bar and its value at its end, as a plain rect and text: recharts' `<Rectangle>` and a
+ * `<LabelList>` cost a component each per bar on every redraw (issue 7, B2). With a reversed axis
+ * (Arabic) the width can be negative, and the value goes on the bar's left.
+ */
+function BarWithValue({ x, y, width, height, fill, payload, rtl, format }: BarShapeProps & { rtl: boolean; format: (v: number) => string }) {
+  const x0 = Number(x ?? 0);
+  const w = Number(width ?? 0);
+  const h = Number(height ?? 0);
+  const top = Number(y ?? 0);
+  const left = Math.min(x0, x0 + w);
+  const value = payload?.value;
+  return (
+    <g>
+      <rect x={left} y={top} width={Math.abs(w)} height={h} fill={fill} className="bar-chart__bar" />
+      <text x={rtl ? left - 6 : left + Math.abs(w) + 6} y={top + h / 2} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={FONT_SIZE} className="bar-chart__value">
+        {typeof value === 'number' ? format(value) : ''}
+      </text>
+    </g>
+  );
+}
+
 function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rtl = model.dir === 'rtl';
   const rows = useMemo(() => rankedBarRows(model), [model]);
   const axisWidth = Math.min(200, Math.round(width * 0.3));
   const tick = useMemo(() => (p: TickProps) => <CategoryTick {...p} maxWidth={axisWidth - TICK_GAP} />, [axisWidth]);
+  const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} />;
   const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
   const percent = isPercentValue(unitCode, model.measure);
   const height = Math.max(80, rows.length * BAR_ROW_HEIGHT + 40);
@@ -112,23 +145,7 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
           tick={tick}
           interval={0}
         />
-        <Bar dataKey="value" isAnimationActive={false}>
-          <LabelList
-            dataKey="value"
-            content={(p) => {
-              // Drawn by hand: with a reversed axis recharts' 'left'/'right' positions land on the names.
-              const x = Number(p.x ?? 0);
-              const w = Number(p.width ?? 0);
-              const y = Number(p.y ?? 0) + Number(p.height ?? 0) / 2;
-              const edge = rtl ? Math.min(x, x + w) - 6 : Math.max(x, x + w) + 6;
-              return (
-                <text x={edge} y={y} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={FONT_SIZE}>
-                  {typeof p.value === 'number' ? fmt(p.value) : ''}
-                </text>
-              );
-            }}
-          />
-        </Bar>
+        <Bar dataKey="value" isAnimationActive={false} shape={shape} />
       </BarChart>
     </div>
   );

@@ -80,7 +80,7 @@ describe('barLabelLines', () => {
 describe('RankedBarChart', () => {
   it('draws one bar per valued territory in its colour, with its name and value, highest first', () => {
     const { container } = render(<RankedBarChart model={model()} unitCode="persons" width={600} />);
-    const bars = [...container.querySelectorAll('.recharts-bar-rectangle path')];
+    const bars = [...container.querySelectorAll('.recharts-bar-rectangle rect.bar-chart__bar')];
     expect(bars).toHaveLength(4);
     expect(bars.map((b) => b.getAttribute('fill'))).toEqual([0, 2, 1, 4].map((i) => themedColor(seriesColor(i))));
     // Highest first: bar widths decrease from top to bottom.
@@ -88,10 +88,13 @@ describe('RankedBarChart', () => {
     expect([...widths].sort((a, b) => b - a)).toEqual(widths);
     expect(ticks(container).map((t) => t.textContent)).toEqual(['Casablanca', 'Inezgane-Aït Melloul', 'Laâyoune-Sakia El Hamra', 'Aousserd']);
     expect(ticks(container).every((t) => t.getAttribute('text-anchor') === 'end')).toBe(true);
-    // The value labels: every other text of the chart, outside the two axes.
-    const values = [...container.querySelectorAll('text:not(.recharts-cartesian-axis-tick-value)')].map((t) => t.textContent);
+    const values = [...container.querySelectorAll('.recharts-bar-rectangle text.bar-chart__value')].map((t) => t.textContent);
     expect(values).toHaveLength(4);
     expect(values).toEqual(['300', '250', '100', '50']);
+    // In French the value follows the bar's right end.
+    const first = container.querySelector('.recharts-bar-rectangle');
+    const r = first?.querySelector('rect');
+    expect(Number(first?.querySelector('text')?.getAttribute('x'))).toBe(Number(r?.getAttribute('x')) + Number(r?.getAttribute('width')) + 6);
   });
 
   it('wraps a long name on two lines when the axis is narrow, centred on its bar', () => {
@@ -108,5 +111,13 @@ describe('RankedBarChart', () => {
     const { container } = render(<RankedBarChart model={model('ar')} unitCode="persons" width={600} />);
     expect(ticks(container).length).toBe(4);
     expect(ticks(container).every((t) => t.getAttribute('text-anchor') === 'start')).toBe(true);
+    // Bars grow right-to-left: each value sits left of its bar, ending there.
+    for (const bar of container.querySelectorAll('.recharts-bar-rectangle')) {
+      const rect = bar.querySelector('rect.bar-chart__bar');
+      const value = bar.querySelector('text.bar-chart__value');
+      expect(Number(rect?.getAttribute('width'))).toBeGreaterThan(0);
+      expect(value?.getAttribute('text-anchor')).toBe('end');
+      expect(Number(value?.getAttribute('x'))).toBeLessThan(Number(rect?.getAttribute('x')));
+    }
   });
 });

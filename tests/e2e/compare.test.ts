@@ -3,7 +3,6 @@
  * words, a suggested peer added in one click and kept in the URL across a reload; no axe violation in fr, ar, en.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */

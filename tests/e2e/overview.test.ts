@@ -4,7 +4,6 @@
  * mock API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */

@@ -3,7 +3,6 @@
  * filter as a URL parameter, and issue 6 for the projects view: no axe violation in fr, ar and en.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */

@@ -400,15 +400,16 @@ export const LINE_CANVAS_SELECTOR = 'canvas.line-chart__canvas[data-lines]';
 /**
  * Number of drawn lines on the page: recharts line curves with a non-empty path, plus the lines a
  * painted canvas layer states in `data-lines` (charts with more than 12 lines draw on a canvas).
- * Only rendered ones count: a chart kept mounted in a hidden tab is not on screen.
+ * Only visible ones count: a chart kept mounted in another tab is not on screen (it keeps its boxes
+ * under `content-visibility: hidden`, so `checkVisibility()`, not `getClientRects()`, tells).
  */
 export async function countChartLines(page: Page): Promise<number> {
   const paths = await page.locator(LINE_SELECTOR).evaluateAll((els) =>
-    els.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0 && p.getClientRects().length > 0).length,
+    els.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0 && p.checkVisibility()).length,
   );
   const canvases = await page.locator(LINE_CANVAS_SELECTOR).evaluateAll((els) =>
     els
-      .filter((c) => c.getClientRects().length > 0)
+      .filter((c) => c.checkVisibility())
       .reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
   );
   return paths + canvases;

@@ -147,9 +147,17 @@ describe('a chart of 75 lines (canvas layer)', () => {
     expect(ringEnd).toBeGreaterThan(0.95);
 
     // Leaving the chart tab and coming back shows the painted lines again (no blank canvas).
+    expect(await page.getByRole('group', { name: /flèches/ }).count()).toBe(1);
     await page.getByRole('tab', { name: 'Tableau' }).click();
     await page.getByRole('table').first().waitFor({ timeout: WAIT });
     expect(await countChartLines(page)).toBe(0);
+    // The kept chart tab is out of sight, of the tab order and of the accessibility tree meanwhile.
+    expect(await page.locator('.line-chart__plot').first().isVisible()).toBe(false);
+    expect(await page.getByRole('group', { name: /flèches/ }).count()).toBe(0);
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('[data-kept-tab]') === null)).toBe(true);
+    }
     await page.getByRole('tab', { name: 'Graphique' }).click();
     await page.locator(`${CANVAS}[data-lines="75"]`).first().waitFor({ state: 'visible', timeout: WAIT });
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(75);

@@ -480,7 +480,11 @@ export function ExplorerView() {
           </p>
         ) : null}
         {chartShown ? (
-          <div hidden={tab !== 'chart'}>
+          // Kept while another tab shows, with its rendering state: `content-visibility: hidden` (not
+          // `display: none`) keeps the laid-out charts, so coming back does not lay out 75 lines and bars
+          // again (issue 7, B2: "back to the chart" was the slowest interaction at 4× CPU). `inert` keeps it
+          // out of the tab order and the accessibility tree meanwhile.
+          <div className={tab === 'chart' ? undefined : 'explorer__kept-tab'} inert={tab !== 'chart'} data-kept-tab="chart">
             <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} />
           </div>
         ) : null}

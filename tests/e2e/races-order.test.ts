@@ -244,6 +244,22 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
     await api?.close();
   });
 
+  /** What the explorer shows (for failure messages). */
+  async function pageState(page: Page) {
+    return page.evaluate(() => ({
+      url: location.search,
+      visibility: document.visibilityState,
+      focus: document.hasFocus(),
+      caption: document.querySelector('#explorer-line-caption')?.textContent ?? null,
+      alerts: [...document.querySelectorAll('main [role="alert"]')].map((a) => a.textContent),
+      busy: document.querySelectorAll('main [aria-busy="true"]').length,
+      paths: [...document.querySelectorAll('path.recharts-line-curve')].map((p) => `${(p.getAttribute('d') ?? '').length}:${p.checkVisibility()}`),
+      keptTab: document.querySelector('[data-kept-tab]')?.className ?? null,
+      tabs: [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.textContent),
+    }));
+  }
+  let gate0: AnswerGate | undefined;
+
   /** A fresh browser per case: no react-query cache or history carried from one case to the next. */
   async function freshPage(): Promise<{ page: Page; gate: AnswerGate; errors: string[] }> {
     await browser?.close();
@@ -252,6 +268,7 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
     const errors = collectConsoleErrors(page);
     if (mode === 'no-abort') await page.addInitScript(ignoreAbortForObservations);
     const gate = new AnswerGate(page);
+    gate0 = gate;
     await gate.install();
     return { page, gate, errors };
   }
@@ -267,7 +284,13 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
 
   /** The chart is drawn for `indicator` and `territories`: line count, caption, picker, URL, checkboxes. */
   async function expectShown(page: Page, indicator: string, territories: readonly string[]): Promise<void> {
-    await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(territories.length);
+    try {
+      await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(territories.length);
+    } catch (e) {
+      // Say what the page shows instead, so a failure in CI can be told from a slow machine.
+      console.log(`races-order (${mode}) expected ${territories.length} lines of ${indicator}; page: ${JSON.stringify(await pageState(page))}; requests: ${gate0?.log.map((x) => `${x.kind} ${x.indicator}`).join(' → ')}`);
+      throw e;
+    }
     const caption = page.locator('#explorer-line-caption');
     await expect.poll(() => caption.innerText(), { timeout: WAIT }).toContain(indicatorName(indicator));
     const text = await caption.innerText();

@@ -271,7 +271,9 @@ export function buildIfMissing(outDir: string, env: Record<string, string> = {},
   const vite = path.resolve('node_modules', '.bin', 'vite');
   const r = spawnSync(vite, ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     stdio: 'inherit',
-    env: { ...process.env, ...env },
+    // NODE_ENV=production: vitest runs with NODE_ENV=test, which `vite build` keeps, and the bundle then
+    // carried React's development build (slower, with dev-only warnings): not what `npm start` ships.
+    env: { ...process.env, NODE_ENV: 'production', ...env },
   });
   if (r.status !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${String(r.status)})`);
   return true;

@@ -114,8 +114,8 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rows = useMemo(() => rankedBarRows(model), [model]);
   const axisWidth = Math.min(200, Math.round(width * 0.3));
   const tick = useMemo(() => (p: TickProps) => <CategoryTick {...p} maxWidth={axisWidth - TICK_GAP} />, [axisWidth]);
-  const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} />;
   const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
+  const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} />;
   const percent = isPercentValue(unitCode, model.measure);
   const height = Math.max(80, rows.length * BAR_ROW_HEIGHT + 40);
   return (

@@ -258,7 +258,8 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
       tabs: [...document.querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.textContent),
     }));
   }
-  let gate0: AnswerGate | undefined;
+  /** The gate of the case running now (its request order goes into failure messages). */
+  let currentGate: AnswerGate | undefined;
 
   /** A fresh browser per case: no react-query cache or history carried from one case to the next. */
   async function freshPage(): Promise<{ page: Page; gate: AnswerGate; errors: string[] }> {
@@ -268,7 +269,7 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
     const errors = collectConsoleErrors(page);
     if (mode === 'no-abort') await page.addInitScript(ignoreAbortForObservations);
     const gate = new AnswerGate(page);
-    gate0 = gate;
+    currentGate = gate;
     await gate.install();
     return { page, gate, errors };
   }
@@ -288,7 +289,7 @@ describe.each(MODES)('races, deterministic (%s): held answers released out of or
       await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(territories.length);
     } catch (e) {
       // Say what the page shows instead, so a failure in CI can be told from a slow machine.
-      console.log(`races-order (${mode}) expected ${territories.length} lines of ${indicator}; page: ${JSON.stringify(await pageState(page))}; requests: ${gate0?.log.map((x) => `${x.kind} ${x.indicator}`).join(' → ')}`);
+      console.log(`races-order (${mode}) expected ${territories.length} lines of ${indicator}; page: ${JSON.stringify(await pageState(page))}; requests: ${currentGate?.log.map((x) => `${x.kind} ${x.indicator}`).join(' → ')}`);
       throw e;
     }
     const caption = page.locator('#explorer-line-caption');

@@ -535,6 +535,7 @@ export function ExplorerView() {
                 measures={indicator.measures}
                 value={measure}
                 onChange={(m) => updateView({ measure: m })}
+                // The note follows deferred inputs: hide it at once when the click switches to absolute values.
                 denominatorNote={measure === 'absolute' ? null : denominator}
                 lang={lang}
               />

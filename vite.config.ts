@@ -55,7 +55,11 @@ function browserMock(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (source === 'tough-cookie') return cookieStub;
-      if (importer && source.endsWith('/shipped-files.ts') && path.resolve(path.dirname(importer), source) === shippedNode) {
+      if (
+        importer &&
+        source.endsWith('/shipped-files.ts') &&
+        path.resolve(path.dirname(importer), source) === shippedNode
+      ) {
         return shippedBrowser;
       }
       return null;
@@ -84,10 +88,23 @@ function preloadMock(): Plugin {
         const tags = [];
         for (const item of Object.values(ctx.bundle)) {
           if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
-            tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${item.fileName}` }, injectTo: 'head' as const });
+            tags.push({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `./${item.fileName}` },
+              injectTo: 'head' as const,
+            });
           }
-          if (item.type === 'asset' && /^assets\/(territories|indicators|projects|census|programmes|illustrative)-[\w-]+\.json$/.test(item.fileName)) {
-            tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${item.fileName}` }, injectTo: 'head' as const });
+          if (
+            item.type === 'asset' &&
+            /^assets\/(territories|indicators|projects|census|programmes|illustrative)-[\w-]+\.json$/.test(
+              item.fileName,
+            )
+          ) {
+            tags.push({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${item.fileName}` },
+              injectTo: 'head' as const,
+            });
           }
         }
         return tags;

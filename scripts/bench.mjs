@@ -30,7 +30,16 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
-import { growth, interactionLatencies, interactionStart, longTasksIn, ratio, renderTable, summarize, tally } from '../bench/lib/stats.mjs';
+import {
+  growth,
+  interactionLatencies,
+  interactionStart,
+  longTasksIn,
+  ratio,
+  renderTable,
+  summarize,
+  tally,
+} from '../bench/lib/stats.mjs';
 import { filesLoaded, listJs, totalSize } from '../bench/lib/bundle.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,7 +123,9 @@ const VITE = path.join(ROOT, 'node_modules/vite/bin/vite.js');
 
 function buildAll() {
   // Mock mode build, as shipped by default: no API base URL.
-  const app = run([VITE, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_BASE_URL: '' });
+  const app = run([VITE, 'build', '--outDir', APP_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
+    VITE_API_BASE_URL: '',
+  });
   if (!app.ok) note(`app build failed:\n${firstLines(app.out)}`);
   else log(`  app built into ${APP_DIST} (${app.ms} ms)`);
   const pages = run([
@@ -308,11 +319,18 @@ function benchBundle(firstRun) {
   const bareInitial = bareRun ? totalSize(filesLoaded(bareFiles, bareRun.jsBefore)) : { gzip: 0, raw: 0, count: 0 };
   const r = appRun && bareRun ? ratio(appInitial.gzip, bareInitial.gzip) : null;
   // The mock API (MSW, its chunk and worker script) would not ship with a real API: show the app alone too.
-  const isMock = (/** @type {{ file: string }} */ f) => f.file.startsWith('assets/browser-') || f.file === 'mockServiceWorker.js';
+  const isMock = (/** @type {{ file: string }} */ f) =>
+    f.file.startsWith('assets/browser-') || f.file === 'mockServiceWorker.js';
   const appOnly = totalSize(appInitialFiles.filter((f) => !isMock(f)));
   results.B3 = {
     gzipLevel: 9,
-    app: { initial: appInitial, initialWithoutMock: appOnly, initialFiles: appInitialFiles, total: appTotal, files: appFiles },
+    app: {
+      initial: appInitial,
+      initialWithoutMock: appOnly,
+      initialFiles: appInitialFiles,
+      total: appTotal,
+      files: appFiles,
+    },
     bare: { initial: bareInitial, total: bareTotal, files: bareFiles },
     ratio: r,
   };
@@ -349,11 +367,16 @@ function stressQuery() {
   let provinces = /** @type {string[]} */ ([]);
   try {
     const t = JSON.parse(fs.readFileSync('data/territories.json', 'utf8'));
-    provinces = t.data.filter((/** @type {any} */ x) => x.level === 'province' && x.kind !== 'prefecture-arrondissements').map((/** @type {any} */ x) => x.code);
+    provinces = t.data
+      .filter((/** @type {any} */ x) => x.level === 'province' && x.kind !== 'prefecture-arrondissements')
+      .map((/** @type {any} */ x) => x.code);
   } catch (e) {
     note(`cannot read data/territories.json: ${errText(e)}`);
   }
-  return { provinces, query: `?view=explorer&indicator=synthetic-02&territories=${provinces.join(',')}&dataset=stress` };
+  return {
+    provinces,
+    query: `?view=explorer&indicator=synthetic-02&territories=${provinces.join(',')}&dataset=stress`,
+  };
 }
 
 /**
@@ -384,9 +407,11 @@ const nameOf = (l) =>
   });
 
 /** @param {import('playwright-core').Locator} l */
-const checkedState = async (l) => (await l.getAttribute('aria-checked')) === 'true' || (await l.isChecked().catch(() => false));
+const checkedState = async (l) =>
+  (await l.getAttribute('aria-checked')) === 'true' || (await l.isChecked().catch(() => false));
 
-const MEASURE_RE = /absolu|absolute|1[\s\u202f\u00a0.,]?000|habitant|inhabitant|ménage|household|part de la population|share of population|مطلق|نسمة|أسرة|حصة/i;
+const MEASURE_RE =
+  /absolu|absolute|1[\s\u202f\u00a0.,]?000|habitant|inhabitant|ménage|household|part de la population|share of population|مطلق|نسمة|أسرة|حصة/i;
 const RANGE_RE = /^(de|du|depuis|début|from|start|من)\b|from|début|start/i;
 
 /** @type {Interaction[]} */
@@ -409,7 +434,9 @@ const INTERACTIONS = [
     kind: 'remove territory',
     act: async (page) => {
       // A multi-select listbox or checkbox list of territories: deselect the last selected one.
-      const opts = await visibleItems(page.locator('[role="listbox"][aria-multiselectable="true"] [role="option"][aria-selected="true"]'));
+      const opts = await visibleItems(
+        page.locator('[role="listbox"][aria-multiselectable="true"] [role="option"][aria-selected="true"]'),
+      );
       const boxes = opts.length ? [] : await visibleItems(page.getByRole('checkbox', { checked: true }));
       const target = opts.at(-1) ?? boxes.at(-1);
       if (target) {
@@ -481,7 +508,13 @@ const INTERACTIONS = [
       const c = combos[0] ?? sliders[0];
       if (!c) return null;
       await c.focus();
-      const key = combos.length ? (round % 2 === 0 ? 'ArrowDown' : 'ArrowUp') : round % 2 === 0 ? 'ArrowRight' : 'ArrowLeft';
+      const key = combos.length
+        ? round % 2 === 0
+          ? 'ArrowDown'
+          : 'ArrowUp'
+        : round % 2 === 0
+          ? 'ArrowRight'
+          : 'ArrowLeft';
       await page.keyboard.press(key);
       return `${combos.length ? 'select' : 'slider'} ${key}`;
     },
@@ -560,8 +593,17 @@ async function interact(page, count) {
     const lat = interactionLatencies(probe.events);
     const latency = lat.length ? Math.max(...lat) : 16;
     const start = interactionStart(probe.inputs, t0);
-    const lts = longTasksIn(probe.longTasks, start, Math.max(last, start) + 50, BUDGET.longTaskMs).map((t) => t.duration);
-    out.push({ kind: inter.kind, what, latency, belowThreshold: lat.length === 0, settledMs: Math.max(0, last - t0), longTasks: lts });
+    const lts = longTasksIn(probe.longTasks, start, Math.max(last, start) + 50, BUDGET.longTaskMs).map(
+      (t) => t.duration,
+    );
+    out.push({
+      kind: inter.kind,
+      what,
+      latency,
+      belowThreshold: lat.length === 0,
+      settledMs: Math.max(0, last - t0),
+      longTasks: lts,
+    });
   }
   return { measured: out, missing: [...missing].filter((k) => !out.some((o) => o.kind === k)) };
 }
@@ -603,7 +645,10 @@ async function heapUsed(cdp) {
 /** @param {string} appUrl */
 async function benchInteractions(appUrl) {
   const { provinces, query } = stressQuery();
-  results.B2 = { url: query.replace(/territories=[^&]*/, `territories=<${provinces.length} provinces>`), rounds: B2_REPS };
+  results.B2 = {
+    url: query.replace(/territories=[^&]*/, `territories=<${provinces.length} provinces>`),
+    rounds: B2_REPS,
+  };
   for (const cpu of [1, 4]) {
     const wantB5 = cpu === 1 && want('B5');
     const wantB2 = want('B2');
@@ -612,19 +657,28 @@ async function benchInteractions(appUrl) {
       await withBrowser({ cpu }, async ({ page, cdp }) => {
         await page.goto(appUrl + query, { waitUntil: 'load' });
         // More than 12 lines are painted on a canvas that states its line count in data-lines.
-        await page.waitForSelector('path.recharts-line-curve, canvas.line-chart__canvas[data-lines]', { timeout: 90_000 });
+        await page.waitForSelector('path.recharts-line-curve, canvas.line-chart__canvas[data-lines]', {
+          timeout: 90_000,
+        });
         await settle(page, 500, 30_000);
         const canvasLines = await page.evaluate(() =>
-          [...document.querySelectorAll('canvas.line-chart__canvas[data-lines]')].reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
+          [...document.querySelectorAll('canvas.line-chart__canvas[data-lines]')].reduce(
+            (n, c) => n + (Number(c.getAttribute('data-lines')) || 0),
+            0,
+          ),
         );
         const lines = (await page.locator('path.recharts-line-curve').count()) + canvasLines;
         const points = await page.evaluate(() => {
           let n = 0;
-          for (const p of document.querySelectorAll('path.recharts-line-curve')) n += (p.getAttribute('d')?.match(/[LM]/g) ?? []).length;
+          for (const p of document.querySelectorAll('path.recharts-line-curve'))
+            n += (p.getAttribute('d')?.match(/[LM]/g) ?? []).length;
           return n;
         });
         results.B2[`${cpu}x`] = { linesOnChart: lines, pathVertices: points };
-        if (lines < provinces.length) note(`B2 ${cpu}×: the chart shows ${lines} lines, not the ${provinces.length} provinces asked for in the URL`);
+        if (lines < provinces.length)
+          note(
+            `B2 ${cpu}×: the chart shows ${lines} lines, not the ${provinces.length} provinces asked for in the URL`,
+          );
         const heap0 = wantB5 ? await heapUsed(cdp) : null;
         const n = wantB2 ? INTERACTIONS.length * B2_REPS : 0;
         const profiling = OPTS.profile && cpu === 1;
@@ -638,7 +692,10 @@ async function benchInteractions(appUrl) {
         // grows after it, over the remaining interactions, is what would look like a leak.
         const part1 = await interact(page, Math.min(INTERACTIONS.length, total));
         const heapWarm = wantB5 && total > part1.measured.length ? await heapUsed(cdp) : null;
-        const part2 = total > part1.measured.length ? await interact(page, total - part1.measured.length) : { measured: [], missing: [] };
+        const part2 =
+          total > part1.measured.length
+            ? await interact(page, total - part1.measured.length)
+            : { measured: [], missing: [] };
         const first = {
           measured: [...part1.measured, ...part2.measured],
           missing: part1.missing.filter((k) => part2.measured.length === 0 || part2.missing.includes(k)),
@@ -660,7 +717,10 @@ async function benchInteractions(appUrl) {
           belowThreshold: b2.filter((m) => m.belowThreshold).length,
           longTasks: { count: longTasks.length, max: longTasks.length ? Math.max(...longTasks) : 0 },
           byKind: Object.fromEntries(
-            [...new Set(b2.map((m) => m.kind))].map((k) => [k, summarize(b2.filter((m) => m.kind === k).map((m) => m.latency))]),
+            [...new Set(b2.map((m) => m.kind))].map((k) => [
+              k,
+              summarize(b2.filter((m) => m.kind === k).map((m) => m.latency)),
+            ]),
           ),
           interactions: b2,
         });
@@ -691,7 +751,14 @@ async function benchInteractions(appUrl) {
           const heap1 = await heapUsed(cdp);
           const g = growth(heap0, heap1);
           const gWarm = growth(heapWarm, heap1);
-          results.B5 = { before: heap0, afterWarmUp: heapWarm, after: heap1, growth: g, growthAfterWarmUp: gWarm, interactions: first.measured.length };
+          results.B5 = {
+            before: heap0,
+            afterWarmUp: heapWarm,
+            after: heap1,
+            growth: g,
+            growthAfterWarmUp: gWarm,
+            interactions: first.measured.length,
+          };
           rows.push({
             id: 'B5',
             label: `JS heap growth after ${first.measured.length} interactions`,
@@ -704,8 +771,24 @@ async function benchInteractions(appUrl) {
       });
     } catch (e) {
       note(`B2/B5 at ${cpu}× CPU: ${errText(e)}`);
-      if (wantB2) rows.push({ id: 'B2', label: `interaction → next paint, ${cpu}× CPU (p95)`, value: null, unit: 'ms', budget: cpu === 1 ? BUDGET.b2Normal : BUDGET.b2Slow, detail: 'not measured' });
-      if (wantB5 && !results.B5) rows.push({ id: 'B5', label: 'JS heap growth after interactions', value: null, unit: '%', budget: BUDGET.b5Growth, detail: 'not measured' });
+      if (wantB2)
+        rows.push({
+          id: 'B2',
+          label: `interaction → next paint, ${cpu}× CPU (p95)`,
+          value: null,
+          unit: 'ms',
+          budget: cpu === 1 ? BUDGET.b2Normal : BUDGET.b2Slow,
+          detail: 'not measured',
+        });
+      if (wantB5 && !results.B5)
+        rows.push({
+          id: 'B5',
+          label: 'JS heap growth after interactions',
+          value: null,
+          unit: '%',
+          budget: BUDGET.b5Growth,
+          detail: 'not measured',
+        });
     }
     log(`  B2${cpu === 1 && want('B5') ? '+B5' : ''} ${cpu}× CPU done`);
   }
@@ -718,13 +801,23 @@ async function benchInteractions(appUrl) {
 async function benchExport(pagesUrl) {
   if (!fs.existsSync(path.join(PAGES_DIST, 'export/index.html'))) {
     note('B4: bench/export page not built (src/export/png.ts or compose-svg.ts missing)');
-    for (const lines of [12, 75]) rows.push({ id: 'B4', label: `PNG 1920×1080 @2×, ${lines} lines`, value: null, unit: 'ms', budget: lines === 12 ? BUDGET.b4Ms12 : null, detail: 'not measured' });
+    for (const lines of [12, 75])
+      rows.push({
+        id: 'B4',
+        label: `PNG 1920×1080 @2×, ${lines} lines`,
+        value: null,
+        unit: 'ms',
+        budget: lines === 12 ? BUDGET.b4Ms12 : null,
+        detail: 'not measured',
+      });
     return;
   }
   try {
     await withBrowser({ cpu: 1 }, async ({ page }) => {
       await page.goto(`${pagesUrl}export/index.html`, { waitUntil: 'load' });
-      await page.waitForFunction(() => /** @type {any} */ (window).__exportBench !== undefined, null, { timeout: 30_000 });
+      await page.waitForFunction(() => /** @type {any} */ (window).__exportBench !== undefined, null, {
+        timeout: 30_000,
+      });
       results.B4 = {};
       for (const lines of [12, 75]) {
         const r = await page.evaluate(
@@ -745,7 +838,14 @@ async function benchExport(pagesUrl) {
     });
   } catch (e) {
     note(`B4: ${errText(e)}`);
-    rows.push({ id: 'B4', label: 'PNG 1920×1080 @2×, 12 lines (median)', value: null, unit: 'ms', budget: BUDGET.b4Ms12, detail: 'not measured' });
+    rows.push({
+      id: 'B4',
+      label: 'PNG 1920×1080 @2×, 12 lines (median)',
+      value: null,
+      unit: 'ms',
+      budget: BUDGET.b4Ms12,
+      detail: 'not measured',
+    });
   }
 }
 
@@ -758,7 +858,13 @@ function benchApi() {
   const line = r.out.split('\n').find((l) => l.startsWith('{'));
   if (!r.ok || !line) {
     note(`B6: api bench failed:\n${r.out.split('\n').slice(-12).join('\n')}`);
-    rows.push({ id: 'B6', label: 'observations query, stress, 75 provinces (p95)', value: null, unit: 'ms', detail: 'not measured' });
+    rows.push({
+      id: 'B6',
+      label: 'observations query, stress, 75 provinces (p95)',
+      value: null,
+      unit: 'ms',
+      detail: 'not measured',
+    });
     return;
   }
   const res = JSON.parse(line);
@@ -811,11 +917,15 @@ function firstLines(out) {
 function errText(e) {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
-const fmtMs = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${Math.round(v)} ms`);
-const fmtKb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1000).toFixed(1)} kB`);
+const fmtMs = (/** @type {number | null | undefined} */ v) =>
+  v === null || v === undefined ? '—' : `${Math.round(v)} ms`;
+const fmtKb = (/** @type {number | null | undefined} */ v) =>
+  v === null || v === undefined ? '—' : `${(v / 1000).toFixed(1)} kB`;
 const fmtX = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${v.toFixed(2)}×`);
-const fmtPct = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
-const fmtMb = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`);
+const fmtPct = (/** @type {number | null | undefined} */ v) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
+const fmtMb = (/** @type {number | null | undefined} */ v) =>
+  v === null || v === undefined ? '—' : `${(v / 1e6).toFixed(1)} MB`;
 
 /**
  * A fixed CPU-bound loop (best of 5), timed at the start and the end of the run: on a shared
@@ -852,11 +962,17 @@ async function main() {
   const started = Date.now();
   const cpuAtStart = cpuCheck();
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
-  log(`Mouchir bench${OPTS.quick ? ' (quick: one repetition)' : ''} — B1 ${B1_REPS} cold runs per page and CPU rate, B2 ${B2_REPS} rounds`);
-  if (!fs.existsSync(CHROME)) throw new Error(`Chromium not found at ${CHROME}: set CHROME_PATH or run node scripts/ensure-chromium.mjs`);
+  log(
+    `Mouchir bench${OPTS.quick ? ' (quick: one repetition)' : ''} — B1 ${B1_REPS} cold runs per page and CPU rate, B2 ${B2_REPS} rounds`,
+  );
+  if (!fs.existsSync(CHROME))
+    throw new Error(`Chromium not found at ${CHROME}: set CHROME_PATH or run node scripts/ensure-chromium.mjs`);
   const built = OPTS.build
     ? buildAll()
-    : { app: fs.existsSync(path.join(APP_DIST, 'index.html')), pages: fs.existsSync(path.join(PAGES_DIST, 'bare/index.html')) };
+    : {
+        app: fs.existsSync(path.join(APP_DIST, 'index.html')),
+        pages: fs.existsSync(path.join(PAGES_DIST, 'bare/index.html')),
+      };
   /** @type {Array<() => Promise<void>>} */
   const closers = [];
   try {
@@ -870,7 +986,10 @@ async function main() {
     if (want('B1') || want('B3')) {
       // The explorer: the overview's sparklines are plain SVG, the explorer draws the recharts line
       // chart the bare page draws too (default indicator and territories).
-      const firstRun = await benchFirstChart(appUrl ? `${appUrl}${B1_QUERY}` : '', pagesUrl ? `${pagesUrl}bare/index.html` : '');
+      const firstRun = await benchFirstChart(
+        appUrl ? `${appUrl}${B1_QUERY}` : '',
+        pagesUrl ? `${pagesUrl}bare/index.html` : '',
+      );
       if (want('B3')) benchBundle(firstRun);
     }
     if ((want('B2') || want('B5')) && appUrl) await benchInteractions(appUrl);
@@ -890,12 +1009,25 @@ async function main() {
   log(table);
   log('');
   log(`Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}, ${m.chrome}`);
-  log(`Load average ${m.loadAtStart.join(' ')} at start, ${m.load.join(' ')} at end; CPU check (20M sqrt loop, best of 5) ${m.cpuCheckMs.start} ms at start, ${m.cpuCheckMs.end} ms at end`);
+  log(
+    `Load average ${m.loadAtStart.join(' ')} at start, ${m.load.join(' ')} at end; CPU check (20M sqrt loop, best of 5) ${m.cpuCheckMs.start} ms at start, ${m.cpuCheckMs.end} ms at end`,
+  );
   log(`${t.pass} PASS, ${t.fail} FAIL, ${t.missing} not measured — ${durationS} s`);
   if (notes.length) log(`Notes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
 
   fs.mkdirSync('bench/results', { recursive: true });
-  const out = { date: new Date().toISOString(), quick: OPTS.quick, only: OPTS.only, machine: m, durationS, budgets: BUDGET, rows, tally: t, notes, results };
+  const out = {
+    date: new Date().toISOString(),
+    quick: OPTS.quick,
+    only: OPTS.only,
+    machine: m,
+    durationS,
+    budgets: BUDGET,
+    rows,
+    tally: t,
+    notes,
+    results,
+  };
   // Only a complete run replaces the committed latest.json/latest.md; the CI smoke (--quick) and partial
   // runs (--only) write an ignored file, so `npm test` never dirties the working tree.
   if (OPTS.quick || OPTS.only !== null) {

@@ -112,7 +112,10 @@ export function extractMetaCsp(html) {
   if (!tag) return null;
   const content = tag[0].match(/\bcontent=(?:"([^"]*)"|'([^']*)')/i);
   if (!content) return null;
-  return (content[1] ?? content[2] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return (content[1] ?? content[2] ?? '')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /**

@@ -6,7 +6,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkData, DATA_FILES, formatProblem, type DataFiles, type DataProblem } from '../src/data-check/check-data.ts';
+import {
+  checkData,
+  DATA_FILES,
+  formatProblem,
+  type DataFiles,
+  type DataProblem,
+} from '../src/data-check/check-data.ts';
 
 /** Observation files live in this sub-folder; every `*.json` there is checked. */
 export const OBSERVATIONS_DIR = 'observations';
@@ -22,7 +28,12 @@ async function readJson(dir: string, file: string, problems: DataProblem[]): Pro
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    problems.push({ file, row: null, field: '', message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    problems.push({
+      file,
+      row: null,
+      field: '',
+      message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return undefined;
   }
 }

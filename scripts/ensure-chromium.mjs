@@ -51,7 +51,9 @@ export function playwrightCacheCandidates(cacheDir) {
       const root = path.join(cacheDir, dir);
       let subdirs;
       try {
-        subdirs = fs.readdirSync(root).filter((d) => d.startsWith('chrome-linux') || d.startsWith('chrome-headless-shell-linux'));
+        subdirs = fs
+          .readdirSync(root)
+          .filter((d) => d.startsWith('chrome-linux') || d.startsWith('chrome-headless-shell-linux'));
       } catch {
         return [];
       }
@@ -108,7 +110,7 @@ export function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = fs.existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('ensure-chromium: no Chromium found; installing Debian\'s chromium with apt-get');
+    console.log("ensure-chromium: no Chromium found; installing Debian's chromium with apt-get");
     if (run('apt-get', ['update']) && run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'])) {
       const installed = findChromium();
       if (installed) return installed;

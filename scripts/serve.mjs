@@ -209,7 +209,11 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
 
   return http.createServer((req, res) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    const send = (/** @type {number} */ status, /** @type {string} */ body, /** @type {Record<string,string>} */ extra = {}) => {
+    const send = (
+      /** @type {number} */ status,
+      /** @type {string} */ body,
+      /** @type {Record<string,string>} */ extra = {},
+    ) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
@@ -252,7 +256,8 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
         return;
       }
       const ext = path.extname(target.file).toLowerCase();
-      const gz = COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']) ? gzip.get(target.file, stat) : null;
+      const gz =
+        COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']) ? gzip.get(target.file, stat) : null;
       const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${gz ? '-gz' : ''}"`;
       /** @type {Record<string, string>} */
       const common = {

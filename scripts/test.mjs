@@ -2,7 +2,7 @@
 /**
  * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
  *
- * Steps: Chromium → typecheck → lint → MSW worker version → data:check → unit + component tests
+ * Steps: Chromium → typecheck → lint → format (prettier --check) → MSW worker version → data:check → unit + component tests
  * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium in two lanes (the fault
  * matrix, the deterministic races and a few own-port files beside the others, their output printed at the end) → bench smoke.
  * Every step runs even when an earlier one failed (so one run shows every problem), except that
@@ -58,7 +58,10 @@ function run(cmd, args, extraEnv = {}) {
     killSignal: 'SIGKILL',
   });
   if (r.error) console.error(r.error.message);
-  if (r.signal) console.error(`${cmd} was killed by ${r.signal}${r.signal === 'SIGKILL' ? ` (over ${STEP_TIMEOUT_MS / 60_000} min?)` : ''}`);
+  if (r.signal)
+    console.error(
+      `${cmd} was killed by ${r.signal}${r.signal === 'SIGKILL' ? ` (over ${STEP_TIMEOUT_MS / 60_000} min?)` : ''}`,
+    );
   return r.status === 0;
 }
 
@@ -81,7 +84,14 @@ function step(name, fn) {
     note = e instanceof Error ? e.message : String(e);
   }
   if (note) console.error(`✗ ${name}: ${note}`);
-  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds: (performance.now() - t0) / 1000, note });
+  results.push({
+    name,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (performance.now() - t0) / 1000,
+    note,
+  });
   return ok;
 }
 
@@ -178,7 +188,10 @@ function vitestStep(project, extraEnv = {}) {
  */
 function vitestAsync(name, project, extra, extraEnv, quiet) {
   const t0 = performance.now();
-  const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+  const slug = name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
   const out = path.join(REPORT_DIR, `${slug}.json`);
   const logFile = quiet ? path.join(REPORT_DIR, `${slug}.log`) : null;
   fs.rmSync(out, { force: true });
@@ -237,9 +250,12 @@ step('chromium', () => {
 });
 step('typecheck', () => run(path.join(BIN, 'tsc'), ['--noEmit', '-p', 'tsconfig.json']));
 step('lint', () => run('npm', ['run', '--silent', 'lint']));
+step('format', () => run(path.join(BIN, 'prettier'), ['--check', '.']));
 step('msw worker version', checkWorkerVersion);
 step('data:check', () =>
-  fs.existsSync('scripts/data-check.ts') ? run('npm', ['run', '--silent', 'data:check']) : 'scripts/data-check.ts is missing',
+  fs.existsSync('scripts/data-check.ts')
+    ? run('npm', ['run', '--silent', 'data:check'])
+    : 'scripts/data-check.ts is missing',
 );
 vitestStep('unit');
 const built = step('build (dist)', () => run(path.join(BIN, 'vite'), ['build', '--outDir', 'dist', '--emptyOutDir']));
@@ -262,9 +278,21 @@ if (built && builtReal) {
     'tests/e2e/hostile-csp.test.ts',
   ];
   fs.rmSync('.tmp/dist-real-order', { recursive: true, force: true });
-  const background = vitestAsync('vitest e2e (second lane: fault matrix, races, …)', 'e2e', BACKGROUND, { MOUCHIR_DIST: 'dist' }, true);
+  const background = vitestAsync(
+    'vitest e2e (second lane: fault matrix, races, …)',
+    'e2e',
+    BACKGROUND,
+    { MOUCHIR_DIST: 'dist' },
+    true,
+  );
   banner('vitest e2e');
-  const rest = vitestAsync('vitest e2e', 'e2e', BACKGROUND.flatMap((f) => ['--exclude', f]), { MOUCHIR_DIST: 'dist' }, false);
+  const rest = vitestAsync(
+    'vitest e2e',
+    'e2e',
+    BACKGROUND.flatMap((f) => ['--exclude', f]),
+    { MOUCHIR_DIST: 'dist' },
+    false,
+  );
   results.push(await rest, await background);
 } else notRun('vitest e2e', 'a build failed; e2e would test a stale dist');
 if (fs.existsSync('scripts/bench.mjs')) {
@@ -279,7 +307,9 @@ console.log('\n\x1b[1mSummary\x1b[0m');
 for (const r of results) {
   const mark = r.failed === 0 ? '✓' : '✗';
   const counts = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
-  console.log(`${mark} ${r.name.padEnd(40)} ${counts.padEnd(30)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `${mark} ${r.name.padEnd(40)} ${counts.padEnd(30)} ${r.seconds.toFixed(1).padStart(6)} s${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);

@@ -91,7 +91,15 @@ async function exportBench(lines: number, reps: number): Promise<ExportBenchResu
     px = { width: bmp.width, height: bmp.height };
     bmp.close();
   }
-  return { times, composeMs, fontMs, width: px.width, height: px.height, bytes, via: 'composeSvg + svgToPng (app modules)' };
+  return {
+    times,
+    composeMs,
+    fontMs,
+    width: px.width,
+    height: px.height,
+    bytes,
+    via: 'composeSvg + svgToPng (app modules)',
+  };
 }
 
 declare global {

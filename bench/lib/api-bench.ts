@@ -11,7 +11,12 @@ import { getResponse } from 'msw';
 import { summarize } from './stats.mjs';
 import { createDb, defaultDb, queryObservations } from '../../src/mocks/db.ts';
 import { createHandlers } from '../../src/mocks/handlers.ts';
-import { createStressDb, generateStressFiles, stressIndicatorId, STRESS_INDICATOR_COUNT } from '../../src/mocks/stress.ts';
+import {
+  createStressDb,
+  generateStressFiles,
+  stressIndicatorId,
+  STRESS_INDICATOR_COUNT,
+} from '../../src/mocks/stress.ts';
 
 interface Case {
   label: string;
@@ -24,10 +29,13 @@ interface Case {
 const reps = Number(process.argv[2] ?? 200) || 200;
 const notes: string[] = [];
 const territories = defaultDb().territories;
-const provinces = territories.filter((t) => t.level === 'province' && t.kind !== 'prefecture-arrondissements').map((t) => t.code);
+const provinces = territories
+  .filter((t) => t.level === 'province' && t.kind !== 'prefecture-arrondissements')
+  .map((t) => t.code);
 const regions = territories.filter((t) => t.level === 'region').map((t) => t.code);
 const twelve = provinces.length >= 12 ? provinces.slice(0, 12) : [...regions, ...provinces].slice(0, 12);
-if (provinces.length < 75) notes.push(`data/territories.json has ${provinces.length} provinces, not 75: figures are for a smaller set`);
+if (provinces.length < 75)
+  notes.push(`data/territories.json has ${provinces.length} provinces, not 75: figures are for a smaller set`);
 
 const time = (fn: () => void): number => {
   const t0 = performance.now();

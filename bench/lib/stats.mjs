@@ -138,7 +138,8 @@ export function renderTable(rows) {
   const header = ['', 'figure', 'value', 'budget', 'verdict', 'detail'];
   const lines = judged.map((r) => [r.id, r.label, r.shown, r.budgetShown, r.verdict, r.detail ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => String(l[i]).length)));
-  const fmt = (/** @type {string[]} */ cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const fmt = (/** @type {string[]} */ cells) =>
+    `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
   return [fmt(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
 }
 

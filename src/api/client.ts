@@ -209,10 +209,14 @@ export async function apiFetch<S extends z.core.$ZodType>(
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      throw fail('malformed-json', `the response is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`, {
-        status: response.status,
-        cause,
-      });
+      throw fail(
+        'malformed-json',
+        `the response is not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`,
+        {
+          status: response.status,
+          cause,
+        },
+      );
     }
 
     const result = z.safeParse(schema, json);
@@ -222,7 +226,11 @@ export async function apiFetch<S extends z.core.$ZodType>(
       // zod says "Invalid input: expected number, received string"; the prefix adds nothing.
       const reason = (issue?.message ?? 'invalid').replace(/^Invalid input: /, '');
       const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';
-      throw fail('invalid-payload', `${field} ${reason}${more}`, { status: response.status, field, cause: result.error });
+      throw fail('invalid-payload', `${field} ${reason}${more}`, {
+        status: response.status,
+        field,
+        cause: result.error,
+      });
     }
     return result.data;
   } finally {

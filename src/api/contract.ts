@@ -58,7 +58,9 @@ export const TerritoryCode = z
   .register(z.globalRegistry, { id: 'TerritoryCode' });
 export type TerritoryCode = z.infer<typeof TerritoryCode>;
 
-export const TerritoryLevel = z.enum(['country', 'region', 'province']).register(z.globalRegistry, { id: 'TerritoryLevel' });
+export const TerritoryLevel = z
+  .enum(['country', 'region', 'province'])
+  .register(z.globalRegistry, { id: 'TerritoryLevel' });
 export type TerritoryLevel = z.infer<typeof TerritoryLevel>;
 
 /** A census year, as a string key: `"2014"`, `"2024"`. */
@@ -91,13 +93,11 @@ export const Territory = z
 export type Territory = z.infer<typeof Territory>;
 
 /** How much a figure can be trusted. Shown on every chart, card and export. */
-export const DataStatus = z
-  .enum(['official', 'estimate', 'illustrative'])
-  .register(z.globalRegistry, {
-    id: 'DataStatus',
-    description:
-      'official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted.',
-  });
+export const DataStatus = z.enum(['official', 'estimate', 'illustrative']).register(z.globalRegistry, {
+  id: 'DataStatus',
+  description:
+    'official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted.',
+});
 export type DataStatus = z.infer<typeof DataStatus>;
 
 /** An ISO date `YYYY-MM-DD`. */
@@ -131,11 +131,15 @@ export type Period = z.infer<typeof Period>;
  * annual and census: `YYYY`; quarterly: `YYYY-Qn`; monthly: `YYYY-MM`;
  * irregular: dated announcements, any of the three forms.
  */
-export const Frequency = z.enum(['census', 'annual', 'quarterly', 'monthly', 'irregular']).register(z.globalRegistry, { id: 'Frequency' });
+export const Frequency = z
+  .enum(['census', 'annual', 'quarterly', 'monthly', 'irregular'])
+  .register(z.globalRegistry, { id: 'Frequency' });
 export type Frequency = z.infer<typeof Frequency>;
 
 /** How a value may be shown relative to the population. */
-export const Measure = z.enum(['absolute', 'per1000', 'perHousehold', 'shareOfPopulation']).register(z.globalRegistry, { id: 'Measure' });
+export const Measure = z
+  .enum(['absolute', 'per1000', 'perHousehold', 'shareOfPopulation'])
+  .register(z.globalRegistry, { id: 'Measure' });
 export type Measure = z.infer<typeof Measure>;
 
 export const Unit = z
@@ -211,7 +215,9 @@ export const Observation = z
   .register(z.globalRegistry, { id: 'Observation' });
 export type Observation = z.infer<typeof Observation>;
 
-export const ProjectStatus = z.enum(['announced', 'planned', 'in-progress', 'completed']).register(z.globalRegistry, { id: 'ProjectStatus' });
+export const ProjectStatus = z
+  .enum(['announced', 'planned', 'in-progress', 'completed'])
+  .register(z.globalRegistry, { id: 'ProjectStatus' });
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 export const Milestone = z
@@ -231,7 +237,11 @@ export const Project = z
     start: z.nullable(Period),
     end: z.nullable(Period),
     budget: z.nullable(
-      z.object({ amount: z.number().check(z.nonnegative()), currency: z.enum(['MAD', 'EUR']), note: z.optional(z.string()) }),
+      z.object({
+        amount: z.number().check(z.nonnegative()),
+        currency: z.enum(['MAD', 'EUR']),
+        note: z.optional(z.string()),
+      }),
     ),
     /** Share done, 0–100; `null` when not published. */
     progress: z.nullable(z.number().check(z.gte(0), z.lte(100))),
@@ -248,11 +258,15 @@ export const Project = z
 export type Project = z.infer<typeof Project>;
 
 /** `GET /api/v1/territories` */
-export const TerritoriesResponse = z.object({ data: z.array(Territory) }).register(z.globalRegistry, { id: 'TerritoriesResponse' });
+export const TerritoriesResponse = z
+  .object({ data: z.array(Territory) })
+  .register(z.globalRegistry, { id: 'TerritoriesResponse' });
 export type TerritoriesResponse = z.infer<typeof TerritoriesResponse>;
 
 /** `GET /api/v1/indicators` */
-export const IndicatorsResponse = z.object({ data: z.array(Indicator) }).register(z.globalRegistry, { id: 'IndicatorsResponse' });
+export const IndicatorsResponse = z
+  .object({ data: z.array(Indicator) })
+  .register(z.globalRegistry, { id: 'IndicatorsResponse' });
 export type IndicatorsResponse = z.infer<typeof IndicatorsResponse>;
 
 /** `GET /api/v1/observations?indicator=ID&territory=CODE,CODE&from=P&to=P` */
@@ -262,7 +276,9 @@ export const ObservationsResponse = z
 export type ObservationsResponse = z.infer<typeof ObservationsResponse>;
 
 /** `GET /api/v1/projects?territory=CODE` */
-export const ProjectsResponse = z.object({ data: z.array(Project) }).register(z.globalRegistry, { id: 'ProjectsResponse' });
+export const ProjectsResponse = z
+  .object({ data: z.array(Project) })
+  .register(z.globalRegistry, { id: 'ProjectsResponse' });
 export type ProjectsResponse = z.infer<typeof ProjectsResponse>;
 
 /** RFC 9457 problem details, served as `application/problem+json` for every error. */

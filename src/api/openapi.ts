@@ -101,14 +101,22 @@ export function buildOpenApiDocument(): Record<string, Json> {
         get: {
           operationId: 'listTerritories',
           summary: 'The country, its 12 regions and its provinces/prefectures.',
-          responses: { '200': jsonResponse('All territories.', 'TerritoriesResponse'), '400': badRequest, ...commonErrors },
+          responses: {
+            '200': jsonResponse('All territories.', 'TerritoriesResponse'),
+            '400': badRequest,
+            ...commonErrors,
+          },
         },
       },
       [`${API_PREFIX}/indicators`]: {
         get: {
           operationId: 'listIndicators',
           summary: 'The indicator catalogue.',
-          responses: { '200': jsonResponse('All indicators.', 'IndicatorsResponse'), '400': badRequest, ...commonErrors },
+          responses: {
+            '200': jsonResponse('All indicators.', 'IndicatorsResponse'),
+            '400': badRequest,
+            ...commonErrors,
+          },
         },
       },
       [`${API_PREFIX}/observations`]: {
@@ -116,7 +124,13 @@ export function buildOpenApiDocument(): Record<string, Json> {
           operationId: 'listObservations',
           summary: 'Tidy observations of one indicator.',
           parameters: [
-            { name: 'indicator', in: 'query', required: true, description: 'Indicator id.', schema: { type: 'string' } },
+            {
+              name: 'indicator',
+              in: 'query',
+              required: true,
+              description: 'Indicator id.',
+              schema: { type: 'string' },
+            },
             {
               name: 'territory',
               in: 'query',

@@ -68,11 +68,21 @@ function fallbackMessage(error: Error, scope: 'panel' | 'view'): keyof typeof ap
  * Fallback of a panel: the message and a retry, role=alert. Code that could not be loaded says so (and
  * that the network may be down) instead of the browser's message with a chunk URL.
  */
-export function PanelErrorFallback(props: { lang: Lang; error: Error; onRetry: () => void; scope?: 'panel' | 'view'; onBack?: () => void }) {
+export function PanelErrorFallback(props: {
+  lang: Lang;
+  error: Error;
+  onRetry: () => void;
+  scope?: 'panel' | 'view';
+  onBack?: () => void;
+}) {
   const { lang } = props;
   return (
     <div className="state state--error" role="alert">
-      <p>{translate(appMessages, lang, fallbackMessage(props.error, props.scope ?? 'panel'), { message: props.error.message })}</p>
+      <p>
+        {translate(appMessages, lang, fallbackMessage(props.error, props.scope ?? 'panel'), {
+          message: props.error.message,
+        })}
+      </p>
       <div className="state__actions">
         <button type="button" className="button" onClick={props.onRetry}>
           {translate(appMessages, lang, 'retry')}

@@ -30,7 +30,11 @@ export const appMessages = defineMessages({
   close: { fr: 'Fermer', ar: 'إغلاق', en: 'Close' },
   noticeTitle: { fr: 'Adresse corrigée', ar: 'تم تصحيح الرابط', en: 'Address corrected' },
   noticeDismiss: { fr: 'Masquer', ar: 'إخفاء', en: 'Dismiss' },
-  noticeItem: { fr: 'Paramètre ignoré : {param}={value} ({reason})', ar: 'تم تجاهل المعامل: {param}={value} ({reason})', en: 'Parameter ignored: {param}={value} ({reason})' },
+  noticeItem: {
+    fr: 'Paramètre ignoré : {param}={value} ({reason})',
+    ar: 'تم تجاهل المعامل: {param}={value} ({reason})',
+    en: 'Parameter ignored: {param}={value} ({reason})',
+  },
   reasonUnknownCode: { fr: 'code inconnu', ar: 'رمز غير معروف', en: 'unknown code' },
   reasonUnknownValue: { fr: 'valeur inconnue', ar: 'قيمة غير معروفة', en: 'unknown value' },
   reasonMalformed: { fr: 'valeur invalide', ar: 'قيمة غير صالحة', en: 'invalid value' },

@@ -34,7 +34,12 @@ const TICK_GAP = 8;
  * provinces the cells cost ~0.1 s per redraw, issue 7 B2).
  */
 export function rankedBarRows(model: Pick<ChartModel, 'series'>) {
-  const items = model.series.map((s) => ({ key: s.key, label: s.label, color: s.color, value: s.points[0]?.value ?? null }));
+  const items = model.series.map((s) => ({
+    key: s.key,
+    label: s.label,
+    color: s.color,
+    value: s.points[0]?.value ?? null,
+  }));
   return rankItems(items)
     .filter((r) => r.rank !== null)
     .map((r) => ({ ...r.item, rank: r.rank, fill: themedColor(r.item.color) }));
@@ -67,7 +72,14 @@ function CategoryTick({ x, y, textAnchor, payload, maxWidth }: TickProps & { max
   // Vertically centred on the bar: the first line moves up by half of the extra lines.
   const firstDy = `${(0.35 - ((lines.length - 1) * 1.1) / 2).toFixed(2)}em`;
   return (
-    <text x={cx} y={Number(y ?? 0)} textAnchor={textAnchor ?? 'end'} fill="var(--text)" fontSize={FONT_SIZE} className="recharts-cartesian-axis-tick-value">
+    <text
+      x={cx}
+      y={Number(y ?? 0)}
+      textAnchor={textAnchor ?? 'end'}
+      fill="var(--text)"
+      fontSize={FONT_SIZE}
+      className="recharts-cartesian-axis-tick-value"
+    >
       {lines.map((line, i) => (
         <tspan key={i} x={cx} dy={i === 0 ? firstDy : '1.1em'}>
           {line}
@@ -92,7 +104,16 @@ interface BarShapeProps {
  * `<LabelList>` cost a component each per bar on every redraw (issue 7, B2). With a reversed axis
  * (Arabic) the width can be negative, and the value goes on the bar's left.
  */
-function BarWithValue({ x, y, width, height, fill, payload, rtl, format }: BarShapeProps & { rtl: boolean; format: (v: number) => string }) {
+function BarWithValue({
+  x,
+  y,
+  width,
+  height,
+  fill,
+  payload,
+  rtl,
+  format,
+}: BarShapeProps & { rtl: boolean; format: (v: number) => string }) {
   const x0 = Number(x ?? 0);
   const w = Number(width ?? 0);
   const h = Number(height ?? 0);
@@ -102,7 +123,15 @@ function BarWithValue({ x, y, width, height, fill, payload, rtl, format }: BarSh
   return (
     <g>
       <rect x={left} y={top} width={Math.abs(w)} height={h} fill={fill} className="bar-chart__bar" />
-      <text x={rtl ? left - 6 : left + Math.abs(w) + 6} y={top + h / 2} dy="0.35em" textAnchor={rtl ? 'end' : 'start'} fill="var(--text)" fontSize={FONT_SIZE} className="bar-chart__value">
+      <text
+        x={rtl ? left - 6 : left + Math.abs(w) + 6}
+        y={top + h / 2}
+        dy="0.35em"
+        textAnchor={rtl ? 'end' : 'start'}
+        fill="var(--text)"
+        fontSize={FONT_SIZE}
+        className="bar-chart__value"
+      >
         {typeof value === 'number' ? format(value) : ''}
       </text>
     </g>

@@ -108,13 +108,19 @@ export function CanvasLineLayer({ model, format }: CanvasLineLayerProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const lang: Lang = model.lang;
 
-  const xs = useMemo(
-    () => (xScale ? model.periods.map((p) => xScale(periodSortKey(p))) : []),
-    [model.periods, xScale],
-  );
+  const xs = useMemo(() => (xScale ? model.periods.map((p) => xScale(periodSortKey(p))) : []), [model.periods, xScale]);
   const y: PixelScale | undefined = yScale;
   const runs = useMemo(
-    () => (y ? model.series.map((s) => seriesRuns(s.points.map((p) => p.value), xs, y)) : []),
+    () =>
+      y
+        ? model.series.map((s) =>
+            seriesRuns(
+              s.points.map((p) => p.value),
+              xs,
+              y,
+            ),
+          )
+        : [],
     [model.series, xs, y],
   );
 
@@ -193,7 +199,13 @@ export function CanvasLineLayer({ model, format }: CanvasLineLayerProps) {
       </foreignObject>
       {top && topRuns ? (
         <g className="line-canvas__highlight" pointerEvents="none">
-          <path d={runsToPath(topRuns)} fill="none" stroke={themedColor(top.color)} strokeWidth={3.5} strokeLinejoin="round" />
+          <path
+            d={runsToPath(topRuns)}
+            fill="none"
+            stroke={themedColor(top.color)}
+            strokeWidth={3.5}
+            strokeLinejoin="round"
+          />
           {hoverX !== undefined && topY !== undefined ? (
             <circle cx={hoverX} cy={topY} r={5} fill={themedColor(top.color)} stroke="var(--surface)" strokeWidth={2} />
           ) : null}
@@ -227,10 +239,17 @@ export function CanvasLineLayer({ model, format }: CanvasLineLayerProps) {
                 const s = model.series[i];
                 if (!s) return null;
                 return (
-                  <div key={s.key} style={{ display: 'flex', gap: 6, alignItems: 'center', fontWeight: rank === 0 ? 600 : 400 }}>
-                    <span style={{ width: 10, height: 10, borderRadius: 2, background: themedColor(s.color), flex: 'none' }} />
+                  <div
+                    key={s.key}
+                    style={{ display: 'flex', gap: 6, alignItems: 'center', fontWeight: rank === 0 ? 600 : 400 }}
+                  >
+                    <span
+                      style={{ width: 10, height: 10, borderRadius: 2, background: themedColor(s.color), flex: 'none' }}
+                    />
                     <span>{s.label}</span>
-                    <span style={{ marginInlineStart: 'auto', paddingInlineStart: 8 }}>{format(s.points[hover.p]?.value ?? null)}</span>
+                    <span style={{ marginInlineStart: 'auto', paddingInlineStart: 8 }}>
+                      {format(s.points[hover.p]?.value ?? null)}
+                    </span>
                   </div>
                 );
               })}

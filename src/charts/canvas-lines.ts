@@ -29,7 +29,9 @@ export interface ValueAxis {
 }
 
 /** Smallest and largest finite value over the series, or null when there is none. */
-export function valueExtent(series: readonly { points: readonly { value: number | null }[] }[]): [number, number] | null {
+export function valueExtent(
+  series: readonly { points: readonly { value: number | null }[] }[],
+): [number, number] | null {
   let min = Infinity;
   let max = -Infinity;
   for (const s of series) {
@@ -144,7 +146,12 @@ export function nearestIndex(xs: readonly (number | undefined)[], px: number): n
  * The series nearest to the pointer's `py` at one period, closest first, at most `count`: indexes into
  * `valuesAt` (the value of each series at that period; missing values are skipped).
  */
-export function nearestSeries(valuesAt: readonly (number | null)[], y: PixelScale, py: number, count: number): number[] {
+export function nearestSeries(
+  valuesAt: readonly (number | null)[],
+  y: PixelScale,
+  py: number,
+  count: number,
+): number[] {
   const found: { i: number; d: number }[] = [];
   valuesAt.forEach((v, i) => {
     if (v === null || !Number.isFinite(v)) return;

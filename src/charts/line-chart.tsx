@@ -17,7 +17,16 @@
  * derives it from `<Line>` children) and hover shows the nearest lines' values.
  */
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { CartesianGrid, Line, LineChart as RLineChart, Tooltip, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import {
+  CartesianGrid,
+  Line,
+  LineChart as RLineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  useXAxisScale,
+  useYAxisScale,
+} from 'recharts';
 import type { Lang, Unit } from '../api/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { CanvasLineLayer } from './canvas-line-layer.tsx';
@@ -99,7 +108,19 @@ function useFirstChartMark(container: React.RefObject<HTMLDivElement | null>, ha
   }, [container, hasData]);
 }
 
-function FocusRing({ period, value, color, label, rtl }: { period: string; value: number | null; color: string; label: string; rtl: boolean }) {
+function FocusRing({
+  period,
+  value,
+  color,
+  label,
+  rtl,
+}: {
+  period: string;
+  value: number | null;
+  color: string;
+  label: string;
+  rtl: boolean;
+}) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   if (!xScale || !yScale) return null;
@@ -134,7 +155,8 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   const canvas = drawsOnCanvas(model.series.length);
   // The canvas draws from the model itself: its rows carry only the time key (for the x axis and ticks).
   const rows = useMemo<Row[]>(
-    () => (canvas ? model.periods.map((period) => ({ period, t: periodSortKey(period) })) : lineChartRows(model, width - 80)),
+    () =>
+      canvas ? model.periods.map((period) => ({ period, t: periodSortKey(period) })) : lineChartRows(model, width - 80),
     [canvas, model, width],
   );
   const valueAxis = useMemo(() => (canvas ? niceValueAxis(valueExtent(model.series)) : null), [canvas, model.series]);
@@ -216,13 +238,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
         onKeyDown={onKeyDown}
         onBlur={() => setFocus(null)}
       >
-        <RLineChart
-          width={width}
-          height={height}
-          data={rows}
-          margin={MARGIN}
-          accessibilityLayer={false}
-        >
+        <RLineChart width={width} height={height} data={rows} margin={MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--grid)" vertical={false} verticalCoordinatesGenerator={NO_VERTICAL_LINES} />
           <XAxis
             dataKey="t"
@@ -240,7 +256,9 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             minTickGap={16}
           />
           <YAxis
-            {...(valueAxis ? { domain: valueAxis.domain, ticks: valueAxis.ticks, type: 'number' as const, allowDataOverflow: true } : {})}
+            {...(valueAxis
+              ? { domain: valueAxis.domain, ticks: valueAxis.ticks, type: 'number' as const, allowDataOverflow: true }
+              : {})}
             orientation={rtl ? 'right' : 'left'}
             tickFormatter={valueTick}
             stroke="var(--muted)"
@@ -256,22 +274,24 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             />
           )}
           {canvas ? <CanvasLineLayer model={model} format={fmt} /> : null}
-          {canvas ? null : model.series.map((s) => (
-            <Line
-              key={s.key}
-              type="linear"
-              dataKey={s.key}
-              name={s.label}
-              stroke={themedColor(s.color)}
-              strokeWidth={2}
-              dot={rows.length <= 40 ? { r: 3, fill: themedColor(s.color) } : false}
-              activeDot={{ r: 5 }}
-              connectNulls={false}
-              // Off by default: recharts' line animation freezes half-drawn when the width changes mid-way
-              // (panel resize, font load), and large series must not animate anyway.
-              isAnimationActive={animate && rows.length * model.series.length < 300}
-            />
-          ))}
+          {canvas
+            ? null
+            : model.series.map((s) => (
+                <Line
+                  key={s.key}
+                  type="linear"
+                  dataKey={s.key}
+                  name={s.label}
+                  stroke={themedColor(s.color)}
+                  strokeWidth={2}
+                  dot={rows.length <= 40 ? { r: 3, fill: themedColor(s.color) } : false}
+                  activeDot={{ r: 5 }}
+                  connectNulls={false}
+                  // Off by default: recharts' line animation freezes half-drawn when the width changes mid-way
+                  // (panel resize, font load), and large series must not animate anyway.
+                  isAnimationActive={animate && rows.length * model.series.length < 300}
+                />
+              ))}
           {focusSeries && focusPoint ? (
             <FocusRing
               period={focusPoint.period}

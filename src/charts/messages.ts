@@ -19,11 +19,23 @@ export const chartMessages = defineMessages({
   missing: { fr: 'Valeurs manquantes', ar: 'القيم المفقودة', en: 'Missing values' },
   source: { fr: 'Source : {publisher}', ar: 'المصدر: {publisher}', en: 'Source: {publisher}' },
   'not-published': { fr: 'non publiée par la source', ar: 'غير منشورة من المصدر', en: 'not published by the source' },
-  'no-population': { fr: 'population du recensement indisponible', ar: 'سكان الإحصاء غير متوفرين', en: 'no census population' },
+  'no-population': {
+    fr: 'population du recensement indisponible',
+    ar: 'سكان الإحصاء غير متوفرين',
+    en: 'no census population',
+  },
   'no-households': { fr: 'nombre de ménages indisponible', ar: 'عدد الأسر غير متوفر', en: 'no household count' },
   'out-of-range': { fr: 'hors de la période choisie', ar: 'خارج الفترة المختارة', en: 'outside the chosen range' },
-  missingItem: { fr: '{name}, {period} : {reason}', ar: '{name}، {period}: {reason}', en: '{name}, {period}: {reason}' },
-  empty: { fr: 'Aucune donnée pour cette sélection.', ar: 'لا توجد بيانات لهذا الاختيار.', en: 'No data for this selection.' },
+  missingItem: {
+    fr: '{name}, {period} : {reason}',
+    ar: '{name}، {period}: {reason}',
+    en: '{name}, {period}: {reason}',
+  },
+  empty: {
+    fr: 'Aucune donnée pour cette sélection.',
+    ar: 'لا توجد بيانات لهذا الاختيار.',
+    en: 'No data for this selection.',
+  },
   loading: { fr: 'Chargement des données…', ar: 'جار تحميل البيانات…', en: 'Loading data…' },
   retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
   stale: {
@@ -42,6 +54,10 @@ export const chartMessages = defineMessages({
   selected: { fr: 'sélectionné', ar: 'مختار', en: 'selected' },
   mapLegend: { fr: 'Classes de valeurs', ar: 'فئات القيم', en: 'Value classes' },
   tileName: { fr: '{name} : {value} ({period})', ar: '{name}: {value} ({period})', en: '{name}: {value} ({period})' },
-  tileNoData: { fr: '{name} : pas de données ({period})', ar: '{name}: لا بيانات ({period})', en: '{name}: no data ({period})' },
+  tileNoData: {
+    fr: '{name} : pas de données ({period})',
+    ar: '{name}: لا بيانات ({period})',
+    en: '{name}: no data ({period})',
+  },
   rank: { fr: 'Rang', ar: 'الترتيب', en: 'Rank' },
 });

@@ -22,7 +22,8 @@ export function missingItems(model: Pick<ChartModel, 'series'>): MissingItem[] {
   const items: MissingItem[] = [];
   for (const s of model.series)
     for (const p of s.points)
-      if (p.value === null) items.push({ name: s.label, period: p.period, reason: p.reason ?? 'not-published', note: p.note ?? null });
+      if (p.value === null)
+        items.push({ name: s.label, period: p.period, reason: p.reason ?? 'not-published', note: p.note ?? null });
   return items;
 }
 
@@ -38,7 +39,9 @@ export function MissingList({ items, lang, max = 8 }: { items: readonly MissingI
             {translate(chartMessages, lang, 'missingItem', {
               name: m.name,
               period: formatPeriod(m.period, lang),
-              reason: m.note ? `${translate(chartMessages, lang, m.reason)} — ${m.note}` : translate(chartMessages, lang, m.reason),
+              reason: m.note
+                ? `${translate(chartMessages, lang, m.reason)} — ${m.note}`
+                : translate(chartMessages, lang, m.reason),
             })}
           </li>
         ))}

@@ -39,7 +39,14 @@ export interface SparklineProps {
 }
 
 /** The sparkline. */
-export function Sparkline({ values, width = 120, height = 32, color = 'var(--accent)', label, rtl = false }: SparklineProps) {
+export function Sparkline({
+  values,
+  width = 120,
+  height = 32,
+  color = 'var(--accent)',
+  label,
+  rtl = false,
+}: SparklineProps) {
   const d = sparklinePath(values, width, height);
   return (
     <svg
@@ -51,7 +58,13 @@ export function Sparkline({ values, width = 120, height = 32, color = 'var(--acc
       aria-label={label}
       aria-hidden={label ? undefined : true}
     >
-      <path d={d} fill="none" stroke={color} strokeWidth={2} transform={rtl ? `translate(${width},0) scale(-1,1)` : undefined} />
+      <path
+        d={d}
+        fill="none"
+        stroke={color}
+        strokeWidth={2}
+        transform={rtl ? `translate(${width},0) scale(-1,1)` : undefined}
+      />
     </svg>
   );
 }

@@ -6,7 +6,10 @@ import { chartMessages } from './messages.ts';
 /** A badge naming the status of the data shown. */
 export function StatusBadge({ status, lang }: { status: DataStatus; lang: Lang }) {
   return (
-    <span className={`badge badge--${status}`} title={translate(chartMessages, lang, 'statusLabel', { status: translate(chartMessages, lang, status) })}>
+    <span
+      className={`badge badge--${status}`}
+      title={translate(chartMessages, lang, 'statusLabel', { status: translate(chartMessages, lang, status) })}
+    >
       {translate(chartMessages, lang, status)}
     </span>
   );

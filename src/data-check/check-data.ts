@@ -6,14 +6,7 @@
  * (scripts/data-check.ts). No React, no network, no file system.
  */
 import { z } from 'zod/mini';
-import {
-  Indicator,
-  Observation,
-  Project,
-  Territory,
-  type Frequency,
-  type TerritoryLevel,
-} from '../api/contract.ts';
+import { Indicator, Observation, Project, Territory, type Frequency, type TerritoryLevel } from '../api/contract.ts';
 
 /** One thing wrong with the data, located precisely enough to fix it. */
 export interface DataProblem {
@@ -140,14 +133,15 @@ function parseRows<T>(
         const field = issue.path.map(String).join('.');
         const missing = issue.path.length > 0 && valueAt(raw, issue.path) === undefined;
         const message = missing
-          ? (issue.path.length === 1 ? MISSING_MESSAGES[field] : undefined) ?? 'required field is missing'
+          ? ((issue.path.length === 1 ? MISSING_MESSAGES[field] : undefined) ?? 'required field is missing')
           : issue.message;
         problems.push({ file, row, field, message });
       }
     }
     if (isRecord(raw)) {
       for (const key of Object.keys(raw)) {
-        if (!knownKeys.has(key)) problems.push({ file, row, field: key, message: 'unknown field (not in contract v1)' });
+        if (!knownKeys.has(key))
+          problems.push({ file, row, field: key, message: 'unknown field (not in contract v1)' });
       }
     }
   });
@@ -183,17 +177,24 @@ function checkTerritories(rows: readonly Row<Territory>[], problems: DataProblem
   for (const r of rows) {
     const first = byCode.get(r.item.code);
     if (first) {
-      problems.push({ file, row: r.row, field: 'code', message: `duplicate territory code ${r.item.code} (first at row ${first.row})` });
+      problems.push({
+        file,
+        row: r.row,
+        field: 'code',
+        message: `duplicate territory code ${r.item.code} (first at row ${first.row})`,
+      });
     } else byCode.set(r.item.code, r);
   }
-  if (!byCode.has('MA')) problems.push({ file, row: null, field: 'code', message: 'no country territory with code MA' });
+  if (!byCode.has('MA'))
+    problems.push({ file, row: null, field: 'code', message: 'no country territory with code MA' });
 
   for (const { row, item: t } of rows) {
     if (LEVEL_OF_KIND[t.kind] !== t.level) {
       problems.push({ file, row, field: 'kind', message: `kind ${t.kind} does not match level ${t.level}` });
     }
     if (t.level === 'country') {
-      if (t.parent !== null) problems.push({ file, row, field: 'parent', message: 'the country has no parent (expected null)' });
+      if (t.parent !== null)
+        problems.push({ file, row, field: 'parent', message: 'the country has no parent (expected null)' });
       continue;
     }
     if (t.parent === null) {
@@ -202,17 +203,28 @@ function checkTerritories(rows: readonly Row<Territory>[], problems: DataProblem
     }
     const parent = byCode.get(t.parent)?.item;
     if (t.level === 'region') {
-      if (t.parent !== 'MA') problems.push({ file, row, field: 'parent', message: `a region's parent must be MA, not ${t.parent}` });
+      if (t.parent !== 'MA')
+        problems.push({ file, row, field: 'parent', message: `a region's parent must be MA, not ${t.parent}` });
       continue;
     }
     if (!parent) {
       problems.push({ file, row, field: 'parent', message: `unknown parent territory ${t.parent}` });
     } else if (t.kind === 'prefecture-arrondissements') {
       if (parent.level !== 'province') {
-        problems.push({ file, row, field: 'parent', message: `a prefecture d'arrondissements' parent must be a province; ${t.parent} is a ${parent.level}` });
+        problems.push({
+          file,
+          row,
+          field: 'parent',
+          message: `a prefecture d'arrondissements' parent must be a province; ${t.parent} is a ${parent.level}`,
+        });
       }
     } else if (parent.level !== 'region') {
-      problems.push({ file, row, field: 'parent', message: `a province's parent must be a region; ${t.parent} is a ${parent.level}` });
+      problems.push({
+        file,
+        row,
+        field: 'parent',
+        message: `a province's parent must be a region; ${t.parent} is a ${parent.level}`,
+      });
     }
   }
 
@@ -229,7 +241,12 @@ function checkTerritories(rows: readonly Row<Territory>[], problems: DataProblem
         if (having.length < children.length) {
           for (const c of children) {
             if (c.item[field][year] === undefined) {
-              problems.push({ file, row: c.row, field: `${field}.${year}`, message: `missing, while the other ${childNoun(parent)} of ${parent.code} have it` });
+              problems.push({
+                file,
+                row: c.row,
+                field: `${field}.${year}`,
+                message: `missing, while the other ${childNoun(parent)} of ${parent.code} have it`,
+              });
             }
           }
           continue;
@@ -257,31 +274,59 @@ function checkIndicators(rows: readonly Row<Indicator>[], problems: DataProblem[
   const headlines = new Map<number, number>();
   for (const { row, item: ind } of rows) {
     const first = byId.get(ind.id);
-    if (first) problems.push({ file, row, field: 'id', message: `duplicate indicator id ${ind.id} (first at row ${first.row})` });
+    if (first)
+      problems.push({
+        file,
+        row,
+        field: 'id',
+        message: `duplicate indicator id ${ind.id} (first at row ${first.row})`,
+      });
     else byId.set(ind.id, { row, item: ind });
 
     if (ind.status !== 'official') {
       for (const lang of ['fr', 'ar', 'en'] as const) {
         if (ind.method[lang].trim().length < MIN_METHOD_LENGTH) {
-          problems.push({ file, row, field: `method.${lang}`, message: `an ${ind.status} series needs a method that says how its figures were derived` });
+          problems.push({
+            file,
+            row,
+            field: `method.${lang}`,
+            message: `an ${ind.status} series needs a method that says how its figures were derived`,
+          });
         }
       }
     }
-    if (!ind.measures.includes('absolute')) problems.push({ file, row, field: 'measures', message: 'measures must include absolute' });
+    if (!ind.measures.includes('absolute'))
+      problems.push({ file, row, field: 'measures', message: 'measures must include absolute' });
     for (const m of ind.measures) {
       if (PER_POPULATION_MEASURES.has(m) && !ind.perCapita) {
         problems.push({ file, row, field: 'measures', message: `${m} needs perCapita: true` });
       }
     }
     if (ind.unit.code === 'percent' && ind.perCapita) {
-      problems.push({ file, row, field: 'perCapita', message: 'a percentage cannot be divided by population (perCapita must be false)' });
+      problems.push({
+        file,
+        row,
+        field: 'perCapita',
+        message: 'a percentage cannot be divided by population (perCapita must be false)',
+      });
     }
     if (ind.target && !periodFitsFrequency(ind.target.period, ind.frequency)) {
-      problems.push({ file, row, field: 'target.period', message: `period ${ind.target.period} does not fit the ${ind.frequency} frequency (expects ${PERIOD_FORMS[ind.frequency].expects})` });
+      problems.push({
+        file,
+        row,
+        field: 'target.period',
+        message: `period ${ind.target.period} does not fit the ${ind.frequency} frequency (expects ${PERIOD_FORMS[ind.frequency].expects})`,
+      });
     }
     if (ind.headline !== undefined) {
       const other = headlines.get(ind.headline);
-      if (other !== undefined) problems.push({ file, row, field: 'headline', message: `headline ${ind.headline} is already used at row ${other}` });
+      if (other !== undefined)
+        problems.push({
+          file,
+          row,
+          field: 'headline',
+          message: `headline ${ind.headline} is already used at row ${other}`,
+        });
       else headlines.set(ind.headline, row);
     }
   }
@@ -319,31 +364,58 @@ function checkObservations(
         problems.push({ file, row, field: 'territory', message: `unknown territory ${o.territory}` });
       }
       if (ind && terr && !ind.levels.includes(terr.level)) {
-        problems.push({ file, row, field: 'territory', message: `${o.territory} is a ${terr.level}, but ${o.indicator} has levels ${ind.levels.join(', ')}` });
+        problems.push({
+          file,
+          row,
+          field: 'territory',
+          message: `${o.territory} is a ${terr.level}, but ${o.indicator} has levels ${ind.levels.join(', ')}`,
+        });
       }
       if (ind && !periodFitsFrequency(o.period, ind.frequency)) {
-        problems.push({ file, row, field: 'period', message: `period ${o.period} does not fit the ${ind.frequency} frequency of ${o.indicator} (expects ${PERIOD_FORMS[ind.frequency].expects})` });
+        problems.push({
+          file,
+          row,
+          field: 'period',
+          message: `period ${o.period} does not fit the ${ind.frequency} frequency of ${o.indicator} (expects ${PERIOD_FORMS[ind.frequency].expects})`,
+        });
       }
       const key = `${o.indicator}|${o.territory}|${o.period}`;
       const first = seen.get(key);
       if (first) {
-        problems.push({ file, row, field: 'period', message: `duplicate observation (${o.indicator}, ${o.territory}, ${o.period}); first in ${first.file} row ${first.row}` });
+        problems.push({
+          file,
+          row,
+          field: 'period',
+          message: `duplicate observation (${o.indicator}, ${o.territory}, ${o.period}); first in ${first.file} row ${first.row}`,
+        });
       } else seen.set(key, { file, row, item: o });
 
       if (o.value === null) {
-        if (!o.note || o.note.trim() === '') problems.push({ file, row, field: 'note', message: 'a missing value (null) needs a note saying why' });
+        if (!o.note || o.note.trim() === '')
+          problems.push({ file, row, field: 'note', message: 'a missing value (null) needs a note saying why' });
       } else {
         if (o.value < 0) problems.push({ file, row, field: 'value', message: `negative value ${o.value}` });
-        if (ind?.unit.code === 'percent' && o.value > 100) problems.push({ file, row, field: 'value', message: `a percentage above 100 (${o.value})` });
+        if (ind?.unit.code === 'percent' && o.value > 100)
+          problems.push({ file, row, field: 'value', message: `a percentage above 100 (${o.value})` });
       }
       if (ind && ind.status === 'official' && o.status !== 'official') {
-        problems.push({ file, row, field: 'status', message: `${o.indicator} is official; an ${o.status} observation cannot be part of it` });
+        problems.push({
+          file,
+          row,
+          field: 'status',
+          message: `${o.indicator} is official; an ${o.status} observation cannot be part of it`,
+        });
       }
       // Census counts carried both as territory attributes and as observations must agree.
       if (terr && o.value !== null && (o.indicator === 'population' || o.indicator === 'households')) {
         const attr = terr[o.indicator][o.period];
         if (attr !== undefined && attr !== o.value) {
-          problems.push({ file, row, field: 'value', message: `${o.value} differs from ${DATA_FILES.territories} ${o.indicator}.${o.period} of ${o.territory} (${attr})` });
+          problems.push({
+            file,
+            row,
+            field: 'value',
+            message: `${o.value} differs from ${DATA_FILES.territories} ${o.indicator}.${o.period} of ${o.territory} (${attr})`,
+          });
         }
       }
       if (ind && ADDITIVE_UNITS.has(ind.unit.code) && !first) {
@@ -395,7 +467,13 @@ function checkObservations(
   }
 
   for (const [id, { row }] of indicators) {
-    if (!used.has(id)) problems.push({ file: DATA_FILES.indicators, row, field: 'id', message: `indicator ${id} has no observations in any file` });
+    if (!used.has(id))
+      problems.push({
+        file: DATA_FILES.indicators,
+        row,
+        field: 'id',
+        message: `indicator ${id} has no observations in any file`,
+      });
   }
 }
 
@@ -409,11 +487,14 @@ function checkProjects(
   const ids = new Map<string, number>();
   for (const { row, item: p } of rows) {
     const first = ids.get(p.id);
-    if (first !== undefined) problems.push({ file, row, field: 'id', message: `duplicate project id ${p.id} (first at row ${first})` });
+    if (first !== undefined)
+      problems.push({ file, row, field: 'id', message: `duplicate project id ${p.id} (first at row ${first})` });
     else ids.set(p.id, row);
-    if (!territoryCodesSeen.has(p.territory)) problems.push({ file, row, field: 'territory', message: `unknown territory ${p.territory}` });
+    if (!territoryCodesSeen.has(p.territory))
+      problems.push({ file, row, field: 'territory', message: `unknown territory ${p.territory}` });
     p.indicators.forEach((id, i) => {
-      if (!indicatorIdsSeen.has(id)) problems.push({ file, row, field: `indicators.${i}`, message: `unknown indicator ${id}` });
+      if (!indicatorIdsSeen.has(id))
+        problems.push({ file, row, field: `indicators.${i}`, message: `unknown indicator ${id}` });
     });
     if (p.start !== null && p.end !== null && periodStartMonth(p.end) < periodStartMonth(p.start)) {
       problems.push({ file, row, field: 'end', message: `ends (${p.end}) before it starts (${p.start})` });
@@ -440,8 +521,20 @@ function stringField(raw: readonly unknown[], key: string): Set<string> {
  */
 export function checkData(files: DataFiles): DataCheckResult {
   const problems: DataProblem[] = [];
-  const terr = parseRows(DATA_FILES.territories, files.territories, Territory, new Set(Object.keys(Territory.shape)), problems);
-  const inds = parseRows(DATA_FILES.indicators, files.indicators, Indicator, new Set(Object.keys(Indicator.shape)), problems);
+  const terr = parseRows(
+    DATA_FILES.territories,
+    files.territories,
+    Territory,
+    new Set(Object.keys(Territory.shape)),
+    problems,
+  );
+  const inds = parseRows(
+    DATA_FILES.indicators,
+    files.indicators,
+    Indicator,
+    new Set(Object.keys(Indicator.shape)),
+    problems,
+  );
   const projs = parseRows(DATA_FILES.projects, files.projects, Project, new Set(Object.keys(Project.shape)), problems);
   const obsKeys = new Set(Object.keys(Observation.shape));
   const obsFiles = Object.keys(files.observations)

@@ -107,7 +107,9 @@ export function copyPng(model: ChartModel, choice: ImageChoice): Promise<CopyRes
 
 /** Download the CSV of the displayed rows or of the full series; returns the file name. */
 export function downloadCsv(model: ChartModel, variant: 'displayed' | 'full', rows?: readonly TableRow[]): string {
-  const csv = buildCsv(rows ? { model, rows, variant, exportDate: todayIso() } : { model, variant, exportDate: todayIso() });
+  const csv = buildCsv(
+    rows ? { model, rows, variant, exportDate: todayIso() } : { model, variant, exportDate: todayIso() },
+  );
   const name = nameFor(model, 'csv', variant === 'full' ? 'serie-complete' : undefined);
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
   return name;

@@ -17,8 +17,16 @@ export const exportMessages = defineMessages({
     ar: 'بيانات توضيحية — لا يُستشهد بها',
     en: 'Illustrative data — do not quote',
   },
-  source: { fr: 'Source : {publisher}, {title}', ar: 'المصدر: {publisher}، {title}', en: 'Source: {publisher}, {title}' },
-  exported: { fr: 'Exporté le {date} depuis Mouchir', ar: 'صُدِّر في {date} من مؤشر', en: 'Exported on {date} from Mouchir' },
+  source: {
+    fr: 'Source : {publisher}, {title}',
+    ar: 'المصدر: {publisher}، {title}',
+    en: 'Source: {publisher}, {title}',
+  },
+  exported: {
+    fr: 'Exporté le {date} depuis Mouchir',
+    ar: 'صُدِّر في {date} من مؤشر',
+    en: 'Exported on {date} from Mouchir',
+  },
   link: { fr: 'Vue : {link}', ar: 'العرض: {link}', en: 'View: {link}' },
   method: { fr: 'Méthode : {method}', ar: 'المنهجية: {method}', en: 'Method: {method}' },
   unit: { fr: 'Unité : {unit}', ar: 'الوحدة: {unit}', en: 'Unit: {unit}' },

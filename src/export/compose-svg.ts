@@ -84,7 +84,12 @@ function fontStyle(fonts: readonly EmbeddedFont[]): string {
  * At 2 % opacity they are invisible to the eye.
  */
 export const FONT_PROBE = { size: 12, slot: 20, height: 18 } as const;
-const PROBE_SLOTS: Record<string, number> = { 'Noto Sans|400': 0, 'Noto Sans|600': 1, 'Noto Sans Arabic|400': 2, 'Noto Sans Arabic|600': 3 };
+const PROBE_SLOTS: Record<string, number> = {
+  'Noto Sans|400': 0,
+  'Noto Sans|600': 1,
+  'Noto Sans Arabic|400': 2,
+  'Noto Sans Arabic|600': 3,
+};
 
 function fontProbes(fonts: readonly EmbeddedFont[]): string {
   const probes = fonts
@@ -94,7 +99,9 @@ function fontProbes(fonts: readonly EmbeddedFont[]): string {
       const glyphs = f.family === 'Noto Sans Arabic' ? 'عمل' : 'HMW';
       return `<text data-probe="${slot}" x="${slot * FONT_PROBE.slot + 2}" y="${FONT_PROBE.size + 2}" font-size="${FONT_PROBE.size}" font-family="'${f.family}'" font-weight="${f.weight}" direction="ltr">${glyphs}</text>`;
     });
-  return probes.length === 0 ? '' : `<g class="font-probe" opacity="0.02" fill="#000000" aria-hidden="true">${probes.join('')}</g>`;
+  return probes.length === 0
+    ? ''
+    : `<g class="font-probe" opacity="0.02" fill="#000000" aria-hidden="true">${probes.join('')}</g>`;
 }
 
 /** Value shown for one series in a bar chart: the point of the last displayed period. */
@@ -131,7 +138,13 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const badgeX = pad + contentW - badgeW;
   parts.push(
     `<g class="status-badge"><rect x="${num(BX(badgeX, badgeW))}" y="${num(pad)}" width="${num(badgeW)}" height="${num(badgeH)}" rx="${num(badgeH / 2)}" fill="${colors.bg}" stroke="${colors.fg}" stroke-width="${num(2 * u)}"/>` +
-      text(badgeX + 14 * u, pad + badgeH / 2 + fs.badge * 0.35, badgeText, fs.badge, ` font-weight="600" fill="${colors.fg}"`) +
+      text(
+        badgeX + 14 * u,
+        pad + badgeH / 2 + fs.badge * 0.35,
+        badgeText,
+        fs.badge,
+        ` font-weight="600" fill="${colors.fg}"`,
+      ) +
       `</g>`,
   );
   let y = pad;
@@ -186,7 +199,9 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const lineH = fs.foot * 1.4;
   const footH = Math.max(qrSize, footLines.length * lineH);
   const footTop = H - pad - footH;
-  parts.push(`<line x1="${num(pad)}" x2="${num(W - pad)}" y1="${num(footTop - 12 * u)}" y2="${num(footTop - 12 * u)}" stroke="${GRID}" stroke-width="${num(1.5 * u)}"/>`);
+  parts.push(
+    `<line x1="${num(pad)}" x2="${num(W - pad)}" y1="${num(footTop - 12 * u)}" y2="${num(footTop - 12 * u)}" stroke="${GRID}" stroke-width="${num(1.5 * u)}"/>`,
+  );
   footLines.forEach((l, i) => {
     const ly = footTop + (i + 1) * lineH - fs.foot * 0.3;
     if (l.ltr && rtl) {
@@ -216,11 +231,19 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     return formatNumber(v, lang, digits);
   }
   function noData(): string {
-    return text(pad + contentW / 2, (plotTop + plotBottom) / 2, translate(exportMessages, lang, 'noData'), fs.sub, ` text-anchor="middle" fill="${MUTED}" class="no-data"`);
+    return text(
+      pad + contentW / 2,
+      (plotTop + plotBottom) / 2,
+      translate(exportMessages, lang, 'noData'),
+      fs.sub,
+      ` text-anchor="middle" fill="${MUTED}" class="no-data"`,
+    );
   }
 
   function drawLines(): string {
-    const values = model.series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
+    const values = model.series
+      .flatMap((s) => s.points.map((p) => p.value))
+      .filter((v): v is number => v !== null && Number.isFinite(v));
     if (values.length === 0 || model.periods.length === 0) return noData();
     const { ticks, lo, hi, step } = valueDomain(values);
     const labels = ticks.map((t) => tickLabel(t, step));
@@ -232,13 +255,26 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     const yOf = (v: number) => plotBottom - ((v - lo) / (hi - lo || 1)) * (plotBottom - top);
     const n = model.periods.length;
     const inset = 16 * u;
-    const xOf = (i: number) => (n === 1 ? (left + right) / 2 : left + inset + (i * (right - left - 2 * inset)) / (n - 1));
+    const xOf = (i: number) =>
+      n === 1 ? (left + right) / 2 : left + inset + (i * (right - left - 2 * inset)) / (n - 1);
     const out: string[] = [`<g class="plot">`];
-    out.push(text(pad, unitY, fitText(model.unitLabel, contentW / 2, fs.tick), fs.tick, ` fill="${MUTED}" class="unit"`));
+    out.push(
+      text(pad, unitY, fitText(model.unitLabel, contentW / 2, fs.tick), fs.tick, ` fill="${MUTED}" class="unit"`),
+    );
     ticks.forEach((t, i) => {
       const ty = yOf(t);
-      out.push(`<line x1="${num(X(left))}" x2="${num(X(right))}" y1="${num(ty)}" y2="${num(ty)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`);
-      out.push(text(left - 10 * u, ty + fs.tick * 0.35, labels[i] ?? '', fs.tick, ` text-anchor="end" fill="${MUTED}" class="tick-y"`));
+      out.push(
+        `<line x1="${num(X(left))}" x2="${num(X(right))}" y1="${num(ty)}" y2="${num(ty)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`,
+      );
+      out.push(
+        text(
+          left - 10 * u,
+          ty + fs.tick * 0.35,
+          labels[i] ?? '',
+          fs.tick,
+          ` text-anchor="end" fill="${MUTED}" class="tick-y"`,
+        ),
+      );
     });
     const periodLabels = model.periods.map((p) => formatPeriod(p, lang));
     const maxLabelW = Math.max(...periodLabels.map((l) => textWidth(l, fs.tick))) + 18 * u;
@@ -246,7 +282,9 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     periodLabels.forEach((l, i) => {
       if (i % every !== 0 && i !== n - 1) return;
       if (i === n - 1 && i % every !== 0 && n - 1 - Math.floor((n - 1) / every) * every < every / 2) return;
-      out.push(text(xOf(i), plotBottom + fs.tick * 1.5, l, fs.tick, ` text-anchor="middle" fill="${MUTED}" class="tick-x"`));
+      out.push(
+        text(xOf(i), plotBottom + fs.tick * 1.5, l, fs.tick, ` text-anchor="middle" fill="${MUTED}" class="tick-x"`),
+      );
     });
     const markers = n <= 40;
     for (const s of model.series) {
@@ -275,7 +313,9 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
 
   function drawBars(): string {
     const rows = model.series.map((s) => ({ s, p: barPoint(s, model.periods) }));
-    const values = rows.map((r) => r.p?.value).filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+    const values = rows
+      .map((r) => r.p?.value)
+      .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
     if (rows.length === 0) return noData();
     const { ticks, lo, hi, step } = values.length > 0 ? valueDomain(values) : { ticks: [0, 1], lo: 0, hi: 1, step: 1 };
     const labelW = Math.min(contentW * 0.3, Math.max(...rows.map((r) => textWidth(r.s.label, fs.tick))) + 14 * u);
@@ -287,24 +327,62 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     const barH = Math.min(band * 0.72, 56 * u);
     const xOf = (v: number) => left + ((v - lo) / (hi - lo || 1)) * (right - left);
     const out: string[] = [`<g class="plot">`];
-    out.push(text(pad, plotTop, fitText(model.unitLabel, contentW / 2, fs.tick), fs.tick, ` fill="${MUTED}" class="unit"`));
+    out.push(
+      text(pad, plotTop, fitText(model.unitLabel, contentW / 2, fs.tick), fs.tick, ` fill="${MUTED}" class="unit"`),
+    );
     for (const t of ticks) {
       const tx = xOf(t);
-      out.push(`<line x1="${num(X(tx))}" x2="${num(X(tx))}" y1="${num(top)}" y2="${num(plotBottom)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`);
-      out.push(text(tx, plotBottom + fs.tick * 1.5, tickLabel(t, step), fs.tick, ` text-anchor="middle" fill="${MUTED}" class="tick-x"`));
+      out.push(
+        `<line x1="${num(X(tx))}" x2="${num(X(tx))}" y1="${num(top)}" y2="${num(plotBottom)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`,
+      );
+      out.push(
+        text(
+          tx,
+          plotBottom + fs.tick * 1.5,
+          tickLabel(t, step),
+          fs.tick,
+          ` text-anchor="middle" fill="${MUTED}" class="tick-x"`,
+        ),
+      );
     }
     rows.forEach(({ s, p }, i) => {
       const cy = top + band * i + band / 2;
-      out.push(text(left - 10 * u, cy + fs.tick * 0.35, fitText(s.label, labelW - 14 * u, fs.tick), fs.tick, ` text-anchor="end" fill="${INK}" class="tick-y"`));
+      out.push(
+        text(
+          left - 10 * u,
+          cy + fs.tick * 0.35,
+          fitText(s.label, labelW - 14 * u, fs.tick),
+          fs.tick,
+          ` text-anchor="end" fill="${INK}" class="tick-y"`,
+        ),
+      );
       if (!p || p.value === null || !Number.isFinite(p.value)) {
-        out.push(text(xOf(0) + 8 * u, cy + fs.tick * 0.35, reasonLabel(p?.reason ?? 'not-published', lang), fs.tick, ` fill="${MUTED}" font-style="italic" class="missing"`));
+        out.push(
+          text(
+            xOf(0) + 8 * u,
+            cy + fs.tick * 0.35,
+            reasonLabel(p?.reason ?? 'not-published', lang),
+            fs.tick,
+            ` fill="${MUTED}" font-style="italic" class="missing"`,
+          ),
+        );
         return;
       }
       const x0 = xOf(Math.min(0, p.value));
       const x1 = xOf(Math.max(0, p.value));
-      out.push(`<rect class="bar" x="${num(BX(x0, x1 - x0))}" y="${num(cy - barH / 2)}" width="${num(Math.max(0, x1 - x0))}" height="${num(barH)}" fill="${s.color}"/>`);
+      out.push(
+        `<rect class="bar" x="${num(BX(x0, x1 - x0))}" y="${num(cy - barH / 2)}" width="${num(Math.max(0, x1 - x0))}" height="${num(barH)}" fill="${s.color}"/>`,
+      );
       const labelX = p.value >= 0 ? x1 + 8 * u : x0 - 8 * u;
-      out.push(text(labelX, cy + fs.tick * 0.35, tickLabel(p.value, step / 10), fs.tick, `${p.value >= 0 ? '' : ' text-anchor="end"'} fill="${INK}" class="value"`));
+      out.push(
+        text(
+          labelX,
+          cy + fs.tick * 0.35,
+          tickLabel(p.value, step / 10),
+          fs.tick,
+          `${p.value >= 0 ? '' : ' text-anchor="end"'} fill="${INK}" class="value"`,
+        ),
+      );
     });
     out.push(`</g>`);
     return out.join('');

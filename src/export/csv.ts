@@ -77,7 +77,13 @@ export function modelToRows(model: ChartModel): TableRow[] {
   const rows: TableRow[] = [];
   for (const s of model.series) {
     for (const p of s.points) {
-      const row: TableRow = { territory: s.label, territoryCode: s.key, period: p.period, value: p.value, status: p.status };
+      const row: TableRow = {
+        territory: s.label,
+        territoryCode: s.key,
+        period: p.period,
+        value: p.value,
+        status: p.status,
+      };
       if (p.reason !== undefined) row.reason = p.reason;
       rows.push(row);
     }

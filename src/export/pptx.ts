@@ -27,7 +27,11 @@ import { svgToPng } from './png.ts';
 import { stripInvalidXmlChars } from './xml.ts';
 
 const messages = defineMessages({
-  deckTitle: { fr: 'Mouchir — indicateurs territoriaux', ar: 'مؤشر — المؤشرات الترابية', en: 'Mouchir — territorial indicators' },
+  deckTitle: {
+    fr: 'Mouchir — indicateurs territoriaux',
+    ar: 'مؤشر — المؤشرات الترابية',
+    en: 'Mouchir — territorial indicators',
+  },
   notesData: { fr: 'Données affichées ({unit}) :', ar: 'البيانات المعروضة ({unit}):', en: 'Displayed data ({unit}):' },
   notesLink: { fr: 'Lien vers la vue : {link}', ar: 'رابط العرض: {link}', en: 'Link to the view: {link}' },
   notesSource: { fr: 'Source : {url}', ar: 'المصدر: {url}', en: 'Source: {url}' },
@@ -121,7 +125,8 @@ function notesOf(model: ChartModel): string {
   ];
   for (const s of model.series) {
     for (const p of s.points) {
-      const value = p.value === null ? `— (${reasonLabel(p.reason ?? 'not-published', lang)})` : formatNumber(p.value, lang, 2);
+      const value =
+        p.value === null ? `— (${reasonLabel(p.reason ?? 'not-published', lang)})` : formatNumber(p.value, lang, 2);
       lines.push(`${clean(s.label)} (${s.key}) · ${formatPeriod(p.period, lang)} · ${value}`);
     }
   }
@@ -144,7 +149,12 @@ export function buildDeckSpec(models: readonly ChartModel[], lang: Lang, exportD
         unit: clean(m.unitLabel),
         source: clean(sourceLine(m)),
         sourceUrl: m.source.url,
-        status: { text: statusLabel(m.status, m.lang), fg: c.fg.replace('#', ''), bg: c.bg.replace('#', ''), badge: needsStatusBadge(m.status) },
+        status: {
+          text: statusLabel(m.status, m.lang),
+          fg: c.fg.replace('#', ''),
+          bg: c.bg.replace('#', ''),
+          badge: needsStatusBadge(m.status),
+        },
         method: methodLine(m) === null ? null : clean(methodLine(m) ?? ''),
         exported: exportedLine(exportDate, m.lang),
         chart: chartOf(m),
@@ -182,7 +192,18 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
   spec.slides.forEach((s, i) => {
     const slide = pptx.addSlide();
     const badgeW = s.status.badge ? 3.1 : 0;
-    slide.addText(s.title, { ...text, x: spec.rtl ? MARGIN + badgeW : MARGIN, y: 0.3, w: contentW - badgeW, h: 0.75, fontSize: 26, bold: true, color: '1A1A1A', valign: 'top', fit: 'shrink' });
+    slide.addText(s.title, {
+      ...text,
+      x: spec.rtl ? MARGIN + badgeW : MARGIN,
+      y: 0.3,
+      w: contentW - badgeW,
+      h: 0.75,
+      fontSize: 26,
+      bold: true,
+      color: '1A1A1A',
+      valign: 'top',
+      fit: 'shrink',
+    });
     if (s.status.badge) {
       slide.addText(s.status.text, {
         ...text,
@@ -199,7 +220,16 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
         valign: 'middle',
       });
     }
-    slide.addText(s.caption, { ...text, x: MARGIN, y: 1.05, w: contentW, h: 0.5, fontSize: 14, color: '555555', valign: 'top' });
+    slide.addText(s.caption, {
+      ...text,
+      x: MARGIN,
+      y: 1.05,
+      w: contentW,
+      h: 0.5,
+      fontSize: 14,
+      color: '555555',
+      valign: 'top',
+    });
     const isBar = s.chart.type === 'bar';
     const opts: PptxGenJS.IChartOpts = {
       x: MARGIN,
@@ -228,22 +258,51 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
     slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
     // No hyperlink run in RTL: LibreOffice lays a linked mixed-direction paragraph out garbled (the URL
     // stays in the notes).
-    slide.addText(s.source, { ...text, x: MARGIN, y: 6.4, w: contentW, h: 0.45, fontSize: 11, color: '333333', valign: 'top', fit: 'shrink', ...(spec.rtl ? {} : { hyperlink: { url: s.sourceUrl } }) });
+    slide.addText(s.source, {
+      ...text,
+      x: MARGIN,
+      y: 6.4,
+      w: contentW,
+      h: 0.45,
+      fontSize: 11,
+      color: '333333',
+      valign: 'top',
+      fit: 'shrink',
+      ...(spec.rtl ? {} : { hyperlink: { url: s.sourceUrl } }),
+    });
     const foot = [s.status.text, s.method, s.exported].filter((t): t is string => t !== null).join(' · ');
-    slide.addText(foot, { ...text, x: MARGIN, y: 6.88, w: contentW, h: 0.4, fontSize: 11, color: s.status.badge ? s.status.fg : '555555', fit: 'shrink' });
+    slide.addText(foot, {
+      ...text,
+      x: MARGIN,
+      y: 6.88,
+      w: contentW,
+      h: 0.4,
+      fontSize: 11,
+      color: s.status.badge ? s.status.fg : '555555',
+      fit: 'shrink',
+    });
     slide.addNotes(s.notes);
 
     const image = images[i];
     if (image) {
       const imgSlide = pptx.addSlide();
       // The composed image already carries title, source, status and QR: it fills the slide.
-      imgSlide.addImage({ data: image, x: 0, y: 0, w: SLIDE_W, h: 7.5, altText: translate(messages, spec.lang, 'imageSlide', { title: s.title }) });
+      imgSlide.addImage({
+        data: image,
+        x: 0,
+        y: 0,
+        w: SLIDE_W,
+        h: 7.5,
+        altText: translate(messages, spec.lang, 'imageSlide', { title: s.title }),
+      });
       imgSlide.addNotes(s.notes);
     }
   });
   const out = await pptx.write({ outputType: 'blob' });
   if (out instanceof Blob) return out;
-  return new Blob([out as ArrayBuffer], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  return new Blob([out as ArrayBuffer], {
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  });
 }
 
 export interface ExportDeckOptions {
@@ -267,8 +326,17 @@ export async function exportDeck(models: readonly ChartModel[], options: ExportD
   if (options.withImages) {
     images = await Promise.all(
       models.map(async (m) => {
-        const fonts = await loadExportFonts(m.lang === 'ar' || hasArabic(m.title + m.series.map((s) => s.label).join('')));
-        const svg = composeSvg(m, { width: 1920, height: 1080, background: 'white', exportDate, fonts, fontProbes: true });
+        const fonts = await loadExportFonts(
+          m.lang === 'ar' || hasArabic(m.title + m.series.map((s) => s.label).join('')),
+        );
+        const svg = composeSvg(m, {
+          width: 1920,
+          height: 1080,
+          background: 'white',
+          exportDate,
+          fonts,
+          fontProbes: true,
+        });
         const png = await svgToPng(svg, 1920, 1080, 1);
         return blobToDataUrl(png);
       }),

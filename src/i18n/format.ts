@@ -47,9 +47,11 @@ export function formatPercent(value: number, lang: Lang, digits = 1): string {
  * the sign and "%" stay attached to the number in Arabic (a "%" appended by hand was pushed to the far side).
  */
 export function formatSignedPercent(value: number, lang: Lang, digits = 1): string {
-  const text = numberFormat(lang, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(
-    value / 100,
-  );
+  const text = numberFormat(lang, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  }).format(value / 100);
   return lang === 'fr' ? frenchPercentSpace(text) : text;
 }
 

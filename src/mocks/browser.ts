@@ -19,8 +19,7 @@ let started: Promise<void> | undefined;
  */
 function quietRegistrationUpdates(): void {
   const proto = globalThis.ServiceWorkerRegistration?.prototype as
-    | (ServiceWorkerRegistration & { __mouchirQuietUpdate?: boolean })
-    | undefined;
+    (ServiceWorkerRegistration & { __mouchirQuietUpdate?: boolean }) | undefined;
   if (!proto || proto.__mouchirQuietUpdate) return;
   const update = proto.update;
   proto.update = function quietUpdate(this: ServiceWorkerRegistration) {

@@ -96,7 +96,8 @@ export function queryObservations(db: Db, query: ObservationsQuery): Observation
     query.territories && query.territories.length > 0
       ? [...new Set(query.territories)]
       : [...byTerritory.keys()].sort(
-          (a, b) => (db.territoryOrder.get(a) ?? Infinity) - (db.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b),
+          (a, b) =>
+            (db.territoryOrder.get(a) ?? Infinity) - (db.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b),
         );
   const lo = query.from ? periodStart(query.from) : -Infinity;
   const hi = query.to ? periodEnd(query.to) : Infinity;
@@ -164,8 +165,7 @@ function parseFile<T>(file: string, schema: z.core.$ZodType<{ data: T[] }>, json
  * has already validated them in CI and the client validates every response anyway — so the first chart
  * does not wait for a second, redundant parse of every row.
  */
-export const VALIDATE_DATA_FILES: boolean =
-  (import.meta.env as Record<string, unknown> | undefined)?.PROD !== true;
+export const VALIDATE_DATA_FILES: boolean = (import.meta.env as Record<string, unknown> | undefined)?.PROD !== true;
 
 /** The shipped data files, parsed with the contract schemas when `validate` (see `VALIDATE_DATA_FILES`). */
 export function loadDataFiles(validate: boolean = VALIDATE_DATA_FILES): DbFiles {

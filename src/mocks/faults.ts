@@ -120,9 +120,7 @@ export const HOSTILE_LABELS = [
 /** `{fr, ar, en}` with a hostile label put before each text (the original kept, so items stay distinct). */
 function hostileText(value: unknown, label: string): unknown {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? `${label} ${v}` : v]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? `${label} ${v}` : v]));
 }
 
 /** Every fault the switch knows. One entry each; `kind` is the key. */
@@ -265,9 +263,7 @@ export function parseFaultSpec(spec: string | null | undefined): FaultSpec {
 
 /** The faults of `spec` that hit `endpoint`. */
 export function faultsFor(faults: readonly Fault[], endpoint: MockEndpoint): Fault[] {
-  return faults.filter((f) =>
-    f.endpoint === null ? DATA_ENDPOINTS.includes(endpoint) : f.endpoint === endpoint,
-  );
+  return faults.filter((f) => (f.endpoint === null ? DATA_ENDPOINTS.includes(endpoint) : f.endpoint === endpoint));
 }
 
 /** Run the faults' `before` hooks in order; the first that answers wins. */

@@ -30,8 +30,7 @@ export const MAX_TERRITORIES_PER_REQUEST = 200;
 /** What the contract logic answers: a JSON body with 200, or a problem. */
 export type Answer =
   /** `text`, when given, is `json` already serialised (a db's fast path, issue 7 B6): sent as is. */
-  | { status: 200; json: unknown; text?: string }
-  | { status: number; problem: Problem };
+  { status: 200; json: unknown; text?: string } | { status: number; problem: Problem };
 
 const ALLOWED_PARAMETERS: Record<MockEndpoint, readonly string[]> = {
   territories: [],
@@ -73,7 +72,12 @@ function checkUnknownParameters(endpoint: MockEndpoint, params: URLSearchParams)
 
 function checkTerritoryCode(db: Db, parameter: string, code: string): Answer | undefined {
   if (!TerritoryCode.safeParse(code).success)
-    return badRequest(parameter, 'invalid-parameter', 'Invalid parameter', `"${code}" is not an ISO 3166-2:MA code such as MA-06 or MA-BES.`);
+    return badRequest(
+      parameter,
+      'invalid-parameter',
+      'Invalid parameter',
+      `"${code}" is not an ISO 3166-2:MA code such as MA-06 or MA-BES.`,
+    );
   if (!db.territoryByCode.has(code))
     return badRequest(parameter, 'unknown-territory', 'Unknown territory', `No territory has the code "${code}".`);
   return undefined;
@@ -82,7 +86,12 @@ function checkTerritoryCode(db: Db, parameter: string, code: string): Answer | u
 function checkPeriod(parameter: string, value: string | undefined): Answer | undefined {
   if (value === undefined) return undefined;
   if (!Period.safeParse(value).success)
-    return badRequest(parameter, 'invalid-parameter', 'Invalid parameter', `"${value}" is not a period such as 2024, 2024-Q3 or 2024-03.`);
+    return badRequest(
+      parameter,
+      'invalid-parameter',
+      'Invalid parameter',
+      `"${value}" is not a period such as 2024, 2024-Q3 or 2024-03.`,
+    );
   return undefined;
 }
 
@@ -90,7 +99,12 @@ function observations(db: Db, params: URLSearchParams): Answer {
   const indicator = single(params, 'indicator');
   if (isAnswer(indicator)) return indicator;
   if (indicator === undefined || indicator === '')
-    return badRequest('indicator', 'missing-parameter', 'Missing parameter', '"indicator" is required, e.g. ?indicator=population.');
+    return badRequest(
+      'indicator',
+      'missing-parameter',
+      'Missing parameter',
+      '"indicator" is required, e.g. ?indicator=population.',
+    );
   if (!db.indicatorById.has(indicator))
     return badRequest('indicator', 'unknown-indicator', 'Unknown indicator', `No indicator has the id "${indicator}".`);
 
@@ -100,9 +114,19 @@ function observations(db: Db, params: URLSearchParams): Answer {
   if (territoryParam !== undefined) {
     territories = territoryParam.split(',').filter((c) => c !== '');
     if (territories.length === 0)
-      return badRequest('territory', 'invalid-parameter', 'Invalid parameter', '"territory" is empty; omit it to get every territory.');
+      return badRequest(
+        'territory',
+        'invalid-parameter',
+        'Invalid parameter',
+        '"territory" is empty; omit it to get every territory.',
+      );
     if (territories.length > MAX_TERRITORIES_PER_REQUEST)
-      return badRequest('territory', 'invalid-parameter', 'Invalid parameter', `At most ${MAX_TERRITORIES_PER_REQUEST} territory codes per request.`);
+      return badRequest(
+        'territory',
+        'invalid-parameter',
+        'Invalid parameter',
+        `At most ${MAX_TERRITORIES_PER_REQUEST} territory codes per request.`,
+      );
     for (const code of territories) {
       const problem = checkTerritoryCode(db, 'territory', code);
       if (problem) return problem;
@@ -174,7 +198,8 @@ export function answer(db: Db, endpoint: MockEndpoint, params: URLSearchParams):
       return projects(db, params);
     case 'openapi.json':
       // The handlers load it first; a direct caller that did not is told so instead of getting `undefined`.
-      if (openApiDocument === undefined) throw new Error('answer(…, "openapi.json"): await loadOpenApiDocument() first');
+      if (openApiDocument === undefined)
+        throw new Error('answer(…, "openapi.json"): await loadOpenApiDocument() first');
       return { status: 200, json: openApiDocument };
   }
 }
@@ -212,11 +237,13 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
         result = answer(getDb(), endpoint, new URL(request.url).searchParams);
       } catch (error) {
         // A data file that breaks the contract is the server's fault: say which file, as a 500.
-        if (error instanceof DataFileError) return serverError(`Mock data file does not match the contract: ${error.message}`);
+        if (error instanceof DataFileError)
+          return serverError(`Mock data file does not match the contract: ${error.message}`);
         throw error;
       }
       if ('problem' in result) return problemResponse(result.problem);
-      const body: FaultBody = result.text !== undefined && faults.length === 0 ? { text: result.text } : { json: result.json };
+      const body: FaultBody =
+        result.text !== undefined && faults.length === 0 ? { text: result.text } : { json: result.json };
       return jsonResponse(rewriteBody(faults, body), 200);
     });
 
@@ -227,9 +254,18 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
     http.all(`*${API_PREFIX}/*`, ({ request }) => {
       const path = new URL(request.url).pathname;
       const last = path.slice(path.lastIndexOf('/') + 1);
-      if (path.includes(`${API_PREFIX}/`) && (endpoints as readonly string[]).includes(last) && path.endsWith(`${API_PREFIX}/${last}`)) {
+      if (
+        path.includes(`${API_PREFIX}/`) &&
+        (endpoints as readonly string[]).includes(last) &&
+        path.endsWith(`${API_PREFIX}/${last}`)
+      ) {
         return problemResponse(
-          { type: PROBLEM_TYPE('method-not-allowed'), title: 'Method Not Allowed', status: 405, detail: `${request.method} is not allowed; use GET.` },
+          {
+            type: PROBLEM_TYPE('method-not-allowed'),
+            title: 'Method Not Allowed',
+            status: 405,
+            detail: `${request.method} is not allowed; use GET.`,
+          },
           { Allow: 'GET' },
         );
       }

@@ -122,16 +122,106 @@ const UNIT_LABELS: Record<UnitCode, Indicator['unit']['label']> = {
 
 /** Ten themes, cycled over the 40 indicators; names only hint at a topic, values are made up. */
 const THEMES: readonly Theme[] = [
-  { fr: 'Indice d’activité', ar: 'مؤشر النشاط', en: 'Activity index', unit: 'index', level: 100, trend: 0.02, season: 0.08, polarity: 'higher-is-better' },
-  { fr: 'Demandes en ligne', ar: 'الطلبات عبر الإنترنت', en: 'Online requests', unit: 'count', level: 12, trend: 0.15, season: 0.1, polarity: 'higher-is-better' },
-  { fr: 'Taux de raccordement', ar: 'نسبة الربط', en: 'Connection rate', unit: 'percent', level: 70, trend: 0.01, season: 0.01, polarity: 'higher-is-better' },
-  { fr: 'Bénéficiaires', ar: 'المستفيدون', en: 'Beneficiaries', unit: 'persons', level: 250, trend: 0.06, season: 0.03, polarity: 'neutral' },
-  { fr: 'Délai de traitement', ar: 'مدة المعالجة', en: 'Processing time', unit: 'index', level: 40, trend: -0.03, season: 0.05, polarity: 'lower-is-better' },
-  { fr: 'Ménages équipés', ar: 'الأسر المجهزة', en: 'Equipped households', unit: 'households', level: 180, trend: 0.04, season: 0.02, polarity: 'higher-is-better' },
-  { fr: 'Taux de réclamations', ar: 'نسبة الشكايات', en: 'Complaint rate', unit: 'percent', level: 8, trend: -0.02, season: 0.15, polarity: 'lower-is-better' },
-  { fr: 'Dépense engagée', ar: 'النفقات الملتزم بها', en: 'Committed spending', unit: 'mad', level: 90_000, trend: 0.05, season: 0.2, polarity: 'neutral' },
-  { fr: 'Fréquentation', ar: 'الإقبال', en: 'Attendance', unit: 'persons', level: 400, trend: 0.03, season: 0.25, polarity: 'neutral' },
-  { fr: 'Disponibilité du service', ar: 'توفر الخدمة', en: 'Service availability', unit: 'percent', level: 92, trend: 0.003, season: 0.01, polarity: 'higher-is-better' },
+  {
+    fr: 'Indice d’activité',
+    ar: 'مؤشر النشاط',
+    en: 'Activity index',
+    unit: 'index',
+    level: 100,
+    trend: 0.02,
+    season: 0.08,
+    polarity: 'higher-is-better',
+  },
+  {
+    fr: 'Demandes en ligne',
+    ar: 'الطلبات عبر الإنترنت',
+    en: 'Online requests',
+    unit: 'count',
+    level: 12,
+    trend: 0.15,
+    season: 0.1,
+    polarity: 'higher-is-better',
+  },
+  {
+    fr: 'Taux de raccordement',
+    ar: 'نسبة الربط',
+    en: 'Connection rate',
+    unit: 'percent',
+    level: 70,
+    trend: 0.01,
+    season: 0.01,
+    polarity: 'higher-is-better',
+  },
+  {
+    fr: 'Bénéficiaires',
+    ar: 'المستفيدون',
+    en: 'Beneficiaries',
+    unit: 'persons',
+    level: 250,
+    trend: 0.06,
+    season: 0.03,
+    polarity: 'neutral',
+  },
+  {
+    fr: 'Délai de traitement',
+    ar: 'مدة المعالجة',
+    en: 'Processing time',
+    unit: 'index',
+    level: 40,
+    trend: -0.03,
+    season: 0.05,
+    polarity: 'lower-is-better',
+  },
+  {
+    fr: 'Ménages équipés',
+    ar: 'الأسر المجهزة',
+    en: 'Equipped households',
+    unit: 'households',
+    level: 180,
+    trend: 0.04,
+    season: 0.02,
+    polarity: 'higher-is-better',
+  },
+  {
+    fr: 'Taux de réclamations',
+    ar: 'نسبة الشكايات',
+    en: 'Complaint rate',
+    unit: 'percent',
+    level: 8,
+    trend: -0.02,
+    season: 0.15,
+    polarity: 'lower-is-better',
+  },
+  {
+    fr: 'Dépense engagée',
+    ar: 'النفقات الملتزم بها',
+    en: 'Committed spending',
+    unit: 'mad',
+    level: 90_000,
+    trend: 0.05,
+    season: 0.2,
+    polarity: 'neutral',
+  },
+  {
+    fr: 'Fréquentation',
+    ar: 'الإقبال',
+    en: 'Attendance',
+    unit: 'persons',
+    level: 400,
+    trend: 0.03,
+    season: 0.25,
+    polarity: 'neutral',
+  },
+  {
+    fr: 'Disponibilité du service',
+    ar: 'توفر الخدمة',
+    en: 'Service availability',
+    unit: 'percent',
+    level: 92,
+    trend: 0.003,
+    season: 0.01,
+    polarity: 'higher-is-better',
+  },
 ];
 
 /** Counts that may be divided by population; rates and indices may not. */
@@ -354,7 +444,14 @@ export function createStressDataset(allTerritories: readonly Territory[], option
       const v = vals[ti * nP + p] ?? Number.NaN;
       const period = STRESS_PERIODS[p] ?? '';
       if (Number.isNaN(v)) {
-        out.push({ indicator: indicatorId, territory: code, period, value: null, status: 'illustrative', note: STRESS_GAP_NOTE });
+        out.push({
+          indicator: indicatorId,
+          territory: code,
+          period,
+          value: null,
+          status: 'illustrative',
+          note: STRESS_GAP_NOTE,
+        });
       } else {
         out.push({ indicator: indicatorId, territory: code, period, value: v, status: 'illustrative' });
       }
@@ -406,7 +503,12 @@ export function createStressDataset(allTerritories: readonly Territory[], option
  */
 export function generateStressFiles(territories: readonly Territory[], options: StressOptions = {}): DbFiles {
   const ds = createStressDataset(territories, options);
-  return { territories: [...territories], indicators: [...ds.indicators], projects: [], observations: ds.allObservations() };
+  return {
+    territories: [...territories],
+    indicators: [...ds.indicators],
+    projects: [],
+    observations: ds.allObservations(),
+  };
 }
 
 type IndexedRows = NonNullable<ReturnType<NonNullable<ReturnType<Db['observations']['get']>>['get']>>;
@@ -443,7 +545,8 @@ export function createStressDb(territories: readonly Territory[], options: Stres
   const built = new LruMap<string, ReadonlyMap<string, IndexedRows>>(STRESS_ROWS_CACHE);
   const monthIndex = ds.periods.map((period) => periodStart(period));
   // A month starts and ends in itself; checked once so a change in period.ts cannot go unnoticed.
-  if (ds.periods.some((period, i) => periodEnd(period) !== monthIndex[i])) throw new Error('stress: month index mismatch');
+  if (ds.periods.some((period, i) => periodEnd(period) !== monthIndex[i]))
+    throw new Error('stress: month index mismatch');
   const build = (indicatorId: string): ReadonlyMap<string, IndexedRows> | undefined => {
     const done = built.get(indicatorId);
     if (done) return done;
@@ -481,7 +584,10 @@ export function createStressDb(territories: readonly Territory[], options: Stres
   const datasetIndex = new Map(ds.territories.map((t, i) => [t.code, i]));
   // "Every territory" is answered in the territories file's order, as `queryObservations` does.
   const allInFileOrder = [...datasetIndex.keys()]
-    .sort((a, b) => (base.territoryOrder.get(a) ?? Infinity) - (base.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b))
+    .sort(
+      (a, b) =>
+        (base.territoryOrder.get(a) ?? Infinity) - (base.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b),
+    )
     .map((code) => datasetIndex.get(code) ?? 0);
   const serialised = new LruMap<string, JsonRows>(STRESS_JSON_CACHE);
 
@@ -514,7 +620,9 @@ export function createStressDb(territories: readonly Territory[], options: Stres
     if (p0 > p1) return '{"data":[]}';
     const order =
       query.territories && query.territories.length > 0
-        ? [...new Set(query.territories)].map((code) => datasetIndex.get(code)).filter((i): i is number => i !== undefined)
+        ? [...new Set(query.territories)]
+            .map((code) => datasetIndex.get(code))
+            .filter((i): i is number => i !== undefined)
         : allInFileOrder;
     const parts: string[] = [];
     for (const ti of order) {

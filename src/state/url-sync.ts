@@ -59,7 +59,18 @@ export function validateAgainstVocabulary(
 }
 
 /** Query parameters owned by the view state; any other (`mock`, `dataset`…) is left in the URL untouched. */
-const VIEW_PARAMS = new Set(['view', 'indicator', 'territories', 'measure', 'tab', 'from', 'to', 'period', 'status', 'lang']);
+const VIEW_PARAMS = new Set([
+  'view',
+  'indicator',
+  'territories',
+  'measure',
+  'tab',
+  'from',
+  'to',
+  'period',
+  'status',
+  'lang',
+]);
 
 /**
  * The address for a view state, keeping foreign parameters of `currentSearch` (the mock API's `mock`,
@@ -160,7 +171,8 @@ export function useHistorySync(): void {
     let previous = serializeViewUrl(selectViewState(useViewStore.getState()));
     // Normalise the address bar once (drops ignored parameters) without a new history entry.
     const normalised = viewSearch(selectViewState(useViewStore.getState()), window.location.search);
-    if (normalised !== window.location.search) window.history.replaceState(null, '', urlFor(selectViewState(useViewStore.getState())));
+    if (normalised !== window.location.search)
+      window.history.replaceState(null, '', urlFor(selectViewState(useViewStore.getState())));
     let previousLang = selectViewState(useViewStore.getState()).lang;
     const unsubscribe = useViewStore.subscribe((s) => {
       const state = selectViewState(s);

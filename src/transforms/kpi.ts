@@ -233,7 +233,13 @@ export function gapBetween(a: number | null, b: number | null, polarity: Polarit
   if (a === null || b === null) return { abs: null, rel: null, better: null, reason: 'missing-value' };
   const abs = a - b;
   const better: Gap['better'] =
-    abs === 0 ? 'equal' : polarity === 'neutral' ? 'neutral' : (polarity === 'higher-is-better') === abs > 0 ? 'a' : 'b';
+    abs === 0
+      ? 'equal'
+      : polarity === 'neutral'
+        ? 'neutral'
+        : (polarity === 'higher-is-better') === abs > 0
+          ? 'a'
+          : 'b';
   if (b === 0) return { abs, rel: null, better, reason: 'zero-base' };
   return { abs, rel: (abs / Math.abs(b)) * 100, better, reason: null };
 }

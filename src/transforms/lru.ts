@@ -13,7 +13,8 @@ export class LruMap<K, V> {
 
   /** @param capacity at least 1 (a cache of nothing would rebuild on every read). */
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`LruMap capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`LruMap capacity must be a positive integer, got ${capacity}`);
     this.capacity = capacity;
   }
 

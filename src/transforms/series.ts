@@ -30,8 +30,7 @@ export function distinctPeriods(observations: readonly Pick<Observation, 'period
 /** Keep the periods inside an inclusive range (`null` = open end). */
 export function periodsInRange(periods: readonly string[], from: string | null, to: string | null): string[] {
   return periods.filter(
-    (p) =>
-      (from === null || comparePeriodStrings(p, from) >= 0) && (to === null || comparePeriodStrings(p, to) <= 0),
+    (p) => (from === null || comparePeriodStrings(p, from) >= 0) && (to === null || comparePeriodStrings(p, to) <= 0),
   );
 }
 
@@ -141,7 +140,8 @@ export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   return input.territories.map((code) => {
     const territory = input.territoryIndex.get(code);
     const byPeriod = index.get(code);
-    if (!byPeriod || input.periods.length < SERIES_CACHE_MIN_PERIODS) return { territory: code, ...buildPoints(byPeriod, territory, input) };
+    if (!byPeriod || input.periods.length < SERIES_CACHE_MIN_PERIODS)
+      return { territory: code, ...buildPoints(byPeriod, territory, input) };
     let variants = pointsCache.get(byPeriod);
     if (!variants) pointsCache.set(byPeriod, (variants = new LruMap(SERIES_POINTS_CACHE)));
     const hit = variants.get(key);

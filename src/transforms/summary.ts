@@ -26,7 +26,11 @@ const messages = defineMessages({
     ar: '{name} هو الأدنى ({b}).',
     en: '{name} is the lowest ({b}).',
   },
-  noData: { fr: 'Aucune donnée pour cette sélection.', ar: 'لا توجد بيانات لهذا الاختيار.', en: 'No data for this selection.' },
+  noData: {
+    fr: 'Aucune donnée pour cette sélection.',
+    ar: 'لا توجد بيانات لهذا الاختيار.',
+    en: 'No data for this selection.',
+  },
   gaps: {
     fr: '{n} valeur(s) manquante(s), affichée(s) comme des interruptions.',
     ar: '{n} قيمة (قيم) مفقودة، معروضة كانقطاعات.',

@@ -73,9 +73,7 @@ export function sortWideRows(
       if (a.v === null) return 1;
       if (b.v === null) return -1;
       const c =
-        typeof a.v === 'string' && typeof b.v === 'string'
-          ? a.v.localeCompare(b.v, locale)
-          : Number(a.v) - Number(b.v);
+        typeof a.v === 'string' && typeof b.v === 'string' ? a.v.localeCompare(b.v, locale) : Number(a.v) - Number(b.v);
       return sign * c || a.index - b.index;
     })
     .map((x) => x.row);
@@ -93,7 +91,13 @@ function seriesRows(s: ChartModel['series'][number]): LongRow[] {
   const hit = rowsCache.get(s.points);
   if (hit && hit.label === s.label && hit.key === s.key) return hit.rows;
   const rows = s.points.map((p) => {
-    const row: LongRow = { territory: s.label, territoryCode: s.key, period: p.period, value: p.value, status: p.status };
+    const row: LongRow = {
+      territory: s.label,
+      territoryCode: s.key,
+      period: p.period,
+      value: p.value,
+      status: p.status,
+    };
     if (p.reason) row.reason = p.reason;
     return row;
   });

@@ -36,7 +36,13 @@ function model(lang: 'fr' | 'ar' = 'fr'): ChartModel {
     denominatorNote: null,
     periods: ['2024'],
     series,
-    source: { publisher: 'HCP', title: 'RGPH 2024', url: 'https://example.org/', published: '2025-01-01', retrieved: '2025-01-02' },
+    source: {
+      publisher: 'HCP',
+      title: 'RGPH 2024',
+      url: 'https://example.org/',
+      published: '2025-01-01',
+      retrieved: '2025-01-02',
+    },
     status: 'official',
     method: '',
     link: '',
@@ -86,15 +92,24 @@ describe('RankedBarChart', () => {
     // Highest first: bar widths decrease from top to bottom.
     const widths = bars.map((b) => Number(b.getAttribute('width')));
     expect([...widths].sort((a, b) => b - a)).toEqual(widths);
-    expect(ticks(container).map((t) => t.textContent)).toEqual(['Casablanca', 'Inezgane-Aït Melloul', 'Laâyoune-Sakia El Hamra', 'Aousserd']);
+    expect(ticks(container).map((t) => t.textContent)).toEqual([
+      'Casablanca',
+      'Inezgane-Aït Melloul',
+      'Laâyoune-Sakia El Hamra',
+      'Aousserd',
+    ]);
     expect(ticks(container).every((t) => t.getAttribute('text-anchor') === 'end')).toBe(true);
-    const values = [...container.querySelectorAll('.recharts-bar-rectangle text.bar-chart__value')].map((t) => t.textContent);
+    const values = [...container.querySelectorAll('.recharts-bar-rectangle text.bar-chart__value')].map(
+      (t) => t.textContent,
+    );
     expect(values).toHaveLength(4);
     expect(values).toEqual(['300', '250', '100', '50']);
     // In French the value follows the bar's right end.
     const first = container.querySelector('.recharts-bar-rectangle');
     const r = first?.querySelector('rect');
-    expect(Number(first?.querySelector('text')?.getAttribute('x'))).toBe(Number(r?.getAttribute('x')) + Number(r?.getAttribute('width')) + 6);
+    expect(Number(first?.querySelector('text')?.getAttribute('x'))).toBe(
+      Number(r?.getAttribute('x')) + Number(r?.getAttribute('width')) + 6,
+    );
   });
 
   it('wraps a long name on two lines when the axis is narrow, centred on its bar', () => {

@@ -11,7 +11,9 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]
 
 async function row(indicator: string) {
   const table = await screen.findByRole('table');
-  await waitFor(() => expect(table.querySelector(`tr[data-indicator="${indicator}"] td[data-territory]`)).not.toBeNull());
+  await waitFor(() =>
+    expect(table.querySelector(`tr[data-indicator="${indicator}"] td[data-territory]`)).not.toBeNull(),
+  );
   const tr = table.querySelector(`tr[data-indicator="${indicator}"]`);
   if (!(tr instanceof HTMLElement)) throw new Error(`no row ${indicator}`);
   return tr;
@@ -38,10 +40,11 @@ describe('CompareView', () => {
       .map((h) => norm(h.textContent));
     expect(headers).toEqual(['Indicateur', 'Période', 'Casablanca-Settat (référence)', 'Marrakech-Safi']);
     // Only census indicators are rows: the AMO series and the illustrative one are not.
-    expect(within(table).getAllByRole('rowheader').map((h) => h.querySelector('span')?.textContent)).toEqual([
-      'Taux de chômage',
-      'Taux d’analphabétisme',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.querySelector('span')?.textContent),
+    ).toEqual(['Taux de chômage', 'Taux d’analphabétisme']);
   });
 
   it('shows values, the gap (absolute and relative) and who is better placed, in words', async () => {
@@ -57,7 +60,9 @@ describe('CompareView', () => {
   it('suggests peers by population and by value, added in one click', async () => {
     const user = userEvent.setup();
     renderWithClient(<CompareView />);
-    const section = (await screen.findByRole('heading', { name: 'Territoires comparables suggérés' })).closest('section');
+    const section = (await screen.findByRole('heading', { name: 'Territoires comparables suggérés' })).closest(
+      'section',
+    );
     if (!section) throw new Error('no peers section');
     // Casablanca-Settat 7.69 M: Rabat-Salé-Kénitra 5.13 M, Fès-Meknès 4.47 M, Tanger-Tétouan-Al Hoceima 4.03 M.
     const byPop = within(section)

@@ -39,9 +39,15 @@ describe('ExplorerView', () => {
   it('draws one line per selected territory in a captioned figure, with summary and sources', async () => {
     start({ indicator: 'unemployment-rate', territories: ['MA-06', 'MA-07'] });
     const { container } = renderExplorer();
-    const figure = await screen.findByRole('figure', { name: /Taux de chômage.*Casablanca-Settat et Marrakech-Safi.*2014–2024/ }, { timeout: 8000 });
+    const figure = await screen.findByRole(
+      'figure',
+      { name: /Taux de chômage.*Casablanca-Settat et Marrakech-Safi.*2014–2024/ },
+      { timeout: 8000 },
+    );
     await waitFor(() => expect(container.querySelectorAll('path.recharts-line-curve')).toHaveLength(2));
-    expect(norm(figure.textContent)).toMatch(/Marrakech-Safi : de .* en 2014 à .* en 2024, le plus élevé des 2 territoires/);
+    expect(norm(figure.textContent)).toMatch(
+      /Marrakech-Safi : de .* en 2014 à .* en 2024, le plus élevé des 2 territoires/,
+    );
     expect(within(figure).getAllByText('Officiel').length).toBeGreaterThan(0);
     expect(within(figure).getByText('Sources et méthode')).toBeInTheDocument();
     // the ranked bar chart for one period is there too
@@ -78,7 +84,10 @@ describe('ExplorerView', () => {
     await user.keyboard('{ArrowRight}');
     await user.click(screen.getByRole('tab', { name: 'Tableau' }));
     const table = await screen.findByRole('table');
-    const rows = () => within(table).getAllByRole('rowheader').map((r) => norm(r.textContent));
+    const rows = () =>
+      within(table)
+        .getAllByRole('rowheader')
+        .map((r) => norm(r.textContent));
     expect(rows()).toHaveLength(2);
     const header = within(table).getByRole('button', { name: /Territoire/ });
     await user.click(header);

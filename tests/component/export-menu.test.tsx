@@ -63,7 +63,17 @@ describe('ExportMenu', () => {
       'Épingler pour la présentation',
     ])
       expect(within(dialog).getByRole('button', { name })).toBeEnabled();
-    for (const name of ['Taille du graphique', 'Diapositive 16:9 (1920 × 1080)', 'Diapositive 4:3 (1600 × 1200)', 'Carré (1080 × 1080)', '1×', '2×', '3×', 'Blanc', 'Transparent'])
+    for (const name of [
+      'Taille du graphique',
+      'Diapositive 16:9 (1920 × 1080)',
+      'Diapositive 4:3 (1600 × 1200)',
+      'Carré (1080 × 1080)',
+      '1×',
+      '2×',
+      '3×',
+      'Blanc',
+      'Transparent',
+    ])
       expect(within(dialog).getByRole('radio', { name })).toBeInTheDocument();
     expect(within(dialog).getByRole('radio', { name: 'Diapositive 16:9 (1920 × 1080)' })).toBeChecked();
   });

@@ -6,7 +6,10 @@ import { lineModel } from '../unit/export-fixtures.ts';
 
 vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
 
-const slides = [lineModel(), lineModel({ title: 'Taux de chômage', link: 'https://mouchir.example/?indicator=chomage' })];
+const slides = [
+  lineModel(),
+  lineModel({ title: 'Taux de chômage', link: 'https://mouchir.example/?indicator=chomage' }),
+];
 
 describe('slideStep', () => {
   it.each([

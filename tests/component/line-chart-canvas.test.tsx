@@ -12,7 +12,10 @@ import type { ChartModel, ChartSeries } from '../../src/charts/chart-model.ts';
 import { LineChart } from '../../src/charts/line-chart.tsx';
 import { seriesColor } from '../../src/charts/palette.ts';
 
-const PERIODS = Array.from({ length: 24 }, (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+const PERIODS = Array.from(
+  { length: 24 },
+  (_, i) => `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+);
 
 function model(lines: number, lang: 'fr' | 'ar' = 'fr'): ChartModel {
   const series: ChartSeries[] = Array.from({ length: lines }, (_, s) => ({
@@ -39,7 +42,13 @@ function model(lines: number, lang: 'fr' | 'ar' = 'fr'): ChartModel {
     denominatorNote: null,
     periods: PERIODS,
     series,
-    source: { publisher: 'Mouchir', title: 'Synthetic', url: 'https://example.org/', published: '2025-01-01', retrieved: '2025-01-02' },
+    source: {
+      publisher: 'Mouchir',
+      title: 'Synthetic',
+      url: 'https://example.org/',
+      published: '2025-01-01',
+      retrieved: '2025-01-02',
+    },
     status: 'illustrative',
     method: 'synthetic',
     link: '',

@@ -102,7 +102,11 @@ export const INDICATORS: Indicator[] = [
     },
     claims: [
       {
-        text: t('Tous les Marocains sont désormais couverts.', 'جميع المغاربة أصبحوا مشمولين بالتغطية.', 'All Moroccans are now covered.'),
+        text: t(
+          'Tous les Marocains sont désormais couverts.',
+          'جميع المغاربة أصبحوا مشمولين بالتغطية.',
+          'All Moroccans are now covered.',
+        ),
         source: DEMO,
         verified: false,
       },
@@ -147,7 +151,13 @@ export const INDICATORS: Indicator[] = [
   },
 ];
 
-function o(indicator: string, territoryCode: string, period: string, value: number | null, status: Observation['status'] = 'official'): Observation {
+function o(
+  indicator: string,
+  territoryCode: string,
+  period: string,
+  value: number | null,
+  status: Observation['status'] = 'official',
+): Observation {
   return { indicator, territory: territoryCode, period, value, status, note: value === null ? 'non publié' : null };
 }
 
@@ -203,7 +213,11 @@ export const PROJECTS: Project[] = [
   {
     id: 'benslimane-smart-lab',
     territory: 'MA-BES',
-    title: t('Benslimane, laboratoire territoire intelligent', 'بنسليمان، مختبر المجال الذكي', 'Benslimane smart-territory lab'),
+    title: t(
+      'Benslimane, laboratoire territoire intelligent',
+      'بنسليمان، مختبر المجال الذكي',
+      'Benslimane smart-territory lab',
+    ),
     summary: t('Détails non publiés.', 'تفاصيل غير منشورة.', 'Details not published.'),
     category: 'smart-territory',
     status: 'announced',

@@ -45,7 +45,10 @@ describe('OverviewView', () => {
     expect(text).toContain('En hausse : +20,9 pts (+31,1 %) par rapport à 2024 — amélioration');
     expect(text).toContain('Objectif 2030 : 100 %');
     expect(within(amo).getByText('En bonne voie')).toBeInTheDocument();
-    expect(within(amo).getByRole('link', { name: /Chef du gouvernement/ })).toHaveAttribute('href', 'https://www.cg.gov.ma/');
+    expect(within(amo).getByRole('link', { name: /Chef du gouvernement/ })).toHaveAttribute(
+      'href',
+      'https://www.cg.gov.ma/',
+    );
     expect(within(amo).getByText('Officiel')).toBeInTheDocument();
     const spark = within(amo).getByRole('img');
     expect(norm(spark.getAttribute('aria-label'))).toBe('Évolution de 42 % (2021) à 88 % (2025), 3 périodes');
@@ -105,7 +108,9 @@ describe('OverviewView', () => {
     const heading = await screen.findByRole('heading', { name: 'Déclarations non vérifiées' });
     const section = heading.closest('section');
     if (!section) throw new Error('no claims section');
-    expect(within(section).getByText('Tous les Marocains sont désormais couverts.').closest('blockquote')).not.toBeNull();
+    expect(
+      within(section).getByText('Tous les Marocains sont désormais couverts.').closest('blockquote'),
+    ).not.toBeNull();
     expect(within(section).getByText('Non vérifié')).toBeInTheDocument();
     expect(within(section).getByRole('link', { name: /Mouchir \(démonstration\)/ })).toBeInTheDocument();
   });
@@ -137,7 +142,12 @@ describe('OverviewView', () => {
     const { client } = renderWithClient(<OverviewView />);
     const amo = await card(/Couverture AMO/);
     await waitFor(() => expect(norm(amo.textContent)).toContain('88 %'));
-    server.use(http.get('*/api/v1/observations', () => new HttpResponse('{"da', { status: 200, headers: { 'Content-Type': 'application/json' } })));
+    server.use(
+      http.get(
+        '*/api/v1/observations',
+        () => new HttpResponse('{"da', { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      ),
+    );
     await client.refetchQueries({ queryKey: ['observations'] });
     const alert = await within(amo).findByRole('alert');
     expect(alert.textContent).toContain('Mise à jour de « observations : Couverture AMO » impossible');
@@ -145,11 +155,7 @@ describe('OverviewView', () => {
   });
 
   it('a failing catalogue shows an alert naming it', async () => {
-    server.use(
-      http.get('*/api/v1/indicators', () =>
-        HttpResponse.json({ data: [{ id: 42 }] }),
-      ),
-    );
+    server.use(http.get('*/api/v1/indicators', () => HttpResponse.json({ data: [{ id: 42 }] })));
     renderWithClient(<OverviewView />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('catalogue des indicateurs');

@@ -63,10 +63,25 @@ describe('ancestry', () => {
 
 describe('filterProjects', () => {
   it.each<[string, string | null, ProjectStatus | null, string[]]>([
-    ['everything, ordered by start (unknown last)', null, null, ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab', 'marrakech-stadium']],
-    ['the country means everything', 'MA', null, ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab', 'marrakech-stadium']],
+    [
+      'everything, ordered by start (unknown last)',
+      null,
+      null,
+      ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab', 'marrakech-stadium'],
+    ],
+    [
+      'the country means everything',
+      'MA',
+      null,
+      ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab', 'marrakech-stadium'],
+    ],
     ['Benslimane only', 'MA-BES', null, ['grand-stade-hassan-ii', 'benslimane-smart-lab']],
-    ['a region includes its provinces', 'MA-06', null, ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab']],
+    [
+      'a region includes its provinces',
+      'MA-06',
+      null,
+      ['casablanca-digital', 'grand-stade-hassan-ii', 'benslimane-smart-lab'],
+    ],
     ['status filter', null, 'planned', ['casablanca-digital', 'marrakech-stadium']],
     ['both filters', 'MA-BES', 'announced', ['benslimane-smart-lab']],
     ['no match', 'MA-REH', null, []],

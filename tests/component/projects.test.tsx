@@ -47,13 +47,18 @@ describe('ProjectsView', () => {
     expect(text).toContain('Début des travaux (fait)');
     expect(text).toContain('Livraison (à venir)');
     expect(text).toContain('En cours');
-    expect(within(stadium).getByRole('link', { name: /Maroc Hebdo/ })).toHaveAttribute('href', 'https://www.maroc-hebdo.press.ma/');
+    expect(within(stadium).getByRole('link', { name: /Maroc Hebdo/ })).toHaveAttribute(
+      'href',
+      'https://www.maroc-hebdo.press.ma/',
+    );
   });
 
   it('gives progress as a progressbar with aria values, and marks illustrative projects', async () => {
     renderWithClient(<ProjectsView today={TODAY} />);
     const lab = await projectCard('Benslimane, laboratoire territoire intelligent');
-    const bar = within(lab).getByRole('progressbar', { name: 'Avancement de Benslimane, laboratoire territoire intelligent' });
+    const bar = within(lab).getByRole('progressbar', {
+      name: 'Avancement de Benslimane, laboratoire territoire intelligent',
+    });
     expect(bar).toHaveAttribute('aria-valuenow', '20');
     expect(bar).toHaveAttribute('aria-valuemin', '0');
     expect(bar).toHaveAttribute('aria-valuemax', '100');

@@ -4,7 +4,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 const LANGS = [
   { lang: 'fr', dir: 'ltr', present: 'Présenter' },
@@ -43,11 +51,13 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function audit(page: Page): Promise<string[]> {
-  const result = await axeBuilder(page)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const result = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return result.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
   );
 }
 
@@ -98,69 +108,75 @@ describe('axe in dark mode', () => {
 
 /** Every chart has an accessible name, a generated text summary and a data-table alternative. */
 describe('charts: names, summaries, tables', () => {
-  it('explorer line and bar charts, overview sparklines, projects timeline, compare table', { timeout: 180_000 }, async () => {
-    const { page } = browser;
-    await openApp(page, server.url, `${VIEWS[1].query}&lang=fr`);
-    await settle(page);
-    const frames = page.locator('figure.chart-frame');
-    expect(await frames.count()).toBeGreaterThanOrEqual(2); // lines over time + ranking
-    for (const frame of await frames.all()) {
-      const name = await frame.evaluate((f) => {
-        const id = f.getAttribute('aria-labelledby');
-        return id ? (document.getElementById(id)?.textContent ?? '') : '';
-      });
-      expect(name).toMatch(/Taux de chômage/);
-      // The summary is generated from the data: names, periods and values in words.
-      const summary = await frame.locator('.chart-frame__summary').innerText();
-      expect(summary).toMatch(/(Casablanca-Settat|Marrakech-Safi).*\d+,\d\u202f%.*2024/);
-    }
-    // The chart's points group is named for keyboard and screen-reader users.
-    expect(await page.locator('.line-chart__plot').getAttribute('aria-label')).toMatch(/\S/);
-    // Table alternative: the Table tab shows the same selection.
-    await page.getByRole('tab', { name: 'Tableau' }).click();
-    const table = page.getByRole('table');
-    await table.waitFor({ timeout: 30_000 });
-    const tableText = await table.innerText();
-    expect(tableText).toContain('Casablanca-Settat');
-    expect(tableText).toContain('Marrakech-Safi');
-    // Map: every tile writes its value or "Pas de données" (hatched tiles are never colour-only).
-    await page.getByRole('tab', { name: 'Carte' }).click();
-    await page.locator('button.tile').first().waitFor({ timeout: 30_000 });
-    for (const tile of await page.locator('button.tile').all()) {
-      expect(await tile.locator('.tile__value').innerText()).toMatch(/\d|Pas de données/);
-    }
-    for (const tile of await page.locator('button.tile.tile--nodata').all()) {
-      expect(await tile.innerText()).toContain('Pas de données');
-    }
+  it(
+    'explorer line and bar charts, overview sparklines, projects timeline, compare table',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = browser;
+      await openApp(page, server.url, `${VIEWS[1].query}&lang=fr`);
+      await settle(page);
+      const frames = page.locator('figure.chart-frame');
+      expect(await frames.count()).toBeGreaterThanOrEqual(2); // lines over time + ranking
+      for (const frame of await frames.all()) {
+        const name = await frame.evaluate((f) => {
+          const id = f.getAttribute('aria-labelledby');
+          return id ? (document.getElementById(id)?.textContent ?? '') : '';
+        });
+        expect(name).toMatch(/Taux de chômage/);
+        // The summary is generated from the data: names, periods and values in words.
+        const summary = await frame.locator('.chart-frame__summary').innerText();
+        expect(summary).toMatch(/(Casablanca-Settat|Marrakech-Safi).*\d+,\d\u202f%.*2024/);
+      }
+      // The chart's points group is named for keyboard and screen-reader users.
+      expect(await page.locator('.line-chart__plot').getAttribute('aria-label')).toMatch(/\S/);
+      // Table alternative: the Table tab shows the same selection.
+      await page.getByRole('tab', { name: 'Tableau' }).click();
+      const table = page.getByRole('table');
+      await table.waitFor({ timeout: 30_000 });
+      const tableText = await table.innerText();
+      expect(tableText).toContain('Casablanca-Settat');
+      expect(tableText).toContain('Marrakech-Safi');
+      // Map: every tile writes its value or "Pas de données" (hatched tiles are never colour-only).
+      await page.getByRole('tab', { name: 'Carte' }).click();
+      await page.locator('button.tile').first().waitFor({ timeout: 30_000 });
+      for (const tile of await page.locator('button.tile').all()) {
+        expect(await tile.locator('.tile__value').innerText()).toMatch(/\d|Pas de données/);
+      }
+      for (const tile of await page.locator('button.tile.tile--nodata').all()) {
+        expect(await tile.innerText()).toContain('Pas de données');
+      }
 
-    await openApp(page, server.url, 'view=overview&lang=fr');
-    await settle(page);
-    const sparks = page.locator('svg.mv-sparkline');
-    expect(await sparks.count()).toBeGreaterThan(0);
-    for (const s of await sparks.all()) {
-      expect(await s.getAttribute('role')).toBe('img');
-      expect(await s.getAttribute('aria-label')).toMatch(/\d{4}.*\d{4}/); // first and last period in words
-    }
+      await openApp(page, server.url, 'view=overview&lang=fr');
+      await settle(page);
+      const sparks = page.locator('svg.mv-sparkline');
+      expect(await sparks.count()).toBeGreaterThan(0);
+      for (const s of await sparks.all()) {
+        expect(await s.getAttribute('role')).toBe('img');
+        expect(await s.getAttribute('aria-label')).toMatch(/\d{4}.*\d{4}/); // first and last period in words
+      }
 
-    // Never colour alone: status badges and judged changes are written out, not only coloured.
-    for (const badge of await page.locator('.mv-badge, .badge').all()) expect((await badge.innerText()).trim()).toMatch(/\p{L}{3}/u);
-    const judged = page.locator('.mv-delta[data-assessment="better"], .mv-delta[data-assessment="worse"]');
-    expect(await judged.count()).toBeGreaterThan(0);
-    for (const d of await judged.all()) {
-      const want = (await d.getAttribute('data-assessment')) === 'better' ? 'amélioration' : 'dégradation';
-      expect(await d.innerText()).toContain(want);
-    }
+      // Never colour alone: status badges and judged changes are written out, not only coloured.
+      for (const badge of await page.locator('.mv-badge, .badge').all())
+        expect((await badge.innerText()).trim()).toMatch(/\p{L}{3}/u);
+      const judged = page.locator('.mv-delta[data-assessment="better"], .mv-delta[data-assessment="worse"]');
+      expect(await judged.count()).toBeGreaterThan(0);
+      for (const d of await judged.all()) {
+        const want = (await d.getAttribute('data-assessment')) === 'better' ? 'amélioration' : 'dégradation';
+        expect(await d.innerText()).toContain(want);
+      }
 
-    await openApp(page, server.url, 'view=projects&lang=fr');
-    await settle(page);
-    const timeline = page.locator('figure.mv-timeline');
-    expect(await timeline.locator('figcaption').innerText()).toMatch(/\S/);
-    const rows = timeline.locator('.mv-timeline__row');
-    expect(await rows.count()).toBeGreaterThan(0);
-    for (const r of await rows.all()) expect(await r.locator('.mv-visually-hidden').first().textContent()).toMatch(/\S/);
+      await openApp(page, server.url, 'view=projects&lang=fr');
+      await settle(page);
+      const timeline = page.locator('figure.mv-timeline');
+      expect(await timeline.locator('figcaption').innerText()).toMatch(/\S/);
+      const rows = timeline.locator('.mv-timeline__row');
+      expect(await rows.count()).toBeGreaterThan(0);
+      for (const r of await rows.all())
+        expect(await r.locator('.mv-visually-hidden').first().textContent()).toMatch(/\S/);
 
-    await openApp(page, server.url, `${VIEWS[4].query}&lang=fr`);
-    await settle(page);
-    expect(await page.getByRole('table').first().locator('caption').innerText()).toMatch(/Casablanca-Settat/);
-  });
+      await openApp(page, server.url, `${VIEWS[4].query}&lang=fr`);
+      await settle(page);
+      expect(await page.getByRole('table').first().locator('caption').innerText()).toMatch(/Casablanca-Settat/);
+    },
+  );
 });

@@ -3,7 +3,15 @@
  * words, a suggested peer added in one click and kept in the URL across a reload; no axe violation in fr, ar, en.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -51,13 +59,19 @@ describe('compare in Chromium', () => {
   });
 
   for (const lang of ['fr', 'ar', 'en'] as const) {
-    it(`no axe violations on the compare view (${lang})`, async () => {
-      const page = browser.page;
-      await openApp(page, served.url, `view=compare${lang === 'fr' ? '' : `&lang=${lang}`}`);
-      await page.locator('td[data-territory]').first().waitFor({ timeout: 20_000 });
-      await page.locator('button[data-peer]').first().waitFor({ timeout: 20_000 });
-      const result = await axeBuilder(page).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }, AXE_TIMEOUT_MS);
+    it(
+      `no axe violations on the compare view (${lang})`,
+      async () => {
+        const page = browser.page;
+        await openApp(page, served.url, `view=compare${lang === 'fr' ? '' : `&lang=${lang}`}`);
+        await page.locator('td[data-territory]').first().waitFor({ timeout: 20_000 });
+        await page.locator('button[data-peer]').first().waitFor({ timeout: 20_000 });
+        const result = await axeBuilder(page).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
+      },
+      AXE_TIMEOUT_MS,
+    );
   }
 });

@@ -31,58 +31,70 @@ describe('explorer: analyst journey', () => {
     await served?.close();
   });
 
-  it('picks two regions, switches to per 1,000, opens map and table, and survives reload', { timeout: 180_000 }, async () => {
-    const page = browser.page;
-    await openApp(page, served.url, 'view=explorer');
-    await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('unemployment-rate');
-    await page.getByRole('button', { name: 'Effacer la sélection' }).click();
-    await page.getByRole('checkbox', { name: 'Casablanca-Settat' }).check();
-    await page.getByRole('checkbox', { name: 'Marrakech-Safi' }).check();
-    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
-    await expect
-      .poll(() => page.getByRole('figure').first().getAttribute('aria-labelledby').then((id) => page.locator(`#${id}`).innerText()))
-      .toMatch(/Taux de chômage[\s\S]*Casablanca-Settat et Marrakech-Safi/);
+  it(
+    'picks two regions, switches to per 1,000, opens map and table, and survives reload',
+    { timeout: 180_000 },
+    async () => {
+      const page = browser.page;
+      await openApp(page, served.url, 'view=explorer');
+      await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('unemployment-rate');
+      await page.getByRole('button', { name: 'Effacer la sélection' }).click();
+      await page.getByRole('checkbox', { name: 'Casablanca-Settat' }).check();
+      await page.getByRole('checkbox', { name: 'Marrakech-Safi' }).check();
+      await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('figure')
+            .first()
+            .getAttribute('aria-labelledby')
+            .then((id) => page.locator(`#${id}`).innerText()),
+        )
+        .toMatch(/Taux de chômage[\s\S]*Casablanca-Settat et Marrakech-Safi/);
 
-    // A count indicator: per 1,000 inhabitants, with the census denominator stated.
-    await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('economic-establishments');
-    await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).check();
-    await expect(page.getByText('Dénominateur : population RGPH 2024').first()).toBeVisibleSoon();
+      // A count indicator: per 1,000 inhabitants, with the census denominator stated.
+      await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('economic-establishments');
+      await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).check();
+      await expect(page.getByText('Dénominateur : population RGPH 2024').first()).toBeVisibleSoon();
 
-    await page.getByRole('tab', { name: 'Carte' }).click();
-    const tile = page.getByRole('button', { name: /^Casablanca-Settat : .*2024\), sélectionné$/ });
-    await tile.waitFor({ state: 'visible', timeout: 15_000 });
-    expect(await tile.getAttribute('aria-pressed')).toBe('true');
+      await page.getByRole('tab', { name: 'Carte' }).click();
+      const tile = page.getByRole('button', { name: /^Casablanca-Settat : .*2024\), sélectionné$/ });
+      await tile.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await tile.getAttribute('aria-pressed')).toBe('true');
 
-    await page.getByRole('tab', { name: 'Tableau' }).click();
-    const table = page.getByRole('table');
-    await table.waitFor({ timeout: 15_000 });
-    const rowsBefore = await table.getByRole('row').allInnerTexts();
-    expect(rowsBefore.some((r) => r.includes('Casablanca-Settat'))).toBe(true);
-    expect(rowsBefore.some((r) => r.includes('Marrakech-Safi'))).toBe(true);
-    const urlBefore = page.url();
-    expect(urlBefore).toContain('measure=per1000');
-    expect(urlBefore).toContain('tab=table');
-    expect(urlBefore).toContain('territories=MA-06,MA-07');
+      await page.getByRole('tab', { name: 'Tableau' }).click();
+      const table = page.getByRole('table');
+      await table.waitFor({ timeout: 15_000 });
+      const rowsBefore = await table.getByRole('row').allInnerTexts();
+      expect(rowsBefore.some((r) => r.includes('Casablanca-Settat'))).toBe(true);
+      expect(rowsBefore.some((r) => r.includes('Marrakech-Safi'))).toBe(true);
+      const urlBefore = page.url();
+      expect(urlBefore).toContain('measure=per1000');
+      expect(urlBefore).toContain('tab=table');
+      expect(urlBefore).toContain('territories=MA-06,MA-07');
 
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.getByRole('table').waitFor({ timeout: 20_000 });
-    expect(page.url()).toBe(urlBefore);
-    expect(await page.getByRole('tab', { name: 'Tableau' }).getAttribute('aria-selected')).toBe('true');
-    expect(await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).isChecked()).toBe(true);
-    expect(await page.getByRole('table').getByRole('row').allInnerTexts()).toEqual(rowsBefore);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.getByRole('table').waitFor({ timeout: 20_000 });
+      expect(page.url()).toBe(urlBefore);
+      expect(await page.getByRole('tab', { name: 'Tableau' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByRole('radio', { name: 'Pour 1 000 habitants' }).isChecked()).toBe(true);
+      expect(await page.getByRole('table').getByRole('row').allInnerTexts()).toEqual(rowsBefore);
 
-    // Back returns to the map.
-    await page.goBack();
-    await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
-    expect(errors).toEqual([]);
-  });
+      // Back returns to the map.
+      await page.goBack();
+      await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('language switch sets lang/dir and translates', async () => {
     const page = browser.page;
     await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06,MA-07');
     await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('ar');
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join('|'))).toBe('ar|rtl');
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join('|')))
+      .toBe('ar|rtl');
     await page.getByRole('heading', { name: 'مستكشف المؤشرات' }).waitFor();
     expect(page.url()).toContain('lang=ar');
     await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
@@ -91,31 +103,34 @@ describe('explorer: analyst journey', () => {
     expect(errors).toEqual([]);
   });
 
-  it('keyboard only: select a territory, move through the chart points, hear them announced', { timeout: 120_000 }, async () => {
-    const page = browser.page;
-    // lang=fr explicitly: the language chosen in the previous test is remembered in this profile.
-    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06&lang=fr');
-    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
-    const box = page.getByRole('checkbox', { name: 'Marrakech-Safi' });
-    await box.focus();
-    await page.keyboard.press('Space');
-    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
-    await page.getByRole('group', { name: /Points du graphique/ }).focus();
-    await page.keyboard.press('ArrowLeft');
-    const live = page.locator('.line-chart [aria-live="polite"]');
-    await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2024 : \d/);
-    await page.keyboard.press('ArrowDown');
-    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2024 : \d/);
-    await page.keyboard.press('Home');
-    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2014 : \d/);
-    expect(await page.locator('.focus-ring circle').count()).toBe(2);
-    // The chip removes the territory from the keyboard too.
-    await page.getByRole('button', { name: 'Retirer Marrakech-Safi' }).focus();
-    await page.keyboard.press('Delete');
-    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
-    expect(errors).toEqual([]);
-  });
-
+  it(
+    'keyboard only: select a territory, move through the chart points, hear them announced',
+    { timeout: 120_000 },
+    async () => {
+      const page = browser.page;
+      // lang=fr explicitly: the language chosen in the previous test is remembered in this profile.
+      await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06&lang=fr');
+      await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
+      const box = page.getByRole('checkbox', { name: 'Marrakech-Safi' });
+      await box.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+      await page.getByRole('group', { name: /Points du graphique/ }).focus();
+      await page.keyboard.press('ArrowLeft');
+      const live = page.locator('.line-chart [aria-live="polite"]');
+      await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2024 : \d/);
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2024 : \d/);
+      await page.keyboard.press('Home');
+      await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2014 : \d/);
+      expect(await page.locator('.focus-ring circle').count()).toBe(2);
+      // The chip removes the territory from the keyboard too.
+      await page.getByRole('button', { name: 'Retirer Marrakech-Safi' }).focus();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(1);
+      expect(errors).toEqual([]);
+    },
+  );
 });
 
 declare module 'vitest' {

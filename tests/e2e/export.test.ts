@@ -10,7 +10,15 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 const PORT = 4350;
 const OUT = path.resolve('.tmp/export-e2e');
@@ -138,7 +146,9 @@ describe('exports from the explorer (Chromium)', () => {
     expect(sq.cornerAlpha).toBe(0);
     expect(sq.variance).toBeGreaterThan(50);
 
-    const measures = await page.evaluate(() => performance.getEntriesByName('mouchir:export-png').map((e) => e.duration));
+    const measures = await page.evaluate(() =>
+      performance.getEntriesByName('mouchir:export-png').map((e) => e.duration),
+    );
     expect(measures).toHaveLength(2);
     console.log(`PNG render times (ms): ${measures.map((d) => d.toFixed(0)).join(', ')}`);
     expect(errors).toEqual([]);
@@ -155,7 +165,9 @@ describe('exports from the explorer (Chromium)', () => {
       expect(pngSize(png.bytes)).toEqual({ width: 3840, height: 2160 });
     }
     const measures = await page.evaluate(() =>
-      performance.getEntriesByName('mouchir:export-png').map((e) => ({ ms: Math.round(e.duration), detail: (e as PerformanceMeasure).detail as unknown })),
+      performance
+        .getEntriesByName('mouchir:export-png')
+        .map((e) => ({ ms: Math.round(e.duration), detail: (e as PerformanceMeasure).detail as unknown })),
     );
     expect(measures.map((m) => m.detail)).toEqual(
       Array.from({ length: 3 }, () => expect.objectContaining({ width: 3840, height: 2160, series: 12 })),
@@ -170,7 +182,9 @@ describe('exports from the explorer (Chromium)', () => {
     await openApp(page, served.url, QUERY);
     await openMenu(page);
     const axe = await axeBuilder(page).include('.xm').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    ).toEqual([]);
     const svg = await download(page, "Télécharger l'image SVG");
     expect(svg.name).toMatch(/\.svg$/);
     // Parse in a blank page: a DOMParser document built inside the app would report its <style>
@@ -225,7 +239,9 @@ describe('exports from the explorer (Chromium)', () => {
       const heads = [...t.tHead!.rows[0]!.cells].map(text);
       return [...t.tBodies[0]!.rows].map((r) => ({
         territory: r.cells[0] ? text(r.cells[0]) : '',
-        cells: Object.fromEntries([...r.cells].slice(1).map((c, i) => [heads[i + 1] ?? '', c.textContent?.trim() ?? ''])),
+        cells: Object.fromEntries(
+          [...r.cells].slice(1).map((c, i) => [heads[i + 1] ?? '', c.textContent?.trim() ?? '']),
+        ),
       }));
     });
     // Same territories, and every (territory, period) of the CSV reads the same value on screen.
@@ -253,8 +269,13 @@ describe('exports from the explorer (Chromium)', () => {
     const errors = collectConsoleErrors(page);
     await openApp(page, served.url, QUERY);
     await openMenu(page);
-    const csv = parseCsv((await download(page, 'Télécharger le CSV (données affichées)')).bytes.toString('utf8').slice(1));
-    const values = csv.slice(csv.findIndex((r) => r[0] === 'Territoire') + 1).map((r) => r[3] ?? '').filter((v) => v !== '');
+    const csv = parseCsv(
+      (await download(page, 'Télécharger le CSV (données affichées)')).bytes.toString('utf8').slice(1),
+    );
+    const values = csv
+      .slice(csv.findIndex((r) => r[0] === 'Territoire') + 1)
+      .map((r) => r[3] ?? '')
+      .filter((v) => v !== '');
     const deck = await download(page, 'Télécharger le PowerPoint');
     expect(deck.name).toMatch(/^mouchir_population_ma-06-ma-07_\d{4}-\d{2}-\d{2}\.pptx$/);
     const zip = await JSZip.loadAsync(deck.bytes);
@@ -282,7 +303,11 @@ describe('exports from the explorer (Chromium)', () => {
   it('Arabic: the image is right to left, with the illustrative badge burned in', async () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
-    await openApp(page, served.url, 'view=explorer&indicator=asd-households-by-territory&territories=MA-06,MA-07,MA-01&lang=ar');
+    await openApp(
+      page,
+      served.url,
+      'view=explorer&indicator=asd-households-by-territory&territories=MA-06,MA-07,MA-01&lang=ar',
+    );
     await openMenu(page, 'تصدير');
     const svg = await download(page, 'تنزيل الصورة SVG');
     const text = svg.bytes.toString('utf8');

@@ -70,7 +70,12 @@ describe('error boundaries keep the page and the URL', () => {
 
     // The cause gone, Retry brings the chart back.
     await page.evaluate(() => localStorage.removeItem('mouchir.crash'));
-    await page.locator('main [role="alert"]').filter({ hasText: 'This panel hit an error' }).getByRole('button', { name: 'Retry' }).first().click();
+    await page
+      .locator('main [role="alert"]')
+      .filter({ hasText: 'This panel hit an error' })
+      .getByRole('button', { name: 'Retry' })
+      .first()
+      .click();
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
     expect(await fallback.count()).toBe(0);
     expect(errors).toEqual([]);

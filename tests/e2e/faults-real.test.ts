@@ -41,7 +41,11 @@ const WAIT = 30_000;
 const VIEW_LABEL = { explorer: 'Explorer', projects: 'Projects' } as const;
 
 /** Titles (h1) of the views the matrix moves between, in English. */
-const VIEW_TITLE: Record<string, string> = { Overview: 'Overview', Projects: 'Projects', Explorer: 'Indicator explorer' };
+const VIEW_TITLE: Record<string, string> = {
+  Overview: 'Overview',
+  Projects: 'Projects',
+  Explorer: 'Indicator explorer',
+};
 
 /**
  * Follow a header link and wait until that view is really mounted: view changes may be transitions, so a
@@ -49,7 +53,9 @@ const VIEW_TITLE: Record<string, string> = { Overview: 'Overview', Projects: 'Pr
  */
 async function navTo(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: VIEW_TITLE[label] ?? label, exact: true }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('heading', { level: 1, name: VIEW_TITLE[label] ?? label, exact: true })
+    .waitFor({ timeout: 30_000 });
 }
 
 async function expectRestOfPageWorks(page: Page): Promise<void> {
@@ -144,19 +150,23 @@ describe('fault matrix in real-API mode (representative subset)', () => {
     ['observations', 'empty'],
     ['observations', 'nulls'],
     ['projects', 'huge:20'],
-  ] as [Endpoint, string][])('%s × %s: no error, data or a "none" message', { timeout: 90_000 }, async (endpoint, fault) => {
-    const page = browser.page;
-    errors.length = 0;
-    (api as ApiServer).setFaults(`${fault}:${endpoint}`);
-    await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
-    const none = page.getByText(/No data for this selection|No project matches/).first();
-    await expect
-      .poll(async () => (await dataShown(page, endpoint)) || (await none.isVisible()), { timeout: WAIT })
-      .toBe(true);
-    if (fault === 'empty') expect(await none.isVisible()).toBe(true);
-    else expect(await dataShown(page, endpoint)).toBe(true);
-    expect(await page.locator('main [role="alert"]').count()).toBe(0);
-    expect(unexpectedErrors(errors, [])).toEqual([]);
-    (api as ApiServer).setFaults('');
-  });
+  ] as [Endpoint, string][])(
+    '%s × %s: no error, data or a "none" message',
+    { timeout: 90_000 },
+    async (endpoint, fault) => {
+      const page = browser.page;
+      errors.length = 0;
+      (api as ApiServer).setFaults(`${fault}:${endpoint}`);
+      await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
+      const none = page.getByText(/No data for this selection|No project matches/).first();
+      await expect
+        .poll(async () => (await dataShown(page, endpoint)) || (await none.isVisible()), { timeout: WAIT })
+        .toBe(true);
+      if (fault === 'empty') expect(await none.isVisible()).toBe(true);
+      else expect(await dataShown(page, endpoint)).toBe(true);
+      expect(await page.locator('main [role="alert"]').count()).toBe(0);
+      expect(unexpectedErrors(errors, [])).toEqual([]);
+      (api as ApiServer).setFaults('');
+    },
+  );
 });

@@ -65,7 +65,10 @@ export async function dataShown(page: Page, endpoint: Endpoint): Promise<boolean
 
 /** The error alert of the affected panel (full failure: no data to show). */
 export function errorAlert(page: Page, endpoint: Endpoint) {
-  return page.locator('main [role="alert"]').filter({ hasText: DATASET_TEXT[endpoint] }).filter({ hasNotText: /showing data from/i });
+  return page
+    .locator('main [role="alert"]')
+    .filter({ hasText: DATASET_TEXT[endpoint] })
+    .filter({ hasNotText: /showing data from/i });
 }
 
 /** The stale notice of the affected panel (a refresh failed, earlier data kept). */
@@ -87,7 +90,9 @@ export function isExpectedRequestNoise(line: string, endpoints: readonly Endpoin
   if (!url.test(line)) return false;
   return (
     /^Failed to load resource: the server responded with a status of (4\d\d|5\d\d) /.test(line) ||
-    /^Failed to load resource: net::ERR_(FAILED|EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED|INTERNET_DISCONNECTED) /.test(line)
+    /^Failed to load resource: net::ERR_(FAILED|EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED|INTERNET_DISCONNECTED) /.test(
+      line,
+    )
   );
 }
 

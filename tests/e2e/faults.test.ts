@@ -89,7 +89,11 @@ async function waitVisible(page: Page, locator: Locator, what: string): Promise<
 }
 
 /** Titles (h1) of the views the matrix moves between, in English. */
-const VIEW_TITLE: Record<string, string> = { Overview: 'Overview', Projects: 'Projects', Explorer: 'Indicator explorer' };
+const VIEW_TITLE: Record<string, string> = {
+  Overview: 'Overview',
+  Projects: 'Projects',
+  Explorer: 'Indicator explorer',
+};
 
 /**
  * Follow a header link and wait until that view is really mounted: view changes may be transitions, so a
@@ -97,7 +101,9 @@ const VIEW_TITLE: Record<string, string> = { Overview: 'Overview', Projects: 'Pr
  */
 async function navTo(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: label, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: VIEW_TITLE[label] ?? label, exact: true }).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('heading', { level: 1, name: VIEW_TITLE[label] ?? label, exact: true })
+    .waitFor({ timeout: 30_000 });
 }
 
 describe('fault matrix in mock mode', () => {
@@ -131,70 +137,78 @@ describe('fault matrix in mock mode', () => {
 
   const failing = ENDPOINTS.flatMap((e) => FAILING_FAULTS.map((f) => [e, f] as [Endpoint, FailingFault]));
 
-  it.each(failing)('%s × %s: stale data kept, then error + retry on a cold load', { timeout: 150_000 }, async (endpoint, fault) => {
-    const page = browser.page;
-    const spec = `${fault}:${endpoint}`;
-    errors.length = 0;
-    await resetStorage(page, null);
-    await openApp(page, served.url, faultQuery(endpoint, selection));
-    await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
-    const url = page.url();
+  it.each(failing)(
+    '%s × %s: stale data kept, then error + retry on a cold load',
+    { timeout: 150_000 },
+    async (endpoint, fault) => {
+      const page = browser.page;
+      const spec = `${fault}:${endpoint}`;
+      errors.length = 0;
+      await resetStorage(page, null);
+      await openApp(page, served.url, faultQuery(endpoint, selection));
+      await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
+      const url = page.url();
 
-    // 1. A refresh fails while good data is on screen: the data stays, marked stale, with a retry.
-    await setFault(page, spec);
-    const now = await page.evaluate(() => Date.now());
-    await browser.context.clock.setSystemTime(now + 3 * 3_600_000);
-    // Away to a light view that does not use this query, and back: a refetch on mount.
-    await navTo(page, endpoint === 'projects' ? 'Overview' : 'Projects');
-    await navTo(page, VIEW_LABEL[viewOf(endpoint)]);
-    const stale = staleNotice(page, endpoint);
-    await waitVisible(page, stale, 'stale notice');
-    expect(await stale.first().innerText()).toMatch(FAULT_TEXT[fault]);
-    expect(await stale.first().innerText()).toMatch(/\d{1,2}:\d{2}/);
-    expect(await dataShown(page, endpoint)).toBe(true);
-    expect(page.url()).toBe(url);
-    await expectRestOfPageWorks(page);
-    await setFault(page, null);
-    await stale.first().getByRole('button', { name: 'Retry' }).click();
-    await expect.poll(() => stale.count(), { timeout: WAIT }).toBe(0);
-    expect(await dataShown(page, endpoint)).toBe(true);
+      // 1. A refresh fails while good data is on screen: the data stays, marked stale, with a retry.
+      await setFault(page, spec);
+      const now = await page.evaluate(() => Date.now());
+      await browser.context.clock.setSystemTime(now + 3 * 3_600_000);
+      // Away to a light view that does not use this query, and back: a refetch on mount.
+      await navTo(page, endpoint === 'projects' ? 'Overview' : 'Projects');
+      await navTo(page, VIEW_LABEL[viewOf(endpoint)]);
+      const stale = staleNotice(page, endpoint);
+      await waitVisible(page, stale, 'stale notice');
+      expect(await stale.first().innerText()).toMatch(FAULT_TEXT[fault]);
+      expect(await stale.first().innerText()).toMatch(/\d{1,2}:\d{2}/);
+      expect(await dataShown(page, endpoint)).toBe(true);
+      expect(page.url()).toBe(url);
+      await expectRestOfPageWorks(page);
+      await setFault(page, null);
+      await stale.first().getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => stale.count(), { timeout: WAIT }).toBe(0);
+      expect(await dataShown(page, endpoint)).toBe(true);
 
-    // 2. A cold load with the fault: the panel says which dataset failed and how, and retries.
-    await setFault(page, spec);
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
-    const alert = errorAlert(page, endpoint);
-    await waitVisible(page, alert, 'error alert');
-    expect(await alert.first().innerText()).toMatch(FAULT_TEXT[fault]);
-    expect(page.url()).toBe(url);
-    await expectRestOfPageWorks(page);
-    await setFault(page, null);
-    await alert.first().getByRole('button', { name: 'Retry' }).click();
-    await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
-    expect(await alert.count()).toBe(0);
-    expect(page.url()).toBe(url);
+      // 2. A cold load with the fault: the panel says which dataset failed and how, and retries.
+      await setFault(page, spec);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+      const alert = errorAlert(page, endpoint);
+      await waitVisible(page, alert, 'error alert');
+      expect(await alert.first().innerText()).toMatch(FAULT_TEXT[fault]);
+      expect(page.url()).toBe(url);
+      await expectRestOfPageWorks(page);
+      await setFault(page, null);
+      await alert.first().getByRole('button', { name: 'Retry' }).click();
+      await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
+      expect(await alert.count()).toBe(0);
+      expect(page.url()).toBe(url);
 
-    expect(unexpectedErrors(errors, [endpoint])).toEqual([]);
-  });
+      expect(unexpectedErrors(errors, [endpoint])).toEqual([]);
+    },
+  );
 
   const shapes = ENDPOINTS.flatMap((e) => SHAPE_FAULTS.map((f) => [e, f] as [Endpoint, ShapeFault]));
 
-  it.each(shapes)('%s × %s: no error, no crash, data or a "none" message', { timeout: 90_000 }, async (endpoint, fault) => {
-    const page = browser.page;
-    errors.length = 0;
-    await resetStorage(page, `${fault}:${endpoint}`);
-    await openApp(page, served.url, faultQuery(endpoint, selection));
-    const url = page.url();
-    const none = page.getByText(/No data for this selection|No project matches|No territory|No indicator/).first();
-    await expect
-      .poll(async () => (await dataShown(page, endpoint)) || (await none.isVisible()), { timeout: WAIT })
-      .toBe(true);
-    if (fault === 'empty') expect(await none.isVisible()).toBe(true);
-    else expect(await dataShown(page, endpoint)).toBe(true);
-    expect(await page.locator('main [role="alert"]').filter({ hasText: DATASET_TEXT[endpoint] }).count()).toBe(0);
-    expect(await page.getByText(/This (panel|view) hit an error/).count()).toBe(0);
-    expect(page.url()).toBe(url);
-    await expectRestOfPageWorks(page);
-    expect(unexpectedErrors(errors, [])).toEqual([]);
-  });
+  it.each(shapes)(
+    '%s × %s: no error, no crash, data or a "none" message',
+    { timeout: 90_000 },
+    async (endpoint, fault) => {
+      const page = browser.page;
+      errors.length = 0;
+      await resetStorage(page, `${fault}:${endpoint}`);
+      await openApp(page, served.url, faultQuery(endpoint, selection));
+      const url = page.url();
+      const none = page.getByText(/No data for this selection|No project matches|No territory|No indicator/).first();
+      await expect
+        .poll(async () => (await dataShown(page, endpoint)) || (await none.isVisible()), { timeout: WAIT })
+        .toBe(true);
+      if (fault === 'empty') expect(await none.isVisible()).toBe(true);
+      else expect(await dataShown(page, endpoint)).toBe(true);
+      expect(await page.locator('main [role="alert"]').filter({ hasText: DATASET_TEXT[endpoint] }).count()).toBe(0);
+      expect(await page.getByText(/This (panel|view) hit an error/).count()).toBe(0);
+      expect(page.url()).toBe(url);
+      await expectRestOfPageWorks(page);
+      expect(unexpectedErrors(errors, [])).toEqual([]);
+    },
+  );
 });

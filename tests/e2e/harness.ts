@@ -166,7 +166,12 @@ export async function openApp(page: Page, baseUrl: string, query = '', options: 
  * loading (the lazy export menu reads the pins) may read, and reset, a corrupt value before the
  * navigation, so the next load never sees it (a flake seen in CI).
  */
-export async function seedStorage(page: Page, baseUrl: string, entries: Readonly<Record<string, string | null>>, options: { clear?: boolean } = {}): Promise<void> {
+export async function seedStorage(
+  page: Page,
+  baseUrl: string,
+  entries: Readonly<Record<string, string | null>>,
+  options: { clear?: boolean } = {},
+): Promise<void> {
   await page.goto(new URL('favicon.svg', baseUrl).href, { waitUntil: 'load' });
   await page.evaluate(
     ({ list, clear }) => {
@@ -211,7 +216,9 @@ export function collectConsoleErrors(page: Page): string[] {
     if (w.__mouchirCspReporter) return;
     w.__mouchirCspReporter = true;
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+      console.error(
+        `${prefix} ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   }, CSP_VIOLATION_PREFIX);
   page.on('console', (msg) => {
@@ -322,14 +329,18 @@ async function getJson<T>(url: string): Promise<T> {
  * with two or more values in every one of those regions (so every selection draws one line per region).
  */
 export async function loadRacePool(apiUrl: string, minIndicatorsPerRegion: number): Promise<RacePool> {
-  const regions = (await getJson<{ data: PoolTerritory[] }>(`${apiUrl}/api/v1/territories`)).data.filter((t) => t.level === 'region');
+  const regions = (await getJson<{ data: PoolTerritory[] }>(`${apiUrl}/api/v1/territories`)).data.filter(
+    (t) => t.level === 'region',
+  );
   const all = (await getJson<{ data: PoolIndicator[] }>(`${apiUrl}/api/v1/indicators`)).data;
   const counts = new Map<string, Map<string, number>>();
   const periods: Record<string, string[]> = {};
   for (const ind of all) {
-    const rows = (await getJson<{ data: { territory: string; period: string; value: number | null }[] }>(
-      `${apiUrl}/api/v1/observations?indicator=${ind.id}`,
-    )).data;
+    const rows = (
+      await getJson<{ data: { territory: string; period: string; value: number | null }[] }>(
+        `${apiUrl}/api/v1/observations?indicator=${ind.id}`,
+      )
+    ).data;
     const per = new Map<string, number>();
     for (const r of rows) if (r.value !== null) per.set(r.territory, (per.get(r.territory) ?? 0) + 1);
     counts.set(ind.id, per);
@@ -374,9 +385,11 @@ export async function pickChartableSelection(page: Page, apiRoot: string, count:
       // Regional indicators first: the explorer's default picks are regions.
       inds.sort((a, b) => Number(!(a.levels ?? []).includes('region')) - Number(!(b.levels ?? []).includes('region')));
       for (const ind of inds) {
-        const obs = ((await get(`api/v1/observations?indicator=${encodeURIComponent(ind.id)}`)) as { data: Obs[] }).data;
+        const obs = ((await get(`api/v1/observations?indicator=${encodeURIComponent(ind.id)}`)) as { data: Obs[] })
+          .data;
         const perTerritory = new Map<string, number>();
-        for (const o of obs) if (o.value !== null) perTerritory.set(o.territory, (perTerritory.get(o.territory) ?? 0) + 1);
+        for (const o of obs)
+          if (o.value !== null) perTerritory.set(o.territory, (perTerritory.get(o.territory) ?? 0) + 1);
         const codes = [...perTerritory].filter(([, n]) => n >= 2).map(([c]) => c);
         const isRegion = (c: string) => /^MA-\d{2}$/.test(c);
         codes.sort((a, b) => Number(!isRegion(a)) - Number(!isRegion(b)) || a.localeCompare(b));
@@ -406,14 +419,16 @@ export const LINE_CANVAS_SELECTOR = 'canvas.line-chart__canvas[data-lines]';
  * under `content-visibility: hidden`, so `checkVisibility()`, not `getClientRects()`, tells).
  */
 export async function countChartLines(page: Page): Promise<number> {
-  const paths = await page.locator(LINE_SELECTOR).evaluateAll((els) =>
-    els.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0 && p.checkVisibility()).length,
-  );
-  const canvases = await page.locator(LINE_CANVAS_SELECTOR).evaluateAll((els) =>
-    els
-      .filter((c) => c.checkVisibility())
-      .reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
-  );
+  const paths = await page
+    .locator(LINE_SELECTOR)
+    .evaluateAll(
+      (els) => els.filter((p) => (p.getAttribute('d') ?? '').trim().length > 0 && p.checkVisibility()).length,
+    );
+  const canvases = await page
+    .locator(LINE_CANVAS_SELECTOR)
+    .evaluateAll((els) =>
+      els.filter((c) => c.checkVisibility()).reduce((n, c) => n + (Number(c.getAttribute('data-lines')) || 0), 0),
+    );
   return paths + canvases;
 }
 

@@ -73,8 +73,12 @@ describe('security headers and CSP in the browser', () => {
     const errors = collectConsoleErrors(page);
     await openApp(page, served.url, '');
     await page.addScriptTag({ content: 'window.__inlineRan = true;' }).catch(() => undefined);
-    expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan === true)).toBe(false);
-    await expect.poll(() => errors.some((e) => e.startsWith(CSP_VIOLATION_PREFIX) && e.includes('script-src'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan === true)).toBe(
+      false,
+    );
+    await expect
+      .poll(() => errors.some((e) => e.startsWith(CSP_VIOLATION_PREFIX) && e.includes('script-src')))
+      .toBe(true);
   });
 
   it('no CSP violation nor console error on any view, in fr, ar and en', { timeout: 240_000 }, async () => {
@@ -82,16 +86,30 @@ describe('security headers and CSP in the browser', () => {
     const page = await browser.context.newPage();
     const errors = collectConsoleErrors(page);
     for (const lang of ['fr', 'ar', 'en']) {
-      for (const q of ['view=overview', 'view=explorer', 'view=explorer&tab=map', 'view=explorer&tab=table', 'view=compare', 'view=projects']) {
+      for (const q of [
+        'view=overview',
+        'view=explorer',
+        'view=explorer&tab=map',
+        'view=explorer&tab=table',
+        'view=compare',
+        'view=projects',
+      ]) {
         await openApp(page, served.url, `${q}&lang=${lang}`);
         // Each view drew its data: a chart, a map, a table, cards or projects.
         await page
-          .locator('main figure, main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg')
+          .locator(
+            'main figure, main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg',
+          )
           .filter({ visible: true })
           .first()
           .waitFor({ state: 'visible', timeout: WAIT })
           .catch(async () => {
-            const main = (await page.locator('main').innerText().catch(() => '')).slice(0, 300);
+            const main = (
+              await page
+                .locator('main')
+                .innerText()
+                .catch(() => '')
+            ).slice(0, 300);
             throw new Error(`${q}&lang=${lang}: nothing drawn within ${WAIT} ms; main says: ${main}`);
           });
         await page.waitForLoadState('networkidle', { timeout: WAIT }).catch(() => undefined);

@@ -82,7 +82,10 @@ describe('hostile inputs', () => {
     errors.length = 0;
     // 1,000 codes ≈ 10 kB of URL: thousands of territories, yet under the 16 kB request-header limit of
     // Node's server (a longer URL gets a 431 from any ordinary server before the app sees it).
-    const thousands = Array.from({ length: 1_000 }, (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    const thousands = Array.from(
+      { length: 1_000 },
+      (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(Math.floor(i / 100)).padStart(2, '0')}`,
+    );
     const [a] = selection.territories as [string];
     const params = new URLSearchParams({
       view: 'explorer',
@@ -132,13 +135,18 @@ describe('hostile inputs', () => {
     const picked = new Map<string, { code: string; name: string }>();
     for (const t of all) {
       const kind = t.name.en.slice(0, 6);
-      if (selection.territories.includes(t.code) && !picked.has(kind)) picked.set(kind, { code: t.code, name: t.name.en });
+      if (selection.territories.includes(t.code) && !picked.has(kind))
+        picked.set(kind, { code: t.code, name: t.name.en });
     }
     const codes = [...picked.values()].map((p) => p.code);
     const names = [...picked.values()].map((p) => p.name);
     expect(names.some((n) => n.startsWith('=HYPERLINK'))).toBe(true);
     expect(names.some((n) => n.startsWith('<script>'))).toBe(true);
-    await openApp(page, served.url, `view=explorer&lang=en&indicator=${selection.indicator}&territories=${codes.join(',')}`);
+    await openApp(
+      page,
+      served.url,
+      `view=explorer&lang=en&indicator=${selection.indicator}&territories=${codes.join(',')}`,
+    );
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(codes.length);
     for (const name of names) {
       await page.getByText(name, { exact: false }).first().waitFor({ state: 'visible', timeout: WAIT });

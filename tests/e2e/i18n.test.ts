@@ -7,7 +7,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, countChartLines, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  collectConsoleErrors,
+  countChartLines,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 const NNBSP = '\u202f';
 /** Arabic-Indic (U+0660–0669) and extended Arabic-Indic (U+06F0–06F9) digits: never shown (Latin digits chosen). */
@@ -48,10 +56,13 @@ async function axisTicks(page: Page, axis: 'x' | 'y'): Promise<{ text: string; x
 }
 
 async function plotBox(page: Page): Promise<{ left: number; right: number }> {
-  return page.locator('.line-chart__plot svg.recharts-surface').first().evaluate((n) => {
-    const r = n.getBoundingClientRect();
-    return { left: r.left, right: r.right };
-  });
+  return page
+    .locator('.line-chart__plot svg.recharts-surface')
+    .first()
+    .evaluate((n) => {
+      const r = n.getBoundingClientRect();
+      return { left: r.left, right: r.right };
+    });
 }
 
 describe('languages through the UI', () => {
@@ -133,7 +144,11 @@ describe('languages through the UI', () => {
     // The national unemployment rate, 2014 and 2024, and its change: one table per language.
     const rows: Record<string, string> = {};
     for (const lang of ['fr', 'ar', 'en'] as const) {
-      await openApp(page, served.url, `view=explorer&tab=table&indicator=unemployment-rate&territories=MA&lang=${lang}`);
+      await openApp(
+        page,
+        served.url,
+        `view=explorer&tab=table&indicator=unemployment-rate&territories=MA&lang=${lang}`,
+      );
       const table = page.getByRole('table');
       await table.waitFor({ timeout: 30_000 });
       const text = await table.innerText();

@@ -7,7 +7,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsoleErrors, countChartLines, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  collectConsoleErrors,
+  countChartLines,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -67,82 +75,104 @@ function focused(page: Page, test: string): () => Promise<boolean> {
 }
 
 describe('keyboard-only journey', () => {
-  it('Tab to the filter, select a territory, walk the points, export a PNG, toggle a map tile', { timeout: 300_000 }, async () => {
-    const page = browser.page;
-    const errors = collectConsoleErrors(page);
-    await openApp(page, served.url, 'view=explorer&tab=chart&indicator=unemployment-rate&territories=MA-06');
-    await expect.poll(() => countChartLines(page), { timeout: 30_000 }).toBe(1);
-    const invisible: string[] = [];
+  it(
+    'Tab to the filter, select a territory, walk the points, export a PNG, toggle a map tile',
+    { timeout: 300_000 },
+    async () => {
+      const page = browser.page;
+      const errors = collectConsoleErrors(page);
+      await openApp(page, served.url, 'view=explorer&tab=chart&indicator=unemployment-rate&territories=MA-06');
+      await expect.poll(() => countChartLines(page), { timeout: 30_000 }).toBe(1);
+      const invisible: string[] = [];
 
-    // From the top of the document: the skip link first, then the header, to the filter's search box.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    invisible.push(...(await tabUntil(page, focused(page, '.territory-filter input[type="search"]'))));
-    await page.keyboard.type('Marrakech');
-    invisible.push(...(await tabUntil(page, focused(page, '.territory-filter input[type="checkbox"]'))));
-    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toContain('Marrakech-Safi');
-    await page.keyboard.press('Space');
-    await expect.poll(() => countChartLines(page), { timeout: 30_000 }).toBe(2);
+      // From the top of the document: the skip link first, then the header, to the filter's search box.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      invisible.push(...(await tabUntil(page, focused(page, '.territory-filter input[type="search"]'))));
+      await page.keyboard.type('Marrakech');
+      invisible.push(...(await tabUntil(page, focused(page, '.territory-filter input[type="checkbox"]'))));
+      expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toContain(
+        'Marrakech-Safi',
+      );
+      await page.keyboard.press('Space');
+      await expect.poll(() => countChartLines(page), { timeout: 30_000 }).toBe(2);
 
-    // On to the chart's points.
-    invisible.push(...(await tabUntil(page, focused(page, '.line-chart__plot'))));
-    const live = page.locator('.line-chart [aria-live="polite"]');
-    await page.keyboard.press('End');
-    await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2024 : \d+,\d\u202f%$/);
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2014 : \d+,\d\u202f%$/);
-    await page.keyboard.press('ArrowDown');
-    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2014 : \d+,\d\u202f%$/);
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2024 : \d+,\d\u202f%$/);
-    expect(await page.locator('.focus-ring circle').count()).toBe(2);
+      // On to the chart's points.
+      invisible.push(...(await tabUntil(page, focused(page, '.line-chart__plot'))));
+      const live = page.locator('.line-chart [aria-live="polite"]');
+      await page.keyboard.press('End');
+      await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2024 : \d+,\d\u202f%$/);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => live.innerText()).toMatch(/^Casablanca-Settat, 2014 : \d+,\d\u202f%$/);
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2014 : \d+,\d\u202f%$/);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => live.innerText()).toMatch(/^Marrakech-Safi, 2024 : \d+,\d\u202f%$/);
+      expect(await page.locator('.focus-ring circle').count()).toBe(2);
 
-    // The export menu: open it with Enter, Tab to the PNG download, Enter, get a real PNG.
-    invisible.push(...(await tabUntil(page, focused(page, '.xm-trigger'))));
-    await page.keyboard.press('Enter');
-    await page.getByRole('dialog').first().waitFor({ timeout: 30_000 });
-    const pngButton = `.xm-dialog button`;
-    invisible.push(
-      ...(await tabUntil(page, () =>
-        page.evaluate((sel) => {
-          const el = document.activeElement;
-          return !!el?.matches(sel) && (el.textContent ?? '').includes('PNG') && (el.textContent ?? '').includes('Télécharger');
-        }, pngButton),
-      )),
-    );
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.keyboard.press('Enter')]);
-    const file = await download.path();
-    const { readFile } = await import('node:fs/promises');
-    const bytes = await readFile(file);
-    expect(download.suggestedFilename()).toMatch(/\.png$/);
-    expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(bytes.length).toBeGreaterThan(2_000);
-    // The button is disabled while the export runs; keyboard focus must come back to it afterwards (not <body>).
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('.xm-dialog') !== null && document.activeElement?.tagName === 'BUTTON'), {
-        timeout: 30_000,
-      })
-      .toBe(true);
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').first().waitFor({ state: 'hidden', timeout: 10_000 });
-    // Escape gives focus back to the menu button.
-    expect(await focused(page, '.xm-trigger')()).toBe(true);
+      // The export menu: open it with Enter, Tab to the PNG download, Enter, get a real PNG.
+      invisible.push(...(await tabUntil(page, focused(page, '.xm-trigger'))));
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').first().waitFor({ timeout: 30_000 });
+      const pngButton = `.xm-dialog button`;
+      invisible.push(
+        ...(await tabUntil(page, () =>
+          page.evaluate((sel) => {
+            const el = document.activeElement;
+            return (
+              !!el?.matches(sel) &&
+              (el.textContent ?? '').includes('PNG') &&
+              (el.textContent ?? '').includes('Télécharger')
+            );
+          }, pngButton),
+        )),
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.keyboard.press('Enter'),
+      ]);
+      const file = await download.path();
+      const { readFile } = await import('node:fs/promises');
+      const bytes = await readFile(file);
+      expect(download.suggestedFilename()).toMatch(/\.png$/);
+      expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      expect(bytes.length).toBeGreaterThan(2_000);
+      // The button is disabled while the export runs; keyboard focus must come back to it afterwards (not <body>).
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              () =>
+                document.activeElement?.closest('.xm-dialog') !== null && document.activeElement?.tagName === 'BUTTON',
+            ),
+          {
+            timeout: 30_000,
+          },
+        )
+        .toBe(true);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').first().waitFor({ state: 'hidden', timeout: 10_000 });
+      // Escape gives focus back to the menu button.
+      expect(await focused(page, '.xm-trigger')()).toBe(true);
 
-    // The map without a mouse: back to the tabs, arrow to "Carte", Tab into the tiles, Enter toggles one.
-    invisible.push(...(await tabUntil(page, focused(page, '[role="tab"]'), 80, 'Shift+Tab')));
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
-    invisible.push(...(await tabUntil(page, focused(page, 'button.tile'))));
-    const tile = page.locator('button.tile:focus');
-    const before = await tile.getAttribute('aria-pressed');
-    const label = (await tile.getAttribute('aria-label')) ?? '';
-    expect(label).toMatch(/\d/); // the value is in the accessible name, not only in the colour
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed')).toBe(before === 'true' ? 'false' : 'true');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed')).toBe(before);
+      // The map without a mouse: back to the tabs, arrow to "Carte", Tab into the tiles, Enter toggles one.
+      invisible.push(...(await tabUntil(page, focused(page, '[role="tab"]'), 80, 'Shift+Tab')));
+      await page.keyboard.press('Home');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
+      invisible.push(...(await tabUntil(page, focused(page, 'button.tile'))));
+      const tile = page.locator('button.tile:focus');
+      const before = await tile.getAttribute('aria-pressed');
+      const label = (await tile.getAttribute('aria-label')) ?? '';
+      expect(label).toMatch(/\d/); // the value is in the accessible name, not only in the colour
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed'))
+        .toBe(before === 'true' ? 'false' : 'true');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed')).toBe(before);
 
-    expect(invisible).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      expect(invisible).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -42,7 +42,10 @@ const PART_LOAD_ERROR = 'This part could not be loaded (offline?)';
  */
 function unexpected(errors: readonly string[]): string[] {
   return errors.filter(
-    (line) => !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED) \(http:\/\/127\.0\.0\.1:\d+\/assets\/[\w.-]+\.(js|css|woff2?):\d+\)$/.test(line),
+    (line) =>
+      !/^Failed to load resource: net::ERR_(FAILED|INTERNET_DISCONNECTED) \(http:\/\/127\.0\.0\.1:\d+\/assets\/[\w.-]+\.(js|css|woff2?):\d+\)$/.test(
+        line,
+      ),
   );
 }
 
@@ -95,56 +98,65 @@ describe('lazy chunks first needed offline recover without a reload', () => {
     await served?.close();
   });
 
-  it('a view opened for the first time offline shows a load error; back online Retry renders it, URL kept, no reload', { timeout: 150_000 }, async () => {
-    const { page, browser } = await freshPage();
-    try {
-      const errors = collectConsoleErrors(page);
-      const requested = chunkRequests(page);
-      await openApp(page, served.url, 'lang=en');
-      await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor({ timeout: WAIT });
-      expect(requested(['projects-view', 'compare-view'])).toEqual([]);
-      await mark(page);
+  it(
+    'a view opened for the first time offline shows a load error; back online Retry renders it, URL kept, no reload',
+    { timeout: 150_000 },
+    async () => {
+      const { page, browser } = await freshPage();
+      try {
+        const errors = collectConsoleErrors(page);
+        const requested = chunkRequests(page);
+        await openApp(page, served.url, 'lang=en');
+        await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor({ timeout: WAIT });
+        expect(requested(['projects-view', 'compare-view'])).toEqual([]);
+        await mark(page);
 
-      await browser.context.setOffline(true);
-      const nav = page.getByRole('navigation', { name: 'Views' });
-      await nav.getByRole('link', { name: 'Projects', exact: true }).click();
-      const failed = page.locator('main [role="alert"]').filter({ hasText: VIEW_LOAD_ERROR });
-      await failed.waitFor({ timeout: WAIT });
-      expect(new URL(page.url()).searchParams.get('view')).toBe('projects');
-      expect(requested(['projects-view']).length).toBeGreaterThan(0);
+        await browser.context.setOffline(true);
+        const nav = page.getByRole('navigation', { name: 'Views' });
+        await nav.getByRole('link', { name: 'Projects', exact: true }).click();
+        const failed = page.locator('main [role="alert"]').filter({ hasText: VIEW_LOAD_ERROR });
+        await failed.waitFor({ timeout: WAIT });
+        expect(new URL(page.url()).searchParams.get('view')).toBe('projects');
+        expect(requested(['projects-view']).length).toBeGreaterThan(0);
 
-      // The header works (theme), the navigation too: back to the loaded overview, then another unloaded view.
-      await page.locator('header').getByRole('combobox', { name: /^Theme/ }).selectOption('dark');
-      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-      await nav.getByRole('link', { name: 'Overview', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor({ timeout: WAIT });
-      expect(await failed.count()).toBe(0);
-      await nav.getByRole('link', { name: 'Compare', exact: true }).click();
-      await failed.waitFor({ timeout: WAIT });
-      // Retry while still offline: the error again (a new attempt, not a frozen spinner).
-      await failed.getByRole('button', { name: 'Retry' }).click();
-      await failed.waitFor({ timeout: WAIT });
-      const compareUrl = page.url();
-      expect(new URL(compareUrl).searchParams.get('view')).toBe('compare');
+        // The header works (theme), the navigation too: back to the loaded overview, then another unloaded view.
+        await page
+          .locator('header')
+          .getByRole('combobox', { name: /^Theme/ })
+          .selectOption('dark');
+        await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+        await nav.getByRole('link', { name: 'Overview', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Overview', exact: true }).waitFor({ timeout: WAIT });
+        expect(await failed.count()).toBe(0);
+        await nav.getByRole('link', { name: 'Compare', exact: true }).click();
+        await failed.waitFor({ timeout: WAIT });
+        // Retry while still offline: the error again (a new attempt, not a frozen spinner).
+        await failed.getByRole('button', { name: 'Retry' }).click();
+        await failed.waitFor({ timeout: WAIT });
+        const compareUrl = page.url();
+        expect(new URL(compareUrl).searchParams.get('view')).toBe('compare');
 
-      await browser.context.setOffline(false);
-      await failed.getByRole('button', { name: 'Retry' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Compare territories', exact: true }).waitFor({ timeout: WAIT });
-      expect(await failed.count()).toBe(0);
-      expect(page.url()).toBe(compareUrl);
-      // The same page all along: the marker set before going offline is still there.
-      expect(await marker(page)).toBe('no-reload');
+        await browser.context.setOffline(false);
+        await failed.getByRole('button', { name: 'Retry' }).click();
+        await page
+          .getByRole('heading', { level: 1, name: 'Compare territories', exact: true })
+          .waitFor({ timeout: WAIT });
+        expect(await failed.count()).toBe(0);
+        expect(page.url()).toBe(compareUrl);
+        // The same page all along: the marker set before going offline is still there.
+        expect(await marker(page)).toBe('no-reload');
 
-      // The projects view, failed earlier, loads on its next mount.
-      await nav.getByRole('link', { name: 'Projects', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Projects', exact: true }).waitFor({ timeout: WAIT });
-      expect(new URL(page.url()).searchParams.get('view')).toBe('projects');
-      expect(await marker(page)).toBe('no-reload');
-      expect(unexpected(errors)).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+        // The projects view, failed earlier, loads on its next mount.
+        await nav.getByRole('link', { name: 'Projects', exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Projects', exact: true }).waitFor({ timeout: WAIT });
+        expect(new URL(page.url()).searchParams.get('view')).toBe('projects');
+        expect(await marker(page)).toBe('no-reload');
+        expect(unexpected(errors)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   it('a view whose stylesheet could not load offline is styled after Retry', { timeout: 150_000 }, async () => {
     // Started on the explorer, the page has not loaded the stylesheet the other views share; Vite adds its
@@ -170,10 +182,17 @@ describe('lazy chunks first needed offline recover without a reload', () => {
       await failed.waitFor({ timeout: WAIT });
       await browser.context.setOffline(false);
       await failed.getByRole('button', { name: 'Retry' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Compare territories', exact: true }).waitFor({ timeout: WAIT });
+      await page
+        .getByRole('heading', { level: 1, name: 'Compare territories', exact: true })
+        .waitFor({ timeout: WAIT });
       expect(await viewsSheets()).toEqual(['loaded']);
       // A rule of that stylesheet applies to the view.
-      expect(await page.locator('main .mv-view').first().evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+      expect(
+        await page
+          .locator('main .mv-view')
+          .first()
+          .evaluate((el) => getComputedStyle(el).display),
+      ).toBe('flex');
       expect(await marker(page)).toBe('no-reload');
       expect(unexpected(errors)).toEqual([]);
     } finally {
@@ -181,59 +200,67 @@ describe('lazy chunks first needed offline recover without a reload', () => {
     }
   });
 
-  it('the export tools and presentation mode first needed offline load on Retry once back online', { timeout: 150_000 }, async () => {
-    const { page, browser } = await freshPage();
-    try {
-      const errors = collectConsoleErrors(page);
-      const requested = chunkRequests(page);
-      const [a, b] = selection.territories as [string, string];
-      // The map tab has no export tools: their chunk is not needed yet.
-      await openApp(page, served.url, `view=explorer&lang=en&tab=map&indicator=${selection.indicator}&territories=${a},${b}`);
-      await page.getByRole('tab', { name: 'Map', exact: true, selected: true }).waitFor({ timeout: WAIT });
-      await page.locator('main figure').first().waitFor({ timeout: WAIT });
-      expect(requested(['export-menu', 'present-button', 'presentation-mode'])).toEqual([]);
-      await mark(page);
+  it(
+    'the export tools and presentation mode first needed offline load on Retry once back online',
+    { timeout: 150_000 },
+    async () => {
+      const { page, browser } = await freshPage();
+      try {
+        const errors = collectConsoleErrors(page);
+        const requested = chunkRequests(page);
+        const [a, b] = selection.territories as [string, string];
+        // The map tab has no export tools: their chunk is not needed yet.
+        await openApp(
+          page,
+          served.url,
+          `view=explorer&lang=en&tab=map&indicator=${selection.indicator}&territories=${a},${b}`,
+        );
+        await page.getByRole('tab', { name: 'Map', exact: true, selected: true }).waitFor({ timeout: WAIT });
+        await page.locator('main figure').first().waitFor({ timeout: WAIT });
+        expect(requested(['export-menu', 'present-button', 'presentation-mode'])).toEqual([]);
+        await mark(page);
 
-      await browser.context.setOffline(true);
-      await page.getByRole('tab', { name: 'Chart', exact: true }).click();
-      // The chart itself draws (its code came with the explorer); the export tools' place says what failed.
-      await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
-      const failed = page.locator('main [role="alert"]').filter({ hasText: PART_LOAD_ERROR });
-      await failed.first().waitFor({ timeout: WAIT });
-      expect(await page.getByRole('button', { name: 'Export', exact: true }).count()).toBe(0);
-      const url = page.url();
-      // The chart tab is the default: the link says nothing or `tab=chart`.
-      expect(new URL(url).searchParams.get('tab') ?? 'chart').toBe('chart');
+        await browser.context.setOffline(true);
+        await page.getByRole('tab', { name: 'Chart', exact: true }).click();
+        // The chart itself draws (its code came with the explorer); the export tools' place says what failed.
+        await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
+        const failed = page.locator('main [role="alert"]').filter({ hasText: PART_LOAD_ERROR });
+        await failed.first().waitFor({ timeout: WAIT });
+        expect(await page.getByRole('button', { name: 'Export', exact: true }).count()).toBe(0);
+        const url = page.url();
+        // The chart tab is the default: the link says nothing or `tab=chart`.
+        expect(new URL(url).searchParams.get('tab') ?? 'chart').toBe('chart');
 
-      await browser.context.setOffline(false);
-      await failed.first().getByRole('button', { name: 'Retry' }).click();
-      const exportButton = page.getByRole('button', { name: 'Export', exact: true }).first();
-      await exportButton.waitFor({ timeout: WAIT });
-      expect(await failed.count()).toBe(0);
-      await exportButton.click();
-      await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ timeout: WAIT });
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ state: 'detached', timeout: WAIT });
+        await browser.context.setOffline(false);
+        await failed.first().getByRole('button', { name: 'Retry' }).click();
+        const exportButton = page.getByRole('button', { name: 'Export', exact: true }).first();
+        await exportButton.waitFor({ timeout: WAIT });
+        expect(await failed.count()).toBe(0);
+        await exportButton.click();
+        await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ timeout: WAIT });
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ state: 'detached', timeout: WAIT });
 
-      // Presentation mode, its own chunk, first started offline.
-      expect(requested(['presentation-mode'])).toEqual([]);
-      await browser.context.setOffline(true);
-      await page.getByRole('button', { name: 'Present', exact: true }).first().click();
-      await failed.first().waitFor({ timeout: WAIT });
-      expect(await page.getByRole('dialog', { name: 'Presentation mode' }).count()).toBe(0);
-      await browser.context.setOffline(false);
-      await failed.first().getByRole('button', { name: 'Retry' }).click();
-      await page.getByRole('button', { name: 'Present', exact: true }).first().click();
-      await page.getByRole('dialog', { name: 'Presentation mode' }).waitFor({ timeout: WAIT });
-      await page.keyboard.press('Escape');
-      await page.getByRole('dialog', { name: 'Presentation mode' }).waitFor({ state: 'detached', timeout: WAIT });
+        // Presentation mode, its own chunk, first started offline.
+        expect(requested(['presentation-mode'])).toEqual([]);
+        await browser.context.setOffline(true);
+        await page.getByRole('button', { name: 'Present', exact: true }).first().click();
+        await failed.first().waitFor({ timeout: WAIT });
+        expect(await page.getByRole('dialog', { name: 'Presentation mode' }).count()).toBe(0);
+        await browser.context.setOffline(false);
+        await failed.first().getByRole('button', { name: 'Retry' }).click();
+        await page.getByRole('button', { name: 'Present', exact: true }).first().click();
+        await page.getByRole('dialog', { name: 'Presentation mode' }).waitFor({ timeout: WAIT });
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog', { name: 'Presentation mode' }).waitFor({ state: 'detached', timeout: WAIT });
 
-      expect(page.url()).toBe(url);
-      expect(await countChartLines(page)).toBe(2);
-      expect(await marker(page)).toBe('no-reload');
-      expect(unexpected(errors)).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  });
+        expect(page.url()).toBe(url);
+        expect(await countChartLines(page)).toBe(2);
+        expect(await marker(page)).toBe('no-reload');
+        expect(unexpected(errors)).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -40,25 +40,31 @@ afterAll(async () => {
 });
 
 /** Painted pixels of the line canvas, and how many of them are (nearly) each given colour. */
-async function canvasPixels(page: Page, palette: readonly string[]): Promise<{ painted: number; perColour: number[]; width: number }> {
-  return page.locator(CANVAS).first().evaluate((el, colours) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    if (!data) return { painted: 0, perColour: colours.map(() => 0), width: c.width };
-    const rgb = colours.map((h) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)));
-    const perColour = colours.map(() => 0);
-    let painted = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      // Only opaque pixels: anti-aliased edges mix with the transparent background.
-      if ((data[i + 3] ?? 0) < 250) continue;
-      painted++;
-      rgb.forEach(([r = 0, g = 0, b = 0], k) => {
-        const d = Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b);
-        if (d <= 24) perColour[k] = (perColour[k] ?? 0) + 1;
-      });
-    }
-    return { painted, perColour, width: c.width };
-  }, palette);
+async function canvasPixels(
+  page: Page,
+  palette: readonly string[],
+): Promise<{ painted: number; perColour: number[]; width: number }> {
+  return page
+    .locator(CANVAS)
+    .first()
+    .evaluate((el, colours) => {
+      const c = el as HTMLCanvasElement;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      if (!data) return { painted: 0, perColour: colours.map(() => 0), width: c.width };
+      const rgb = colours.map((h) => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)));
+      const perColour = colours.map(() => 0);
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        // Only opaque pixels: anti-aliased edges mix with the transparent background.
+        if ((data[i + 3] ?? 0) < 250) continue;
+        painted++;
+        rgb.forEach(([r = 0, g = 0, b = 0], k) => {
+          const d = Math.abs((data[i] ?? 0) - r) + Math.abs((data[i + 1] ?? 0) - g) + Math.abs((data[i + 2] ?? 0) - b);
+          if (d <= 24) perColour[k] = (perColour[k] ?? 0) + 1;
+        });
+      }
+      return { painted, perColour, width: c.width };
+    }, palette);
 }
 
 /**
@@ -66,18 +72,21 @@ async function canvasPixels(page: Page, palette: readonly string[]): Promise<{ p
  * highest value near each end of the time axis is drawn.
  */
 async function edgeTops(page: Page): Promise<{ left: number; right: number }> {
-  return page.locator(CANVAS).first().evaluate((el) => {
-    const c = el as HTMLCanvasElement;
-    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
-    const strip = Math.max(2, Math.round(c.width * 0.03));
-    const top = (from: number, to: number) => {
-      for (let y = 0; y < c.height; y++) {
-        for (let x = from; x < to; x++) if ((data?.[(y * c.width + x) * 4 + 3] ?? 0) >= 250) return y;
-      }
-      return -1;
-    };
-    return { left: top(0, strip), right: top(c.width - strip, c.width) };
-  });
+  return page
+    .locator(CANVAS)
+    .first()
+    .evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      const strip = Math.max(2, Math.round(c.width * 0.03));
+      const top = (from: number, to: number) => {
+        for (let y = 0; y < c.height; y++) {
+          for (let x = from; x < to; x++) if ((data?.[(y * c.width + x) * 4 + 3] ?? 0) >= 250) return y;
+        }
+        return -1;
+      };
+      return { left: top(0, strip), right: top(c.width - strip, c.width) };
+    });
 }
 
 /** Colours (of `palette`) that own at least `min` opaque pixels. */
@@ -95,7 +104,9 @@ async function focusRingX(page: Page): Promise<number> {
 
 async function allProvinces(page: Page, lang: 'fr' | 'ar'): Promise<void> {
   await openApp(page, served.url, `view=explorer&dataset=stress&indicator=synthetic-02&lang=${lang}`);
-  await page.getByRole('button', { name: lang === 'fr' ? 'Toutes les provinces' : 'كل الأقاليم', exact: true }).click({ timeout: WAIT });
+  await page
+    .getByRole('button', { name: lang === 'fr' ? 'Toutes les provinces' : 'كل الأقاليم', exact: true })
+    .click({ timeout: WAIT });
   await page.locator(`${CANVAS}[data-lines="75"]`).waitFor({ state: 'visible', timeout: WAIT });
 }
 
@@ -169,7 +180,9 @@ describe('a chart of 75 lines (canvas layer)', () => {
     await page.evaluate(() => {
       document.documentElement.dataset.theme = 'dark';
     });
-    await expect.poll(async () => coloursSeen((await canvasPixels(page, CATEGORICAL_DARK)).perColour), { timeout: WAIT }).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(async () => coloursSeen((await canvasPixels(page, CATEGORICAL_DARK)).perColour), { timeout: WAIT })
+      .toBeGreaterThanOrEqual(6);
     expect(coloursSeen((await canvasPixels(page, CATEGORICAL)).perColour)).toBeLessThan(coloursSeen(light.perColour));
     expect(errors).toEqual([]);
   });
@@ -205,7 +218,10 @@ describe('a chart of 75 lines (canvas layer)', () => {
     const pixels = await canvasPixels(page, CATEGORICAL);
     expect(coloursSeen(pixels.perColour)).toBeGreaterThanOrEqual(6);
     // The value axis sits on the right, beside the earliest period.
-    const axis = await page.locator('.recharts-yAxis .recharts-cartesian-axis-line').first().getAttribute('orientation');
+    const axis = await page
+      .locator('.recharts-yAxis .recharts-cartesian-axis-line')
+      .first()
+      .getAttribute('orientation');
     expect(axis).toBe('right');
     expect(errors).toEqual([]);
   });

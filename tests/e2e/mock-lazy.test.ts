@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../src/api/openapi.ts';
-import { collectConsoleErrors, countChartLines, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  collectConsoleErrors,
+  countChartLines,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 /** Script files the page requested, by chunk name (`openapi`, `stress`, …). */
 function scriptNames(urls: readonly string[]): string[] {

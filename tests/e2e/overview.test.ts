@@ -4,7 +4,15 @@
  * mock API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -65,14 +73,22 @@ describe('overview in Chromium', () => {
   });
 
   for (const lang of ['fr', 'ar', 'en'] as const) {
-    it(`no axe violations on the overview (${lang})`, async () => {
-      const page = browser.page;
-      await openApp(page, served.url, lang === 'fr' ? '' : `lang=${lang}`);
-      await expect.poll(() => page.locator('article.mv-kpi .mv-kpi-value').count(), { timeout: 20_000 }).toBeGreaterThan(2);
-      expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
-      if (lang === 'ar') await page.getByRole('heading', { level: 1, name: 'نظرة عامة' }).waitFor();
-      const result = await axeBuilder(page).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }, AXE_TIMEOUT_MS);
+    it(
+      `no axe violations on the overview (${lang})`,
+      async () => {
+        const page = browser.page;
+        await openApp(page, served.url, lang === 'fr' ? '' : `lang=${lang}`);
+        await expect
+          .poll(() => page.locator('article.mv-kpi .mv-kpi-value').count(), { timeout: 20_000 })
+          .toBeGreaterThan(2);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+        if (lang === 'ar') await page.getByRole('heading', { level: 1, name: 'نظرة عامة' }).waitFor();
+        const result = await axeBuilder(page).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
+      },
+      AXE_TIMEOUT_MS,
+    );
   }
 });

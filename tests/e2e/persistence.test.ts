@@ -56,8 +56,14 @@ describe('nothing lost', () => {
     await page.evaluate(() => localStorage.clear());
     await openApp(page, served.url, explorer);
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
-    await page.locator('header').getByRole('combobox', { name: /^Langue/ }).selectOption('en');
-    await page.locator('header').getByRole('combobox', { name: /^Theme/ }).selectOption('dark');
+    await page
+      .locator('header')
+      .getByRole('combobox', { name: /^Langue/ })
+      .selectOption('en');
+    await page
+      .locator('header')
+      .getByRole('combobox', { name: /^Theme/ })
+      .selectOption('dark');
     await expect.poll(() => theme(page)).toBe('dark');
     await page.getByRole('button', { name: 'Export', exact: true }).first().click();
     await page.getByRole('button', { name: 'Pin to presentation' }).click();
@@ -72,10 +78,15 @@ describe('nothing lost', () => {
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
 
     // Arabic: right to left, kept across a reload too.
-    await page.locator('header').getByRole('combobox', { name: /^Language/ }).selectOption('ar');
+    await page
+      .locator('header')
+      .getByRole('combobox', { name: /^Language/ })
+      .selectOption('ar');
     await page.reload({ waitUntil: 'domcontentloaded' });
     await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join())).toBe('ar,rtl');
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()))
+      .toBe('ar,rtl');
     expect(await theme(page)).toBe('dark');
     await page.getByRole('button', { name: 'عرض العروض المثبتة (1)' }).first().waitFor({ timeout: WAIT });
     expect(errors).toEqual([]);
@@ -83,7 +94,12 @@ describe('nothing lost', () => {
 
   it.each([
     ['garbage preferences', 'mouchir.preferences', '{not json', 'illisibles'],
-    ['preferences of the wrong shape', 'mouchir.preferences', '{"version":1,"lang":"<script>","theme":42}', 'illisibles'],
+    [
+      'preferences of the wrong shape',
+      'mouchir.preferences',
+      '{"version":1,"lang":"<script>","theme":42}',
+      'illisibles',
+    ],
     ['outdated preferences', 'mouchir.preferences', '{"version":0,"lang":"en","theme":"dark"}', 'ancienne version'],
     ['garbage pins', 'mouchir.pins.v1', '{"version":1,"pins":[{"id":1}]', 'réinitialisées'],
     ['pins of another version', 'mouchir.pins.v1', '{"version":7,"pins":"x"}', 'réinitialisées'],
@@ -123,7 +139,8 @@ describe('nothing lost', () => {
     // A change while offline: another indicator. Its request waits for the network instead of failing.
     const picker = page.getByRole('combobox', { name: 'Indicator', exact: true });
     const other = await picker.evaluate(
-      (el, current) => [...(el as HTMLSelectElement).options].map((o) => o.value).find((v) => v !== '' && v !== current) ?? null,
+      (el, current) =>
+        [...(el as HTMLSelectElement).options].map((o) => o.value).find((v) => v !== '' && v !== current) ?? null,
       selection.indicator,
     );
     expect(other).not.toBeNull();

@@ -6,7 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, seedStorage, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  seedStorage,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 const PORT = 4351;
 const VIEW_A = 'view=explorer&indicator=population&territories=MA-06,MA-07&lang=fr';
@@ -76,7 +85,10 @@ describe('presentation mode (Chromium)', () => {
     await pinCurrentView(page);
     await page.reload();
     await openApp(page, served.url, VIEW_A);
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mouchir.pins.v1') ?? 'null') as { version: number; pins: { id: string }[] });
+    const stored = await page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem('mouchir.pins.v1') ?? 'null') as { version: number; pins: { id: string }[] },
+    );
     expect(stored.version).toBe(1);
     expect(stored.pins).toHaveLength(2);
 

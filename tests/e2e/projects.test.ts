@@ -3,7 +3,15 @@
  * filter as a URL parameter, and issue 6 for the projects view: no axe violation in fr, ar and en.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeBuilder, collectConsoleErrors, launchBrowser, openApp, serveDist, type LaunchedBrowser, type ServedDist } from './harness.ts';
+import {
+  axeBuilder,
+  collectConsoleErrors,
+  launchBrowser,
+  openApp,
+  serveDist,
+  type LaunchedBrowser,
+  type ServedDist,
+} from './harness.ts';
 
 /** axe walks every node of a long page: allow for a busy 2-core machine. */
 const AXE_TIMEOUT_MS = 180_000;
@@ -31,7 +39,9 @@ describe('projects in Chromium', () => {
     await stadium.waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('Territoire', { exact: true }).inputValue()).toBe('MA-BES');
     // Every listed project is in Benslimane.
-    const territories = await page.locator('article[data-project] dd').evaluateAll((dds) => dds.map((d) => d.textContent));
+    const territories = await page
+      .locator('article[data-project] dd')
+      .evaluateAll((dds) => dds.map((d) => d.textContent));
     expect(territories).toContain('Benslimane');
     expect((await stadium.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain('115.000 places');
     expect(await stadium.locator('.mv-source a').getAttribute('href')).toMatch(/^https?:\/\//);
@@ -56,9 +66,9 @@ describe('projects in Chromium', () => {
     const before = await page.locator('article[data-project]').count();
     await page.getByLabel('Statut du projet').selectOption('announced');
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('announced');
-    const statuses = await page.locator('article[data-project] dd[data-project-status]').evaluateAll((d) =>
-      d.map((e) => e.getAttribute('data-project-status')),
-    );
+    const statuses = await page
+      .locator('article[data-project] dd[data-project-status]')
+      .evaluateAll((d) => d.map((e) => e.getAttribute('data-project-status')));
     expect(statuses.every((s) => s === 'announced')).toBe(true);
     expect(statuses.length).toBeLessThanOrEqual(before);
     await page.getByLabel('Statut du projet').selectOption('');
@@ -69,13 +79,19 @@ describe('projects in Chromium', () => {
   });
 
   for (const lang of ['fr', 'ar', 'en'] as const) {
-    it(`no axe violations on the projects view (${lang})`, async () => {
-      const page = browser.page;
-      await openApp(page, served.url, `view=projects${lang === 'fr' ? '' : `&lang=${lang}`}`);
-      await page.locator('article[data-project]').first().waitFor({ timeout: 20_000 });
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      const result = await axeBuilder(page).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    }, AXE_TIMEOUT_MS);
+    it(
+      `no axe violations on the projects view (${lang})`,
+      async () => {
+        const page = browser.page;
+        await openApp(page, served.url, `view=projects${lang === 'fr' ? '' : `&lang=${lang}`}`);
+        await page.locator('article[data-project]').first().waitFor({ timeout: 20_000 });
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        const result = await axeBuilder(page).analyze();
+        expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+          [],
+        );
+      },
+      AXE_TIMEOUT_MS,
+    );
   }
 });

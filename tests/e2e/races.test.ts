@@ -82,121 +82,144 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
     await truth?.close();
   });
 
-  it('ends consistent with the last action, with no stale selection, spinner or console error', { timeout: 600_000 }, async () => {
-    const page: Page = browser.page;
-    const errors = collectConsoleErrors(page);
-    // Request start/end order of observations, to count out-of-order answers.
-    const started: string[] = [];
-    const finished: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/api/v1/observations')) started.push(r.url() + '#' + started.length);
-    });
-    page.on('requestfinished', (r) => {
-      if (r.url().includes('/api/v1/observations')) finished.push(r.url());
-    });
+  it(
+    'ends consistent with the last action, with no stale selection, spinner or console error',
+    { timeout: 600_000 },
+    async () => {
+      const page: Page = browser.page;
+      const errors = collectConsoleErrors(page);
+      // Request start/end order of observations, to count out-of-order answers.
+      const started: string[] = [];
+      const finished: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/v1/observations')) started.push(r.url() + '#' + started.length);
+      });
+      page.on('requestfinished', (r) => {
+        if (r.url().includes('/api/v1/observations')) finished.push(r.url());
+      });
 
-    const first = indicators[0] as Indicator;
-    const expected: Expected = {
-      indicator: first.id,
-      territories: pool.slice(0, 2).map((t) => t.code),
-      tab: 'chart',
-      measure: 'absolute',
-    };
-    await openApp(page, served.url, `view=explorer&lang=en&indicator=${expected.indicator}&territories=${expected.territories.join(',')}`, {
-      expectWorker: false,
-      timeout: WAIT,
-    });
-    await page.getByRole('combobox', { name: 'Indicator', exact: true }).waitFor({ timeout: WAIT });
-    await page.locator('.territory-filter input[type="checkbox"]').first().waitFor({ timeout: WAIT });
+      const first = indicators[0] as Indicator;
+      const expected: Expected = {
+        indicator: first.id,
+        territories: pool.slice(0, 2).map((t) => t.code),
+        tab: 'chart',
+        measure: 'absolute',
+      };
+      await openApp(
+        page,
+        served.url,
+        `view=explorer&lang=en&indicator=${expected.indicator}&territories=${expected.territories.join(',')}`,
+        {
+          expectWorker: false,
+          timeout: WAIT,
+        },
+      );
+      await page.getByRole('combobox', { name: 'Indicator', exact: true }).waitFor({ timeout: WAIT });
+      await page.locator('.territory-filter input[type="checkbox"]').first().waitFor({ timeout: WAIT });
 
-    const random = seededRandom(2026);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
-    const counts: Record<string, number> = {};
-    for (let step = 0; step < STEPS; step++) {
-      const kind = step === STEPS - 1 ? 'tab-chart' : pick(['territory', 'territory', 'indicator', 'measure', 'tab', 'period']);
-      counts[kind] = (counts[kind] ?? 0) + 1;
-      if (kind === 'territory') {
-        const t = pick(pool);
-        const on = expected.territories.includes(t.code);
-        // Keep one to three territories, so the final chart is checkable line by line.
-        if ((on && expected.territories.length === 1) || (!on && expected.territories.length >= 3)) continue;
-        const box = page.getByRole('checkbox', { name: t.name.en, exact: true });
-        if (on) await box.uncheck({ timeout: WAIT });
-        else await box.check({ timeout: WAIT });
-        expected.territories = on ? expected.territories.filter((c) => c !== t.code) : [...expected.territories, t.code];
-      } else if (kind === 'indicator') {
-        const ind = pick(indicators);
-        await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption(ind.id, { timeout: WAIT });
-        if (ind.id !== expected.indicator) expected.measure = 'absolute';
-        expected.indicator = ind.id;
-      } else if (kind === 'measure') {
-        const radios = page.locator('input[type="radio"][name]').filter({ visible: true });
-        const n = await radios.count();
-        if (n === 0) continue;
-        const radio = radios.nth(Math.floor(random() * n));
-        await radio.check({ timeout: WAIT });
-        expected.measure = (await radio.getAttribute('value')) ?? expected.measure;
-      } else if (kind === 'tab' || kind === 'tab-chart') {
-        const tab = kind === 'tab-chart' ? 'chart' : pick(['chart', 'map', 'table'] as const);
-        await page.getByRole('tab', { name: { chart: 'Chart', map: 'Map', table: 'Table' }[tab], exact: true }).click({ timeout: WAIT });
-        expected.tab = tab;
-      } else {
-        // A period range through a link (as a shared URL or Back would set it), then the full range again.
-        const ps = periods[expected.indicator] ?? [];
-        const from = ps[0];
-        if (from === undefined) continue;
-        await navigateInApp(
-          page,
-          `view=explorer&lang=en&indicator=${expected.indicator}&territories=${expected.territories.join(',')}&tab=${expected.tab}${expected.measure === 'absolute' ? '' : `&measure=${expected.measure}`}&from=${from}`,
-        );
+      const random = seededRandom(2026);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+      const counts: Record<string, number> = {};
+      for (let step = 0; step < STEPS; step++) {
+        const kind =
+          step === STEPS - 1 ? 'tab-chart' : pick(['territory', 'territory', 'indicator', 'measure', 'tab', 'period']);
+        counts[kind] = (counts[kind] ?? 0) + 1;
+        if (kind === 'territory') {
+          const t = pick(pool);
+          const on = expected.territories.includes(t.code);
+          // Keep one to three territories, so the final chart is checkable line by line.
+          if ((on && expected.territories.length === 1) || (!on && expected.territories.length >= 3)) continue;
+          const box = page.getByRole('checkbox', { name: t.name.en, exact: true });
+          if (on) await box.uncheck({ timeout: WAIT });
+          else await box.check({ timeout: WAIT });
+          expected.territories = on
+            ? expected.territories.filter((c) => c !== t.code)
+            : [...expected.territories, t.code];
+        } else if (kind === 'indicator') {
+          const ind = pick(indicators);
+          await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption(ind.id, { timeout: WAIT });
+          if (ind.id !== expected.indicator) expected.measure = 'absolute';
+          expected.indicator = ind.id;
+        } else if (kind === 'measure') {
+          const radios = page.locator('input[type="radio"][name]').filter({ visible: true });
+          const n = await radios.count();
+          if (n === 0) continue;
+          const radio = radios.nth(Math.floor(random() * n));
+          await radio.check({ timeout: WAIT });
+          expected.measure = (await radio.getAttribute('value')) ?? expected.measure;
+        } else if (kind === 'tab' || kind === 'tab-chart') {
+          const tab = kind === 'tab-chart' ? 'chart' : pick(['chart', 'map', 'table'] as const);
+          await page
+            .getByRole('tab', { name: { chart: 'Chart', map: 'Map', table: 'Table' }[tab], exact: true })
+            .click({ timeout: WAIT });
+          expected.tab = tab;
+        } else {
+          // A period range through a link (as a shared URL or Back would set it), then the full range again.
+          const ps = periods[expected.indicator] ?? [];
+          const from = ps[0];
+          if (from === undefined) continue;
+          await navigateInApp(
+            page,
+            `view=explorer&lang=en&indicator=${expected.indicator}&territories=${expected.territories.join(',')}&tab=${expected.tab}${expected.measure === 'absolute' ? '' : `&measure=${expected.measure}`}&from=${from}`,
+          );
+        }
+        await page.waitForTimeout(Math.floor(random() * 150));
       }
-      await page.waitForTimeout(Math.floor(random() * 150));
-    }
 
-    // Back to the absolute measure and the chart, so the final check reads raw values.
-    const absolute = page.locator('input[type="radio"][value="absolute"]');
-    if ((await absolute.count()) > 0) {
-      await absolute.first().check({ timeout: WAIT });
-      expected.measure = 'absolute';
-    }
+      // Back to the absolute measure and the chart, so the final check reads raw values.
+      const absolute = page.locator('input[type="radio"][value="absolute"]');
+      if ((await absolute.count()) > 0) {
+        await absolute.first().check({ timeout: WAIT });
+        expected.measure = 'absolute';
+      }
 
-    // Settle: every answer in (latency ≤ 3 s, up to 2 retries), nothing busy, no error left.
-    await expect
-      .poll(async () => (await page.locator('main [aria-busy="true"]').count()) === 0, { timeout: WAIT, interval: 500 })
-      .toBe(true);
-    const retry = page.locator('main [role="alert"]').getByRole('button', { name: 'Retry' });
-    if ((await retry.count()) > 0) await retry.first().click();
-    await expect.poll(() => countChartLines(page), { timeout: WAIT, interval: 500 }).toBe(expected.territories.length);
+      // Settle: every answer in (latency ≤ 3 s, up to 2 retries), nothing busy, no error left.
+      await expect
+        .poll(async () => (await page.locator('main [aria-busy="true"]').count()) === 0, {
+          timeout: WAIT,
+          interval: 500,
+        })
+        .toBe(true);
+      const retry = page.locator('main [role="alert"]').getByRole('button', { name: 'Retry' });
+      if ((await retry.count()) > 0) await retry.first().click();
+      await expect
+        .poll(() => countChartLines(page), { timeout: WAIT, interval: 500 })
+        .toBe(expected.territories.length);
 
-    const url = new URL(page.url());
-    expect(url.searchParams.get('indicator')).toBe(expected.indicator);
-    expect((url.searchParams.get('territories') ?? '').split(',').sort()).toEqual([...expected.territories].sort());
-    expect(url.searchParams.get('tab') ?? 'chart').toBe('chart');
-    expect(url.searchParams.get('measure') ?? 'absolute').toBe('absolute');
-    expect(await page.getByRole('combobox', { name: 'Indicator', exact: true }).inputValue()).toBe(expected.indicator);
-    const checked = await page
-      .locator('.territory-filter input[type="checkbox"]:checked')
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
-    const names = expected.territories.map((c) => pool.find((t) => t.code === c)?.name.en ?? c);
-    for (const n of names) expect(checked.some((c) => c.includes(n))).toBe(true);
-    expect(checked.length).toBe(expected.territories.length);
-    const caption = await page.locator('figure figcaption').first().innerText();
-    const indicatorName = indicators.find((i) => i.id === expected.indicator)?.name.en ?? '';
-    expect(caption).toContain(indicatorName);
-    for (const n of names) expect(caption).toContain(n);
-    expect(await page.locator('main [aria-busy="true"]').count()).toBe(0);
-    expect(await page.locator('main [role="alert"]').count()).toBe(0);
+      const url = new URL(page.url());
+      expect(url.searchParams.get('indicator')).toBe(expected.indicator);
+      expect((url.searchParams.get('territories') ?? '').split(',').sort()).toEqual([...expected.territories].sort());
+      expect(url.searchParams.get('tab') ?? 'chart').toBe('chart');
+      expect(url.searchParams.get('measure') ?? 'absolute').toBe('absolute');
+      expect(await page.getByRole('combobox', { name: 'Indicator', exact: true }).inputValue()).toBe(
+        expected.indicator,
+      );
+      const checked = await page
+        .locator('.territory-filter input[type="checkbox"]:checked')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ''));
+      const names = expected.territories.map((c) => pool.find((t) => t.code === c)?.name.en ?? c);
+      for (const n of names) expect(checked.some((c) => c.includes(n))).toBe(true);
+      expect(checked.length).toBe(expected.territories.length);
+      const caption = await page.locator('figure figcaption').first().innerText();
+      const indicatorName = indicators.find((i) => i.id === expected.indicator)?.name.en ?? '';
+      expect(caption).toContain(indicatorName);
+      for (const n of names) expect(caption).toContain(n);
+      expect(await page.locator('main [aria-busy="true"]').count()).toBe(0);
+      expect(await page.locator('main [role="alert"]').count()).toBe(0);
 
-    // How much racing there was: answers that came back in another order than asked. Reported, not
-    // asserted: on a quiet machine with a warm cache the run can see none (CI saw 0 of 11 once), and
-    // a precondition that depends on timing would make the test flaky rather than stricter.
-    const startOrder = started.map((s) => s.slice(0, s.lastIndexOf('#')));
-    let outOfOrder = 0;
-    for (let i = 1; i < finished.length; i++) {
-      if (startOrder.indexOf(finished[i] as string) < startOrder.indexOf(finished[i - 1] as string)) outOfOrder++;
-    }
-    console.log(`races: ${STEPS} steps ${JSON.stringify(counts)}, ${started.length} observation requests, ${outOfOrder} answered out of order`);
-    expect(started.length).toBeGreaterThan(5);
-    expect(unexpectedErrors(errors, ENDPOINTS)).toEqual([]);
-  });
+      // How much racing there was: answers that came back in another order than asked. Reported, not
+      // asserted: on a quiet machine with a warm cache the run can see none (CI saw 0 of 11 once), and
+      // a precondition that depends on timing would make the test flaky rather than stricter.
+      const startOrder = started.map((s) => s.slice(0, s.lastIndexOf('#')));
+      let outOfOrder = 0;
+      for (let i = 1; i < finished.length; i++) {
+        if (startOrder.indexOf(finished[i] as string) < startOrder.indexOf(finished[i - 1] as string)) outOfOrder++;
+      }
+      console.log(
+        `races: ${STEPS} steps ${JSON.stringify(counts)}, ${started.length} observation requests, ${outOfOrder} answered out of order`,
+      );
+      expect(started.length).toBeGreaterThan(5);
+      expect(unexpectedErrors(errors, ENDPOINTS)).toEqual([]);
+    },
+  );
 });

@@ -94,15 +94,13 @@ describe('smoke: the built app in Chromium (mock API)', () => {
     // The language switch still responds, and the error is still shown (now in English / Arabic).
     const language = page.getByRole('combobox', { name: /^(Langue|Language|اللغة)$/ });
     await language.selectOption('en');
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
-      'en',
-      'ltr',
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+      .toEqual(['en', 'ltr']);
     await language.selectOption('ar');
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
-      'ar',
-      'rtl',
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]))
+      .toEqual(['ar', 'rtl']);
     await expect.poll(() => page.locator('main [role="alert"]').first().isVisible()).toBe(true);
     expect(new URL(page.url()).searchParams.get('territories')).toBe(`${a},${b}`);
 

@@ -57,11 +57,16 @@ describe('the build under a sub-path (/mouchir/)', () => {
     await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(2);
 
     const origin = new URL(served.url).origin;
-    const ownPaths = requests.map((r) => new URL(r.url())).filter((u) => u.origin === origin).map((u) => u.pathname);
+    const ownPaths = requests
+      .map((r) => new URL(r.url()))
+      .filter((u) => u.origin === origin)
+      .map((u) => u.pathname);
     expect(ownPaths.length).toBeGreaterThan(3);
     expect(ownPaths.filter((p) => !p.startsWith('/mouchir/'))).toEqual([]);
     expect(apiResponses.length).toBeGreaterThan(0);
-    expect(apiResponses.filter((r) => !new URL(r.url()).pathname.startsWith('/mouchir/api/v1/')).map((r) => r.url())).toEqual([]);
+    expect(
+      apiResponses.filter((r) => !new URL(r.url()).pathname.startsWith('/mouchir/api/v1/')).map((r) => r.url()),
+    ).toEqual([]);
     expect(apiResponses.filter((r) => !r.fromServiceWorker()).map((r) => r.url())).toEqual([]);
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);

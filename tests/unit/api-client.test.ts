@@ -66,7 +66,9 @@ describe('apiFetch failures are typed ApiErrors', () => {
   });
 
   it('malformed JSON', async () => {
-    server.use(http.get(OBS, () => new HttpResponse('{"data": [', { headers: { 'Content-Type': 'application/json' } })));
+    server.use(
+      http.get(OBS, () => new HttpResponse('{"data": [', { headers: { 'Content-Type': 'application/json' } })),
+    );
     const error = await failure(apiFetch('/observations?indicator=x', ObservationsResponse));
     expect(error.kind).toBe('malformed-json');
     expect(error.status).toBe(200);
@@ -75,7 +77,11 @@ describe('apiFetch failures are typed ApiErrors', () => {
 
   it('500 problem+json keeps the problem and says it', async () => {
     const problem = { type: 'urn:x', title: 'Internal Server Error', status: 500, detail: 'database down' };
-    server.use(http.get(OBS, () => HttpResponse.json(problem, { status: 500, headers: { 'Content-Type': 'application/problem+json' } })));
+    server.use(
+      http.get(OBS, () =>
+        HttpResponse.json(problem, { status: 500, headers: { 'Content-Type': 'application/problem+json' } }),
+      ),
+    );
     const error = await failure(apiFetch('/observations?indicator=x', ObservationsResponse));
     expect(error).toMatchObject({ kind: 'http', status: 500, problem });
     expect(error.message).toBe('/observations: HTTP 500 Internal Server Error — database down');
@@ -88,7 +94,9 @@ describe('apiFetch failures are typed ApiErrors', () => {
   });
 
   it('an HTML error page still gives an http error', async () => {
-    server.use(http.get(OBS, () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })));
+    server.use(
+      http.get(OBS, () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })),
+    );
     const error = await failure(apiFetch('/observations?indicator=x', ObservationsResponse));
     expect(error).toMatchObject({ kind: 'http', status: 502, problem: undefined });
     expect(error.message).toBe('/observations: HTTP 502 Bad Gateway');
@@ -97,7 +105,10 @@ describe('apiFetch failures are typed ApiErrors', () => {
   it('429 keeps Retry-After', async () => {
     server.use(
       http.get(OBS, () =>
-        HttpResponse.json({ type: 'urn:x', title: 'Too Many Requests', status: 429 }, { status: 429, headers: { 'Retry-After': '7' } }),
+        HttpResponse.json(
+          { type: 'urn:x', title: 'Too Many Requests', status: 429 },
+          { status: 429, headers: { 'Retry-After': '7' } },
+        ),
       ),
     );
     const error = await failure(apiFetch('/observations?indicator=x', ObservationsResponse));
@@ -105,10 +116,12 @@ describe('apiFetch failures are typed ApiErrors', () => {
   });
 
   it('timeout', async () => {
-    server.use(http.get(OBS, async () => {
-      await delay('infinite');
-      return HttpResponse.json({ data: [] });
-    }));
+    server.use(
+      http.get(OBS, async () => {
+        await delay('infinite');
+        return HttpResponse.json({ data: [] });
+      }),
+    );
     const t0 = performance.now();
     const error = await failure(apiFetch('/observations?indicator=x', ObservationsResponse, { timeoutMs: 100 }));
     expect(error.kind).toBe('timeout');
@@ -122,10 +135,12 @@ describe('apiFetch failures are typed ApiErrors', () => {
   });
 
   it('a caller abort propagates as the abort, not as an ApiError', async () => {
-    server.use(http.get(OBS, async () => {
-      await delay('infinite');
-      return HttpResponse.json({ data: [] });
-    }));
+    server.use(
+      http.get(OBS, async () => {
+        await delay('infinite');
+        return HttpResponse.json({ data: [] });
+      }),
+    );
     const controller = new AbortController();
     const pending = apiFetch('/observations?indicator=x', ObservationsResponse, { signal: controller.signal });
     controller.abort(new DOMException('user left', 'AbortError'));
@@ -137,7 +152,9 @@ describe('apiFetch failures are typed ApiErrors', () => {
   it('an already aborted signal never fetches', async () => {
     const controller = new AbortController();
     controller.abort(new DOMException('gone', 'AbortError'));
-    await expect(apiFetch('/territories', TerritoriesResponse, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(apiFetch('/territories', TerritoriesResponse, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 
   it('works with any zod schema', async () => {

@@ -24,8 +24,10 @@ function objectFields(): [string, string][] {
       out.push([schemaName, field]);
       // Inline objects (a project's `budget`, a territory's `tile`) have fields worth documenting too.
       let unwrapped: z.ZodType = inner;
-      while (unwrapped instanceof z.ZodOptional || unwrapped instanceof z.ZodNullable) unwrapped = unwrapped.unwrap() as z.ZodType;
-      if (unwrapped instanceof z.ZodObject && !z.globalRegistry.get(unwrapped)?.id) visit(`${schemaName}.${field}`, unwrapped);
+      while (unwrapped instanceof z.ZodOptional || unwrapped instanceof z.ZodNullable)
+        unwrapped = unwrapped.unwrap() as z.ZodType;
+      if (unwrapped instanceof z.ZodObject && !z.globalRegistry.get(unwrapped)?.id)
+        visit(`${schemaName}.${field}`, unwrapped);
     }
   };
   for (const [name, value] of Object.entries(contract)) if (value instanceof z.ZodType) visit(name, value);
@@ -40,12 +42,16 @@ describe('docs/api.md', () => {
   });
 
   it('names at least the four data endpoints', () => {
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/territories', '/api/v1/indicators', '/api/v1/observations', '/api/v1/projects']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/territories', '/api/v1/indicators', '/api/v1/observations', '/api/v1/projects']),
+    );
   });
 
   const fields = objectFields();
   it('found the schemas it checks (the check can fail)', () => {
-    expect(fields.map(([s]) => s)).toEqual(expect.arrayContaining(['Territory', 'Indicator', 'Observation', 'Project', 'Problem', 'Source']));
+    expect(fields.map(([s]) => s)).toEqual(
+      expect.arrayContaining(['Territory', 'Indicator', 'Observation', 'Project', 'Problem', 'Source']),
+    );
     expect(fields.length).toBeGreaterThan(60);
   });
 
@@ -66,7 +72,13 @@ describe('docs/api.md', () => {
   ].filter((t, i, all) => t !== '' && all.indexOf(t) === i);
   it('found the problem types it checks', () => {
     expect(problemTypes).toEqual(
-      expect.arrayContaining(['missing-parameter', 'unknown-territory', 'not-found', 'rate-limited', 'simulated-failure']),
+      expect.arrayContaining([
+        'missing-parameter',
+        'unknown-territory',
+        'not-found',
+        'rate-limited',
+        'simulated-failure',
+      ]),
     );
   });
   it.each(problemTypes)('documents the problem type %s', (type) => {

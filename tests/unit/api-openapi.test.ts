@@ -13,7 +13,10 @@ const BASE = 'http://localhost/api/v1';
 
 interface Operation {
   parameters?: { name: string; in: string; required: boolean; schema: Json }[];
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, Json> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, Json> }
+  >;
 }
 interface Doc {
   openapi: string;
@@ -40,7 +43,10 @@ function validatorFor(doc: Doc, id: string): z.ZodType {
 const EXPECTED: Record<string, { parameters: Record<string, boolean>; body: string }> = {
   '/api/v1/territories': { parameters: {}, body: 'TerritoriesResponse' },
   '/api/v1/indicators': { parameters: {}, body: 'IndicatorsResponse' },
-  '/api/v1/observations': { parameters: { indicator: true, territory: false, from: false, to: false }, body: 'ObservationsResponse' },
+  '/api/v1/observations': {
+    parameters: { indicator: true, territory: false, from: false, to: false },
+    body: 'ObservationsResponse',
+  },
   '/api/v1/projects': { parameters: { territory: false }, body: 'ProjectsResponse' },
 };
 
@@ -70,7 +76,9 @@ describe('the served OpenAPI document', () => {
     expect(params).toEqual(spec.parameters);
     expect(op?.responses['200']?.content?.['application/json']?.schema?.$ref).toBe(`#/components/schemas/${spec.body}`);
     for (const status of ['400', '429', '500']) {
-      expect(op?.responses[status]?.content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/Problem');
+      expect(op?.responses[status]?.content?.['application/problem+json']?.schema?.$ref).toBe(
+        '#/components/schemas/Problem',
+      );
     }
     expect(op?.responses['429']?.headers).toHaveProperty('Retry-After');
   });

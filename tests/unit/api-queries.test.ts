@@ -27,7 +27,8 @@ describe('query keys, general to specific', () => {
     [observationsQuery({ indicator: 'a' }).queryKey, ['observations', 'a', null, null, null]],
     [observationsQuery({ indicator: 'a', territories: [] }).queryKey, ['observations', 'a', null, null, null]],
     [
-      observationsQuery({ indicator: 'a', territories: ['MA-06', 'MA-01', 'MA-06'], from: '2020', to: '2024-Q2' }).queryKey,
+      observationsQuery({ indicator: 'a', territories: ['MA-06', 'MA-01', 'MA-06'], from: '2020', to: '2024-Q2' })
+        .queryKey,
       ['observations', 'a', ['MA-01', 'MA-06'], '2020', '2024-Q2'],
     ],
   ])('%j', (key, expected) => {
@@ -114,7 +115,10 @@ describe('query functions against the mock API', () => {
       http.get('*/api/v1/indicators', () => {
         calls += 1;
         if (calls === 1)
-          return HttpResponse.json({ type: 'urn:x', title: 'Unavailable', status: 503 }, { status: 503, headers: { 'Retry-After': '0' } });
+          return HttpResponse.json(
+            { type: 'urn:x', title: 'Unavailable', status: 503 },
+            { status: 503, headers: { 'Retry-After': '0' } },
+          );
         return HttpResponse.json({ data: [] });
       }),
     );

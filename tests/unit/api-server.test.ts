@@ -80,9 +80,13 @@ describe('api-server serves the contract over HTTP', () => {
   it('applies a fault spec set at run time', async () => {
     passThroughPort(PORT);
     api.setFaults('malformed:territories');
-    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe('malformed-json');
+    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe(
+      'malformed-json',
+    );
     api.setFaults('invalid:territories');
-    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe('invalid-payload');
+    expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe(
+      'invalid-payload',
+    );
     api.setFaults('error:429:territories');
     expect(await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).toMatchObject({
       kind: 'http',

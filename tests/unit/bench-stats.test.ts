@@ -199,7 +199,11 @@ describe('bundle sizes', () => {
   it('lists every JS file with raw and gzip-9 sizes, largest first, CSS left out', () => {
     const files = listJs(dir);
     expect(files[0]?.file).toBe('assets/index-AbCd1234.js');
-    expect(files.map((f) => f.file).sort()).toEqual(['assets/index-AbCd1234.js', 'assets/lazy-ZZZZ9999.js', 'mockServiceWorker.js']);
+    expect(files.map((f) => f.file).sort()).toEqual([
+      'assets/index-AbCd1234.js',
+      'assets/lazy-ZZZZ9999.js',
+      'mockServiceWorker.js',
+    ]);
     const index = files.find((f) => f.file === 'assets/index-AbCd1234.js');
     expect(index?.raw).toBe(Buffer.byteLength(big));
     expect(index?.gzip).toBe(zlib.gzipSync(Buffer.from(big), { level: 9 }).length);

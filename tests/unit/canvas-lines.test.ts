@@ -65,11 +65,26 @@ describe('niceStep', () => {
 
 describe('niceValueAxis', () => {
   it.each([
-    { name: 'positive data starts at zero', extent: [12, 243_000] as [number, number], domain: [0, 300_000], ticks: [0, 100_000, 200_000, 300_000] },
+    {
+      name: 'positive data starts at zero',
+      extent: [12, 243_000] as [number, number],
+      domain: [0, 300_000],
+      ticks: [0, 100_000, 200_000, 300_000],
+    },
     { name: 'percentages', extent: [8.2, 14.9] as [number, number], domain: [0, 15], ticks: [0, 5, 10, 15] },
-    { name: 'negative data ends at zero', extent: [-37, -4] as [number, number], domain: [-40, 0], ticks: [-40, -30, -20, -10, 0] },
+    {
+      name: 'negative data ends at zero',
+      extent: [-37, -4] as [number, number],
+      domain: [-40, 0],
+      ticks: [-40, -30, -20, -10, 0],
+    },
     { name: 'both signs', extent: [-3, 9] as [number, number], domain: [-5, 10], ticks: [-5, 0, 5, 10] },
-    { name: 'small decimals without float noise', extent: [0.01, 0.07] as [number, number], domain: [0, 0.08], ticks: [0, 0.02, 0.04, 0.06, 0.08] },
+    {
+      name: 'small decimals without float noise',
+      extent: [0.01, 0.07] as [number, number],
+      domain: [0, 0.08],
+      ticks: [0, 0.02, 0.04, 0.06, 0.08],
+    },
     { name: 'no data', extent: null, domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] },
     { name: 'all zero', extent: [0, 0] as [number, number], domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] },
   ])('$name', ({ extent, domain, ticks }) => {
@@ -109,15 +124,27 @@ describe('seriesRuns (point → pixel, gaps kept)', () => {
       name: 'a full series is one run',
       values: [0, 5, 10],
       xs: [0, 50, 100],
-      want: [[{ x: 0, y: 100 }, { x: 50, y: 50 }, { x: 100, y: 0 }]],
+      want: [
+        [
+          { x: 0, y: 100 },
+          { x: 50, y: 50 },
+          { x: 100, y: 0 },
+        ],
+      ],
     },
     {
       name: 'a missing value splits the line, never drops to zero',
       values: [1, 2, null, 4, 5],
       xs: [0, 10, 20, 30, 40],
       want: [
-        [{ x: 0, y: 90 }, { x: 10, y: 80 }],
-        [{ x: 30, y: 60 }, { x: 40, y: 50 }],
+        [
+          { x: 0, y: 90 },
+          { x: 10, y: 80 },
+        ],
+        [
+          { x: 30, y: 60 },
+          { x: 40, y: 50 },
+        ],
       ],
     },
     {
@@ -130,7 +157,12 @@ describe('seriesRuns (point → pixel, gaps kept)', () => {
       name: 'reversed (RTL) x pixels are used as given',
       values: [2, 4],
       xs: [200, 100],
-      want: [[{ x: 200, y: 80 }, { x: 100, y: 60 }]],
+      want: [
+        [
+          { x: 200, y: 80 },
+          { x: 100, y: 60 },
+        ],
+      ],
     },
     {
       name: 'a period the x scale cannot place is a gap',
@@ -206,9 +238,15 @@ describe('runsToPath', () => {
   it('one subpath per run of two or more points; single points are left to the dot', () => {
     expect(
       runsToPath([
-        [{ x: 0, y: 1.25 }, { x: 10, y: 2 }],
+        [
+          { x: 0, y: 1.25 },
+          { x: 10, y: 2 },
+        ],
         [{ x: 20, y: 3 }],
-        [{ x: 30, y: 4 }, { x: 40.04, y: 5 }],
+        [
+          { x: 30, y: 4 },
+          { x: 40.04, y: 5 },
+        ],
       ]),
     ).toBe('M0,1.3L10,2M30,4L40,5');
     expect(runsToPath([])).toBe('');
@@ -240,14 +278,36 @@ describe('drawSeries', () => {
     const drawn = drawSeries(
       ctx,
       [
-        { color: '#111', runs: [[{ x: 0, y: 0 }, { x: 1, y: 1 }], [{ x: 3, y: 3 }, { x: 4, y: 4 }]] },
+        {
+          color: '#111',
+          runs: [
+            [
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ],
+            [
+              { x: 3, y: 3 },
+              { x: 4, y: 4 },
+            ],
+          ],
+        },
         { color: '#222', runs: [] },
         { color: '#333', runs: [[{ x: 5, y: 5 }]] },
       ],
       1.5,
     );
     expect(drawn).toBe(2);
-    expect(calls).toEqual(['begin', 'M0,0', 'L1,1', 'M3,3', 'L4,4', 'stroke #111 1.5', 'begin', 'arc5,5,1.5', 'fill #333']);
+    expect(calls).toEqual([
+      'begin',
+      'M0,0',
+      'L1,1',
+      'M3,3',
+      'L4,4',
+      'stroke #111 1.5',
+      'begin',
+      'arc5,5,1.5',
+      'fill #333',
+    ]);
     expect(ctx.lineJoin).toBe('round');
   });
 

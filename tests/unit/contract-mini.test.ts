@@ -61,7 +61,20 @@ type SchemaName = 'Territory' | 'Observation' | 'Source' | 'Project' | 'Localize
 /** Bad (and one good) inputs: every kind of check the contract uses. */
 const SAMPLES: [SchemaName, unknown][] = [
   ['Territory', { code: 'X' }],
-  ['Territory', { code: 'MA-06', level: 'region', parent: 'MA', name: { fr: 'a', ar: 'b', en: 'c' }, short: 'TOO-LONG-X', kind: 'region', population: { '2024': -1.5 }, households: { '24': 1 }, tile: { col: 0.5, row: -1 } }],
+  [
+    'Territory',
+    {
+      code: 'MA-06',
+      level: 'region',
+      parent: 'MA',
+      name: { fr: 'a', ar: 'b', en: 'c' },
+      short: 'TOO-LONG-X',
+      kind: 'region',
+      population: { '2024': -1.5 },
+      households: { '24': 1 },
+      tile: { col: 0.5, row: -1 },
+    },
+  ],
   ['Observation', { indicator: '', territory: 'MA', period: '2024-13', value: 'x', status: 'nope', note: 3 }],
   ['Observation', { indicator: 'x', territory: 'MA', period: '2024-Q3', value: null, status: 'official', note: null }],
   ['Source', { publisher: 'a', title: 'b', url: 'notaurl', published: null, retrieved: '2024' }],
@@ -80,7 +93,9 @@ function issues(contract: Contract, name: SchemaName, input: unknown): unknown {
 async function clientMessage(loaded: Loaded, body: unknown): Promise<string> {
   vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 })));
   try {
-    await loaded.client.apiFetch('/observations?indicator=x', loaded.contract.ObservationsResponse, { baseUrl: 'http://localhost' });
+    await loaded.client.apiFetch('/observations?indicator=x', loaded.contract.ObservationsResponse, {
+      baseUrl: 'http://localhost',
+    });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -115,8 +130,14 @@ describe('the contract on zod/mini', () => {
   });
 
   it.each([
-    [{ data: [{ indicator: 'x', territory: 'MA', period: '2024', value: '4', status: 'official' }] }, '/observations: data[0].value expected number, received string'],
-    [{ data: [{ indicator: 'x', territory: 'MA-X', period: '2024', value: 4, status: 'official' }] }, '/observations: data[0].territory expected an ISO 3166-2:MA code such as MA-06 or MA-BES'],
+    [
+      { data: [{ indicator: 'x', territory: 'MA', period: '2024', value: '4', status: 'official' }] },
+      '/observations: data[0].value expected number, received string',
+    ],
+    [
+      { data: [{ indicator: 'x', territory: 'MA-X', period: '2024', value: 4, status: 'official' }] },
+      '/observations: data[0].territory expected an ISO 3166-2:MA code such as MA-06 or MA-BES',
+    ],
     [{ data: 'nope' }, '/observations: data expected array, received string'],
   ])('gives the client the same error message for %j', async (body, message) => {
     expect(await clientMessage(classic, body)).toBe(message);
@@ -137,24 +158,56 @@ describe('the contract on zod/mini', () => {
       const json: unknown = JSON.parse(readFileSync(resolve('data', file), 'utf8'));
       const result = classicZod.safeParse(mini.contract[name] as classicZod.z.core.$ZodType, json);
       expect(result.success, `${file}: ${JSON.stringify(result.error?.issues[0])}`).toBe(true);
-      expect(result.data).toEqual(classicZod.safeParse(classic.contract[name] as classicZod.z.core.$ZodType, json).data);
+      expect(result.data).toEqual(
+        classicZod.safeParse(classic.contract[name] as classicZod.z.core.$ZodType, json).data,
+      );
     }
   });
 
   it('reads a stored pin back, and rejects a corrupt one, as before', () => {
     const model = {
-      kind: 'line', lang: 'fr', dir: 'ltr', indicatorId: 'x', title: 't', subtitle: 's', unitLabel: 'u', measure: 'absolute',
-      denominatorNote: null, periods: ['2024'],
-      series: [{ key: 'MA', label: 'Maroc', color: '#123456', points: [{ period: '2024', value: 1, status: 'official', note: null }] }],
+      kind: 'line',
+      lang: 'fr',
+      dir: 'ltr',
+      indicatorId: 'x',
+      title: 't',
+      subtitle: 's',
+      unitLabel: 'u',
+      measure: 'absolute',
+      denominatorNote: null,
+      periods: ['2024'],
+      series: [
+        {
+          key: 'MA',
+          label: 'Maroc',
+          color: '#123456',
+          points: [{ period: '2024', value: 1, status: 'official', note: null }],
+        },
+      ],
       source: { publisher: 'p', title: 't', url: 'https://example.ma/', published: null, retrieved: '2024-01-01' },
-      status: 'official', method: 'm', link: '?view=explorer',
+      status: 'official',
+      method: 'm',
+      link: '?view=explorer',
     };
     const stores = [classic, mini].map((loaded) => {
       const items = new Map<string, string>();
-      const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
-      items.set(loaded.pins.PINS_KEY, JSON.stringify({ version: 1, pins: [{ id: 'a', pinnedAt: '2026-01-01T00:00:00Z', model }] }));
+      const storage = {
+        getItem: (k: string) => items.get(k) ?? null,
+        setItem: (k: string, v: string) => void items.set(k, v),
+        removeItem: (k: string) => void items.delete(k),
+      };
+      items.set(
+        loaded.pins.PINS_KEY,
+        JSON.stringify({ version: 1, pins: [{ id: 'a', pinnedAt: '2026-01-01T00:00:00Z', model }] }),
+      );
       const good = loaded.pins.readPins(storage);
-      items.set(loaded.pins.PINS_KEY, JSON.stringify({ version: 1, pins: [{ id: 'a', pinnedAt: 'x', model: { ...model, series: [{ ...model.series[0], color: 'red' }] } }] }));
+      items.set(
+        loaded.pins.PINS_KEY,
+        JSON.stringify({
+          version: 1,
+          pins: [{ id: 'a', pinnedAt: 'x', model: { ...model, series: [{ ...model.series[0], color: 'red' }] } }],
+        }),
+      );
       const bad = loaded.pins.readPins(storage);
       return { good, bad };
     });

@@ -54,7 +54,14 @@ describe.each([
     expect(sources).not.toContain("'wasm-unsafe-eval'");
     expect(sources.filter((s) => s.includes('*'))).toEqual([]);
     expect(sources.filter((s) => /^(https?|ws|wss|data|blob):$/.test(s) && s !== 'data:' && s !== 'blob:')).toEqual([]);
-    for (const name of ['default-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem']) {
+    for (const name of [
+      'default-src',
+      'script-src',
+      'script-src-elem',
+      'script-src-attr',
+      'style-src',
+      'style-src-elem',
+    ]) {
       expect(csp.get(name) ?? [], name).not.toContain("'unsafe-inline'");
     }
     // data:/blob: may only appear where they cannot run code.

@@ -6,7 +6,13 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkData, formatProblem, periodFitsFrequency, type DataFiles, type DataProblem } from '../../src/data-check/check-data.ts';
+import {
+  checkData,
+  formatProblem,
+  periodFitsFrequency,
+  type DataFiles,
+  type DataProblem,
+} from '../../src/data-check/check-data.ts';
 import { readDataDir, runDataCheck } from '../../scripts/data-check.ts';
 
 type Json = Record<string, unknown>;
@@ -35,7 +41,10 @@ function territory(files: DataFiles, code: string): Json {
   return rows(files.territories)[indexOf(files.territories, (t) => t.code === code)] as Json;
 }
 function obsIndex(files: DataFiles, file: string, indicator: string, territoryCode: string, period?: string): number {
-  return indexOf(files.observations[file], (o) => o.indicator === indicator && o.territory === territoryCode && (period === undefined || o.period === period));
+  return indexOf(
+    files.observations[file],
+    (o) => o.indicator === indicator && o.territory === territoryCode && (period === undefined || o.period === period),
+  );
 }
 function problemsOf(files: DataFiles): DataProblem[] {
   return checkData(files).problems;
@@ -141,7 +150,8 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
   const obsValue = () => {
     const m = new Map<string, unknown>();
     for (const content of Object.values(shipped.observations)) {
-      for (const o of rows(content)) m.set(`${String(o.indicator)}|${String(o.territory)}|${String(o.period)}`, o.value);
+      for (const o of rows(content))
+        m.set(`${String(o.indicator)}|${String(o.territory)}|${String(o.period)}`, o.value);
     }
     return (indicator: string, code: unknown, period: string) => m.get(`${indicator}|${String(code)}|${period}`);
   };
@@ -159,7 +169,10 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
     }
     for (const r of sourceTable('regions-tile-grid.csv')) {
       const t = territory(shipped, r.iso_3166_2 ?? '');
-      expect({ short: t.short, tile: t.tile }, r.iso_3166_2).toEqual({ short: r.short, tile: { col: num(r.col), row: num(r.row) } });
+      expect({ short: t.short, tile: t.tile }, r.iso_3166_2).toEqual({
+        short: r.short,
+        tile: { col: num(r.col), row: num(r.row) },
+      });
     }
   });
 
@@ -170,8 +183,16 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
     expect(codes).toHaveLength(75);
     for (const p of codes) {
       const t = T.get(p.hcp_code ?? '');
-      expect(t, p.hcp_code).toMatchObject({ code: p.iso_3166_2, kind: p.type, parent: `MA-${p.region_code ?? ''}`, name: { fr: p.name_fr, ar: p.name_ar } });
-      expect(t?.population, p.hcp_code).toEqual({ '2014': num(pops.get(p.hcp_code)?.pop_2014), '2024': num(p.pop_2024) });
+      expect(t, p.hcp_code).toMatchObject({
+        code: p.iso_3166_2,
+        kind: p.type,
+        parent: `MA-${p.region_code ?? ''}`,
+        name: { fr: p.name_fr, ar: p.name_ar },
+      });
+      expect(t?.population, p.hcp_code).toEqual({
+        '2014': num(pops.get(p.hcp_code)?.pop_2014),
+        '2024': num(p.pop_2024),
+      });
       expect(t?.households, p.hcp_code).toEqual({ '2024': num(p.households_2024) });
     }
   });
@@ -180,9 +201,14 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
     const T = byHcp();
     const value = obsValue();
     const provinceCols: Record<string, string> = {
-      illiteracy_10plus_pct: 'illiteracy-rate', activity_rate_pct: 'activity-rate', unemployment_rate_pct: 'unemployment-rate',
-      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
-      hh_public_sewer_pct: 'households-public-sewer', hh_municipal_bin_pct: 'households-municipal-bin', urban_share_2024_pct: 'urban-share',
+      illiteracy_10plus_pct: 'illiteracy-rate',
+      activity_rate_pct: 'activity-rate',
+      unemployment_rate_pct: 'unemployment-rate',
+      hh_electricity_pct: 'households-electricity',
+      hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer',
+      hh_municipal_bin_pct: 'households-municipal-bin',
+      urban_share_2024_pct: 'urban-share',
     };
     let compared = 0;
     for (const r of sourceTable('provinces-indicators-2014-2024.csv')) {
@@ -193,9 +219,13 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
       }
     }
     const regionCols: Record<string, string> = {
-      illiteracy_10plus_pct: 'illiteracy-rate', unemployment_pct: 'unemployment-rate', activity_rate_pct: 'activity-rate',
-      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
-      hh_public_sewer_pct: 'households-public-sewer', hh_waste_municipal_bin_pct: 'households-municipal-bin',
+      illiteracy_10plus_pct: 'illiteracy-rate',
+      unemployment_pct: 'unemployment-rate',
+      activity_rate_pct: 'activity-rate',
+      hh_electricity_pct: 'households-electricity',
+      hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer',
+      hh_waste_municipal_bin_pct: 'households-municipal-bin',
     };
     for (const r of sourceTable('regions-indicators-2024.csv')) {
       const code = T.get(r.region_code ?? '')?.code;
@@ -211,17 +241,24 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
     const T = byHcp();
     const value = obsValue();
     const cols: Record<string, string> = {
-      illiteracy_10plus_pct: 'illiteracy-rate', activity_rate_pct: 'activity-rate', unemployment_rate_pct: 'unemployment-rate',
-      hh_electricity_pct: 'households-electricity', hh_running_water_pct: 'households-running-water',
-      hh_public_sewer_pct: 'households-public-sewer', hh_municipal_bin_pct: 'households-municipal-bin',
-      hh_internet_pct: 'households-internet', hh_computer_pct: 'households-computer', hh_mobile_phone_pct: 'households-mobile-phone',
+      illiteracy_10plus_pct: 'illiteracy-rate',
+      activity_rate_pct: 'activity-rate',
+      unemployment_rate_pct: 'unemployment-rate',
+      hh_electricity_pct: 'households-electricity',
+      hh_running_water_pct: 'households-running-water',
+      hh_public_sewer_pct: 'households-public-sewer',
+      hh_municipal_bin_pct: 'households-municipal-bin',
+      hh_internet_pct: 'households-internet',
+      hh_computer_pct: 'households-computer',
+      hh_mobile_phone_pct: 'households-mobile-phone',
       households: 'households',
     };
     const src = sourceTable('regions-indicators-2014.csv');
     expect(src).toHaveLength(12);
     for (const r of src) {
       const t = T.get(r.region_code ?? '');
-      for (const [col, id] of Object.entries(cols)) expect(value(id, t?.code, '2014'), `${String(t?.code)} ${id}`).toBe(num(r[col]));
+      for (const [col, id] of Object.entries(cols))
+        expect(value(id, t?.code, '2014'), `${String(t?.code)} ${id}`).toBe(num(r[col]));
       expect((t?.households as Pop | undefined)?.['2014']).toBe(num(r.households));
     }
   });
@@ -236,7 +273,9 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
     expect(src).toHaveLength(88);
     for (const r of src) {
       const code = T.get(r.hcp_code ?? '')?.code;
-      expect(value('economic-establishments', code, '2024'), `${String(code)} establishments`).toBe(num(r.establishments_total));
+      expect(value('economic-establishments', code, '2024'), `${String(code)} establishments`).toBe(
+        num(r.establishments_total),
+      );
       expect(value('establishment-jobs', code, '2024'), `${String(code)} jobs`).toBe(num(r.jobs));
     }
   });
@@ -273,7 +312,14 @@ const cases: BrokenCase[] = [
       const first = indexOf(f.territories, (t) => t.code === 'MA-BES');
       rows(f.territories).push(structuredClone(territory(f, 'MA-BES')));
       const row = rows(f.territories).length - 1;
-      return [{ file: 'territories.json', row, field: 'code', message: `duplicate territory code MA-BES (first at row ${first})` }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'code',
+          message: `duplicate territory code MA-BES (first at row ${first})`,
+        },
+      ];
     },
   },
   {
@@ -289,7 +335,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.territories, (t) => t.code === 'MA-BES');
       territory(f, 'MA-BES').parent = 'MA-CAS';
-      return [{ file: 'territories.json', row, field: 'parent', message: "a province's parent must be a region; MA-CAS is a province" }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'parent',
+          message: "a province's parent must be a region; MA-CAS is a province",
+        },
+      ];
     },
   },
   {
@@ -308,7 +361,14 @@ const cases: BrokenCase[] = [
       const region = territory(f, 'MA-06').population as Pop;
       const expected = region['2024'] ?? 0;
       const row = indexOf(f.territories, (t) => t.code === 'MA-06');
-      return [{ file: 'territories.json', row, field: 'population.2024', message: `provinces sum to ${expected + 1}, not ${expected} (difference 1)` }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'population.2024',
+          message: `provinces sum to ${expected + 1}, not ${expected} (difference 1)`,
+        },
+      ];
     },
   },
   {
@@ -318,7 +378,14 @@ const cases: BrokenCase[] = [
       pop['2014'] = (pop['2014'] ?? 0) - 7;
       const expected = (territory(f, 'MA-07').population as Pop)['2014'] ?? 0;
       const row = indexOf(f.territories, (t) => t.code === 'MA-07');
-      return [{ file: 'territories.json', row, field: 'population.2014', message: `provinces sum to ${expected - 7}, not ${expected} (difference -7)` }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'population.2014',
+          message: `provinces sum to ${expected - 7}, not ${expected} (difference -7)`,
+        },
+      ];
     },
   },
   {
@@ -328,14 +395,28 @@ const cases: BrokenCase[] = [
       hh['2024'] = (hh['2024'] ?? 0) + 2;
       const expected = (territory(f, 'MA-12').households as Pop)['2024'] ?? 0;
       const row = indexOf(f.territories, (t) => t.code === 'MA-12');
-      return [{ file: 'territories.json', row, field: 'households.2024', message: `provinces sum to ${expected + 2}, not ${expected} (difference 2)` }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'households.2024',
+          message: `provinces sum to ${expected + 2}, not ${expected} (difference 2)`,
+        },
+      ];
     },
   },
   {
     name: 'regions that do not sum to the country',
     breakIt: (f) => {
       (territory(f, 'MA').population as Pop)['2014'] = 33_848_243;
-      return [{ file: 'territories.json', row: 0, field: 'population.2014', message: 'regions sum to 33848242, not 33848243 (difference -1)' }];
+      return [
+        {
+          file: 'territories.json',
+          row: 0,
+          field: 'population.2014',
+          message: 'regions sum to 33848242, not 33848243 (difference -1)',
+        },
+      ];
     },
   },
   {
@@ -359,7 +440,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.territories, (t) => t.code === 'MA-BES');
       (territory(f, 'MA-BES').population as Record<string, unknown>)['2024'] = '279517';
-      return [{ file: 'territories.json', row, field: 'population.2024', message: 'Invalid input: expected number, received string' }];
+      return [
+        {
+          file: 'territories.json',
+          row,
+          field: 'population.2024',
+          message: 'Invalid input: expected number, received string',
+        },
+      ];
     },
   },
   {
@@ -367,7 +455,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = obsIndex(f, CENSUS, 'illiteracy-rate', 'MA-REH', '2024');
       rows(f.observations[CENSUS])[row]!.period = '2024-09';
-      return [{ file: CENSUS, row, field: 'period', message: 'period 2024-09 does not fit the census frequency of illiteracy-rate (expects YYYY)' }];
+      return [
+        {
+          file: CENSUS,
+          row,
+          field: 'period',
+          message: 'period 2024-09 does not fit the census frequency of illiteracy-rate (expects YYYY)',
+        },
+      ];
     },
   },
   {
@@ -383,7 +478,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = obsIndex(f, CENSUS, 'households-internet', 'MA-06');
       rows(f.observations[CENSUS])[row]!.territory = 'MA-BES';
-      return [{ file: CENSUS, row, field: 'territory', message: 'MA-BES is a province, but households-internet has levels region' }];
+      return [
+        {
+          file: CENSUS,
+          row,
+          field: 'territory',
+          message: 'MA-BES is a province, but households-internet has levels region',
+        },
+      ];
     },
   },
   {
@@ -391,7 +493,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.indicators, (i) => i.id === 'asd-budget');
       delete rows(f.indicators)[row]!.source;
-      return [{ file: 'indicators.json', row, field: 'source', message: 'missing source: every series needs publisher, title, url, published and retrieved' }];
+      return [
+        {
+          file: 'indicators.json',
+          row,
+          field: 'source',
+          message: 'missing source: every series needs publisher, title, url, published and retrieved',
+        },
+      ];
     },
   },
   {
@@ -399,7 +508,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.indicators, (i) => i.id === 'amo-coverage-rate');
       delete rows(f.indicators)[row]!.status;
-      return [{ file: 'indicators.json', row, field: 'status', message: 'missing status: every series must say whether it is official, estimate or illustrative' }];
+      return [
+        {
+          file: 'indicators.json',
+          row,
+          field: 'status',
+          message: 'missing status: every series must say whether it is official, estimate or illustrative',
+        },
+      ];
     },
   },
   {
@@ -407,7 +523,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.indicators, (i) => i.id === 'gissr-women-by-region');
       (rows(f.indicators)[row]!.method as Record<string, string>).ar = ' ';
-      return [{ file: 'indicators.json', row, field: 'method.ar', message: 'an illustrative series needs a method that says how its figures were derived' }];
+      return [
+        {
+          file: 'indicators.json',
+          row,
+          field: 'method.ar',
+          message: 'an illustrative series needs a method that says how its figures were derived',
+        },
+      ];
     },
   },
   {
@@ -415,7 +538,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = indexOf(f.indicators, (i) => i.id === 'asd-monthly-envelope');
       (rows(f.indicators)[row]!.method as Record<string, string>).en = 'budget/12';
-      return [{ file: 'indicators.json', row, field: 'method.en', message: 'an estimate series needs a method that says how its figures were derived' }];
+      return [
+        {
+          file: 'indicators.json',
+          row,
+          field: 'method.en',
+          message: 'an estimate series needs a method that says how its figures were derived',
+        },
+      ];
     },
   },
   {
@@ -424,7 +554,14 @@ const cases: BrokenCase[] = [
       const first = obsIndex(f, CENSUS, 'population', 'MA-BES', '2024');
       rows(f.observations[PROGRAMMES]).push(structuredClone(rows(f.observations[CENSUS])[first]!));
       const row = rows(f.observations[PROGRAMMES]).length - 1;
-      return [{ file: PROGRAMMES, row, field: 'period', message: `duplicate observation (population, MA-BES, 2024); first in ${CENSUS} row ${first}` }];
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'period',
+          message: `duplicate observation (population, MA-BES, 2024); first in ${CENSUS} row ${first}`,
+        },
+      ];
     },
   },
   {
@@ -434,7 +571,14 @@ const cases: BrokenCase[] = [
       const o = rows(f.observations[ILLUSTRATIVE])[regionRow]!;
       o.value = (o.value as number) + 1;
       const row = obsIndex(f, ILLUSTRATIVE, 'amo-tadamon-by-region', 'MA');
-      return [{ file: ILLUSTRATIVE, row, field: 'value', message: 'regions sum to 11400001, not 11400000 (difference 1) for amo-tadamon-by-region 2025-07' }];
+      return [
+        {
+          file: ILLUSTRATIVE,
+          row,
+          field: 'value',
+          message: 'regions sum to 11400001, not 11400000 (difference 1) for amo-tadamon-by-region 2025-07',
+        },
+      ];
     },
   },
   {
@@ -445,7 +589,14 @@ const cases: BrokenCase[] = [
       o.value = (o.value as number) - 3;
       const row = obsIndex(f, ILLUSTRATIVE, 'asd-households-by-territory', 'MA-06');
       const regionValue = rows(f.observations[ILLUSTRATIVE])[row]!.value as number;
-      return [{ file: ILLUSTRATIVE, row, field: 'value', message: `provinces sum to ${regionValue - 3}, not ${regionValue} (difference -3) for asd-households-by-territory 2026-01` }];
+      return [
+        {
+          file: ILLUSTRATIVE,
+          row,
+          field: 'value',
+          message: `provinces sum to ${regionValue - 3}, not ${regionValue} (difference -3) for asd-households-by-territory 2026-01`,
+        },
+      ];
     },
   },
   {
@@ -454,7 +605,14 @@ const cases: BrokenCase[] = [
       const drop = obsIndex(f, ILLUSTRATIVE, 'gissr-women-by-region', 'MA-05');
       rows(f.observations[ILLUSTRATIVE]).splice(drop, 1);
       const row = obsIndex(f, ILLUSTRATIVE, 'gissr-women-by-region', 'MA');
-      return [{ file: ILLUSTRATIVE, row, field: 'value', message: 'only 11 of 12 regions of MA have a value for 2023; an illustrative breakdown must be complete' }];
+      return [
+        {
+          file: ILLUSTRATIVE,
+          row,
+          field: 'value',
+          message: 'only 11 of 12 regions of MA have a value for 2023; an illustrative breakdown must be complete',
+        },
+      ];
     },
   },
   {
@@ -479,7 +637,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = obsIndex(f, PROGRAMMES, 'asd-households', 'MA', '2025-10');
       rows(f.observations[PROGRAMMES])[row]!.status = 'illustrative';
-      return [{ file: PROGRAMMES, row, field: 'status', message: 'asd-households is official; an illustrative observation cannot be part of it' }];
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'status',
+          message: 'asd-households is official; an illustrative observation cannot be part of it',
+        },
+      ];
     },
   },
   {
@@ -495,7 +660,14 @@ const cases: BrokenCase[] = [
     breakIt: (f) => {
       const row = obsIndex(f, CENSUS, 'population', 'MA-REH', '2024');
       rows(f.observations[CENSUS])[row]!.value = 346_018;
-      return [{ file: CENSUS, row, field: 'value', message: '346018 differs from territories.json population.2024 of MA-REH (346108)' }];
+      return [
+        {
+          file: CENSUS,
+          row,
+          field: 'value',
+          message: '346018 differs from territories.json population.2024 of MA-REH (346108)',
+        },
+      ];
     },
   },
 ];
@@ -511,7 +683,12 @@ describe('broken data', () => {
   it('reports a file that is not { "data": [...] }', () => {
     const files = clone();
     files.projects = [];
-    expect(problemsOf(files)).toContainEqual({ file: 'projects.json', row: null, field: 'data', message: 'expected an object { "data": [ ... ] }' });
+    expect(problemsOf(files)).toContainEqual({
+      file: 'projects.json',
+      row: null,
+      field: 'data',
+      message: 'expected an object { "data": [ ... ] }',
+    });
   });
 });
 
@@ -563,6 +740,8 @@ describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
     expect(broken.err).toContain('observations/broken.json:5 value — negative value -3');
     const ok = await run('data');
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects\n$/);
+    expect(ok.out).toMatch(
+      /^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects\n$/,
+    );
   }, 60_000);
 });

@@ -24,7 +24,10 @@ describe('caption texts', () => {
     expect(selectionCaption(lineModel({ denominatorNote: 'Dénominateur : population RGPH 2024' }))).toBe(
       'Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue · Dénominateur : population RGPH 2024',
     );
-    const stated = lineModel({ subtitle: 'MA-06 · pour 1 000 habitants (Dénominateur : population RGPH 2024)', denominatorNote: 'Dénominateur : population RGPH 2024' });
+    const stated = lineModel({
+      subtitle: 'MA-06 · pour 1 000 habitants (Dénominateur : population RGPH 2024)',
+      denominatorNote: 'Dénominateur : population RGPH 2024',
+    });
     expect(selectionCaption(stated)).toBe(stated.subtitle);
   });
 

@@ -87,7 +87,14 @@ describe('buildCsv', () => {
   it('writes one data row per point, null values empty with their reason', () => {
     const rows = parseCsv(buildCsv({ model: lineModel(), variant: 'full', exportDate: date }).slice(1));
     const start = rows.findIndex((r) => r[0] === 'Territoire');
-    expect(rows[start]).toEqual(['Territoire', 'Code', 'Période', 'Valeur (habitants)', 'Statut', 'Raison (valeur manquante)']);
+    expect(rows[start]).toEqual([
+      'Territoire',
+      'Code',
+      'Période',
+      'Valeur (habitants)',
+      'Statut',
+      'Raison (valeur manquante)',
+    ]);
     const data = rows.slice(start + 1);
     expect(data).toHaveLength(6);
     expect(data[0]).toEqual(['Casablanca-Settat', 'MA-06', '2004', '6000000', 'officiel', '']);
@@ -97,9 +104,23 @@ describe('buildCsv', () => {
   it('writes exactly the rows it is given (the table tab), negative numbers as numbers', () => {
     const rows: TableRow[] = [
       { territory: 'Fès-Meknès', territoryCode: 'MA-03', period: '2024-Q3', value: -1.25, status: 'estimate' },
-      { territory: 'Oriental', territoryCode: 'MA-02', period: '2024-Q3', value: null, reason: 'no-population', status: 'estimate' },
+      {
+        territory: 'Oriental',
+        territoryCode: 'MA-02',
+        period: '2024-Q3',
+        value: null,
+        reason: 'no-population',
+        status: 'estimate',
+      },
     ];
-    const parsed = parseCsv(buildCsv({ model: lineModel({ status: 'estimate', method: 'Interpolation linéaire' }), rows, variant: 'displayed', exportDate: date }).slice(1));
+    const parsed = parseCsv(
+      buildCsv({
+        model: lineModel({ status: 'estimate', method: 'Interpolation linéaire' }),
+        rows,
+        variant: 'displayed',
+        exportDate: date,
+      }).slice(1),
+    );
     const start = parsed.findIndex((r) => r[0] === 'Territoire');
     expect(parsed.slice(start + 1)).toEqual([
       ['Fès-Meknès', 'MA-03', '2024-Q3', '-1.25', 'estimation', ''],

@@ -58,7 +58,12 @@ export function lineModel(overrides: Partial<ChartModel> = {}): ChartModel {
 }
 
 /** Labels a hostile data file could carry. */
-export const HOSTILE = ['=HYPERLINK("http://evil.example","x")', '<script>alert(1)</script>', '</svg><svg onload=alert(1)>', 'A & B "q" \'s\''] as const;
+export const HOSTILE = [
+  '=HYPERLINK("http://evil.example","x")',
+  '<script>alert(1)</script>',
+  '</svg><svg onload=alert(1)>',
+  'A & B "q" \'s\'',
+] as const;
 
 /** The line model with hostile territory names, title and source. */
 export function hostileModel(): ChartModel {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addPin, isPinned, MAX_PINS, PINS_KEY, readPins, removePin, writePins, type PinStorage } from '../../src/export/pins.ts';
+import {
+  addPin,
+  isPinned,
+  MAX_PINS,
+  PINS_KEY,
+  readPins,
+  removePin,
+  writePins,
+  type PinStorage,
+} from '../../src/export/pins.ts';
 import { MAX_TERRITORIES } from '../../src/state/view-state.ts';
 import { lineModel } from './export-fixtures.ts';
 
@@ -18,7 +27,10 @@ function memory(initial: string | null): PinStorage & { value: string | null } {
 }
 
 describe('readPins', () => {
-  const valid = JSON.stringify({ version: 1, pins: [{ id: 'a', pinnedAt: '2026-11-26T00:00:00.000Z', model: lineModel() }] });
+  const valid = JSON.stringify({
+    version: 1,
+    pins: [{ id: 'a', pinnedAt: '2026-11-26T00:00:00.000Z', model: lineModel() }],
+  });
   it.each([
     ['nothing stored', null, 0, false],
     ['a valid list', valid, 1, false],
@@ -61,7 +73,9 @@ describe('addPin / removePin', () => {
     expect(pins).toHaveLength(MAX_PINS);
     expect(pins[0]?.id).toBe('https://x.example/?i=3');
     expect(isPinned(pins, lineModel({ link: 'https://x.example/?i=5' }))).toBe(true);
-    expect(isPinned(removePin(pins, 'https://x.example/?i=5'), lineModel({ link: 'https://x.example/?i=5' }))).toBe(false);
+    expect(isPinned(removePin(pins, 'https://x.example/?i=5'), lineModel({ link: 'https://x.example/?i=5' }))).toBe(
+      false,
+    );
   });
 
   it('round-trips through storage', () => {
@@ -75,7 +89,11 @@ describe('addPin / removePin', () => {
     const base = lineModel();
     const template = base.series[0];
     if (!template) throw new Error('fixture has no series');
-    const series = Array.from({ length: MAX_TERRITORIES }, (_, i) => ({ ...template, key: `T-${i}`, label: `Territoire ${i}` }));
+    const series = Array.from({ length: MAX_TERRITORIES }, (_, i) => ({
+      ...template,
+      key: `T-${i}`,
+      label: `Territoire ${i}`,
+    }));
     const storage = memory(null);
     const pins = addPin([], lineModel({ series }), now);
     expect(writePins(storage, pins)).toBe(true);

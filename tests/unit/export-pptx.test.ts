@@ -6,7 +6,11 @@ import { HOSTILE, hostileModel, lineModel } from './export-fixtures.ts';
 
 describe('buildDeckSpec', () => {
   it('makes one slide per model with title, caption, source, status and native chart data', () => {
-    const spec = buildDeckSpec([lineModel(), lineModel({ title: 'Deuxième', status: 'illustrative', method: 'Démo' })], 'fr', '2026-11-26');
+    const spec = buildDeckSpec(
+      [lineModel(), lineModel({ title: 'Deuxième', status: 'illustrative', method: 'Démo' })],
+      'fr',
+      '2026-11-26',
+    );
     expect(spec.rtl).toBe(false);
     expect(spec.slides).toHaveLength(2);
     const [a, b] = spec.slides;
@@ -36,7 +40,10 @@ describe('buildDeckSpec', () => {
 
   it('turns a ranked bar chart into categories = territories, one series per period', () => {
     const chart = buildDeckSpec([lineModel({ kind: 'bar', periods: ['2024'] })], 'fr', '2026-11-26').slides[0]?.chart;
-    expect(chart).toMatchObject({ type: 'bar', series: [{ name: '2024', labels: ['Casablanca-Settat', 'Marrakech-Safi'], values: [7_688_967, 4_892_393] }] });
+    expect(chart).toMatchObject({
+      type: 'bar',
+      series: [{ name: '2024', labels: ['Casablanca-Settat', 'Marrakech-Safi'], values: [7_688_967, 4_892_393] }],
+    });
   });
 
   it('is right to left in Arabic, with quarter labels in Arabic', () => {
@@ -98,7 +105,9 @@ describe('writeDeck', () => {
   });
 
   it('sets the presentation right to left in Arabic', async () => {
-    const zip = await unzip(await writeDeck(buildDeckSpec([lineModel({ lang: 'ar', dir: 'rtl' })], 'ar', '2026-11-26')));
+    const zip = await unzip(
+      await writeDeck(buildDeckSpec([lineModel({ lang: 'ar', dir: 'rtl' })], 'ar', '2026-11-26')),
+    );
     expect(await zip.file('ppt/presentation.xml')?.async('string')).toContain('rtl="1"');
     expect(await zip.file('ppt/slides/slide1.xml')?.async('string')).toContain('rtl="1"');
   });

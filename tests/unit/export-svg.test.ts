@@ -5,7 +5,12 @@ import { niceTicks, wrapText, textWidth } from '../../src/charts/text-layout.ts'
 import { escapeXml } from '../../src/export/xml.ts';
 import { HOSTILE, hostileModel, lineModel } from './export-fixtures.ts';
 
-const OPTS: ComposeOptions = { ...EXPORT_SIZES['slide-16-9'], background: 'white', exportDate: '2026-11-26', fonts: [] };
+const OPTS: ComposeOptions = {
+  ...EXPORT_SIZES['slide-16-9'],
+  background: 'white',
+  exportDate: '2026-11-26',
+  fonts: [],
+};
 
 function parse(svg: string): Document {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -25,11 +30,16 @@ describe('composeSvg', () => {
     const all = texts(doc).join('\n');
     expect(texts(doc, 'title')).toEqual(['Population légale']);
     expect(texts(doc, 'subtitle').join(' ')).toBe('Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue');
-    expect([...doc.querySelectorAll('.legend-item text')].map((t) => t.textContent)).toEqual(['Casablanca-Settat', 'Marrakech-Safi']);
+    expect([...doc.querySelectorAll('.legend-item text')].map((t) => t.textContent)).toEqual([
+      'Casablanca-Settat',
+      'Marrakech-Safi',
+    ]);
     expect(texts(doc, 'source')).toEqual(['Source : HCP, RGPH 2024']);
     expect(all).toContain('Données officielles');
     expect(texts(doc, 'exported')).toEqual(['Exporté le 26 nov. 2026 depuis Mouchir']);
-    expect(texts(doc, 'link')[0]).toBe('mouchir.example/?view=explorer&indicator=population-legale&territories=MA-06,MA-07');
+    expect(texts(doc, 'link')[0]).toBe(
+      'mouchir.example/?view=explorer&indicator=population-legale&territories=MA-06,MA-07',
+    );
     expect(doc.documentElement.getAttribute('width')).toBe('1920');
     expect(doc.querySelector('.qr path')?.getAttribute('d')?.length).toBeGreaterThan(100);
   });
@@ -106,7 +116,9 @@ describe('composeSvg', () => {
     expect(svg.match(/@font-face/g)).toHaveLength(1);
     // One font probe (see png.ts) for the one valid face, none for the rejected one.
     expect(svg.match(/data-probe="\d"/g)).toEqual(['data-probe="0"']);
-    expect(composeSvg(lineModel(), { ...OPTS, fonts: [{ family: 'Noto Sans', weight: 400, data: 'AAAA' }] })).not.toContain('data-probe');
+    expect(
+      composeSvg(lineModel(), { ...OPTS, fonts: [{ family: 'Noto Sans', weight: 400, data: 'AAAA' }] }),
+    ).not.toContain('data-probe');
   });
 });
 

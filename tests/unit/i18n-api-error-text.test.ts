@@ -16,7 +16,11 @@ describe('apiErrorText', () => {
   const cases: [string, unknown, Lang, string][] = [
     [
       'HTTP with a problem detail',
-      err({ kind: 'http', status: 500, problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'boom' } }),
+      err({
+        kind: 'http',
+        status: 500,
+        problem: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'boom' },
+      }),
       'fr',
       'erreur HTTP 500 — boom',
     ],
@@ -28,7 +32,12 @@ describe('apiErrorText', () => {
     ],
     ['network in Arabic, without the client’s English message', err({ kind: 'network' }), 'ar', 'الشبكة غير متاحة'],
     ['timeout', err({ kind: 'timeout' }, ''), 'fr', 'pas de réponse à temps'],
-    ['invalid payload names the field', err({ kind: 'invalid-payload', status: 200, field: 'data[3].value' }, 'x'), 'fr', 'réponse invalide — data[3].value (x)'],
+    [
+      'invalid payload names the field',
+      err({ kind: 'invalid-payload', status: 200, field: 'data[3].value' }, 'x'),
+      'fr',
+      'réponse invalide — data[3].value (x)',
+    ],
     ['malformed JSON', err({ kind: 'malformed-json' }, ''), 'en', 'unreadable response (malformed JSON)'],
     ['a plain Error', new Error('kaput'), 'fr', 'erreur inattendue — kaput'],
     ['a thrown string', 'kaput', 'en', 'unexpected error — kaput'],

@@ -62,7 +62,6 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('lazyWithRetry', () => {
-
   it('a load that fails once shows the load error; Retry loads again and renders the part', async () => {
     const load = scriptedLoader([false, true]);
     const Part = lazyWithRetry(load);
@@ -161,7 +160,12 @@ describe('failed chunk stylesheets', () => {
 
   it.each([
     ['Vite CSS failure', new Error(`Unable to preload CSS for ${views}`), true, [views]],
-    ['a JS import failure', new TypeError(`Failed to fetch dynamically imported module: ${origin}/assets/a.js`), false, []],
+    [
+      'a JS import failure',
+      new TypeError(`Failed to fetch dynamically imported module: ${origin}/assets/a.js`),
+      false,
+      [],
+    ],
     ['not an Error', `Unable to preload CSS for ${views}`, false, []],
   ])('noteFailedStylesheet: %s', (_name, error, noted, urls) => {
     expect(noteFailedStylesheet(error)).toBe(noted);

@@ -6,13 +6,79 @@ type Op = ['set', string, number] | ['get', string] | ['delete', string];
 
 describe('LruMap', () => {
   it.each<[string, number, Op[], string[]]>([
-    ['keeps up to capacity in insertion order', 3, [['set', 'a', 1], ['set', 'b', 2], ['set', 'c', 3]], ['a', 'b', 'c']],
-    ['drops the oldest beyond capacity', 2, [['set', 'a', 1], ['set', 'b', 2], ['set', 'c', 3]], ['b', 'c']],
-    ['a read makes an entry the newest', 2, [['set', 'a', 1], ['set', 'b', 2], ['get', 'a'], ['set', 'c', 3]], ['a', 'c']],
-    ['a rewrite makes an entry the newest', 2, [['set', 'a', 1], ['set', 'b', 2], ['set', 'a', 9], ['set', 'c', 3]], ['a', 'c']],
-    ['reading a missing key changes nothing', 2, [['set', 'a', 1], ['get', 'z'], ['set', 'b', 2]], ['a', 'b']],
-    ['delete frees a slot', 2, [['set', 'a', 1], ['set', 'b', 2], ['delete', 'a'], ['set', 'c', 3]], ['b', 'c']],
-    ['capacity 1 holds the last one', 1, [['set', 'a', 1], ['set', 'b', 2], ['get', 'a']], ['b']],
+    [
+      'keeps up to capacity in insertion order',
+      3,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['set', 'c', 3],
+      ],
+      ['a', 'b', 'c'],
+    ],
+    [
+      'drops the oldest beyond capacity',
+      2,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['set', 'c', 3],
+      ],
+      ['b', 'c'],
+    ],
+    [
+      'a read makes an entry the newest',
+      2,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['get', 'a'],
+        ['set', 'c', 3],
+      ],
+      ['a', 'c'],
+    ],
+    [
+      'a rewrite makes an entry the newest',
+      2,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['set', 'a', 9],
+        ['set', 'c', 3],
+      ],
+      ['a', 'c'],
+    ],
+    [
+      'reading a missing key changes nothing',
+      2,
+      [
+        ['set', 'a', 1],
+        ['get', 'z'],
+        ['set', 'b', 2],
+      ],
+      ['a', 'b'],
+    ],
+    [
+      'delete frees a slot',
+      2,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['delete', 'a'],
+        ['set', 'c', 3],
+      ],
+      ['b', 'c'],
+    ],
+    [
+      'capacity 1 holds the last one',
+      1,
+      [
+        ['set', 'a', 1],
+        ['set', 'b', 2],
+        ['get', 'a'],
+      ],
+      ['b'],
+    ],
   ])('%s', (_name, capacity, ops, keys) => {
     const lru = new LruMap<string, number>(capacity);
     for (const op of ops) {

@@ -27,6 +27,9 @@ describe('startMockWorker', () => {
       quiet: true,
       onUnhandledRequest: 'bypass',
     });
-    expect(activeFaults().faults.map((f) => `${f.kind}:${f.endpoint ?? '*'}`)).toEqual(['latency:*', 'error:observations']);
+    expect(activeFaults().faults.map((f) => `${f.kind}:${f.endpoint ?? '*'}`)).toEqual([
+      'latency:*',
+      'error:observations',
+    ]);
   });
 });

@@ -45,7 +45,13 @@ describe('MSW uses tough-cookie the way the stub expects', () => {
 
   it('imports Cookie, CookieJar and MemoryCookieStore, and nothing else, from tough-cookie', () => {
     const imported = /import\s*\{([^}]*)\}\s*from\s*"tough-cookie"/.exec(source)?.[1] ?? '';
-    expect(imported.split(',').map((s) => s.trim()).filter(Boolean).sort()).toEqual(['Cookie', 'CookieJar', 'MemoryCookieStore']);
+    expect(
+      imported
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['Cookie', 'CookieJar', 'MemoryCookieStore']);
     expect(source.match(/tough-cookie/g)).toHaveLength(1);
   });
 

@@ -88,15 +88,27 @@ const keys = (rows: Observation[]) => rows.map((r) => `${r.territory}@${r.period
 
 describe('queryObservations', () => {
   it.each([
-    [{ indicator: 'a', territories: ['MA-06'] }, ['MA-06@2023', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-06@2025']],
+    [
+      { indicator: 'a', territories: ['MA-06'] },
+      ['MA-06@2023', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-06@2025'],
+    ],
     [{ indicator: 'a', territories: ['MA-06'], from: '2024-02', to: '2024-Q1' }, ['MA-06@2024-Q1', 'MA-06@2024-03']],
-    [{ indicator: 'a', territories: ['MA-06'], from: '2024' , to: '2024' }, ['MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03']],
+    [
+      { indicator: 'a', territories: ['MA-06'], from: '2024', to: '2024' },
+      ['MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03'],
+    ],
     [{ indicator: 'a', territories: ['MA-06'], from: '2024-06' }, ['MA-06@2025']],
     [{ indicator: 'a', territories: ['MA-06'], to: '2023-12' }, ['MA-06@2023']],
     // requested order is kept; duplicates collapse
-    [{ indicator: 'a', territories: ['MA-01', 'MA-06', 'MA-01'], from: '2024', to: '2024' }, ['MA-01@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03']],
+    [
+      { indicator: 'a', territories: ['MA-01', 'MA-06', 'MA-01'], from: '2024', to: '2024' },
+      ['MA-01@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03'],
+    ],
     // all territories: territories-file order (MA, MA-06, MA-01)
-    [{ indicator: 'a', from: '2024', to: '2024' }, ['MA@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-01@2024']],
+    [
+      { indicator: 'a', from: '2024', to: '2024' },
+      ['MA@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-01@2024'],
+    ],
     [{ indicator: 'a', territories: ['MA-CAS'] }, []],
     [{ indicator: 'b' }, ['MA-06@2020']],
     [{ indicator: 'nope' }, []],
@@ -141,7 +153,8 @@ describe('defaultDb (the shipped data files)', () => {
     expect(shipped.indicators.length).toBeGreaterThan(0);
     for (const [id, byTerritory] of shipped.observations) {
       expect(shipped.indicatorById.has(id), `observations of unknown indicator ${id}`).toBe(true);
-      for (const code of byTerritory.keys()) expect(shipped.territoryByCode.has(code), `unknown territory ${code}`).toBe(true);
+      for (const code of byTerritory.keys())
+        expect(shipped.territoryByCode.has(code), `unknown territory ${code}`).toBe(true);
     }
   });
 });

@@ -82,7 +82,10 @@ describe('rewriteBody', () => {
   it('empty, nulls, huge', () => {
     expect(apply('empty')).toEqual({ json: { data: [] } });
     const nulls = apply('nulls');
-    expect('json' in nulls && (nulls.json as { data: { value: unknown }[] }).data.map((r) => r.value)).toEqual([null, null]);
+    expect('json' in nulls && (nulls.json as { data: { value: unknown }[] }).data.map((r) => r.value)).toEqual([
+      null,
+      null,
+    ]);
     const huge = apply('huge:3');
     expect('json' in huge && (huge.json as { data: unknown[] }).data).toHaveLength(6);
   });

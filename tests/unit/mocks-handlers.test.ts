@@ -47,7 +47,9 @@ describe('GET /observations', () => {
 
     const period = body.data[0]?.period ?? '2024';
     const ranged = ObservationsResponse.parse(
-      await (await get(`/observations?indicator=${indicator}&territory=${codes.join(',')}&from=${period}&to=${period}`)).json(),
+      await (
+        await get(`/observations?indicator=${indicator}&territory=${codes.join(',')}&from=${period}&to=${period}`)
+      ).json(),
     );
     expect(ranged.data.length).toBeGreaterThan(0);
     expect(ranged.data.length).toBeLessThanOrEqual(body.data.length);
@@ -63,7 +65,11 @@ describe('bad parameters → 400 problem+json naming the parameter', () => {
     [`/observations?indicator=${indicator}&territory=MA-99`, 'territory', 'unknown-territory'],
     [`/observations?indicator=${indicator}&territory=MA,casablanca`, 'territory', 'invalid-parameter'],
     [`/observations?indicator=${indicator}&territory=`, 'territory', 'invalid-parameter'],
-    [`/observations?indicator=${indicator}&territory=${Array(201).fill('MA').join(',')}`, 'territory', 'invalid-parameter'],
+    [
+      `/observations?indicator=${indicator}&territory=${Array(201).fill('MA').join(',')}`,
+      'territory',
+      'invalid-parameter',
+    ],
     [`/observations?indicator=${indicator}&from=2024-13`, 'from', 'invalid-parameter'],
     [`/observations?indicator=${indicator}&to=24`, 'to', 'invalid-parameter'],
     [`/observations?indicator=${indicator}&from=2025&to=2024-Q3`, 'from', 'invalid-range'],

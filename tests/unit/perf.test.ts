@@ -34,12 +34,31 @@ describe('buildSeries with the cached observation index', () => {
     obs('b', 'MA-01', '2020', 100),
     obs('b', 'MA-02', '2020', 200),
   ];
-  const base = { periods: ['2020', '2021'], measure: 'absolute' as const, territoryIndex: new Map(), fallbackStatus: 'official' as const };
+  const base = {
+    periods: ['2020', '2021'],
+    measure: 'absolute' as const,
+    territoryIndex: new Map(),
+    fallbackStatus: 'official' as const,
+  };
   const values = (r: ReturnType<typeof buildSeries>) => r.map((s) => [s.territory, s.points.map((p) => p.value)]);
 
   it.each([
-    ['a', ['MA-01', 'MA-02'], [['MA-01', [1, 2]], ['MA-02', [null, 5]]]],
-    ['b', ['MA-02', 'MA-01'], [['MA-02', [200, null]], ['MA-01', [100, null]]]],
+    [
+      'a',
+      ['MA-01', 'MA-02'],
+      [
+        ['MA-01', [1, 2]],
+        ['MA-02', [null, 5]],
+      ],
+    ],
+    [
+      'b',
+      ['MA-02', 'MA-01'],
+      [
+        ['MA-02', [200, null]],
+        ['MA-01', [100, null]],
+      ],
+    ],
     ['a', ['MA-03'], [['MA-03', [null, null]]]],
   ])('indicator %s, territories %j', (indicator, territories, expected) => {
     // Twice over the same array: the second call reads the cached index and must agree with the first.

@@ -16,7 +16,18 @@ import { EXPLORER_TABS, MAX_TERRITORIES, MEASURES, parseViewUrl, VIEWS } from '.
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const CODE = /^MA(-[A-Z0-9]{2,3}){0,2}$/;
-const PARAMS = ['view', 'lang', 'tab', 'measure', 'indicator', 'territories', 'from', 'to', 'period', 'status'] as const;
+const PARAMS = [
+  'view',
+  'lang',
+  'tab',
+  'measure',
+  'indicator',
+  'territories',
+  'from',
+  'to',
+  'period',
+  'status',
+] as const;
 
 /** A value an attacker might put in a parameter. */
 const hostileValue = fc.oneof(
@@ -56,7 +67,8 @@ describe('parseViewUrl keeps only well-formed values, whatever the URL', () => {
         if (state.indicator !== null) expect(state.indicator).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
         // Notices can be shown: bounded in number, and their text bounded in length.
         expect(notices.length).toBeLessThanOrEqual(20);
-        for (const n of notices) for (const lang of ['fr', 'ar', 'en'] as const) expect(noticeText(n, lang).length).toBeLessThan(300);
+        for (const n of notices)
+          for (const lang of ['fr', 'ar', 'en'] as const) expect(noticeText(n, lang).length).toBeLessThan(300);
       }),
       { numRuns: 400 },
     );
@@ -78,7 +90,10 @@ describe('parseViewUrl keeps only well-formed values, whatever the URL', () => {
   });
 
   it(`thousands of well-formed territory codes: at most ${MAX_TERRITORIES * 8} kept, few notices`, () => {
-    const codes = Array.from({ length: 5_000 }, (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    const codes = Array.from(
+      { length: 5_000 },
+      (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(Math.floor(i / 100)).padStart(2, '0')}`,
+    );
     const started = performance.now();
     const { state, notices } = parseViewUrl(`?territories=${codes.join(',')}`);
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -96,11 +111,18 @@ function readCell(cell: string): string {
 describe('escapers over arbitrary labels', () => {
   it('a CSV text cell never reads as a formula and round-trips', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_LABELS), fc.string().map((s) => `=${s}`)), (label) => {
-        const read = readCell(csvTextCell(label));
-        expect(read).not.toMatch(/^[=+\-@\t\r]/);
-        expect(read === label || read === `'${label}`).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(...HOSTILE_LABELS),
+          fc.string().map((s) => `=${s}`),
+        ),
+        (label) => {
+          const read = readCell(csvTextCell(label));
+          expect(read).not.toMatch(/^[=+\-@\t\r]/);
+          expect(read === label || read === `'${label}`).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -124,7 +146,11 @@ describe('the mock hostile fault', () => {
     const spec = parseFaultSpec('hostile:territories');
     expect(spec.rejected).toEqual([]);
     const items = [
-      { code: 'MA-06', name: { fr: 'Casablanca-Settat', ar: 'الدار البيضاء سطات', en: 'Casablanca-Settat' }, population: 1 },
+      {
+        code: 'MA-06',
+        name: { fr: 'Casablanca-Settat', ar: 'الدار البيضاء سطات', en: 'Casablanca-Settat' },
+        population: 1,
+      },
       { id: 'p', title: { fr: 'Stade', ar: 'ملعب', en: 'Stadium' } },
       { code: 'MA', name: { fr: 'Maroc', ar: 'المغرب', en: 'Morocco' } },
     ];
@@ -132,9 +158,30 @@ describe('the mock hostile fault', () => {
     expect(out).toEqual({
       json: {
         data: [
-          { ...items[0], name: { fr: `${HOSTILE_LABELS[0]} Casablanca-Settat`, ar: `${HOSTILE_LABELS[0]} الدار البيضاء سطات`, en: `${HOSTILE_LABELS[0]} Casablanca-Settat` } },
-          { ...items[1], title: { fr: `${HOSTILE_LABELS[1]} Stade`, ar: `${HOSTILE_LABELS[1]} ملعب`, en: `${HOSTILE_LABELS[1]} Stadium` } },
-          { ...items[2], name: { fr: `${HOSTILE_LABELS[2]} Maroc`, ar: `${HOSTILE_LABELS[2]} المغرب`, en: `${HOSTILE_LABELS[2]} Morocco` } },
+          {
+            ...items[0],
+            name: {
+              fr: `${HOSTILE_LABELS[0]} Casablanca-Settat`,
+              ar: `${HOSTILE_LABELS[0]} الدار البيضاء سطات`,
+              en: `${HOSTILE_LABELS[0]} Casablanca-Settat`,
+            },
+          },
+          {
+            ...items[1],
+            title: {
+              fr: `${HOSTILE_LABELS[1]} Stade`,
+              ar: `${HOSTILE_LABELS[1]} ملعب`,
+              en: `${HOSTILE_LABELS[1]} Stadium`,
+            },
+          },
+          {
+            ...items[2],
+            name: {
+              fr: `${HOSTILE_LABELS[2]} Maroc`,
+              ar: `${HOSTILE_LABELS[2]} المغرب`,
+              en: `${HOSTILE_LABELS[2]} Morocco`,
+            },
+          },
         ],
       },
     });

@@ -221,23 +221,31 @@ describe.each([
     expect(srv.url).toBe(`http://localhost:${srv.port}${prefix}`);
   });
 
-  it.each(['', 'missing.js', 'assets/missing-AbCdEf12.js'])('sends security headers (on %j, even a 404)', async (file) => {
-    const r = await rawRequest(srv.port, prefix + file);
-    // The header reuses the build's meta policy (so the API origin is allowed) and adds frame-ancestors.
-    expect(r.headers['content-security-policy']).toBe(`${buildCsp({ apiBaseUrl: API, forMeta: true })}; frame-ancestors 'none'`);
-    expect(parseCsp(String(r.headers['content-security-policy'])).get('script-src')).toEqual(["'self'"]);
-    expect(r.headers['x-content-type-options']).toBe('nosniff');
-    expect(r.headers['referrer-policy']).toBe('no-referrer');
-    expect(r.headers['x-frame-options']).toBe('DENY');
-    expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(r.headers['permissions-policy']).toContain('camera=()');
-  });
+  it.each(['', 'missing.js', 'assets/missing-AbCdEf12.js'])(
+    'sends security headers (on %j, even a 404)',
+    async (file) => {
+      const r = await rawRequest(srv.port, prefix + file);
+      // The header reuses the build's meta policy (so the API origin is allowed) and adds frame-ancestors.
+      expect(r.headers['content-security-policy']).toBe(
+        `${buildCsp({ apiBaseUrl: API, forMeta: true })}; frame-ancestors 'none'`,
+      );
+      expect(parseCsp(String(r.headers['content-security-policy'])).get('script-src')).toEqual(["'self'"]);
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(r.headers['permissions-policy']).toContain('camera=()');
+    },
+  );
 
-  it.each(['missing.js', 'assets/', 'nope/index.html'])('404s on %j without falling back to index.html', async (file) => {
-    const r = await rawRequest(srv.port, prefix + file);
-    expect(r.status).toBe(404);
-    expect(r.body).not.toContain('<!doctype html>');
-  });
+  it.each(['missing.js', 'assets/', 'nope/index.html'])(
+    '404s on %j without falling back to index.html',
+    async (file) => {
+      const r = await rawRequest(srv.port, prefix + file);
+      expect(r.status).toBe(404);
+      expect(r.body).not.toContain('<!doctype html>');
+    },
+  );
 
   it.each([
     '../secret.txt',
@@ -282,7 +290,7 @@ describe.each([
     expect(post.headers.allow).toBe('GET, HEAD');
   });
 
-  it('points /favicon.ico (always asked at the root) to the build\'s favicon.svg', async () => {
+  it("points /favicon.ico (always asked at the root) to the build's favicon.svg", async () => {
     const r = await rawRequest(srv.port, '/favicon.ico');
     expect(r.status).toBe(301);
     expect(r.headers.location).toBe(`${prefix}favicon.svg`);

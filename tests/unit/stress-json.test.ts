@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ObservationsResponse, TerritoriesResponse, type ObservationsQuery, type Territory } from '../../src/api/contract.ts';
+import {
+  ObservationsResponse,
+  TerritoriesResponse,
+  type ObservationsQuery,
+  type Territory,
+} from '../../src/api/contract.ts';
 import { queryObservations } from '../../src/mocks/db.ts';
 import { createHandlers } from '../../src/mocks/handlers.ts';
 import {
@@ -23,7 +28,9 @@ import {
 // The real file: its order (regions and provinces interleaved) differs from the dataset's, and it has
 // codes with no stress rows (Casablanca's prefectures d'arrondissements).
 const real: Territory[] = TerritoriesResponse.parse(JSON.parse(readFileSync('data/territories.json', 'utf8'))).data;
-const provinces = real.filter((t) => t.level === 'province' && t.kind !== 'prefecture-arrondissements').map((t) => t.code);
+const provinces = real
+  .filter((t) => t.level === 'province' && t.kind !== 'prefecture-arrondissements')
+  .map((t) => t.code);
 const noRows = real.find((t) => t.kind === 'prefecture-arrondissements')?.code ?? 'MA';
 const db = createStressDb(real, { indicatorCount: 8 });
 const id = (i: number) => stressIndicatorId(i);
@@ -34,7 +41,10 @@ describe('observationsJson equals JSON.stringify of the rows', () => {
   it.each<[string, ObservationsQuery]>([
     ['every territory, every month', { indicator: id(0) }],
     ['75 provinces', { indicator: id(1), territories: provinces }],
-    ['asked order kept, duplicates once', { indicator: id(2), territories: ['MA-06', 'MA', provinces[3] ?? 'MA-01', 'MA-06'] }],
+    [
+      'asked order kept, duplicates once',
+      { indicator: id(2), territories: ['MA-06', 'MA', provinces[3] ?? 'MA-01', 'MA-06'] },
+    ],
     ['a code with no stress rows is skipped', { indicator: id(2), territories: [noRows, 'MA-01'] }],
     ['only codes with no rows', { indicator: id(2), territories: [noRows] }],
     ['from a year', { indicator: id(3), from: '2024' }],
@@ -69,7 +79,10 @@ describe('observationsJson equals JSON.stringify of the rows', () => {
 describe('the handlers send the fast path, and fall back to json for faults', () => {
   const url = (q: string) => `http://localhost/api/v1/observations?${q}`;
   it.each([
-    [`indicator=${id(1)}&territory=${provinces.slice(0, 12).join(',')}`, { indicator: id(1), territories: provinces.slice(0, 12) }],
+    [
+      `indicator=${id(1)}&territory=${provinces.slice(0, 12).join(',')}`,
+      { indicator: id(1), territories: provinces.slice(0, 12) },
+    ],
     [`indicator=${id(7)}&from=2023-Q2&to=2024`, { indicator: id(7), from: '2023-Q2', to: '2024' }],
   ] as const)('%s', async (query, q) => {
     const handlers = createHandlers({ db: () => db, faults: () => [] });
@@ -100,7 +113,11 @@ describe('stress caches are bounded (issue 7, B5)', () => {
         big.observationsJson({ indicator: id(i), territories: ['MA'] });
       }
     }
-    expect(big.cacheSizes()).toEqual({ values: Math.min(STRESS_VALUES_CACHE, STRESS_INDICATOR_COUNT), rows: STRESS_ROWS_CACHE, json: STRESS_JSON_CACHE });
+    expect(big.cacheSizes()).toEqual({
+      values: Math.min(STRESS_VALUES_CACHE, STRESS_INDICATOR_COUNT),
+      rows: STRESS_ROWS_CACHE,
+      json: STRESS_JSON_CACHE,
+    });
   });
 
   it('answers the same after an indicator was evicted from every cache', () => {

@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Indicator, Observation, ObservationsResponse, Territory, TerritoriesResponse } from '../../src/api/contract.ts';
+import {
+  Indicator,
+  Observation,
+  ObservationsResponse,
+  Territory,
+  TerritoriesResponse,
+} from '../../src/api/contract.ts';
 import { createDb, queryObservations } from '../../src/mocks/db.ts';
 import { answer } from '../../src/mocks/handlers.ts';
 import {
@@ -238,7 +244,11 @@ describe('createStressDb (lazy) answers like createDb over the eager files', () 
   });
 
   it('is served through the shared handlers when plugged in with createHandlers({ db })', () => {
-    const res = answer(lazy, 'observations', new URLSearchParams({ indicator: stressIndicatorId(1), territory: 'MA-01,MA-02', from: '2025-01' }));
+    const res = answer(
+      lazy,
+      'observations',
+      new URLSearchParams({ indicator: stressIndicatorId(1), territory: 'MA-01,MA-02', from: '2025-01' }),
+    );
     expect(res.status).toBe(200);
     const body = ObservationsResponse.parse('json' in res ? res.json : null);
     expect(body.data).toHaveLength(24);

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure, Observation, Territory } from '../../src/api/contract.ts';
 import { closestCensusYear } from '../../src/transforms/measures.ts';
-import { buildSeries, SERIES_CACHE_MIN_PERIODS, SERIES_POINTS_CACHE, type BuildSeriesInput } from '../../src/transforms/series.ts';
+import {
+  buildSeries,
+  SERIES_CACHE_MIN_PERIODS,
+  SERIES_POINTS_CACHE,
+  type BuildSeriesInput,
+} from '../../src/transforms/series.ts';
 import { buildLongRows } from '../../src/transforms/table.ts';
 
 function territory(code: string, pop: number): Territory {
@@ -24,7 +29,13 @@ function territory(code: string, pop: number): Territory {
 const periods = Array.from({ length: SERIES_CACHE_MIN_PERIODS + 2 }, (_, i) => String(2020 + i));
 const codes = ['MA-01', 'MA-02'];
 const observations: Observation[] = codes.flatMap((c, i) =>
-  periods.map((period, p) => ({ indicator: 'x', territory: c, period, value: p === 2 && i === 1 ? null : 100 + i * 10 + p, status: 'official' as const })),
+  periods.map((period, p) => ({
+    indicator: 'x',
+    territory: c,
+    period,
+    value: p === 2 && i === 1 ? null : 100 + i * 10 + p,
+    status: 'official' as const,
+  })),
 );
 const index = new Map(codes.map((c, i) => [c, territory(c, 1000 * (i + 1))]));
 const input = (over: Partial<BuildSeriesInput> = {}): BuildSeriesInput => ({
@@ -46,8 +57,18 @@ describe('buildSeries shares points between equal requests', () => {
     ['another measure', {}, { measure: 'per1000' }, false],
     ['another axis (a range)', {}, { periods: periods.slice(1) }, false],
     ['another axis (a bar period)', {}, { periods: ['2024'] }, false],
-    ['a short axis is not cached', { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) }, { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) }, false],
-    ['another denominator (territories refetched)', {}, { territoryIndex: new Map(codes.map((c) => [c, territory(c, 5)])) }, false],
+    [
+      'a short axis is not cached',
+      { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) },
+      { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) },
+      false,
+    ],
+    [
+      'another denominator (territories refetched)',
+      {},
+      { territoryIndex: new Map(codes.map((c) => [c, territory(c, 5)])) },
+      false,
+    ],
     ['another gap status', {}, { fallbackStatus: 'estimate' }, false],
     ['another observations array (new query data)', {}, { observations: observations.map((o) => ({ ...o })) }, false],
   ])('%s → shared: %s', (_name, a, b, shared) => {
@@ -84,7 +105,12 @@ describe('buildSeries shares points between equal requests', () => {
 });
 
 describe('buildLongRows shares rows per points array', () => {
-  const series = (label: string, points = buildSeries(input())[0]?.points ?? []) => ({ key: 'MA-01', label, color: '#000', points });
+  const series = (label: string, points = buildSeries(input())[0]?.points ?? []) => ({
+    key: 'MA-01',
+    label,
+    color: '#000',
+    points,
+  });
   it('two models over the same points get the same row objects', () => {
     const a = buildLongRows({ series: [series('A')] });
     const b = buildLongRows({ series: [series('A')] });
@@ -92,9 +118,7 @@ describe('buildLongRows shares rows per points array', () => {
     expect(b.every((row, i) => row === a[i])).toBe(true);
   });
 
-  it.each([
-    ['another label (language switch)', 'B'],
-  ])('%s → rebuilt with the new label', (_name, label) => {
+  it.each([['another label (language switch)', 'B']])('%s → rebuilt with the new label', (_name, label) => {
     const a = buildLongRows({ series: [series('A')] });
     const b = buildLongRows({ series: [series(label)] });
     expect(b[0]).not.toBe(a[0]);

@@ -19,10 +19,26 @@ import { buildChartModel, denominatorNote, worstStatus } from '../../src/transfo
 import { summarizeChart } from '../../src/transforms/summary.ts';
 import { classOf, quantileClasses } from '../../src/transforms/classes.ts';
 import { defaultIndicator, defaultTerritories } from '../../src/transforms/selection.ts';
-import { matchesTerritory, normalizeForSearch, pickCodes, toggleCode } from '../../src/features/territory-filter/search.ts';
+import {
+  matchesTerritory,
+  normalizeForSearch,
+  pickCodes,
+  toggleCode,
+} from '../../src/features/territory-filter/search.ts';
 
-const source = { publisher: 'HCP', title: 'RGPH', url: 'https://www.hcp.ma/', published: null, retrieved: '2025-01-01' };
-function territory(code: string, level: Territory['level'], pop: Record<string, number>, hh: Record<string, number> = {}): Territory {
+const source = {
+  publisher: 'HCP',
+  title: 'RGPH',
+  url: 'https://www.hcp.ma/',
+  published: null,
+  retrieved: '2025-01-01',
+};
+function territory(
+  code: string,
+  level: Territory['level'],
+  pop: Record<string, number>,
+  hh: Record<string, number> = {},
+): Territory {
   return {
     code,
     level,
@@ -33,7 +49,12 @@ function territory(code: string, level: Territory['level'], pop: Record<string, 
     households: hh,
   };
 }
-const MA = territory('MA', 'country', { '2014': 33_848_242, '2024': 36_828_330 }, { '2014': 7_313_806, '2024': 9_275_038 });
+const MA = territory(
+  'MA',
+  'country',
+  { '2014': 33_848_242, '2024': 36_828_330 },
+  { '2014': 7_313_806, '2024': 9_275_038 },
+);
 const CS = territory('MA-06', 'region', { '2014': 6_861_739, '2024': 7_688_967 }, { '2024': 2_000_000 });
 const MS = territory('MA-07', 'region', { '2014': 4_520_569, '2024': 4_892_393 }, {});
 const index = new Map([MA, CS, MS].map((t) => [t.code, t]));
@@ -54,7 +75,12 @@ const indicator: Indicator = {
   measures: ['absolute', 'per1000'],
   polarity: 'higher-is-better',
 };
-const obs = (territory: string, period: string, value: number | null, status: Observation['status'] = 'official'): Observation => ({
+const obs = (
+  territory: string,
+  period: string,
+  value: number | null,
+  status: Observation['status'] = 'official',
+): Observation => ({
   indicator: 'jobs',
   territory,
   period,
@@ -109,9 +135,18 @@ describe('applyMeasure', () => {
 
 describe('periods', () => {
   it.each([
-    [['2024', '2014', '2019'], ['2014', '2019', '2024']],
-    [['2024-Q3', '2024-Q1', '2023'], ['2023', '2024-Q1', '2024-Q3']],
-    [['2025-07', '2025', '2024'], ['2024', '2025', '2025-07']],
+    [
+      ['2024', '2014', '2019'],
+      ['2014', '2019', '2024'],
+    ],
+    [
+      ['2024-Q3', '2024-Q1', '2023'],
+      ['2023', '2024-Q1', '2024-Q3'],
+    ],
+    [
+      ['2025-07', '2025', '2024'],
+      ['2024', '2025', '2025-07'],
+    ],
   ])('sorts %j', (input, expected) => {
     expect([...input].sort(comparePeriodStrings)).toEqual(expected);
   });
@@ -125,7 +160,14 @@ describe('periods', () => {
 describe('buildSeries', () => {
   const periods = distinctPeriods(observations);
   it('one point per period, gaps with a reason, input order of territories', () => {
-    const s = buildSeries({ observations, territories: ['MA-07', 'MA-06'], periods, measure: 'absolute', territoryIndex: index, fallbackStatus: 'official' });
+    const s = buildSeries({
+      observations,
+      territories: ['MA-07', 'MA-06'],
+      periods,
+      measure: 'absolute',
+      territoryIndex: index,
+      fallbackStatus: 'official',
+    });
     expect(s.map((x) => x.territory)).toEqual(['MA-07', 'MA-06']);
     expect(s[0]?.points.map((p) => p.value)).toEqual([50, null, 80]);
     expect(s[0]?.points[1]).toMatchObject({ reason: 'not-published', note: 'non publié' });
@@ -133,7 +175,14 @@ describe('buildSeries', () => {
     expect(s[1]?.points[1]?.reason).toBe('not-published');
   });
   it('per 1,000 uses the closest census and reports which', () => {
-    const s = buildSeries({ observations, territories: ['MA-06'], periods, measure: 'per1000', territoryIndex: index, fallbackStatus: 'official' });
+    const s = buildSeries({
+      observations,
+      territories: ['MA-06'],
+      periods,
+      measure: 'per1000',
+      territoryIndex: index,
+      fallbackStatus: 'official',
+    });
     expect(s[0]?.points[0]?.value).toBeCloseTo((100 / 6_861_739) * 1000, 10);
     expect(s[0]?.points[2]?.value).toBeCloseTo((200 / 7_688_967) * 1000, 10);
     expect(s[0]?.censusYears).toEqual(['2014', '2024']);
@@ -142,16 +191,40 @@ describe('buildSeries', () => {
 
 describe('rankItems', () => {
   it.each([
-    [[{ key: 'a', value: 1 }, { key: 'b', value: 3 }, { key: 'c', value: null }, { key: 'd', value: 3 }], ['b', 'd', 'a', 'c'], [1, 1, 3, null]],
+    [
+      [
+        { key: 'a', value: 1 },
+        { key: 'b', value: 3 },
+        { key: 'c', value: null },
+        { key: 'd', value: 3 },
+      ],
+      ['b', 'd', 'a', 'c'],
+      [1, 1, 3, null],
+    ],
     [[{ key: 'a', value: null }], ['a'], [null]],
-    [[{ key: 'x', value: -2 }, { key: 'y', value: 0 }], ['y', 'x'], [1, 2]],
+    [
+      [
+        { key: 'x', value: -2 },
+        { key: 'y', value: 0 },
+      ],
+      ['y', 'x'],
+      [1, 2],
+    ],
   ])('%j', (items, keys, ranks) => {
     const r = rankItems(items);
     expect(r.map((x) => x.item.key)).toEqual(keys);
     expect(r.map((x) => x.rank)).toEqual(ranks);
   });
   it('ascending order', () => {
-    expect(rankItems([{ key: 'a', value: 2 }, { key: 'b', value: 1 }], 'asc').map((x) => x.item.key)).toEqual(['b', 'a']);
+    expect(
+      rankItems(
+        [
+          { key: 'a', value: 2 },
+          { key: 'b', value: 1 },
+        ],
+        'asc',
+      ).map((x) => x.item.key),
+    ).toEqual(['b', 'a']);
   });
 });
 
@@ -169,7 +242,10 @@ describe('computeDelta', () => {
 });
 
 describe('downsampleLttb', () => {
-  const long = Array.from({ length: 1000 }, (_, i) => ({ i, value: i === 500 || i === 501 ? null : Math.sin(i / 20) * 100 }));
+  const long = Array.from({ length: 1000 }, (_, i) => ({
+    i,
+    value: i === 500 || i === 501 ? null : Math.sin(i / 20) * 100,
+  }));
   it('reduces to about the target and keeps every gap', () => {
     const out = downsampleLttb(long, 100, (p) => p.i);
     expect(out.length).toBeLessThanOrEqual(110);
@@ -233,7 +309,10 @@ describe('chart model, table and summary', () => {
     expect(sortWideRows(rows, 'period:2019', 'descending', m.periods).map((r) => r.code)).toEqual(['MA-06', 'MA-07']);
     const long = buildLongRows(m);
     expect(long).toHaveLength(6);
-    expect(long.find((r) => r.territoryCode === 'MA-07' && r.period === '2019')).toMatchObject({ value: null, reason: 'not-published' });
+    expect(long.find((r) => r.territoryCode === 'MA-07' && r.period === '2019')).toMatchObject({
+      value: null,
+      reason: 'not-published',
+    });
   });
   it('summary names the highest territory and the gaps', () => {
     const m = buildChartModel({ ...base, kind: 'line', measure: 'absolute' });
@@ -313,8 +392,15 @@ describe('chart helpers', () => {
     expect(sparklinePath(values, 120, 30)).toBe(d);
   });
   it('line rows: downsampled per series, gaps kept, one row per kept period', () => {
-    const periods = Array.from({ length: 400 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-    const points = periods.map((period, i) => ({ period, value: i === 200 ? null : Math.sin(i / 9), status: 'official' as const }));
+    const periods = Array.from(
+      { length: 400 },
+      (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+    );
+    const points = periods.map((period, i) => ({
+      period,
+      value: i === 200 ? null : Math.sin(i / 9),
+      status: 'official' as const,
+    }));
     const rows = lineChartRows({ periods, series: [{ key: 'MA', label: 'Maroc', color: '#000', points }] }, 60);
     expect(rows.length).toBeLessThan(200);
     expect(rows.some((r) => r.period === periods[200] && r.MA === null)).toBe(true);

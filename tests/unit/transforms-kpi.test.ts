@@ -45,7 +45,14 @@ function indicator(patch: Partial<Indicator> = {}): Indicator {
 }
 
 function obs(period: string, value: number | null, territory = 'MA', ind = 'amo-coverage'): Observation {
-  return { indicator: ind, territory, period, value, status: 'official', note: value === null ? 'not published' : null };
+  return {
+    indicator: ind,
+    territory,
+    period,
+    value,
+    status: 'official',
+    note: value === null ? 'not published' : null,
+  };
 }
 
 function pt(period: string, value: number | null): KpiPoint {
@@ -116,7 +123,13 @@ describe('computeDelta', () => {
   it.each<[string, number | null, number | null | undefined, Indicator['polarity'], object]>([
     ['rise, higher is better', 88, 67.1, 'higher-is-better', { direction: 'up', assessment: 'better', reason: null }],
     ['rise, lower is better', 21.3, 16.2, 'lower-is-better', { direction: 'up', assessment: 'worse', reason: null }],
-    ['fall, lower is better', 10, 20, 'lower-is-better', { abs: -10, pct: -50, direction: 'down', assessment: 'better' }],
+    [
+      'fall, lower is better',
+      10,
+      20,
+      'lower-is-better',
+      { abs: -10, pct: -50, direction: 'down', assessment: 'better' },
+    ],
     ['neutral indicator', 110, 100, 'neutral', { abs: 10, pct: 10, assessment: 'neutral' }],
     ['no change', 5, 5, 'higher-is-better', { abs: 0, pct: 0, direction: 'flat', assessment: 'unchanged' }],
     ['negative base uses |base|', -1, -2, 'higher-is-better', { abs: 1, pct: 50, direction: 'up' }],
@@ -146,7 +159,13 @@ describe('targetProgress (linear pace from the first value to the target)', () =
     ['exactly on the line → on-track', [pt('2021', 42), pt('2024', expectedAt(2024))], t, 'on-track', null],
     ['reached → achieved', [pt('2021', 42), pt('2024', 100)], t, 'achieved', null],
     ['past the target date, not reached → behind', [pt('2021', 42), pt('2032', 90)], t, 'behind', null],
-    ['decrease target, falling fast enough', [pt('2014', 16), pt('2024', 11)], target(10, '2030', 'decrease'), 'on-track', null],
+    [
+      'decrease target, falling fast enough',
+      [pt('2014', 16), pt('2024', 11)],
+      target(10, '2030', 'decrease'),
+      'on-track',
+      null,
+    ],
     ['decrease target, rising', [pt('2014', 16.2), pt('2024', 21.3)], target(10, '2030', 'decrease'), 'behind', null],
     ['decrease target reached', [pt('2014', 16.2), pt('2024', 9)], target(10, '2030', 'decrease'), 'achieved', null],
     ['single point', [pt('2024', 70)], t, 'unknown', 'single-point'],

@@ -48,7 +48,12 @@ describe('peersByPopulation', () => {
     // Marrakech-Safi 4.89 M: Fès-Meknès 4.47 M (0.42 M) then Rabat-Salé-Kénitra 5.13 M (0.24 M) — RSK first.
     ['closest regions to Marrakech-Safi', 'MA-07', {}, ['MA-04', 'MA-03', 'MA-01']],
     ['count limits the list', 'MA-07', { count: 1 }, ['MA-04']],
-    ['already compared territories are excluded', 'MA-07', { exclude: ['MA-06', 'MA-04'] }, ['MA-03', 'MA-01', 'MA-12']],
+    [
+      'already compared territories are excluded',
+      'MA-07',
+      { exclude: ['MA-06', 'MA-04'] },
+      ['MA-03', 'MA-01', 'MA-12'],
+    ],
     ['same level only: provinces for Benslimane', 'MA-BES', {}, ['MA-OUZ', 'MA-YUS', 'MA-REH']],
     ['unknown reference', 'MA-99', {}, []],
     ['reference without population', 'MA-NOP', {}, []],

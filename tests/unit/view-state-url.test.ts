@@ -22,7 +22,9 @@ import { resolveTheme } from '../../src/app/theme.ts';
 const periodArb = fc.oneof(
   fc.integer({ min: 1990, max: 2040 }).map(String),
   fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => `${y}-Q${q}`),
-  fc.tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 12 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
 );
 const codeArb = fc.oneof(
   fc.constant('MA'),
@@ -68,7 +70,11 @@ describe('parseViewUrl / serializeViewUrl', () => {
   it.each([
     ['', DEFAULT_VIEW_STATE, []],
     ['?view=nope', DEFAULT_VIEW_STATE, [{ parameter: 'view', value: 'nope', reason: 'unknown-value' }]],
-    ['?lang=xx&tab=map', { ...DEFAULT_VIEW_STATE, tab: 'map' }, [{ parameter: 'lang', value: 'xx', reason: 'unknown-value' }]],
+    [
+      '?lang=xx&tab=map',
+      { ...DEFAULT_VIEW_STATE, tab: 'map' },
+      [{ parameter: 'lang', value: 'xx', reason: 'unknown-value' }],
+    ],
     [
       '?territories=MA-06,<script>,MA-06',
       { ...DEFAULT_VIEW_STATE, territories: ['MA-06'] },
@@ -77,14 +83,21 @@ describe('parseViewUrl / serializeViewUrl', () => {
         { parameter: 'territories', value: 'MA-06', reason: 'duplicate' },
       ],
     ],
-    ['?from=2024&to=2014', { ...DEFAULT_VIEW_STATE, from: '2024' }, [{ parameter: 'to', value: '2014', reason: 'malformed' }]],
+    [
+      '?from=2024&to=2014',
+      { ...DEFAULT_VIEW_STATE, from: '2024' },
+      [{ parameter: 'to', value: '2014', reason: 'malformed' }],
+    ],
   ] as const)('%s', (search, state, notices) => {
     const r = parseViewUrl(search);
     expect(r.state).toEqual(state);
     expect(r.notices).toEqual(notices);
   });
   it('thousands of territories collapse into one notice', () => {
-    const codes = Array.from({ length: 3000 }, (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(i % 90).padStart(2, '0')}`);
+    const codes = Array.from(
+      { length: 3000 },
+      (_, i) => `MA-${String(i % 100).padStart(2, '0')}-${String(i % 90).padStart(2, '0')}`,
+    );
     const r = parseViewUrl(`?territories=${codes.join(',')}`);
     expect(r.notices.length).toBeLessThanOrEqual(20);
   });
@@ -93,7 +106,10 @@ describe('parseViewUrl / serializeViewUrl', () => {
 describe('validateAgainstVocabulary', () => {
   const vocab = { territories: new Set(['MA', 'MA-06', 'MA-07']), indicators: new Set(['population']) };
   it('drops unknown codes and ids with a notice', () => {
-    const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, indicator: 'nope', territories: ['MA-99', 'MA-06'] }, vocab);
+    const r = validateAgainstVocabulary(
+      { ...DEFAULT_VIEW_STATE, indicator: 'nope', territories: ['MA-99', 'MA-06'] },
+      vocab,
+    );
     expect(r.state.indicator).toBeNull();
     expect(r.state.territories).toEqual(['MA-06']);
     expect(r.notices).toEqual([
@@ -107,9 +123,7 @@ describe('validateAgainstVocabulary', () => {
     const many = Array.from({ length: MAX_TERRITORIES + 8 }, (_, i) => `MA-${String(i + 1).padStart(3, '0')}`);
     const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, territories: many }, {});
     expect(r.state.territories).toEqual(many.slice(0, MAX_TERRITORIES));
-    expect(r.notices).toEqual([
-      { parameter: 'territories', value: many[MAX_TERRITORIES], reason: 'too-many' },
-    ]);
+    expect(r.notices).toEqual([{ parameter: 'territories', value: many[MAX_TERRITORIES], reason: 'too-many' }]);
   });
   it('keeps a valid state as is', () => {
     const state = { ...DEFAULT_VIEW_STATE, indicator: 'population', territories: ['MA-07'] };
@@ -119,7 +133,11 @@ describe('validateAgainstVocabulary', () => {
 
 describe('viewSearch keeps foreign parameters', () => {
   it.each([
-    ['?mock=malformed:observations&view=overview', { ...DEFAULT_VIEW_STATE, view: 'explorer' as const }, '?view=explorer&mock=malformed:observations'],
+    [
+      '?mock=malformed:observations&view=overview',
+      { ...DEFAULT_VIEW_STATE, view: 'explorer' as const },
+      '?view=explorer&mock=malformed:observations',
+    ],
     ['?dataset=stress', DEFAULT_VIEW_STATE, '?dataset=stress'],
     ['?lang=ar', DEFAULT_VIEW_STATE, ''],
   ])('%s', (current, state, expected) => {
@@ -139,7 +157,10 @@ describe('preferences', () => {
     expect(parsePreferences(raw)).toEqual({ prefs, problem });
   });
   it('round-trips', () => {
-    expect(parsePreferences(serializePreferences({ lang: 'en', theme: 'light' })).prefs).toEqual({ lang: 'en', theme: 'light' });
+    expect(parsePreferences(serializePreferences({ lang: 'en', theme: 'light' })).prefs).toEqual({
+      lang: 'en',
+      theme: 'light',
+    });
   });
   it.each([
     ['system', true, 'dark'],

@@ -52,7 +52,12 @@ function RadioGroup<T extends string | number>(props: {
       <legend>{props.legend}</legend>
       {props.options.map((o) => (
         <label key={String(o.value)} className="xm-radio">
-          <input type="radio" name={props.name} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
           {o.label}
         </label>
       ))}
@@ -174,8 +179,20 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
 
           <section aria-labelledby={`${id}-img`} className="xm-section">
             <h3 id={`${id}-img`}>{t('imageSection')}</h3>
-            <RadioGroup legend={t('size')} name={`${id}-size`} value={size} onChange={setSize} options={SIZES.map((s) => ({ value: s.value, label: t(s.key) }))} />
-            <RadioGroup legend={t('scale')} name={`${id}-scale`} value={scale} onChange={setScale} options={SCALES.map((s) => ({ value: s, label: `${s}×` }))} />
+            <RadioGroup
+              legend={t('size')}
+              name={`${id}-size`}
+              value={size}
+              onChange={setSize}
+              options={SIZES.map((s) => ({ value: s.value, label: t(s.key) }))}
+            />
+            <RadioGroup
+              legend={t('scale')}
+              name={`${id}-scale`}
+              value={scale}
+              onChange={setScale}
+              options={SCALES.map((s) => ({ value: s, label: `${s}×` }))}
+            />
             <RadioGroup
               legend={t('background')}
               name={`${id}-bg`}
@@ -187,10 +204,18 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
               ]}
             />
             <div className="xm-actions">
-              <button type="button" disabled={busy} onClick={() => run(() => downloadPng(model, choice).then((n) => t('done', { name: n })))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => downloadPng(model, choice).then((n) => t('done', { name: n })))}
+              >
                 {t('downloadPng')}
               </button>
-              <button type="button" disabled={busy} onClick={() => run(() => downloadSvg(model, choice).then((n) => t('done', { name: n })))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => downloadSvg(model, choice).then((n) => t('done', { name: n })))}
+              >
                 {t('downloadSvg')}
               </button>
               <button type="button" disabled={busy} onClick={onCopy}>
@@ -202,10 +227,18 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
           <section aria-labelledby={`${id}-data`} className="xm-section">
             <h3 id={`${id}-data`}>{t('dataSection')}</h3>
             <div className="xm-actions">
-              <button type="button" disabled={busy} onClick={() => run(() => t('done', { name: downloadCsv(model, 'displayed', tableRows) }))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => t('done', { name: downloadCsv(model, 'displayed', tableRows) }))}
+              >
                 {t('csvDisplayed')}
               </button>
-              <button type="button" disabled={busy} onClick={() => run(() => t('done', { name: downloadCsv(model, 'full', fullRows ?? tableRows) }))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => t('done', { name: downloadCsv(model, 'full', fullRows ?? tableRows) }))}
+              >
                 {t('csvFull')}
               </button>
             </div>
@@ -218,7 +251,11 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
               {t('withImage')}
             </label>
             <div className="xm-actions">
-              <button type="button" disabled={busy} onClick={() => run(() => downloadDeck([model], withImage).then((n) => t('done', { name: n })))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => run(() => downloadDeck([model], withImage).then((n) => t('done', { name: n })))}
+              >
                 {t('downloadPptx')}
               </button>
               <button type="button" disabled={busy} aria-pressed={pinned} onClick={onPin}>

@@ -46,7 +46,15 @@ export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
         {t('present')}
       </button>
       {pins.length > 0 && (
-        <button type="button" onClick={(e) => start(pins.map((p) => p.model), e.currentTarget)}>
+        <button
+          type="button"
+          onClick={(e) =>
+            start(
+              pins.map((p) => p.model),
+              e.currentTarget,
+            )
+          }
+        >
           {t('presentPinned', { n: pins.length })}
         </button>
       )}

@@ -64,7 +64,9 @@ export function PresentationMode({ models, onClose, startIndex = 0 }: Presentati
 
   const go = useCallback(
     (step: -1 | 1 | 'first' | 'last') =>
-      setIndex((i) => (step === 'first' ? 0 : step === 'last' ? count - 1 : Math.min(count - 1, Math.max(0, i + step)))),
+      setIndex((i) =>
+        step === 'first' ? 0 : step === 'last' ? count - 1 : Math.min(count - 1, Math.max(0, i + step)),
+      ),
     [count],
   );
 
@@ -129,11 +131,22 @@ export function PresentationMode({ models, onClose, startIndex = 0 }: Presentati
   }, [index, models]);
 
   const title = model?.title ?? '';
-  const alt = model ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.` : '';
+  const alt = model
+    ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.`
+    : '';
   const src = images[index];
 
   return (
-    <div ref={rootRef} className="pm" role="dialog" aria-modal="true" aria-label={t('presentation')} tabIndex={-1} dir={rtl ? 'rtl' : 'ltr'} lang={lang}>
+    <div
+      ref={rootRef}
+      className="pm"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('presentation')}
+      tabIndex={-1}
+      dir={rtl ? 'rtl' : 'ltr'}
+      lang={lang}
+    >
       <div className="pm-bar">
         <span className="pm-counter" aria-hidden="true">
           {t('slideCounter', { i: index + 1, n: count })}
@@ -151,7 +164,11 @@ export function PresentationMode({ models, onClose, startIndex = 0 }: Presentati
         </span>
       </div>
       <div className="pm-stage">
-        {src ? <img src={src} alt={alt} width={SLIDE.width} height={SLIDE.height} /> : <p role="status">{t('loadingSlide')}</p>}
+        {src ? (
+          <img src={src} alt={alt} width={SLIDE.width} height={SLIDE.height} />
+        ) : (
+          <p role="status">{t('loadingSlide')}</p>
+        )}
       </div>
       <p className="pm-help">{t('keysHelp')}</p>
       <div className="pm-sr" aria-live="polite" aria-atomic="true">

@@ -73,9 +73,14 @@ function CompareRow({
         <span>{name}</span>
         {polarityText ? <span className="mv-small">{polarityText}</span> : null}
         <span className="mv-small">
-          <StatusBadge status={status} lang={lang} /> <SourceLine source={indicator.source} lang={lang} prefix={false} />
+          <StatusBadge status={status} lang={lang} />{' '}
+          <SourceLine source={indicator.source} lang={lang} prefix={false} />
         </span>
-        <StaleQueryNotice query={q} dataset={translate(commonMessages, lang, 'datasetObservations', { name })} lang={lang} />
+        <StaleQueryNotice
+          query={q}
+          dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
+          lang={lang}
+        />
       </th>
       {q.isPending ? (
         <td colSpan={codes.length + 1}>
@@ -186,8 +191,7 @@ function PeersPanel({
 }) {
   const chosen = useViewStore(selectIndicator);
   // Default: the first census rate that has a "better" direction (population would repeat the population peers).
-  const indicator =
-    census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
+  const indicator = census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
   const ref = codes[0] ?? 'MA';
   // All territories: the value peers are looked for across the whole level.
   const q = useQuery({ ...observationsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined });
@@ -343,7 +347,11 @@ export function CompareView() {
         </p>
       ) : null}
 
-      <StaleQueryNotice query={indicatorsQ} dataset={translate(commonMessages, lang, 'datasetIndicators')} lang={lang} />
+      <StaleQueryNotice
+        query={indicatorsQ}
+        dataset={translate(commonMessages, lang, 'datasetIndicators')}
+        lang={lang}
+      />
       {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}
@@ -381,14 +389,7 @@ export function CompareView() {
       )}
 
       {territoriesQ.data && census.length > 0 && codes.length < MAX_COMPARE ? (
-        <PeersPanel
-          codes={codes}
-          territories={territories}
-          census={census}
-          byCode={byCode}
-          lang={lang}
-          onAdd={add}
-        />
+        <PeersPanel codes={codes} territories={territories} census={census} byCode={byCode} lang={lang} onAdd={add} />
       ) : null}
     </section>
   );

@@ -53,8 +53,16 @@ export const compareMessages = defineMessages({
     ar: 'من نفس مستوى {name}: الأقرب من حيث عدد السكان، ومن حيث القيمة في المؤشر المختار.',
     en: 'Same level as {name}: the closest in population, and in value on the chosen indicator.',
   },
-  peersByPopulation: { fr: 'Population proche (RGPH {year})', ar: 'عدد سكان مماثل (إحصاء {year})', en: 'Similar population (census {year})' },
-  peersByValue: { fr: 'Valeur proche : {name} ({period})', ar: 'قيمة مماثلة: {name} ({period})', en: 'Similar value: {name} ({period})' },
+  peersByPopulation: {
+    fr: 'Population proche (RGPH {year})',
+    ar: 'عدد سكان مماثل (إحصاء {year})',
+    en: 'Similar population (census {year})',
+  },
+  peersByValue: {
+    fr: 'Valeur proche : {name} ({period})',
+    ar: 'قيمة مماثلة: {name} ({period})',
+    en: 'Similar value: {name} ({period})',
+  },
   peerIndicator: { fr: 'Indicateur pour les pairs', ar: 'المؤشر المعتمد للمقارنة', en: 'Indicator for peers' },
   addPeer: { fr: 'Ajouter {name} ({value})', ar: 'إضافة {name} ({value})', en: 'Add {name} ({value})' },
   noPeers: { fr: 'Aucune suggestion.', ar: 'لا توجد اقتراحات.', en: 'No suggestion.' },

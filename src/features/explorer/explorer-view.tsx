@@ -59,7 +59,15 @@ const TAB_KEYS: Record<ExplorerTab, 'tabChart' | 'tabMap' | 'tabTable'> = {
   table: 'tabTable',
 };
 
-function PanelBoundary({ lang, children, resetKeys }: { lang: Lang; children: ReactNode; resetKeys: readonly unknown[] }) {
+function PanelBoundary({
+  lang,
+  children,
+  resetKeys,
+}: {
+  lang: Lang;
+  children: ReactNode;
+  resetKeys: readonly unknown[];
+}) {
   return (
     <ErrorBoundary
       resetKeys={resetKeys}
@@ -70,7 +78,13 @@ function PanelBoundary({ lang, children, resetKeys }: { lang: Lang; children: Re
   );
 }
 
-function Exports(props: { model: ChartModel; full?: ChartModel; lang: Lang; chartSize?: { width: number; height: number }; present?: boolean }) {
+function Exports(props: {
+  model: ChartModel;
+  full?: ChartModel;
+  lang: Lang;
+  chartSize?: { width: number; height: number };
+  present?: boolean;
+}) {
   const { model, full, lang } = props;
   // Keyed on the series only (issue 7, B2): the model is re-created whenever the view's link changes,
   // but its series keep their identity, so 2 × 9,900 rows are not rebuilt on every click.
@@ -81,7 +95,9 @@ function Exports(props: { model: ChartModel; full?: ChartModel; lang: Lang; char
     <ErrorBoundary
       // Code that could not be loaded (offline) says so, with a Retry; any other failure of the export
       // tools hides them and leaves the chart alone.
-      fallback={(error, reset) => (isChunkLoadError(error) ? <PanelErrorFallback lang={lang} error={error} onRetry={reset} /> : null)}
+      fallback={(error, reset) =>
+        isChunkLoadError(error) ? <PanelErrorFallback lang={lang} error={error} onRetry={reset} /> : null
+      }
       resetKeys={[model]}
     >
       <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
@@ -105,7 +121,11 @@ function pointSources(observations: readonly Observation[], model: ChartModel): 
   return observations
     .filter((o) => o.source && shown.has(o.territory) && periods.has(o.period))
     .slice(0, 30)
-    .map((o) => ({ period: o.period, territory: names.get(o.territory) ?? o.territory, source: o.source as NonNullable<Observation['source']> }));
+    .map((o) => ({
+      period: o.period,
+      territory: names.get(o.territory) ?? o.territory,
+      source: o.source as NonNullable<Observation['source']>,
+    }));
 }
 
 interface Loaded {
@@ -121,7 +141,15 @@ interface Loaded {
  * first — `useDeferredValue(data, null)` starts from null — so the click is answered at once and the
  * table of up to 75 × 132 cells follows; on updates, the previous rows stay until the new render is ready.
  */
-function DeferredTab({ data: urgentData, lang, children }: { data: Loaded; lang: Lang; children: (data: Loaded) => ReactNode }) {
+function DeferredTab({
+  data: urgentData,
+  lang,
+  children,
+}: {
+  data: Loaded;
+  lang: Lang;
+  children: (data: Loaded) => ReactNode;
+}) {
   const data = useDeferredValue<Loaded | null>(urgentData, null);
   if (!data) return <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
   return <>{children(data)}</>;
@@ -152,9 +180,18 @@ function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang;
   // Issue 7 (B2): the models are built without the link, so a change that only alters the address (tab,
   // period of the other chart…) does not rebuild 75 series nor redraw the memoised charts; the link is
   // attached by a cheap shallow copy for the frame and the exports, which need it.
-  const lineBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'line' }), [data, measure, from, to, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const barBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'bar', period }), [data, measure, from, to, period, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-  const fullBase = useMemo(() => buildChartModel({ ...common, link: '', kind: 'line', from: null, to: null }), [data, measure, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lineBase = useMemo(
+    () => buildChartModel({ ...common, link: '', kind: 'line' }),
+    [data, measure, from, to, lang],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
+  const barBase = useMemo(
+    () => buildChartModel({ ...common, link: '', kind: 'bar', period }),
+    [data, measure, from, to, period, lang],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
+  const fullBase = useMemo(
+    () => buildChartModel({ ...common, link: '', kind: 'line', from: null, to: null }),
+    [data, measure, lang],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const line = useMemo(() => ({ ...lineBase, link }), [lineBase, link]);
   const bar = useMemo(() => ({ ...barBase, link }), [barBase, link]);
   const full = useMemo(() => ({ ...fullBase, link }), [fullBase, link]);
@@ -183,11 +220,7 @@ function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang;
           denominatorNote={line.denominatorNote}
           missing={lineMissing}
           pointSources={linePointSources}
-          actions={
-            hasData ? (
-              <Exports model={line} full={full} lang={lang} chartSize={chartSize} present />
-            ) : null
-          }
+          actions={hasData ? <Exports model={line} full={full} lang={lang} chartSize={chartSize} present /> : null}
         >
           {hasData ? (
             <LineChart model={lineBase} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
@@ -238,7 +271,10 @@ function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
   const periodState = useViewStore((s) => s.period);
   const regions = useMemo(() => data.territories.filter((t) => t.level === 'region'), [data.territories]);
   const regionCodes = useMemo(() => new Set(regions.map((r) => r.code)), [regions]);
-  const regionObs = useMemo(() => data.observations.filter((o) => regionCodes.has(o.territory)), [data.observations, regionCodes]);
+  const regionObs = useMemo(
+    () => data.observations.filter((o) => regionCodes.has(o.territory)),
+    [data.observations, regionCodes],
+  );
   const periods = useMemo(() => periodsInRange(distinctPeriods(regionObs), from, to), [regionObs, from, to]);
   const period = periodState && periods.includes(periodState) ? periodState : latestWithData(regionObs, periods);
   const values = useMemo(() => {
@@ -246,7 +282,12 @@ function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
     for (const o of regionObs) {
       if (o.period !== period) continue;
       const measured = applyMeasure(o.value, measure, data.territoryIndex.get(o.territory), o.period);
-      m.set(o.territory, measured.reason ? { value: null, reason: measured.reason } : { value: measured.value, ...(o.value === null ? { reason: 'not-published' as const } : {}) });
+      m.set(
+        o.territory,
+        measured.reason
+          ? { value: null, reason: measured.reason }
+          : { value: measured.value, ...(o.value === null ? { reason: 'not-published' as const } : {}) },
+      );
     }
     return m;
   }, [regionObs, period, measure, data.territoryIndex]);
@@ -278,7 +319,10 @@ function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
         id="explorer-map"
         title={
           period
-            ? translate(explorerMessages, lang, 'mapTitle', { indicator: model.title, period: formatPeriod(period, lang) })
+            ? translate(explorerMessages, lang, 'mapTitle', {
+                indicator: model.title,
+                period: formatPeriod(period, lang),
+              })
             : model.title
         }
         subtitle={model.subtitle}
@@ -288,7 +332,11 @@ function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
         lang={lang}
         summary={regionObs.length === 0 ? undefined : summarizeChart(model, data.indicator.unit.code)}
         denominatorNote={model.denominatorNote}
-        actions={periods.length === 0 ? null : <PeriodSelect periods={periods} value={period} onChange={(p) => updateView({ period: p })} lang={lang} />}
+        actions={
+          periods.length === 0 ? null : (
+            <PeriodSelect periods={periods} value={period} onChange={(p) => updateView({ period: p })} lang={lang} />
+          )
+        }
       >
         {regionObs.length === 0 ? (
           <p className="state state--empty">{translate(explorerMessages, lang, 'regionsOnly')}</p>
@@ -377,8 +425,12 @@ export function ExplorerView() {
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
   const indicator =
-    indicatorsQ.data?.find((i) => i.id === indicatorId) ?? (indicatorsQ.data ? defaultIndicator(indicatorsQ.data) : undefined);
-  const observationsQ = useQuery({ ...observationsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined });
+    indicatorsQ.data?.find((i) => i.id === indicatorId) ??
+    (indicatorsQ.data ? defaultIndicator(indicatorsQ.data) : undefined);
+  const observationsQ = useQuery({
+    ...observationsQuery({ indicator: indicator?.id ?? '' }),
+    enabled: indicator !== undefined,
+  });
 
   const territoryIndex = useMemo(() => new Map((territoriesQ.data ?? []).map((x) => [x.code, x])), [territoriesQ.data]);
   const selected = useMemo(
@@ -460,7 +512,9 @@ export function ExplorerView() {
             {errorText(catalogueError.dataset, catalogueError.error, lang)} ·{' '}
             {translate(chartMessages, lang, 'stale', {
               time: new Date(
-                catalogueError.dataset === 'datasetTerritories' ? territoriesQ.dataUpdatedAt : indicatorsQ.dataUpdatedAt,
+                catalogueError.dataset === 'datasetTerritories'
+                  ? territoriesQ.dataUpdatedAt
+                  : indicatorsQ.dataUpdatedAt,
               ).toLocaleTimeString(lang === 'ar' ? 'ar-MA' : lang),
             })}{' '}
             <button type="button" className="button button--small" onClick={catalogueError.retry}>
@@ -484,7 +538,11 @@ export function ExplorerView() {
           // `display: none`) keeps the laid-out charts, so coming back does not lay out 75 lines and bars
           // again (issue 7, B2: "back to the chart" was the slowest interaction at 4× CPU). `inert` keeps it
           // out of the tab order and the accessibility tree meanwhile.
-          <div className={tab === 'chart' ? undefined : 'explorer__kept-tab'} inert={tab !== 'chart'} data-kept-tab="chart">
+          <div
+            className={tab === 'chart' ? undefined : 'explorer__kept-tab'}
+            inert={tab !== 'chart'}
+            data-kept-tab="chart"
+          >
             <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} />
           </div>
         ) : null}

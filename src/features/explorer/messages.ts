@@ -25,8 +25,16 @@ export const explorerMessages = defineMessages({
   tabChart: { fr: 'Graphique', ar: 'مبيان', en: 'Chart' },
   tabMap: { fr: 'Carte', ar: 'خريطة', en: 'Map' },
   tabTable: { fr: 'Tableau', ar: 'جدول', en: 'Table' },
-  rankedTitle: { fr: '{indicator} — classement {period}', ar: '{indicator} — ترتيب {period}', en: '{indicator} — ranking {period}' },
-  mapTitle: { fr: '{indicator} — régions, {period}', ar: '{indicator} — الجهات، {period}', en: '{indicator} — regions, {period}' },
+  rankedTitle: {
+    fr: '{indicator} — classement {period}',
+    ar: '{indicator} — ترتيب {period}',
+    en: '{indicator} — ranking {period}',
+  },
+  mapTitle: {
+    fr: '{indicator} — régions, {period}',
+    ar: '{indicator} — الجهات، {period}',
+    en: '{indicator} — regions, {period}',
+  },
   mapNote: {
     fr: 'Carte en tuiles : chaque région est une case placée selon sa position approximative. Cliquez ou appuyez sur Entrée pour ajouter ou retirer une région.',
     ar: 'خريطة مربعات: كل جهة مربع في موقعها التقريبي. انقر أو اضغط Enter لإضافة جهة أو إزالتها.',

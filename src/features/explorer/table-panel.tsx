@@ -32,7 +32,17 @@ export function DataTable({ model, unitCode }: { model: ChartModel; unitCode: Un
           type="button"
           className="sort-button"
           onClick={() =>
-            setSort({ key, dir: active && sort.dir === 'descending' ? 'ascending' : active ? 'descending' : key === 'label' ? 'ascending' : 'descending' })
+            setSort({
+              key,
+              dir:
+                active && sort.dir === 'descending'
+                  ? 'ascending'
+                  : active
+                    ? 'descending'
+                    : key === 'label'
+                      ? 'ascending'
+                      : 'descending',
+            })
           }
         >
           {label}

@@ -9,7 +9,9 @@ import { SourceLine } from './view-parts.tsx';
 
 /** The claims section; renders nothing when no indicator has claims. */
 export function ClaimsSection({ indicators, lang }: { indicators: readonly Indicator[]; lang: Lang }) {
-  const items = indicators.flatMap((ind) => (ind.claims ?? []).map((claim, i) => ({ ind, claim, key: `${ind.id}-${i}` })));
+  const items = indicators.flatMap((ind) =>
+    (ind.claims ?? []).map((claim, i) => ({ ind, claim, key: `${ind.id}-${i}` })),
+  );
   if (items.length === 0) return null;
   return (
     <section className="mv-section" aria-labelledby="claims-heading">

@@ -35,10 +35,16 @@ function DeltaLine({ model, lang }: { model: KpiModel; lang: Lang }) {
   if (delta.reason === 'no-previous') return <p className="mv-delta">{translate(m, lang, 'noPrevious')}</p>;
   if (delta.reason === 'previous-missing' && previous)
     return (
-      <p className="mv-delta">{translate(m, lang, 'previousMissing', { period: formatPeriod(previous.period, lang) })}</p>
+      <p className="mv-delta">
+        {translate(m, lang, 'previousMissing', { period: formatPeriod(previous.period, lang) })}
+      </p>
     );
   if (delta.abs === null || delta.direction === null || !previous) return null;
-  const words = translate(m, lang, delta.direction === 'up' ? 'changeUp' : delta.direction === 'down' ? 'changeDown' : 'changeFlat');
+  const words = translate(
+    m,
+    lang,
+    delta.direction === 'up' ? 'changeUp' : delta.direction === 'down' ? 'changeDown' : 'changeFlat',
+  );
   const abs = formatKpiChange(delta.abs, indicator.unit, lang);
   const period = formatPeriod(previous.period, lang);
   const text =
@@ -100,9 +106,7 @@ function TargetBlock({ model, lang }: { model: KpiModel; lang: Lang }) {
       ) : tp.reason === 'single-point' ? (
         <p className="mv-small">{translate(m, lang, 'targetSinglePoint')}</p>
       ) : null}
-      <p className="mv-small">
-        {translate(m, lang, 'targetSource', { publisher: tp.target.source.publisher })}
-      </p>
+      <p className="mv-small">{translate(m, lang, 'targetSource', { publisher: tp.target.source.publisher })}</p>
     </div>
   );
 }
@@ -119,7 +123,9 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
       <p className="mv-kpi-value">
         <data value={latest.value}>{formatKpiValue(latest.value, indicator.unit, lang)}</data>
       </p>
-      <p className="mv-kpi-period">{translate(m, lang, 'latestPeriod', { period: formatPeriod(latest.period, lang) })}</p>
+      <p className="mv-kpi-period">
+        {translate(m, lang, 'latestPeriod', { period: formatPeriod(latest.period, lang) })}
+      </p>
       <DeltaLine model={model} lang={lang} />
       {series.length > 1 && first && first.value !== null ? (
         <Sparkline
@@ -158,7 +164,8 @@ export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardPr
   const model = showNational && query.data ? buildKpi(indicator, query.data, 'MA') : own;
   const shownTerritory = showNational ? 'MA' : territory;
 
-  const href = serializeViewUrl({ ...viewState, view: 'explorer', indicator: indicator.id, territories: [shownTerritory] }) || '?';
+  const href =
+    serializeViewUrl({ ...viewState, view: 'explorer', indicator: indicator.id, territories: [shownTerritory] }) || '?';
   const open = (e: MouseEvent<HTMLAnchorElement>) => {
     // Let the browser open a new tab for modified clicks; a plain click changes the view in place.
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

@@ -32,7 +32,8 @@ function ltr(text: string, lang: Lang): string {
   return text.replace(NUMBER_RUN, (n) => `\u2066${n.replace(BIDI_MARKS, '')}\u2069`);
 }
 const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
-const NUMBER_RUN = /[\u200e\u200f\u061c]*[+\-\u2212]?[\u200e\u200f\u061c]*\d(?:[\d.,\u00a0\u202f\u066b\u066c]*\d)?(?:[\u200e\u200f\u061c]*%[\u200e\u200f\u061c]*)?/;
+const NUMBER_RUN =
+  /[\u200e\u200f\u061c]*[+\-\u2212]?[\u200e\u200f\u061c]*\d(?:[\d.,\u00a0\u202f\u066b\u066c]*\d)?(?:[\u200e\u200f\u061c]*%[\u200e\u200f\u061c]*)?/;
 
 /** A number without its unit: compact from a million, one decimal below 100. */
 export function formatKpiNumber(value: number, unit: Unit, lang: Lang): string {
@@ -64,5 +65,8 @@ export function formatKpiChange(abs: number, unit: Unit, lang: Lang): string {
 
 /** A signed relative change: "+31,1 %". */
 export function formatRelative(pct: number, lang: Lang): string {
-  return ltr(nf(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct / 100), lang);
+  return ltr(
+    nf(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(pct / 100),
+    lang,
+  );
 }

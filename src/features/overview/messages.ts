@@ -8,11 +8,19 @@ import { defineMessages } from '../../i18n/i18n.ts';
 export const commonMessages = defineMessages({
   statusOfficial: { fr: 'Officiel', ar: 'رسمي', en: 'Official' },
   statusEstimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
-  statusIllustrative: { fr: 'Illustratif — ne pas citer', ar: 'توضيحي — لا يُستشهد به', en: 'Illustrative — do not quote' },
+  statusIllustrative: {
+    fr: 'Illustratif — ne pas citer',
+    ar: 'توضيحي — لا يُستشهد به',
+    en: 'Illustrative — do not quote',
+  },
   statusLabel: { fr: 'Statut des données : {status}', ar: 'حالة البيانات: {status}', en: 'Data status: {status}' },
   source: { fr: 'Source :', ar: 'المصدر:', en: 'Source:' },
   sourceLine: { fr: '{publisher}, {date}', ar: '{publisher}، {date}', en: '{publisher}, {date}' },
-  sourceUndated: { fr: '{publisher} (consulté le {date})', ar: '{publisher} (اطُّلع عليه في {date})', en: '{publisher} (retrieved {date})' },
+  sourceUndated: {
+    fr: '{publisher} (consulté le {date})',
+    ar: '{publisher} (اطُّلع عليه في {date})',
+    en: '{publisher} (retrieved {date})',
+  },
   loadError: {
     fr: 'Impossible de charger « {dataset} ».',
     ar: 'تعذّر تحميل «{dataset}».',
@@ -50,7 +58,11 @@ export const overviewMessages = defineMessages({
     ar: 'لا يتضمن الفهرس أي مؤشر رئيسي.',
     en: 'The catalogue defines no key indicator.',
   },
-  openInExplorer: { fr: 'Ouvrir {name} dans l’explorateur', ar: 'فتح {name} في المستكشف', en: 'Open {name} in the explorer' },
+  openInExplorer: {
+    fr: 'Ouvrir {name} dans l’explorateur',
+    ar: 'فتح {name} في المستكشف',
+    en: 'Open {name} in the explorer',
+  },
   latestPeriod: { fr: 'Période : {period}', ar: 'الفترة: {period}', en: 'Period: {period}' },
   noDataFor: {
     fr: 'Pas de donnée publiée pour {territory}.',
@@ -107,7 +119,11 @@ export const overviewMessages = defineMessages({
     ar: 'قيمة واحدة منشورة: تعذّر تقييم الوتيرة.',
     en: 'Only one published value: the pace cannot be judged.',
   },
-  targetSource: { fr: 'Objectif annoncé par {publisher}', ar: 'هدف أعلنه {publisher}', en: 'Target announced by {publisher}' },
+  targetSource: {
+    fr: 'Objectif annoncé par {publisher}',
+    ar: 'هدف أعلنه {publisher}',
+    en: 'Target announced by {publisher}',
+  },
   sparkline: {
     fr: 'Évolution de {first} ({firstPeriod}) à {last} ({lastPeriod}), {count} périodes',
     ar: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {count} فترات',

@@ -62,7 +62,11 @@ export function OverviewView() {
         )}
       </div>
 
-      <StaleQueryNotice query={indicatorsQ} dataset={translate(commonMessages, lang, 'datasetIndicators')} lang={lang} />
+      <StaleQueryNotice
+        query={indicatorsQ}
+        dataset={translate(commonMessages, lang, 'datasetIndicators')}
+        lang={lang}
+      />
       {indicatorsQ.isError && !indicatorsQ.data ? (
         <QueryError
           lang={lang}

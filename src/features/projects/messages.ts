@@ -65,7 +65,11 @@ export const projectsMessages = defineMessages({
   today: { fr: 'Aujourd’hui', ar: 'اليوم', en: 'Today' },
   legendDone: { fr: 'jalon atteint', ar: 'مرحلة منجزة', en: 'milestone reached' },
   legendTodo: { fr: 'jalon à venir', ar: 'مرحلة مرتقبة', en: 'milestone to come' },
-  legendIllustrative: { fr: 'hachures : données illustratives', ar: 'التظليل: بيانات توضيحية', en: 'hatched: illustrative data' },
+  legendIllustrative: {
+    fr: 'hachures : données illustratives',
+    ar: 'التظليل: بيانات توضيحية',
+    en: 'hatched: illustrative data',
+  },
   listHeading: { fr: 'Liste des projets', ar: 'قائمة المشاريع', en: 'Project list' },
   rowSummary: {
     fr: '{name} : {dates}, {status}',

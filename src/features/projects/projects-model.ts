@@ -65,7 +65,9 @@ export function filterProjects(
     .filter((p) => filter.status === null || p.status === filter.status)
     .filter(
       (p) =>
-        filter.territory === null || filter.territory === 'MA' || ancestry(p.territory, byCode).includes(filter.territory),
+        filter.territory === null ||
+        filter.territory === 'MA' ||
+        ancestry(p.territory, byCode).includes(filter.territory),
     )
     .sort((a, b) => {
       const sa = a.start ? (periodStartTime(a.start) ?? Infinity) : Infinity;
@@ -103,10 +105,7 @@ export function yearTicks(domain: { from: number; to: number }): number[] {
 }
 
 /** Bar of one project: start and end positions in %, or `null` when either date is not published. */
-export function projectBar(
-  p: Project,
-  domain: { from: number; to: number },
-): { start: number; end: number } | null {
+export function projectBar(p: Project, domain: { from: number; to: number }): { start: number; end: number } | null {
   if (!p.start || !p.end) return null;
   const s = periodStartTime(p.start);
   const e = periodToTime(p.end);

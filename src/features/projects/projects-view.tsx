@@ -115,7 +115,12 @@ function ProjectCard({
   };
   return (
     <li>
-      <article className="mv-card" aria-labelledby={headingId} data-project={project.id} data-status={project.dataStatus}>
+      <article
+        className="mv-card"
+        aria-labelledby={headingId}
+        data-project={project.id}
+        data-status={project.dataStatus}
+      >
         <header className="mv-card__header">
           <h2 id={headingId} className="mv-card__title">
             {pick(project.title, lang)}
@@ -175,8 +180,12 @@ function ProjectCard({
                 const ind = indicators.get(id);
                 const name = ind ? pick(ind.name, lang) : id;
                 const href =
-                  serializeViewUrl({ ...viewState, view: 'explorer', indicator: id, territories: [project.territory] }) ||
-                  '?';
+                  serializeViewUrl({
+                    ...viewState,
+                    view: 'explorer',
+                    indicator: id,
+                    territories: [project.territory],
+                  }) || '?';
                 return (
                   <li key={id}>
                     <a
@@ -243,62 +252,65 @@ function Timeline({
           >
             <span className="mv-timeline__today-label">{translate(m, lang, 'today')}</span>
           </span>
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {projects.map((p) => {
-            const bar = projectBar(p, domain);
-            const title = pick(p.title, lang);
-            const summary = translate(m, lang, 'rowSummary', {
-              name: title,
-              dates: datesText(p, lang),
-              status: translate(m, lang, STATUS_KEY[p.status]),
-            });
-            return (
-              <li key={p.id} className="mv-timeline__row" data-project={p.id}>
-                <span className="mv-timeline__label" title={`${title} — ${names.get(p.territory) ?? p.territory}`}>
-                  {title}
-                  {bar ? null : (
-                    <span className="mv-small" aria-hidden="true">
-                      {datesText(p, lang)}
-                    </span>
-                  )}
-                </span>
-                <div className="mv-timeline__track">
-                  <span className="mv-visually-hidden">{summary}</span>
-                  {bar ? (
-                    <span
-                      className="mv-timeline__bar"
-                      data-status={p.dataStatus}
-                      aria-hidden="true"
-                      style={{ insetInlineStart: `${bar.start}%`, inlineSize: `${Math.max(0.6, bar.end - bar.start)}%` }}
-                    >
-                      {p.progress !== null ? (
-                        <span className="mv-timeline__done" style={{ inlineSize: `${p.progress}%` }} />
-                      ) : null}
-                    </span>
-                  ) : null}
-                  {p.milestones.map((ms) => {
-                    const t = milestoneTime(ms.date);
-                    if (t === null) return null;
-                    return (
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {projects.map((p) => {
+              const bar = projectBar(p, domain);
+              const title = pick(p.title, lang);
+              const summary = translate(m, lang, 'rowSummary', {
+                name: title,
+                dates: datesText(p, lang),
+                status: translate(m, lang, STATUS_KEY[p.status]),
+              });
+              return (
+                <li key={p.id} className="mv-timeline__row" data-project={p.id}>
+                  <span className="mv-timeline__label" title={`${title} — ${names.get(p.territory) ?? p.territory}`}>
+                    {title}
+                    {bar ? null : (
+                      <span className="mv-small" aria-hidden="true">
+                        {datesText(p, lang)}
+                      </span>
+                    )}
+                  </span>
+                  <div className="mv-timeline__track">
+                    <span className="mv-visually-hidden">{summary}</span>
+                    {bar ? (
                       <span
-                        key={`${ms.date}-${ms.label.fr}`}
-                        className="mv-timeline__milestone"
-                        data-done={ms.done}
+                        className="mv-timeline__bar"
+                        data-status={p.dataStatus}
                         aria-hidden="true"
-                        title={translate(m, lang, 'milestoneAt', {
-                          label: pick(ms.label, lang),
-                          date: formatPeriod(ms.date, lang),
-                          state: translate(m, lang, ms.done ? 'done' : 'todo'),
-                        })}
-                        style={{ insetInlineStart: `${axisPercent(t, domain)}%` }}
-                      />
-                    );
-                  })}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+                        style={{
+                          insetInlineStart: `${bar.start}%`,
+                          inlineSize: `${Math.max(0.6, bar.end - bar.start)}%`,
+                        }}
+                      >
+                        {p.progress !== null ? (
+                          <span className="mv-timeline__done" style={{ inlineSize: `${p.progress}%` }} />
+                        ) : null}
+                      </span>
+                    ) : null}
+                    {p.milestones.map((ms) => {
+                      const t = milestoneTime(ms.date);
+                      if (t === null) return null;
+                      return (
+                        <span
+                          key={`${ms.date}-${ms.label.fr}`}
+                          className="mv-timeline__milestone"
+                          data-done={ms.done}
+                          aria-hidden="true"
+                          title={translate(m, lang, 'milestoneAt', {
+                            label: pick(ms.label, lang),
+                            date: formatPeriod(ms.date, lang),
+                            state: translate(m, lang, ms.done ? 'done' : 'todo'),
+                          })}
+                          style={{ insetInlineStart: `${axisPercent(t, domain)}%` }}
+                        />
+                      );
+                    })}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
         </div>
         <p className="mv-legend">
           <span>
@@ -308,7 +320,10 @@ function Timeline({
             <span aria-hidden="true">◇</span> {translate(m, lang, 'legendTodo')}
           </span>
           <span>
-            <span aria-hidden="true" style={{ color: 'var(--mv-bad)' }}>┆</span> {translate(m, lang, 'today')}
+            <span aria-hidden="true" style={{ color: 'var(--mv-bad)' }}>
+              ┆
+            </span>{' '}
+            {translate(m, lang, 'today')}
           </span>
           <span>{translate(m, lang, 'legendIllustrative')}</span>
         </p>
@@ -319,9 +334,11 @@ function Timeline({
 
 /** The projects view (lazy-loaded by the shell). `today` is injectable for tests. */
 export function ProjectsView({ today }: { today?: Date } = {}) {
-  const { lang, territories: selected, projectStatus } = useViewStore(
-    useShallow((s) => ({ lang: s.lang, territories: s.territories, projectStatus: s.projectStatus })),
-  );
+  const {
+    lang,
+    territories: selected,
+    projectStatus,
+  } = useViewStore(useShallow((s) => ({ lang: s.lang, territories: s.territories, projectStatus: s.projectStatus })));
   const projectsQ = useQuery(projectsQuery({}));
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
@@ -419,15 +436,15 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
             <>
               <Timeline projects={shown} names={names} lang={lang} today={todayYear} />
               <ul className="mv-projects-list" aria-label={translate(m, lang, 'listHeading')}>
-                  {shown.map((p) => (
-                    <ProjectCard
-                      key={p.id}
-                      project={p}
-                      territoryName={names.get(p.territory) ?? p.territory}
-                      indicators={indicators}
-                      lang={lang}
-                    />
-                  ))}
+                {shown.map((p) => (
+                  <ProjectCard
+                    key={p.id}
+                    project={p}
+                    territoryName={names.get(p.territory) ?? p.territory}
+                    indicators={indicators}
+                    lang={lang}
+                  />
+                ))}
               </ul>
             </>
           )}

@@ -21,7 +21,11 @@ export const filterMessages = defineMessages({
   regions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
   provinces: { fr: 'Provinces et préfectures', ar: 'الأقاليم والعمالات', en: 'Provinces and prefectures' },
   selected: { fr: 'Sélection ({n}/{max})', ar: 'الاختيار ({n}/{max})', en: 'Selection ({n}/{max})' },
-  none: { fr: 'Aucun territoire choisi : affichage par défaut.', ar: 'لم يتم اختيار أي مجال: العرض الافتراضي.', en: 'No territory chosen: default view.' },
+  none: {
+    fr: 'Aucun territoire choisi : affichage par défaut.',
+    ar: 'لم يتم اختيار أي مجال: العرض الافتراضي.',
+    en: 'No territory chosen: default view.',
+  },
   remove: { fr: 'Retirer {name}', ar: 'إزالة {name}', en: 'Remove {name}' },
   cap: {
     fr: 'Au plus {max} territoires à la fois : au-delà, le graphique devient illisible. Retirez-en un pour en ajouter un autre.',

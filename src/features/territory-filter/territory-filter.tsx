@@ -151,7 +151,10 @@ export function TerritoryFilter({
       </label>
       <label className="field">
         <span>{t('region')}</span>
-        <select value={region ?? ''} onChange={(e) => setRegion(e.currentTarget.value === '' ? null : e.currentTarget.value)}>
+        <select
+          value={region ?? ''}
+          onChange={(e) => setRegion(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+        >
           <option value="">{t('allRegionsOption')}</option>
           {regions.map((r) => (
             <option key={r.code} value={r.code}>

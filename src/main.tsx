@@ -16,7 +16,7 @@ import { createQueryClient } from './app/query-client.ts';
 import { RootBoundary } from './app/root-fallback.tsx';
 import { initViewFromUrl } from './state/url-sync.ts';
 import { useViewStore } from './state/view-store.ts';
-import { preloadView } from './perf/preload-view.ts';
+import { preloadView } from './app/preload-view.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 if (typeof apiBase !== 'string' || apiBase === '') {

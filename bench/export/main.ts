@@ -5,8 +5,8 @@
  * does. The app exposes no export hook, so this page imports the modules directly.
  * scripts/bench.mjs calls `window.__exportBench(lines, reps)`.
  */
-import type { ChartModel, ChartSeries } from '../../src/charts/chart-model.ts';
-import { seriesColor } from '../../src/charts/palette.ts';
+import type { ChartModel, ChartSeries } from '../../src/transforms/chart-types.ts';
+import { seriesColor } from '../../src/transforms/palette.ts';
 import { composeSvg, EXPORT_SIZES } from '../../src/export/compose-svg.ts';
 import { loadExportFonts } from '../../src/export/fonts.ts';
 import { svgToPng } from '../../src/export/png.ts';

@@ -5,7 +5,7 @@
  * react-query can cancel quietly).
  */
 import { z } from 'zod/mini';
-import { API_PREFIX, Problem } from './contract.ts';
+import { API_PREFIX, Problem } from '../contract/contract.ts';
 
 /** What went wrong, coarsely: the UI picks its message and the retry policy by this. */
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-payload' | 'malformed-json';

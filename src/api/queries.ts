@@ -11,7 +11,7 @@ import {
   ProjectsResponse,
   TerritoriesResponse,
   type ObservationsQuery,
-} from './contract.ts';
+} from '../contract/contract.ts';
 import { ApiError, apiFetch } from './client.ts';
 
 /** The data is published a few times a year: an hour without refetching is plenty fresh. */

@@ -4,16 +4,16 @@
  */
 import { Suspense, useMemo, type ReactNode } from 'react';
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { indicatorsQuery, territoriesQuery } from '../api/queries.ts';
 import { translate } from '../i18n/i18n.ts';
 import { updateView, useHistorySync, useVocabularyValidation } from '../state/url-sync.ts';
 import type { UrlVocabulary, ViewName } from '../state/view-state.ts';
 import { selectLang, selectView, useViewStore } from '../state/view-store.ts';
 import { useApiReadiness } from './api-ready.ts';
-import { ErrorBoundary, PanelErrorFallback } from './error-boundary.tsx';
+import { ErrorBoundary, PanelErrorFallback } from '../ui/error-boundary.tsx';
 import { Header } from './header.tsx';
-import { lazyWithRetry } from './lazy-retry.ts';
+import { lazyWithRetry } from '../ui/lazy-retry.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
 import { useThemeEffect } from './theme.ts';

@@ -2,7 +2,7 @@
  * "Copy link": the clipboard API where allowed; otherwise the link is shown, selected, for manual copy.
  */
 import { useRef, useState } from 'react';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { currentViewLink } from '../state/url-sync.ts';
 import { appMessages } from './messages.ts';

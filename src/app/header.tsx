@@ -3,7 +3,7 @@
  * language switcher, theme switch and "copy link".
  */
 import type { MouseEvent } from 'react';
-import { LANGS, type Lang } from '../api/contract.ts';
+import { LANGS, type Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { updateView } from '../state/url-sync.ts';
 import { serializeViewUrl, VIEWS, type ViewName } from '../state/view-state.ts';

@@ -3,7 +3,7 @@
  * A status region (not an alert): the page works, the user is told what was ignored. Dismissible.
  */
 import { useSyncExternalStore } from 'react';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import type { UrlNotice } from '../state/view-state.ts';
 import { useViewStore } from '../state/view-store.ts';

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { appMessages } from './messages.ts';
-import { ErrorBoundary } from './error-boundary.tsx';
+import { ErrorBoundary } from '../ui/error-boundary.tsx';
 
 /** Root boundary: message in fr/ar/en with a reload button. */
 export function RootBoundary({ children }: { children: ReactNode }) {

@@ -5,12 +5,12 @@
  */
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import type { Unit } from '../api/contract.ts';
+import type { Unit } from '../contract/contract.ts';
 import { formatCompact } from '../i18n/format.ts';
 import { rankItems } from '../transforms/rank.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
-import type { ChartModel } from './chart-model.ts';
-import { themedColor } from './palette.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
+import { themedColor } from '../transforms/palette.ts';
 import { wrapText } from './text-layout.ts';
 
 /** Props of `RankedBarChart`: a model of kind `bar` (one period). */

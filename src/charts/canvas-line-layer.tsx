@@ -10,7 +10,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { periodSortKey } from '../transforms/series.ts';
@@ -25,8 +25,8 @@ import {
   seriesRuns,
   type PixelScale,
 } from './canvas-lines.ts';
-import type { ChartModel } from './chart-model.ts';
-import { themedColor } from './palette.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
+import { themedColor } from '../transforms/palette.ts';
 
 /** Width of a drawn line, CSS px: thinner than the SVG lines' 2 px, since there are many of them. */
 const LINE_WIDTH = 1.5;

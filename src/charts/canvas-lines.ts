@@ -8,7 +8,7 @@
  * gaps kept as gaps, hit testing for hover, CSS colour resolution and the drawing itself against a
  * minimal 2D-context interface, so each is unit-tested with tables and a recording fake context.
  */
-import { SOFT_MAX_TERRITORIES } from '../state/view-state.ts';
+import { SOFT_MAX_TERRITORIES } from '../transforms/selection.ts';
 
 /**
  * More lines than this are drawn on a canvas. The same number as the territory filter's soft limit

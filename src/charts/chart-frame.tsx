@@ -4,11 +4,11 @@
  * An `actions` slot takes the export menu.
  */
 import type { ReactNode } from 'react';
-import type { DataStatus, Lang, Source } from '../api/contract.ts';
-import { StatusBadge } from './status-badge.tsx';
+import type { DataStatus, Lang, Source } from '../contract/contract.ts';
+import { StatusBadge } from '../ui/status-badge.tsx';
 import { MissingList, SourcesPanel, type MissingItem, type PointSource } from './sources-panel.tsx';
 import { translate } from '../i18n/i18n.ts';
-import { chartMessages } from './messages.ts';
+import { chartMessages } from '../ui/messages.ts';
 
 /** Props of `ChartFrame`. */
 export interface ChartFrameProps {

@@ -27,7 +27,7 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from 'recharts';
-import type { Lang, Unit } from '../api/contract.ts';
+import type { Lang, Unit } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { CanvasLineLayer } from './canvas-line-layer.tsx';
 import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
@@ -35,9 +35,9 @@ import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
 import { periodSortKey } from '../transforms/series.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
-import type { ChartModel } from './chart-model.ts';
-import { chartMessages } from './messages.ts';
-import { themedColor } from './palette.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
+import { chartMessages } from '../ui/messages.ts';
+import { themedColor } from '../transforms/palette.ts';
 
 /** Props of `LineChart`. */
 export interface LineChartProps {

@@ -2,12 +2,12 @@
  * Sources panel of a chart: publisher, title, link, dates, method, status, per-point sources and
  * missing-value reasons. A disclosure (`<details>`), so it is one keypress away and never in the way.
  */
-import type { DataStatus, Lang, Source } from '../api/contract.ts';
+import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
-import type { ChartModel, MissingReason } from './chart-model.ts';
-import { chartMessages } from './messages.ts';
-import { StatusBadge } from './status-badge.tsx';
+import type { ChartModel, MissingReason } from '../transforms/chart-types.ts';
+import { chartMessages } from '../ui/messages.ts';
+import { StatusBadge } from '../ui/status-badge.tsx';
 
 /** One missing value and why. */
 export interface MissingItem {

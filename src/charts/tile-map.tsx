@@ -7,14 +7,14 @@
  * The grid is geography, so it is NOT mirrored in Arabic (`dir="ltr"` on the grid only): west stays left.
  */
 import { useState } from 'react';
-import type { Lang, Measure, Territory, Unit } from '../api/contract.ts';
+import type { Lang, Measure, Territory, Unit } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { classOf, quantileClasses } from '../transforms/classes.ts';
 import { formatMeasured } from '../transforms/value-format.ts';
-import type { MissingReason } from './chart-model.ts';
-import { chartMessages } from './messages.ts';
-import { readableTextOn, SEQUENTIAL } from './palette.ts';
+import type { MissingReason } from '../transforms/chart-types.ts';
+import { chartMessages } from '../ui/messages.ts';
+import { readableTextOn, SEQUENTIAL } from '../transforms/palette.ts';
 
 /** One tile's value. */
 export interface TileValue {

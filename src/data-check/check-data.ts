@@ -6,7 +6,14 @@
  * (scripts/data-check.ts). No React, no network, no file system.
  */
 import { z } from 'zod/mini';
-import { Indicator, Observation, Project, Territory, type Frequency, type TerritoryLevel } from '../api/contract.ts';
+import {
+  Indicator,
+  Observation,
+  Project,
+  Territory,
+  type Frequency,
+  type TerritoryLevel,
+} from '../contract/contract.ts';
 
 /** One thing wrong with the data, located precisely enough to fix it. */
 export interface DataProblem {

@@ -3,7 +3,7 @@
  * Shared by the export menu and by any view that wants an export button (e.g. the overview's
  * "whole overview" deck via `downloadDeck(models)`).
  */
-import type { ChartModel } from '../charts/chart-model.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
 import { todayIso } from './caption.ts';
 import { composeSvg, EXPORT_SIZES, type ExportSizeName } from './compose-svg.ts';
 import { buildCsv, type TableRow } from './csv.ts';

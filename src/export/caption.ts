@@ -3,8 +3,8 @@
  * selection line, source line, export date, missing-value reasons. Pure; messages co-located here
  * in French, Arabic and English so the image, the sheet and the slide always say the same thing.
  */
-import type { DataStatus, Lang } from '../api/contract.ts';
-import type { ChartModel, MissingReason } from '../charts/chart-model.ts';
+import type { DataStatus, Lang } from '../contract/contract.ts';
+import type { ChartModel, MissingReason } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
 

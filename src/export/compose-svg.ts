@@ -7,8 +7,8 @@
  * Arabic mirrors the layout: text right-aligned, time running right to left, value axis on the right.
  * Fonts are passed in (base64 woff2) so this module never touches the network or the DOM.
  */
-import type { ChartModel, ChartPoint, ChartSeries } from '../charts/chart-model.ts';
-import { STATUS_COLORS } from '../charts/palette.ts';
+import type { ChartModel, ChartPoint, ChartSeries } from '../transforms/chart-types.ts';
+import { STATUS_COLORS } from '../transforms/palette.ts';
 import { formatCompact, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { translate } from '../i18n/i18n.ts';
 import {

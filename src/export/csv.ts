@@ -4,8 +4,8 @@
  * header rows carrying title, selection, source, status, method, export date and link, and text
  * cells neutralised against formula injection (OWASP "CSV injection"). Pure.
  */
-import type { DataStatus, Lang } from '../api/contract.ts';
-import type { ChartModel } from '../charts/chart-model.ts';
+import type { DataStatus, Lang } from '../contract/contract.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 

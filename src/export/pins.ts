@@ -5,9 +5,9 @@
  * data is removed and reported, never trusted and never a crash.
  */
 import { z } from 'zod/mini';
-import { DataStatus, LANGS, Measure, Source } from '../api/contract.ts';
-import type { ChartModel } from '../charts/chart-model.ts';
-import { MAX_TERRITORIES } from '../state/view-state.ts';
+import { DataStatus, LANGS, Measure, Source } from '../contract/contract.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
+import { MAX_TERRITORIES } from '../transforms/selection.ts';
 
 /** Storage key; bump the version when the stored shape changes (old data is then reset). */
 export const PINS_KEY = 'mouchir.pins.v1';

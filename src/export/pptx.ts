@@ -7,9 +7,9 @@
  * status on the slide, and the data table plus the link back in the speaker notes.
  */
 import type PptxGenJS from 'pptxgenjs';
-import type { Lang } from '../api/contract.ts';
-import type { ChartModel } from '../charts/chart-model.ts';
-import { STATUS_COLORS } from '../charts/palette.ts';
+import type { Lang } from '../contract/contract.ts';
+import type { ChartModel } from '../transforms/chart-types.ts';
+import { STATUS_COLORS } from '../transforms/palette.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
 import {

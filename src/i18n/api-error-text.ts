@@ -5,7 +5,7 @@
  * detail (problem+json `detail`, the invalid field's path) stays as the server or the validator wrote it.
  * Pure; reads the fields of `ApiError` (src/api/client.ts) without importing it, so any thrown value works.
  */
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { defineMessages, translate } from './i18n.ts';
 
 const API_ERROR_KINDS = ['http', 'network', 'timeout', 'invalid-payload', 'malformed-json'] as const;

@@ -2,7 +2,7 @@
  * Number, percentage and period formatting with `Intl`, per language. Pure functions.
  * Formatters are cached: building an `Intl.NumberFormat` is costly and charts format thousands of ticks.
  */
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { LOCALES } from './i18n.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();

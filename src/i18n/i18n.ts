@@ -8,7 +8,7 @@
  * Digits: Arabic uses Latin digits (`ar-MA` with `numberingSystem: 'latn'`), as Moroccan
  * administrations and press do; see docs/architecture.md.
  */
-import type { Lang, LocalizedText } from '../api/contract.ts';
+import type { Lang, LocalizedText } from '../contract/contract.ts';
 
 export type { Lang, LocalizedText };
 

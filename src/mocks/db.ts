@@ -16,8 +16,8 @@ import {
   type ObservationsQuery,
   type Project,
   type Territory,
-} from '../api/contract.ts';
-import { comparePeriods, periodEnd, periodStart } from '../transforms/period.ts';
+} from '../contract/contract.ts';
+import { comparePeriods, periodEnd, periodStart } from '../contract/period.ts';
 // Static JSON imports in Node/vitest/dev; in the browser build, JSON assets fetched while the worker
 // starts (see shipped-files.ts and the vite.config.ts plugin that swaps it), so the data is not JS.
 import { shippedFiles } from './shipped-files.ts';

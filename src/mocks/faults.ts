@@ -24,7 +24,7 @@
  * Adding a fault = one entry in `FAULTS`.
  */
 import { delay, HttpResponse } from 'msw';
-import type { Problem } from '../api/contract.ts';
+import type { Problem } from '../contract/contract.ts';
 
 /** Endpoints of contract v1, by their last path segment. */
 export const MOCK_ENDPOINTS = ['territories', 'indicators', 'observations', 'projects', 'openapi.json'] as const;

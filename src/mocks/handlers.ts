@@ -9,8 +9,8 @@
  * only adds the fault switch and turns results into `Response`s.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { API_PREFIX, Period, TerritoryCode, type Problem } from '../api/contract.ts';
-import { comparePeriods } from '../transforms/period.ts';
+import { API_PREFIX, Period, TerritoryCode, type Problem } from '../contract/contract.ts';
+import { comparePeriods } from '../contract/period.ts';
 import { DataFileError, defaultDb, queryObservations, queryProjects, type Db } from './db.ts';
 import {
   activeFaults,
@@ -176,7 +176,7 @@ let openApiDocument: unknown;
  * riding in the browser mock's chunk before the first chart (issue 7, B3). The handlers await it.
  */
 export async function loadOpenApiDocument(): Promise<unknown> {
-  openApiDocument ??= (await import('../api/openapi.ts')).buildOpenApiDocument();
+  openApiDocument ??= (await import('../contract/openapi.ts')).buildOpenApiDocument();
   return openApiDocument;
 }
 

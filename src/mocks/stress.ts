@@ -18,9 +18,9 @@
  *
  * No DOM, no React, no network: runs in the browser mock, in Node (bench B6) and in vitest.
  */
-import type { Indicator, Observation, ObservationsQuery, Territory } from '../api/contract.ts';
-import { LruMap } from '../transforms/lru.ts';
-import { periodEnd, periodStart } from '../transforms/period.ts';
+import type { Indicator, Observation, ObservationsQuery, Territory } from '../contract/contract.ts';
+import { LruMap } from '../lib/lru.ts';
+import { periodEnd, periodStart } from '../contract/period.ts';
 import { createDb, defaultDb, type Db, type DbFiles } from './db.ts';
 
 /**

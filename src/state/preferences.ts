@@ -3,7 +3,7 @@
  * Corrupt or outdated stored data is reset, and the caller is told so it can show a notice; reading never throws.
  */
 import { create } from 'zustand';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { isLang } from '../i18n/i18n.ts';
 
 /** Storage key; the version lives inside the value so a future shape can migrate or reset. */

@@ -6,14 +6,8 @@
  */
 import { useEffect } from 'react';
 import { DIRECTIONS } from '../i18n/i18n.ts';
-import {
-  MAX_TERRITORIES,
-  parseViewUrl,
-  serializeViewUrl,
-  type UrlNotice,
-  type UrlVocabulary,
-  type ViewState,
-} from './view-state.ts';
+import { MAX_TERRITORIES } from '../transforms/selection.ts';
+import { parseViewUrl, serializeViewUrl, type UrlNotice, type UrlVocabulary, type ViewState } from './view-state.ts';
 import { selectViewState, useViewStore } from './view-store.ts';
 import { usePreferences } from './preferences.ts';
 

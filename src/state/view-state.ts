@@ -3,7 +3,8 @@
  * It is mirrored in the URL query string so every view is a shareable link.
  * Pure module: parse and serialise are unit-tested and property-tested.
  */
-import { LANGS, type Lang, type Measure } from '../api/contract.ts';
+import { LANGS, type Lang, type Measure } from '../contract/contract.ts';
+import { MAX_TERRITORIES } from '../transforms/selection.ts';
 
 export const VIEWS = ['overview', 'explorer', 'compare', 'projects'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -12,18 +13,6 @@ export const EXPLORER_TABS = ['chart', 'map', 'table'] as const;
 export type ExplorerTab = (typeof EXPLORER_TABS)[number];
 
 export const MEASURES: readonly Measure[] = ['absolute', 'per1000', 'perHousehold', 'shareOfPopulation'];
-
-/**
- * Lines a chart shows comfortably: beyond this soft limit the territory filter says the chart becomes
- * hard to read and suggests the map or the table — but lets the analyst go on (issue 7).
- */
-export const SOFT_MAX_TERRITORIES = 12;
-
-/**
- * Hard cap of the selection: every territory (country + 12 regions + 75 provinces = 88), so "all the
- * provinces" of a monthly series fits on one chart (issue 7's stress case); the filter refuses more.
- */
-export const MAX_TERRITORIES = 88;
 
 export interface ViewState {
   view: ViewName;

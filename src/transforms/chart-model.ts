@@ -2,9 +2,9 @@
  * `buildChartModel`: from the catalogue, the observations and the view selection to the `ChartModel`
  * that the explorer draws and the exports serialise. Pure (OWID Grapher's "state apart from drawing").
  */
-import type { DataStatus, Indicator, Lang, Measure, Observation, Territory } from '../api/contract.ts';
-import type { ChartModel, ChartSeries } from '../charts/chart-model.ts';
-import { seriesColor } from '../charts/palette.ts';
+import type { DataStatus, Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
+import type { ChartModel, ChartSeries } from './chart-types.ts';
+import { seriesColor } from './palette.ts';
 import { DIRECTIONS, defineMessages, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { buildSeries, distinctPeriods, periodsInRange } from './series.ts';

@@ -6,7 +6,7 @@
  * why there is none), the sparkline points, and the distance to the indicator's target with an on-track / behind
  * status. Missing values are values with a reason, never 0 or NaN.
  */
-import type { DataStatus, Indicator, Observation, Source, Target } from '../api/contract.ts';
+import type { DataStatus, Indicator, Observation, Source, Target } from '../contract/contract.ts';
 
 /** One dated value of a KPI series; `value` is `null` when the source publishes nothing for that period. */
 export interface KpiPoint {

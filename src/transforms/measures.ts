@@ -3,8 +3,8 @@
  * using the census (RGPH) denominator closest to the period. Pure: no React, no network.
  * A missing denominator is an error value (`{ value: null, reason }`), never NaN or 0.
  */
-import type { Measure, Territory } from '../api/contract.ts';
-import type { MissingReason } from '../charts/chart-model.ts';
+import type { Measure, Territory } from '../contract/contract.ts';
+import type { MissingReason } from './chart-types.ts';
 
 /** The result of applying a measure to one value. */
 export interface MeasuredValue {

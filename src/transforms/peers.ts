@@ -5,7 +5,7 @@
  * reference territory either in population (same census year) or in value on the chosen indicator.
  * Ties are broken by code so suggestions are stable from one render to the next.
  */
-import type { Territory } from '../api/contract.ts';
+import type { Territory } from '../contract/contract.ts';
 
 /** One suggestion, with the figure that made it close. */
 export interface Peer {

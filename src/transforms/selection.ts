@@ -1,7 +1,19 @@
 /**
  * Defaults of the explorer's selection, derived from the catalogue. Pure.
  */
-import type { Indicator, Observation, Territory } from '../api/contract.ts';
+import type { Indicator, Observation, Territory } from '../contract/contract.ts';
+
+/**
+ * Lines a chart shows comfortably: beyond this soft limit the territory filter says the chart becomes
+ * hard to read and suggests the map or the table — but lets the analyst go on (issue 7).
+ */
+export const SOFT_MAX_TERRITORIES = 12;
+
+/**
+ * Hard cap of the selection: every territory (country + 12 regions + 75 provinces = 88), so "all the
+ * provinces" of a monthly series fits on one chart (issue 7's stress case); the filter refuses more.
+ */
+export const MAX_TERRITORIES = 88;
 
 /** The default explorer indicator: the first headline indicator (lowest `headline`), else the first one. */
 export function defaultIndicator(indicators: readonly Indicator[]): Indicator | undefined {

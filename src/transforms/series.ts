@@ -2,9 +2,9 @@
  * Build one series per territory from tidy observations: sorted periods, one point per period of the
  * shared axis, a gap (`value: null` + reason) wherever the source has no figure. Pure.
  */
-import type { DataStatus, Measure, Observation, Territory } from '../api/contract.ts';
-import type { ChartPoint, MissingReason } from '../charts/chart-model.ts';
-import { LruMap } from './lru.ts';
+import type { DataStatus, Measure, Observation, Territory } from '../contract/contract.ts';
+import type { ChartPoint, MissingReason } from './chart-types.ts';
+import { LruMap } from '../lib/lru.ts';
 import { applyMeasure } from './measures.ts';
 
 /** Sortable key of a period: years, quarters and months compare on one scale (month index). */

@@ -2,8 +2,8 @@
  * A generated text summary of a chart, for screen readers and for everyone (issue 6):
  * "Casablanca-Settat : de 18,8 % en 2014 à 20,1 % en 2024, le plus élevé des 2 territoires." Pure.
  */
-import type { Lang, Unit } from '../api/contract.ts';
-import type { ChartModel } from '../charts/chart-model.ts';
+import type { Lang, Unit } from '../contract/contract.ts';
+import type { ChartModel } from './chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { firstAndLast } from './delta.ts';

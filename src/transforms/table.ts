@@ -2,7 +2,7 @@
  * Rows of the explorer's table tab and of the CSV export, from the chart model: the same series, the
  * same periods, the measure already applied. Pure.
  */
-import type { ChartModel, ChartPoint, MissingReason } from '../charts/chart-model.ts';
+import type { ChartModel, ChartPoint, MissingReason } from './chart-types.ts';
 import { computeDelta, firstAndLast, type Delta } from './delta.ts';
 
 /** One territory row of the table: a value per period, and the change from first to last period with data. */

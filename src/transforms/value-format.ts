@@ -2,7 +2,7 @@
  * How a value reads once a measure is applied: percent units and shares as "62,8 %", per-1,000 with one
  * decimal, per-household with two, counts grouped. Pure (Intl formatters from src/i18n/format.ts).
  */
-import type { Lang, Measure, Unit } from '../api/contract.ts';
+import type { Lang, Measure, Unit } from '../contract/contract.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 

@@ -6,8 +6,8 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { barLabelLines, RankedBarChart, rankedBarRows } from '../../src/charts/bar-chart.tsx';
-import type { ChartModel, ChartSeries } from '../../src/charts/chart-model.ts';
-import { seriesColor, themedColor } from '../../src/charts/palette.ts';
+import type { ChartModel, ChartSeries } from '../../src/transforms/chart-types.ts';
+import { seriesColor, themedColor } from '../../src/transforms/palette.ts';
 import { textWidth } from '../../src/charts/text-layout.ts';
 
 const NAMES = ['Casablanca', 'Laâyoune-Sakia El Hamra', 'Inezgane-Aït Melloul', 'Tata', 'Aousserd'];

@@ -8,9 +8,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CANVAS_LINE_THRESHOLD } from '../../src/charts/canvas-lines.ts';
-import type { ChartModel, ChartSeries } from '../../src/charts/chart-model.ts';
+import type { ChartModel, ChartSeries } from '../../src/transforms/chart-types.ts';
 import { LineChart } from '../../src/charts/line-chart.tsx';
-import { seriesColor } from '../../src/charts/palette.ts';
+import { seriesColor } from '../../src/transforms/palette.ts';
 
 const PERIODS = Array.from(
   { length: 24 },

@@ -4,7 +4,7 @@
  * Figures are taken from the data brief (RGPH 2024, government statements) where they exist; the illustrative
  * series and the target are labelled as such.
  */
-import type { Indicator, Observation, Project, Source, Territory } from '../../src/api/contract.ts';
+import type { Indicator, Observation, Project, Source, Territory } from '../../src/contract/contract.ts';
 import { createDb, type Db } from '../../src/mocks/db.ts';
 import { createHandlers } from '../../src/mocks/handlers.ts';
 import type { ReactElement } from 'react';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Lang, Unit } from '../../src/api/contract.ts';
+import type { Lang, Unit } from '../../src/contract/contract.ts';
 import { formatKpiChange, formatKpiValue, formatRelative } from '../../src/features/overview/kpi-text.ts';
 
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectStatus } from '../../src/api/contract.ts';
+import type { ProjectStatus } from '../../src/contract/contract.ts';
 import {
   ancestry,
   axisPercent,

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORICAL, CATEGORICAL_DARK } from '../../src/charts/palette.ts';
+import { CATEGORICAL, CATEGORICAL_DARK } from '../../src/transforms/palette.ts';
 import {
   collectConsoleErrors,
   countChartLines,

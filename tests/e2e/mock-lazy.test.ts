@@ -5,7 +5,7 @@
  * `?dataset=stress` still serves the synthetic catalogue — without a console error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../../src/api/openapi.ts';
+import { buildOpenApiDocument } from '../../src/contract/openapi.ts';
 import {
   collectConsoleErrors,
   countChartLines,

@@ -10,7 +10,7 @@ import {
   trimBaseUrl,
   USE_MOCK_API,
 } from '../../src/api/client.ts';
-import { ObservationsResponse, TerritoriesResponse } from '../../src/api/contract.ts';
+import { ObservationsResponse, TerritoriesResponse } from '../../src/contract/contract.ts';
 import { server } from '../../src/mocks/node.ts';
 
 const OBS = `*/api/v1/observations`;

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import * as contract from '../../src/api/contract.ts';
-import { buildOpenApiDocument } from '../../src/api/openapi.ts';
+import * as contract from '../../src/contract/contract.ts';
+import { buildOpenApiDocument } from '../../src/contract/openapi.ts';
 import { FAULTS } from '../../src/mocks/faults.ts';
 
 // Paths from the project root (vitest's cwd): jsdom gives import.meta.url no file: scheme.

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildOpenApiDocument, contractComponentIds, type Json } from '../../src/api/openapi.ts';
+import { buildOpenApiDocument, contractComponentIds, type Json } from '../../src/contract/openapi.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
 import { defaultDb } from '../../src/mocks/db.ts';
 

@@ -13,7 +13,7 @@ import {
   Problem,
   ProjectsResponse,
   TerritoriesResponse,
-} from '../../src/api/contract.ts';
+} from '../../src/contract/contract.ts';
 import { server } from '../../src/mocks/node.ts';
 
 const PORT = 4312;

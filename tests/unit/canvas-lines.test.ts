@@ -19,7 +19,7 @@ import {
   type LineCanvasContext,
   type PixelScale,
 } from '../../src/charts/canvas-lines.ts';
-import { SOFT_MAX_TERRITORIES } from '../../src/state/view-state.ts';
+import { SOFT_MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 
 const series = (...rows: (number | null)[][]) => rows.map((values) => ({ points: values.map((value) => ({ value })) }));
 

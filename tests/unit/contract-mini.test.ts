@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as classicZod from 'zod';
 
-type Contract = typeof import('../../src/api/contract.ts');
-type OpenApi = typeof import('../../src/api/openapi.ts');
+type Contract = typeof import('../../src/contract/contract.ts');
+type OpenApi = typeof import('../../src/contract/openapi.ts');
 type Client = typeof import('../../src/api/client.ts');
 type Pins = typeof import('../../src/export/pins.ts');
 
@@ -26,8 +26,8 @@ interface Loaded {
 
 async function load(): Promise<Loaded> {
   return {
-    contract: await import('../../src/api/contract.ts'),
-    openapi: await import('../../src/api/openapi.ts'),
+    contract: await import('../../src/contract/contract.ts'),
+    openapi: await import('../../src/contract/openapi.ts'),
     client: await import('../../src/api/client.ts'),
     pins: await import('../../src/export/pins.ts'),
   };

@@ -8,7 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, CATEGORICAL_DARK, SEQUENTIAL, STATUS_COLORS, readableTextOn } from '../../src/charts/palette.ts';
+import {
+  CATEGORICAL,
+  CATEGORICAL_DARK,
+  SEQUENTIAL,
+  STATUS_COLORS,
+  readableTextOn,
+} from '../../src/transforms/palette.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -18,7 +18,7 @@ import {
 } from '../../scripts/csp.mjs';
 import { z } from 'zod';
 import viteConfig from '../../vite.config.ts';
-import '../../src/api/contract.ts';
+import '../../src/contract/contract.ts';
 
 const API = 'https://api.mouchir.example:8443/v1/';
 

@@ -2,7 +2,7 @@
  * Hand-built ChartModels for the export tests (the app's `buildChartModel` is not needed:
  * exports only read the model). Includes a gap, a negative value and hostile labels.
  */
-import type { ChartModel } from '../../src/charts/chart-model.ts';
+import type { ChartModel } from '../../src/transforms/chart-types.ts';
 
 export const SOURCE = {
   publisher: 'HCP',

@@ -9,7 +9,7 @@ import {
   writePins,
   type PinStorage,
 } from '../../src/export/pins.ts';
-import { MAX_TERRITORIES } from '../../src/state/view-state.ts';
+import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import { lineModel } from './export-fixtures.ts';
 
 function memory(initial: string | null): PinStorage & { value: string | null } {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorInit } from '../../src/api/client.ts';
-import type { Lang } from '../../src/api/contract.ts';
+import type { Lang } from '../../src/contract/contract.ts';
 import { apiErrorMessages, apiErrorText } from '../../src/i18n/api-error-text.ts';
 
 const base = { endpoint: '/api/v1/projects', url: '/api/v1/projects' } as const;

@@ -8,7 +8,7 @@ import { Suspense, useState, type ReactNode } from 'react';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary, PanelErrorFallback } from '../../src/app/error-boundary.tsx';
+import { ErrorBoundary, PanelErrorFallback } from '../../src/ui/error-boundary.tsx';
 import {
   ChunkLoadError,
   failedStylesheetUrls,
@@ -16,7 +16,7 @@ import {
   lazyWithRetry,
   noteFailedStylesheet,
   restoreFailedStylesheets,
-} from '../../src/app/lazy-retry.ts';
+} from '../../src/ui/lazy-retry.ts';
 
 const LOAD_FAILED = 'This part could not be loaded (offline?). Retry once the connection is back.';
 

@@ -1,6 +1,6 @@
 /** The bounded cache behind issue 7's B5 fixes: least recently used entries go first, never more than capacity. */
 import { describe, expect, it } from 'vitest';
-import { LruMap } from '../../src/transforms/lru.ts';
+import { LruMap } from '../../src/lib/lru.ts';
 
 type Op = ['set', string, number] | ['get', string] | ['delete', string];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, Observation, Project, Territory } from '../../src/api/contract.ts';
+import type { Indicator, Observation, Project, Territory } from '../../src/contract/contract.ts';
 import {
   createDb,
   defaultDb,

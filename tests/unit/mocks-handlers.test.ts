@@ -5,7 +5,7 @@ import {
   Problem,
   ProjectsResponse,
   TerritoriesResponse,
-} from '../../src/api/contract.ts';
+} from '../../src/contract/contract.ts';
 import { defaultDb } from '../../src/mocks/db.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
 

@@ -8,7 +8,7 @@ import {
   periodMidTime,
   periodStart,
   periodStartTime,
-} from '../../src/transforms/period.ts';
+} from '../../src/contract/period.ts';
 
 const m = (year: number, month: number): number => year * 12 + month - 1;
 

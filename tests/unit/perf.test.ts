@@ -3,8 +3,8 @@
  * per-array observation index of buildSeries (same results as a fresh scan, other indicators ignored).
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Observation } from '../../src/api/contract.ts';
-import { preloadView, VIEW_IMPORTS } from '../../src/perf/preload-view.ts';
+import type { Observation } from '../../src/contract/contract.ts';
+import { preloadView, VIEW_IMPORTS } from '../../src/app/preload-view.ts';
 import { buildSeries } from '../../src/transforms/series.ts';
 import { VIEWS } from '../../src/state/view-state.ts';
 

@@ -12,7 +12,8 @@ import { noticeText } from '../../src/app/notices.tsx';
 import { csvTextCell } from '../../src/export/csv.ts';
 import { escapeXml } from '../../src/export/xml.ts';
 import { FAULTS, HOSTILE_LABELS, parseFaultSpec, rewriteBody } from '../../src/mocks/faults.ts';
-import { EXPLORER_TABS, MAX_TERRITORIES, MEASURES, parseViewUrl, VIEWS } from '../../src/state/view-state.ts';
+import { EXPLORER_TABS, MEASURES, parseViewUrl, VIEWS } from '../../src/state/view-state.ts';
+import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const CODE = /^MA(-[A-Z0-9]{2,3}){0,2}$/;

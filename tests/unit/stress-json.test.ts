@@ -11,7 +11,7 @@ import {
   TerritoriesResponse,
   type ObservationsQuery,
   type Territory,
-} from '../../src/api/contract.ts';
+} from '../../src/contract/contract.ts';
 import { queryObservations } from '../../src/mocks/db.ts';
 import { createHandlers } from '../../src/mocks/handlers.ts';
 import {

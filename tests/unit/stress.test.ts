@@ -10,7 +10,7 @@ import {
   ObservationsResponse,
   Territory,
   TerritoriesResponse,
-} from '../../src/api/contract.ts';
+} from '../../src/contract/contract.ts';
 import { createDb, queryObservations } from '../../src/mocks/db.ts';
 import { answer } from '../../src/mocks/handlers.ts';
 import {

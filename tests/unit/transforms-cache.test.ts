@@ -4,7 +4,7 @@
  * serves points that were computed for another denominator, status or language.
  */
 import { describe, expect, it } from 'vitest';
-import type { Measure, Observation, Territory } from '../../src/api/contract.ts';
+import type { Measure, Observation, Territory } from '../../src/contract/contract.ts';
 import { closestCensusYear } from '../../src/transforms/measures.ts';
 import {
   buildSeries,

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sparklinePath } from '../../src/charts/sparkline.tsx';
+import { sparklinePath } from '../../src/ui/sparkline.tsx';
 import { lineChartRows } from '../../src/charts/line-chart.tsx';
 import { rankedBarRows } from '../../src/charts/bar-chart.tsx';
-import type { Indicator, Observation, Territory } from '../../src/api/contract.ts';
+import type { Indicator, Observation, Territory } from '../../src/contract/contract.ts';
 import { applyMeasure, closestCensusYear } from '../../src/transforms/measures.ts';
 import { buildSeries, comparePeriodStrings, distinctPeriods, periodsInRange } from '../../src/transforms/series.ts';
 import { rankItems } from '../../src/transforms/rank.ts';
@@ -19,12 +19,7 @@ import { buildChartModel, denominatorNote, worstStatus } from '../../src/transfo
 import { summarizeChart } from '../../src/transforms/summary.ts';
 import { classOf, quantileClasses } from '../../src/transforms/classes.ts';
 import { defaultIndicator, defaultTerritories } from '../../src/transforms/selection.ts';
-import {
-  matchesTerritory,
-  normalizeForSearch,
-  pickCodes,
-  toggleCode,
-} from '../../src/features/territory-filter/search.ts';
+import { matchesTerritory, normalizeForSearch, pickCodes, toggleCode } from '../../src/ui/territory-filter/search.ts';
 
 const source = {
   publisher: 'HCP',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, Observation, Target } from '../../src/api/contract.ts';
+import type { Indicator, Observation, Target } from '../../src/contract/contract.ts';
 import {
   buildKpi,
   comparePeriod,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Territory } from '../../src/api/contract.ts';
+import type { Territory } from '../../src/contract/contract.ts';
 import { latestCensusYear, peersByPopulation, peersByValue } from '../../src/transforms/peers.ts';
 
 const TEXT = { fr: 'x', ar: 'س', en: 'x' };

@@ -7,13 +7,13 @@ import fc from 'fast-check';
 import {
   DEFAULT_VIEW_STATE,
   EXPLORER_TABS,
-  MAX_TERRITORIES,
   MEASURES,
   VIEWS,
   parseViewUrl,
   serializeViewUrl,
   type ViewState,
 } from '../../src/state/view-state.ts';
+import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import { validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
 import { parsePreferences, serializePreferences } from '../../src/state/preferences.ts';
 import { noticeText } from '../../src/app/notices.tsx';

@@ -5,7 +5,7 @@
  * Keyboard: the button opens it and focus moves in; Escape closes and focus returns to the button.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { ChartModel } from '../../charts/chart-model.ts';
+import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { copyPng, downloadCsv, downloadDeck, downloadPng, downloadSvg, type ImageChoice } from '../actions.ts';
 import type { ExportSizeName } from '../compose-svg.ts';

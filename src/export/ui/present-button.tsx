@@ -3,9 +3,9 @@
  * PresentationMode (and the composer it needs) is loaded only when a presentation starts.
  */
 import { Suspense, useRef, useState, type ReactNode } from 'react';
-import type { Lang } from '../../api/contract.ts';
-import { lazyWithRetry } from '../../app/lazy-retry.ts';
-import type { ChartModel } from '../../charts/chart-model.ts';
+import type { Lang } from '../../contract/contract.ts';
+import { lazyWithRetry } from '../../ui/lazy-retry.ts';
+import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { exportUiMessages as m } from './messages.ts';
 import { usePins } from './use-pins.ts';

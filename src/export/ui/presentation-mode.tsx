@@ -5,7 +5,7 @@
  * `<img>` — no innerHTML — composed at 1920×1080 with larger type so it reads from the back of a room.
  */
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ChartModel } from '../../charts/chart-model.ts';
+import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { composeWithFonts } from '../actions.ts';
 import { selectionCaption, sourceLine, statusLabel } from '../caption.ts';

@@ -3,7 +3,7 @@
  * "Présenter" button, kept in step across tabs through the `storage` event.
  */
 import { useSyncExternalStore } from 'react';
-import type { ChartModel } from '../../charts/chart-model.ts';
+import type { ChartModel } from '../../transforms/chart-types.ts';
 import { addPin, browserStorage, PINS_KEY, readPins, removePin, writePins, type PinsRead } from '../pins.ts';
 
 let state: PinsRead | null = null;

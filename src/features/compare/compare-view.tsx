@@ -4,7 +4,7 @@
  * plus suggested peers (same level, closest population or value) added in one click.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { DataStatus, Indicator, Lang, Observation, Territory } from '../../api/contract.ts';
+import type { DataStatus, Indicator, Lang, Observation, Territory } from '../../contract/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { pick, translate } from '../../i18n/i18n.ts';
 import { formatCompact, formatPeriod } from '../../i18n/format.ts';

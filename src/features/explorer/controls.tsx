@@ -3,8 +3,8 @@
  * (radio group, only the indicator's measures, denominator stated) and the time range with play.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Indicator, Lang, Measure } from '../../api/contract.ts';
-import { StatusBadge } from '../../charts/status-badge.tsx';
+import type { Indicator, Lang, Measure } from '../../contract/contract.ts';
+import { StatusBadge } from '../../ui/status-badge.tsx';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { groupByCategory } from '../../transforms/selection.ts';

@@ -2,7 +2,7 @@
  * The message of a failed query, naming the dataset and what happened:
  * "Observations : réponse invalide — data[3].value …". Pure; reads the ApiError's fields.
  */
-import type { Lang } from '../../api/contract.ts';
+import type { Lang } from '../../contract/contract.ts';
 import { apiErrorText } from '../../i18n/api-error-text.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { explorerMessages } from './messages.ts';

@@ -4,9 +4,9 @@
  * period with data in the range.
  */
 import { useMemo, useState } from 'react';
-import type { Unit } from '../../api/contract.ts';
-import type { ChartModel } from '../../charts/chart-model.ts';
-import { themedColor } from '../../charts/palette.ts';
+import type { Unit } from '../../contract/contract.ts';
+import type { ChartModel } from '../../transforms/chart-types.ts';
+import { themedColor } from '../../transforms/palette.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod, formatSigned, formatSignedPercent } from '../../i18n/format.ts';
 import { buildWideRows, sortWideRows, type SortDirection, type SortKey } from '../../transforms/table.ts';

@@ -2,7 +2,7 @@
  * Unverified claims attached to indicators (contract `Claim`, `verified: false`): quoted as said, with their
  * source and a visible "not verified" badge. They are text only: a claim is never turned into a number on a chart.
  */
-import type { Indicator, Lang } from '../../api/contract.ts';
+import type { Indicator, Lang } from '../../contract/contract.ts';
 import { pick, translate } from '../../i18n/i18n.ts';
 import { overviewMessages as m } from './messages.ts';
 import { SourceLine } from './view-parts.tsx';

@@ -4,7 +4,7 @@
  */
 import { useState, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Indicator, Lang } from '../../api/contract.ts';
+import type { Indicator, Lang } from '../../contract/contract.ts';
 import { observationsQuery } from '../../api/queries.ts';
 import { pick, translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';

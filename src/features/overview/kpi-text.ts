@@ -5,7 +5,7 @@
  * in the explorer's table. Changes of a percentage are in percentage points ("+2,1 pts"), never in "%" which would
  * read as a relative change.
  */
-import type { Lang, Unit } from '../../api/contract.ts';
+import type { Lang, Unit } from '../../contract/contract.ts';
 import { LOCALES, translate } from '../../i18n/i18n.ts';
 import { formatCompact, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { overviewMessages } from './messages.ts';

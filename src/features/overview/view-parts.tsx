@@ -4,11 +4,11 @@
  * cards and lists, not charts.
  */
 import type { ReactNode } from 'react';
-import type { DataStatus, Lang, Source, Territory } from '../../api/contract.ts';
+import type { DataStatus, Lang, Source, Territory } from '../../contract/contract.ts';
 import { LOCALES, pick, translate } from '../../i18n/i18n.ts';
 import { apiErrorText } from '../../i18n/api-error-text.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { STATUS_COLORS } from '../../charts/palette.ts';
+import { STATUS_COLORS } from '../../transforms/palette.ts';
 import { commonMessages } from './messages.ts';
 
 const STATUS_KEY = {

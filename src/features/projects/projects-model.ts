@@ -2,7 +2,7 @@
  * Pure logic of the projects view: filtering by territory (a region includes its provinces' projects) and status,
  * and the positions of the timeline (years as fractions of the axis). No React.
  */
-import type { Project, ProjectStatus, Territory } from '../../api/contract.ts';
+import type { Project, ProjectStatus, Territory } from '../../contract/contract.ts';
 import { periodToTime } from '../../transforms/kpi.ts';
 
 /** Start of a period in years: `2025` → 2025.0, `2025-Q3` → 2025.5, `2025-06` → 2025.4167. */

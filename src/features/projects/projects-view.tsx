@@ -8,7 +8,7 @@
 import type { MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useShallow } from 'zustand/react/shallow';
-import type { Indicator, Lang, Project, ProjectStatus, Territory } from '../../api/contract.ts';
+import type { Indicator, Lang, Project, ProjectStatus, Territory } from '../../contract/contract.ts';
 import { indicatorsQuery, projectsQuery, territoriesQuery } from '../../api/queries.ts';
 import { LOCALES, pick, translate } from '../../i18n/i18n.ts';
 import { formatNumber, formatPercent, formatPeriod } from '../../i18n/format.ts';

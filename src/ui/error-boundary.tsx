@@ -3,10 +3,10 @@
  * so a failing chart never blanks the rest of the page. The way back keeps the URL state.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { isChunkLoadError } from './lazy-retry.ts';
-import { appMessages } from './messages.ts';
+import { appMessages } from '../app/messages.ts';
 
 /** Props of `ErrorBoundary`. */
 export interface ErrorBoundaryProps {

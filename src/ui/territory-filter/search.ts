@@ -2,7 +2,7 @@
  * Territory search: accent-insensitive in French ("meknes" finds "Fès-Meknès"), tolerant of Arabic
  * diacritics and alef/yaa/taa-marbuta variants, matching fr, ar and en names and the code. Pure.
  */
-import type { Territory } from '../../api/contract.ts';
+import type { Territory } from '../../contract/contract.ts';
 
 /** Normalise a text for matching: lower case, no Latin accents, no Arabic tashkeel, unified letter variants. */
 export function normalizeForSearch(text: string): string {

@@ -4,7 +4,7 @@
  * Chart components only draw it; exporters (SVG, PNG, CSV, PPTX) serialise the same object,
  * so what is downloaded is exactly what is displayed.
  */
-import type { DataStatus, Lang, Measure, Source } from '../api/contract.ts';
+import type { DataStatus, Lang, Measure, Source } from '../contract/contract.ts';
 
 /** Why a value is missing. Shown as a gap with this reason, never drawn as zero. */
 export type MissingReason =

@@ -2,7 +2,7 @@
  * Loading, empty and error states of a panel. Each keeps the panel's height, so nothing jumps when
  * data arrives; errors are alerts with the API's message naming the dataset, and a retry.
  */
-import type { Lang } from '../api/contract.ts';
+import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { chartMessages } from './messages.ts';
 

@@ -113,7 +113,7 @@ export async function restoreFailedStylesheets(doc: Document | undefined = globa
  * Use it inside one of our `ErrorBoundary`s — a boundary that does not call `allowRetry` leaves the
  * failure final, as with `React.lazy`.
  *
- * @param load the dynamic import, e.g. `() => import('./x.tsx').then((m) => ({ default: m.X }))`.
+ * @param load the dynamic import, e.g. `() => import('../app/x.tsx').then((m) => ({ default: m.X }))`.
  * @param displayName name shown in React's dev tools and warnings.
  */
 export function lazyWithRetry<T extends (props: never) => ReactNode>(

@@ -1,5 +1,5 @@
 /** Data status badge: official / estimate / illustrative, always in words (never colour alone). */
-import type { DataStatus, Lang } from '../api/contract.ts';
+import type { DataStatus, Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { chartMessages } from './messages.ts';
 

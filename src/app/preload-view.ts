@@ -7,7 +7,7 @@
  * with the worker; the lazy component in src/app/app.tsx then finds the module already loaded (an ES
  * module is fetched and evaluated once per URL). Only the data queries wait for the worker.
  */
-import { noteFailedStylesheet } from '../app/lazy-retry.ts';
+import { noteFailedStylesheet } from '../ui/lazy-retry.ts';
 import type { ViewName } from '../state/view-state.ts';
 
 /** The dynamic import of each view's module: the same specifiers as the `lazy()` calls in app.tsx. */

@@ -4,9 +4,9 @@
  * picks; removable chips (button, Delete or Backspace); a cap with a clear message.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Lang, Territory } from '../../api/contract.ts';
+import type { Lang, Territory } from '../../contract/contract.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { MAX_TERRITORIES, SOFT_MAX_TERRITORIES } from '../../state/view-state.ts';
+import { MAX_TERRITORIES, SOFT_MAX_TERRITORIES } from '../../transforms/selection.ts';
 import { filterMessages } from './messages.ts';
 import { pickCodes, toggleCode, visibleTerritories } from './search.ts';
 

@@ -142,7 +142,7 @@ export function checkLayers(srcDir) {
   const graph = new Map();
   for (const file of files) {
     const rel = path.relative(srcDir, file).split(path.sep).join('/');
-    if (!zoneOf(rel)) problems.push(`${rel}: in no zone of scripts/check-layers.mjs (add the folder to ZONES)`);
+    if (!zoneOf(rel)) problems.push(`src/${rel}: in no zone of scripts/check-layers.mjs (add the folder to ZONES)`);
     const edges = [];
     for (const imp of importsOf(fs.readFileSync(file, 'utf8'))) {
       const target = path.resolve(path.dirname(file), imp.spec.replace(/\?.*$/, ''));

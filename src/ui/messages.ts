@@ -38,6 +38,11 @@ export const chartMessages = defineMessages({
   },
   loading: { fr: 'Chargement des données…', ar: 'جار تحميل البيانات…', en: 'Loading data…' },
   retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
+  loadError: {
+    fr: 'Impossible de charger « {dataset} ».',
+    ar: 'تعذّر تحميل «{dataset}».',
+    en: 'Could not load “{dataset}”.',
+  },
   stale: {
     fr: 'Données affichées du {time} (la mise à jour a échoué).',
     ar: 'البيانات المعروضة من {time} (فشل التحديث).',

@@ -6,7 +6,8 @@
 import type { ReactNode } from 'react';
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
-import { MissingList, SourcesPanel, type MissingItem, type PointSource } from './sources-panel.tsx';
+import type { MissingItem, PointSource } from '../transforms/chart-types.ts';
+import { MissingList, SourcesPanel } from './sources-panel.tsx';
 import { translate } from '../i18n/i18n.ts';
 import { chartMessages } from '../ui/messages.ts';
 

@@ -5,27 +5,13 @@
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
-import type { ChartModel, MissingReason } from '../transforms/chart-types.ts';
+import type { MissingItem, PointSource } from '../transforms/chart-types.ts';
+
+// Until the explorer takes them from its model (next commit).
+export type { MissingItem, PointSource };
+export { missingItems } from '../transforms/chart-model.ts';
 import { chartMessages } from '../ui/messages.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
-
-/** One missing value and why. */
-export interface MissingItem {
-  name: string;
-  period: string;
-  reason: MissingReason;
-  note?: string | null;
-}
-
-/** Missing values of a model, for the list under the chart. Pure. */
-export function missingItems(model: Pick<ChartModel, 'series'>): MissingItem[] {
-  const items: MissingItem[] = [];
-  for (const s of model.series)
-    for (const p of s.points)
-      if (p.value === null)
-        items.push({ name: s.label, period: p.period, reason: p.reason ?? 'not-published', note: p.note ?? null });
-  return items;
-}
 
 /** The list of missing values with their reason (shown under every chart that has gaps). */
 export function MissingList({ items, lang, max = 8 }: { items: readonly MissingItem[]; lang: Lang; max?: number }) {
@@ -49,13 +35,6 @@ export function MissingList({ items, lang, max = 8 }: { items: readonly MissingI
       </ul>
     </div>
   );
-}
-
-/** Per-point sources (dated announcements), distinct by URL. */
-export interface PointSource {
-  period: string;
-  territory: string;
-  source: Source;
 }
 
 /** The sources panel. */

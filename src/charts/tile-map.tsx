@@ -12,15 +12,11 @@ import { translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { classOf, quantileClasses } from '../transforms/classes.ts';
 import { formatMeasured } from '../transforms/value-format.ts';
-import type { MissingReason } from '../transforms/chart-types.ts';
+import type { TileValue } from '../transforms/chart-types.ts';
+
+export type { TileValue };
 import { chartMessages } from '../ui/messages.ts';
 import { readableTextOn, SEQUENTIAL } from '../transforms/palette.ts';
-
-/** One tile's value. */
-export interface TileValue {
-  value: number | null;
-  reason?: MissingReason;
-}
 
 /** Props of `TileMap`. */
 export interface TileMapProps {

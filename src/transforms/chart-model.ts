@@ -3,7 +3,7 @@
  * that the explorer draws and the exports serialise. Pure (OWID Grapher's "state apart from drawing").
  */
 import type { DataStatus, Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
-import type { ChartModel, ChartSeries } from './chart-types.ts';
+import type { ChartModel, ChartSeries, MissingItem } from './chart-types.ts';
 import { seriesColor } from './palette.ts';
 import { DIRECTIONS, defineMessages, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
@@ -159,4 +159,14 @@ export function latestWithData(observations: readonly Observation[], periods: re
     if (p !== undefined && withData.has(p)) return p;
   }
   return periods.at(-1) ?? null;
+}
+
+/** Missing values of a model with their reason, for the list under the chart. */
+export function missingItems(model: Pick<ChartModel, 'series'>): MissingItem[] {
+  const items: MissingItem[] = [];
+  for (const s of model.series)
+    for (const p of s.points)
+      if (p.value === null)
+        items.push({ name: s.label, period: p.period, reason: p.reason ?? 'not-published', note: p.note ?? null });
+  return items;
 }

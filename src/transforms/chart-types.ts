@@ -57,3 +57,24 @@ export interface ChartModel {
   /** Absolute link back to this exact view. */
   link: string;
 }
+
+/** One missing value of a chart and why (the list under every chart with gaps). */
+export interface MissingItem {
+  name: string;
+  period: string;
+  reason: MissingReason;
+  note?: string | null;
+}
+
+/** A per-point source (a dated announcement) among the displayed observations. */
+export interface PointSource {
+  period: string;
+  territory: string;
+  source: Source;
+}
+
+/** One tile's value on the map: a number, or `null` with its reason. */
+export interface TileValue {
+  value: number | null;
+  reason?: MissingReason;
+}

@@ -1,0 +1,237 @@
+/**
+ * The explorer's model: everything its tabs draw, derived once per change from the query data and the view
+ * selection (OWID Grapher gives each chart its State; this is the explorer's). Pure: no React, no store.
+ *
+ * One call builds the line chart, the ranking (bar) for one period, the tile map of the regions, the table
+ * (the line model's series), the full-range series for the exports, and the notes around them (denominator,
+ * missing values with their reason, per-point sources, text summaries). The tabs only draw it.
+ *
+ * Passing the previous model lets unchanged parts keep their identity: a change of the ranking's period
+ * does not rebuild the 75 lines of the chart, and React's memoised charts do not redraw (issue 7, B2).
+ * That reuse is the only memory of this module — nothing is cached behind the caller's back.
+ */
+import type { Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
+import type { ChartModel, MissingItem, PointSource, TileValue } from './chart-types.ts';
+import { buildChartModel, latestWithData, missingItems } from './chart-model.ts';
+import { applyMeasure } from './measures.ts';
+import { distinctPeriods, periodsInRange } from './series.ts';
+import { summarizeChart } from './summary.ts';
+import { buildLongRows, type LongRow } from './table.ts';
+
+/** The query data the explorer works on. Arrays are compared by identity: query data are never mutated. */
+export interface ExplorerData {
+  indicator: Indicator;
+  territories: readonly Territory[];
+  territoryIndex: ReadonlyMap<string, Territory>;
+  observations: readonly Observation[];
+}
+
+/** The view selection the model depends on (the tab and the link do not change it). */
+export interface ExplorerSelection {
+  /** Selected territory codes, in selection order. */
+  territories: readonly string[];
+  measure: Measure;
+  from: string | null;
+  to: string | null;
+  /** Period of the ranking and the map; latest with data when `null` or outside the range. */
+  period: string | null;
+  lang: Lang;
+}
+
+/** One drawn chart with the notes around it. */
+export interface ExplorerChart {
+  /** Built with an empty link: the view attaches its link (which changes on every click) cheaply. */
+  model: ChartModel;
+  /** Text summary for screen readers and everyone. */
+  summary: string;
+  /** Missing values with their reason. */
+  missing: MissingItem[];
+  /** Whether at least one value is drawn (else the empty state shows). */
+  hasData: boolean;
+}
+
+/** Everything the explorer's tabs need. */
+export interface ExplorerModel {
+  data: ExplorerData;
+  selection: ExplorerSelection;
+  /** Periods for the controls: all periods of the indicator, and those inside the time range. */
+  periods: { all: string[]; range: string[] };
+  /** "Dénominateur : population RGPH 2024" when the measure divides, else `null`. */
+  denominatorNote: string | null;
+  /** Lines over time of the selection (also the table tab's rows and model). */
+  line: ExplorerChart & {
+    pointSources: PointSource[];
+    /** Long rows (territory × period) of the CSV of what is displayed. */
+    rows: LongRow[];
+  };
+  /** The same lines over every period, for the exports ("full data"). The line itself when no range is set. */
+  full: { model: ChartModel; rows: LongRow[] };
+  /** Ranking of the selection for one period. */
+  bar: ExplorerChart;
+  /** Tile map of the regions (whatever the selection) for one period. */
+  map: {
+    regions: Territory[];
+    /** The regions' periods inside the range, for its period select. */
+    periods: string[];
+    period: string | null;
+    values: Map<string, TileValue>;
+    model: ChartModel;
+    /** No region has an observation of this indicator (national-only indicators). */
+    hasRegions: boolean;
+    summary: string | undefined;
+  };
+}
+
+/** Most per-point sources listed under a chart. */
+const MAX_POINT_SOURCES = 30;
+
+/** Per-point sources (dated announcements) among the observations a model displays. */
+export function pointSources(observations: readonly Observation[], model: ChartModel): PointSource[] {
+  const shown = new Set(model.series.map((s) => s.key));
+  const periods = new Set(model.periods);
+  const names = new Map(model.series.map((s) => [s.key, s.label]));
+  const found: PointSource[] = [];
+  for (const o of observations) {
+    if (found.length >= MAX_POINT_SOURCES) break;
+    if (!o.source || !shown.has(o.territory) || !periods.has(o.period)) continue;
+    found.push({ period: o.period, territory: names.get(o.territory) ?? o.territory, source: o.source });
+  }
+  return found;
+}
+
+function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChart {
+  return {
+    model,
+    summary: summarizeChart(model, unit),
+    missing: missingItems(model),
+    hasData: model.series.some((s) => s.points.some((p) => p.value !== null)),
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** The tile map's part: regions of the catalogue, their values for one period, measure applied. */
+function buildMap(data: ExplorerData, selection: ExplorerSelection): ExplorerModel['map'] {
+  const { measure, from, to, lang } = selection;
+  const regions = data.territories.filter((t) => t.level === 'region');
+  const regionCodes = new Set(regions.map((r) => r.code));
+  const regionObs = data.observations.filter((o) => o.indicator === data.indicator.id && regionCodes.has(o.territory));
+  const periods = periodsInRange(distinctPeriods(regionObs), from, to);
+  const period =
+    selection.period && periods.includes(selection.period) ? selection.period : latestWithData(regionObs, periods);
+  const values = new Map<string, TileValue>();
+  for (const o of regionObs) {
+    if (o.period !== period) continue;
+    const measured = applyMeasure(o.value, measure, data.territoryIndex.get(o.territory), o.period);
+    values.set(
+      o.territory,
+      measured.reason
+        ? { value: null, reason: measured.reason }
+        : { value: measured.value, ...(o.value === null ? { reason: 'not-published' as const } : {}) },
+    );
+  }
+  const model = buildChartModel({
+    kind: 'bar',
+    indicator: data.indicator,
+    observations: regionObs,
+    territoryIndex: data.territoryIndex,
+    territories: regions.map((r) => r.code),
+    measure,
+    from,
+    to,
+    period,
+    lang,
+    link: '',
+  });
+  const hasRegions = regionObs.length > 0;
+  return {
+    regions,
+    periods,
+    period,
+    values,
+    model,
+    hasRegions,
+    summary: hasRegions ? summarizeChart(model, data.indicator.unit.code) : undefined,
+  };
+}
+
+/**
+ * Build the explorer's model for a selection. With `previous` (the model of the last change), each part
+ * whose inputs did not change is reused as is: same data arrays, and the same selection fields that part
+ * reads (the line ignores the ranking's period; the map ignores the selected territories).
+ */
+export function buildExplorerModel(
+  data: ExplorerData,
+  selection: ExplorerSelection,
+  previous?: ExplorerModel,
+): ExplorerModel {
+  const { measure, from, to, lang } = selection;
+  const unit = data.indicator.unit.code;
+  const prev = previous;
+  const sameData =
+    prev !== undefined &&
+    prev.data.indicator === data.indicator &&
+    prev.data.territories === data.territories &&
+    prev.data.territoryIndex === data.territoryIndex &&
+    prev.data.observations === data.observations;
+  const p = sameData ? prev.selection : undefined;
+  const sameBase = p !== undefined && p.measure === measure && p.lang === lang;
+  const sameRange = sameBase && p.from === from && p.to === to;
+  const sameTerritories = p !== undefined && sameList(p.territories, selection.territories);
+
+  const common = {
+    indicator: data.indicator,
+    observations: data.observations,
+    territoryIndex: data.territoryIndex,
+    territories: selection.territories,
+    measure,
+    lang,
+    link: '',
+  };
+
+  let line: ExplorerModel['line'];
+  if (prev && sameRange && sameTerritories) line = prev.line;
+  else {
+    const model = buildChartModel({ ...common, kind: 'line', from, to });
+    line = {
+      ...chart(model, unit),
+      pointSources: pointSources(data.observations, model),
+      rows: buildLongRows(model),
+    };
+  }
+
+  let full: ExplorerModel['full'];
+  // Without a range the full series are the line's: the same objects, not a second build.
+  if (from === null && to === null) full = { model: line.model, rows: line.rows };
+  else if (prev && sameBase && sameTerritories) full = prev.full;
+  else {
+    const model = buildChartModel({ ...common, kind: 'line', from: null, to: null });
+    full = { model, rows: buildLongRows(model) };
+  }
+
+  const bar =
+    prev && sameRange && sameTerritories && p.period === selection.period
+      ? prev.bar
+      : chart(buildChartModel({ ...common, kind: 'bar', from, to, period: selection.period }), unit);
+
+  const map = prev && sameRange && p.period === selection.period ? prev.map : buildMap(data, selection);
+
+  const all = prev && sameData ? prev.periods.all : distinctPeriods(data.observations);
+  const periods =
+    prev && p !== undefined && p.from === from && p.to === to
+      ? prev.periods
+      : { all, range: periodsInRange(all, from, to) };
+
+  return {
+    data,
+    selection,
+    periods,
+    denominatorNote: line.model.denominatorNote,
+    line,
+    full,
+    bar,
+    map,
+  };
+}

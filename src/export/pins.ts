@@ -1,55 +1,17 @@
 /**
  * Views pinned for presentation mode, persisted in localStorage under a versioned key.
  * A pin stores the ChartModel itself (a few kB), so a presentation plays back exactly what was
- * pinned, offline and without refetching. Everything read back is validated: corrupt or outdated
- * data is removed and reported, never trusted and never a crash.
+ * pinned, offline and without refetching. Everything read back is validated with the model's own schema
+ * (src/transforms/chart-types.ts, bounds included): corrupt or outdated data is removed and reported, never
+ * trusted and never a crash.
  */
 import { z } from 'zod/mini';
-import { DataStatus, LANGS, Measure, Source } from '../contract/contract.ts';
-import type { ChartModel } from '../transforms/chart-types.ts';
-import { MAX_TERRITORIES } from '../transforms/selection.ts';
+import { ChartModelSchema, type ChartModel } from '../transforms/chart-types.ts';
 
 /** Storage key; bump the version when the stored shape changes (old data is then reset). */
 export const PINS_KEY = 'mouchir.pins.v1';
 /** Most pins kept; the oldest are dropped first. */
 export const MAX_PINS = 24;
-
-const ChartPointSchema = z.object({
-  period: z.string().check(z.maxLength(16)),
-  value: z.nullable(z.number()),
-  reason: z.optional(z.enum(['not-published', 'no-population', 'no-households', 'out-of-range'])),
-  status: DataStatus,
-  note: z.optional(z.nullable(z.string())),
-});
-
-/** Runtime schema of a ChartModel (mirrors src/charts/chart-model.ts). */
-export const ChartModelSchema = z.object({
-  kind: z.enum(['line', 'bar']),
-  lang: z.enum(LANGS),
-  dir: z.enum(['ltr', 'rtl']),
-  indicatorId: z.string(),
-  title: z.string(),
-  subtitle: z.string(),
-  unitLabel: z.string(),
-  measure: Measure,
-  denominatorNote: z.nullable(z.string()),
-  periods: z.array(z.string()).check(z.maxLength(2_000)),
-  series: z
-    .array(
-      z.object({
-        key: z.string(),
-        label: z.string(),
-        color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
-        points: z.array(ChartPointSchema).check(z.maxLength(2_000)),
-      }),
-    )
-    // As many series as the selection allows (every territory): a smaller bound reset a valid pin as corrupt.
-    .check(z.maxLength(MAX_TERRITORIES)),
-  source: Source,
-  status: DataStatus,
-  method: z.string(),
-  link: z.string(),
-});
 
 const PinSchema = z.object({ id: z.string().check(z.minLength(1)), pinnedAt: z.string(), model: ChartModelSchema });
 const StoredPinsSchema = z.object({ version: z.literal(1), pins: z.array(PinSchema).check(z.maxLength(MAX_PINS)) });

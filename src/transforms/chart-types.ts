@@ -3,60 +3,83 @@
  * data and the view selection (OWID Grapher's "state apart from drawing").
  * Chart components only draw it; exporters (SVG, PNG, CSV, PPTX) serialise the same object,
  * so what is downloaded is exactly what is displayed.
+ *
+ * This module is the one definition of the model: a `zod/mini` schema (the pin store validates what it
+ * reads back from localStorage with it) and the TypeScript types inferred from it. Modules that only
+ * import the types (`import type`) add nothing to the bundle; the schema ships only with its users.
+ * The bounds below (period length, number of periods, points and series, hex colours) are true of every
+ * model the app builds; they keep stored data that was tampered with or corrupted from being trusted.
  */
-import type { DataStatus, Lang, Measure, Source } from '../contract/contract.ts';
+import { z } from 'zod/mini';
+import { DataStatus, LANGS, Measure, Source } from '../contract/contract.ts';
+import { MAX_TERRITORIES } from './selection.ts';
+
+/** Most periods on an axis, and most points in one series. */
+const MAX_PERIODS = 2_000;
 
 /** Why a value is missing. Shown as a gap with this reason, never drawn as zero. */
-export type MissingReason =
-  | 'not-published' // the source has no figure for this territory and period
-  | 'no-population' // a per-capita measure without a census denominator
-  | 'no-households' // a per-household measure without a household count
-  | 'out-of-range'; // filtered out by the time range
+export const MissingReasonSchema = z.enum([
+  'not-published', // the source has no figure for this territory and period
+  'no-population', // a per-capita measure without a census denominator
+  'no-households', // a per-household measure without a household count
+  'out-of-range', // filtered out by the time range
+]);
+/** Why a value is missing. Shown as a gap with this reason, never drawn as zero. */
+export type MissingReason = z.infer<typeof MissingReasonSchema>;
 
 /** One point: a number, or `null` with its reason. Never NaN. */
-export interface ChartPoint {
-  period: string;
-  value: number | null;
-  reason?: MissingReason;
-  status: DataStatus;
-  note?: string | null;
-}
+export const ChartPointSchema = z.object({
+  period: z.string().check(z.maxLength(16)),
+  value: z.nullable(z.number()),
+  reason: z.optional(MissingReasonSchema),
+  status: DataStatus,
+  note: z.optional(z.nullable(z.string())),
+});
+/** One point: a number, or `null` with its reason. Never NaN. */
+export type ChartPoint = z.infer<typeof ChartPointSchema>;
 
-export interface ChartSeries {
+/** One line (or one bar per point): a territory's points. */
+export const ChartSeriesSchema = z.object({
   /** Territory code. */
-  key: string;
+  key: z.string(),
   /** Territory name in the view's language. */
-  label: string;
-  /** Palette colour (colour-blind-safe, see src/charts/palette.ts). */
-  color: string;
-  points: ChartPoint[];
-}
+  label: z.string(),
+  /** Palette colour (colour-blind-safe, see src/transforms/palette.ts); a hex colour, never a CSS expression. */
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/)),
+  points: z.array(ChartPointSchema).check(z.maxLength(MAX_PERIODS)),
+});
+/** One line (or one bar per point): a territory's points. */
+export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
 
-export interface ChartModel {
-  kind: 'line' | 'bar';
-  lang: Lang;
-  dir: 'ltr' | 'rtl';
-  indicatorId: string;
+/** Runtime schema of a {@link ChartModel}. */
+export const ChartModelSchema = z.object({
+  kind: z.enum(['line', 'bar']),
+  lang: z.enum(LANGS),
+  dir: z.enum(['ltr', 'rtl']),
+  indicatorId: z.string(),
   /** Indicator name. */
-  title: string;
+  title: z.string(),
   /** Active selection in words: territories, period range, measure and denominator. */
-  subtitle: string;
+  subtitle: z.string(),
   /** Unit after the measure is applied, e.g. "% de la population" or "pour 1 000 habitants". */
-  unitLabel: string;
-  measure: Measure;
+  unitLabel: z.string(),
+  measure: Measure,
   /** "Dénominateur : population RGPH 2024", when the measure divides. */
-  denominatorNote: string | null;
+  denominatorNote: z.nullable(z.string()),
   /** Sorted, distinct periods on the x axis (line) or the one period shown (bar). */
-  periods: string[];
-  series: ChartSeries[];
-  source: Source;
+  periods: z.array(z.string()).check(z.maxLength(MAX_PERIODS)),
+  // As many series as the selection allows (every territory): a smaller bound reset a valid pin as corrupt.
+  series: z.array(ChartSeriesSchema).check(z.maxLength(MAX_TERRITORIES)),
+  source: Source,
   /** Worst status among displayed points: illustrative > estimate > official. */
-  status: DataStatus;
+  status: DataStatus,
   /** Method note, shown for estimates and illustrative data. */
-  method: string;
+  method: z.string(),
   /** Absolute link back to this exact view. */
-  link: string;
-}
+  link: z.string(),
+});
+/** Everything a chart or an export needs (see the module comment). */
+export type ChartModel = z.infer<typeof ChartModelSchema>;
 
 /** One missing value of a chart and why (the list under every chart with gaps). */
 export interface MissingItem {

@@ -15,6 +15,7 @@ type Contract = typeof import('../../src/contract/contract.ts');
 type OpenApi = typeof import('../../src/contract/openapi.ts');
 type Client = typeof import('../../src/api/client.ts');
 type Pins = typeof import('../../src/export/pins.ts');
+type ChartTypes = typeof import('../../src/transforms/chart-types.ts');
 
 /** One load of the modules under test, on whichever zod the module graph resolves. */
 interface Loaded {
@@ -22,6 +23,7 @@ interface Loaded {
   openapi: OpenApi;
   client: Client;
   pins: Pins;
+  chartTypes: ChartTypes;
 }
 
 async function load(): Promise<Loaded> {
@@ -30,6 +32,7 @@ async function load(): Promise<Loaded> {
     openapi: await import('../../src/contract/openapi.ts'),
     client: await import('../../src/api/client.ts'),
     pins: await import('../../src/export/pins.ts'),
+    chartTypes: await import('../../src/transforms/chart-types.ts'),
   };
 }
 
@@ -107,7 +110,7 @@ describe('the contract on zod/mini', () => {
     expect(classic.contract.Territory).toBeInstanceOf(classicZod.ZodType);
     expect(mini.contract.Territory).not.toBeInstanceOf(classicZod.ZodType);
     expect(mini.contract.Territory).toBeInstanceOf(classicZod.z.core.$ZodType);
-    expect(mini.pins.ChartModelSchema).not.toBeInstanceOf(classicZod.ZodType);
+    expect(mini.chartTypes.ChartModelSchema).not.toBeInstanceOf(classicZod.ZodType);
   });
 
   it('sets zod without JIT (CSP: no eval) and with English messages itself', () => {

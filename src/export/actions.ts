@@ -4,9 +4,10 @@
  * "whole overview" deck via `downloadDeck(models)`).
  */
 import type { ChartModel } from '../transforms/chart-types.ts';
+import type { LongRow } from '../transforms/table.ts';
 import { todayIso } from './caption.ts';
 import { composeSvg, EXPORT_SIZES, type ExportSizeName } from './compose-svg.ts';
-import { buildCsv, type TableRow } from './csv.ts';
+import { buildCsv } from './csv.ts';
 import { copyPngToClipboard, downloadBlob, type CopyResult } from './download.ts';
 import { exportFileName } from './file-name.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
@@ -106,7 +107,7 @@ export function copyPng(model: ChartModel, choice: ImageChoice): Promise<CopyRes
 }
 
 /** Download the CSV of the displayed rows or of the full series; returns the file name. */
-export function downloadCsv(model: ChartModel, variant: 'displayed' | 'full', rows?: readonly TableRow[]): string {
+export function downloadCsv(model: ChartModel, variant: 'displayed' | 'full', rows?: readonly LongRow[]): string {
   const csv = buildCsv(
     rows ? { model, rows, variant, exportDate: todayIso() } : { model, variant, exportDate: todayIso() },
   );

@@ -1,5 +1,6 @@
 /**
- * CSV export: exactly the rows the table tab shows (measure applied), or the full series.
+ * CSV export: exactly the rows the table tab shows (measure applied), or the full series; the rows come
+ * from the table's own row builder (`buildLongRows`), the CSV only serialises them.
  * UTF-8 with a BOM (Excel otherwise reads Arabic names as mojibake), RFC 4180 quoting with CRLF,
  * header rows carrying title, selection, source, status, method, export date and link, and text
  * cells neutralised against formula injection (OWASP "CSV injection"). Pure.
@@ -7,22 +8,8 @@
 import type { DataStatus, Lang } from '../contract/contract.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
+import { buildLongRows, type LongRow } from '../transforms/table.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
-
-/** One row of the table tab, as displayed (measure applied). */
-export interface TableRow {
-  /** Territory name in the view's language. */
-  territory: string;
-  territoryCode: string;
-  /** Period key: `2024`, `2024-Q3`, `2024-03`. */
-  period: string;
-  /** Displayed value; `null` with a `reason` when missing. */
-  value: number | null;
-  /** Why the value is missing (a MissingReason code or a text). */
-  reason?: string;
-  /** DataStatus code of the value. */
-  status: string;
-}
 
 const messages = defineMessages({
   title: { fr: 'Titre', ar: 'العنوان', en: 'Title' },
@@ -72,25 +59,6 @@ function line(cells: string[]): string {
   return cells.join(',');
 }
 
-/** Rows of every point of the model, in series order then period order (the full displayed model). */
-export function modelToRows(model: ChartModel): TableRow[] {
-  const rows: TableRow[] = [];
-  for (const s of model.series) {
-    for (const p of s.points) {
-      const row: TableRow = {
-        territory: s.label,
-        territoryCode: s.key,
-        period: p.period,
-        value: p.value,
-        status: p.status,
-      };
-      if (p.reason !== undefined) row.reason = p.reason;
-      rows.push(row);
-    }
-  }
-  return rows;
-}
-
 function statusWord(status: string, lang: Lang): string {
   return status === 'official' || status === 'estimate' || status === 'illustrative'
     ? translate(messages, lang, status as DataStatus)
@@ -99,8 +67,11 @@ function statusWord(status: string, lang: Lang): string {
 
 export interface CsvInput {
   model: ChartModel;
-  /** The rows to write; defaults to every point of the model. */
-  rows?: readonly TableRow[];
+  /**
+   * The rows to write, as the table tab builds them (`buildLongRows`, src/transforms/table.ts: the one
+   * row builder of the table, the CSV and the deck's notes); defaults to every point of the model.
+   */
+  rows?: readonly LongRow[];
   /** `displayed`: what the table tab shows; `full`: the full series. Only changes the header text. */
   variant: 'displayed' | 'full';
   /** Export date `YYYY-MM-DD`. */
@@ -140,7 +111,7 @@ export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string
       ].map(csvTextCell),
     ),
   );
-  for (const r of rows ?? modelToRows(model)) {
+  for (const r of rows ?? buildLongRows(model)) {
     out.push(
       line([
         csvTextCell(r.territory),

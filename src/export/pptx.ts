@@ -10,6 +10,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { Lang } from '../contract/contract.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
 import { STATUS_COLORS } from '../transforms/palette.ts';
+import { buildLongRows } from '../transforms/table.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
 import {
@@ -123,12 +124,11 @@ function notesOf(model: ChartModel): string {
     '',
     translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
   ];
-  for (const s of model.series) {
-    for (const p of s.points) {
-      const value =
-        p.value === null ? `— (${reasonLabel(p.reason ?? 'not-published', lang)})` : formatNumber(p.value, lang, 2);
-      lines.push(`${clean(s.label)} (${s.key}) · ${formatPeriod(p.period, lang)} · ${value}`);
-    }
+  // The same rows as the table tab and the CSV (one row builder).
+  for (const r of buildLongRows(model)) {
+    const value =
+      r.value === null ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})` : formatNumber(r.value, lang, 2);
+    lines.push(`${clean(r.territory)} (${r.territoryCode}) · ${formatPeriod(r.period, lang)} · ${value}`);
   }
   lines.push('', translate(messages, lang, 'notesSource', { url: model.source.url }));
   lines.push(translate(messages, lang, 'notesLink', { link: model.link }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, buildCsv, csvNumberCell, csvTextCell, modelToRows, type TableRow } from '../../src/export/csv.ts';
+import { BOM, buildCsv, csvNumberCell, csvTextCell } from '../../src/export/csv.ts';
+import { buildLongRows, type LongRow } from '../../src/transforms/table.ts';
 import { hostileModel, lineModel } from './export-fixtures.ts';
 
 /** Minimal RFC 4180 reader, to check that what we write parses back into the same cells. */
@@ -102,7 +103,7 @@ describe('buildCsv', () => {
   });
 
   it('writes exactly the rows it is given (the table tab), negative numbers as numbers', () => {
-    const rows: TableRow[] = [
+    const rows: LongRow[] = [
       { territory: 'Fès-Meknès', territoryCode: 'MA-03', period: '2024-Q3', value: -1.25, status: 'estimate' },
       {
         territory: 'Oriental',
@@ -145,9 +146,9 @@ describe('buildCsv', () => {
   });
 });
 
-describe('modelToRows', () => {
+describe('the rows a CSV writes by default (buildLongRows, the table tab builder)', () => {
   it('flattens series then periods and keeps reasons', () => {
-    const rows = modelToRows(lineModel());
+    const rows = buildLongRows(lineModel());
     expect(rows.map((r) => `${r.territoryCode}/${r.period}`)).toEqual([
       'MA-06/2004',
       'MA-06/2014',

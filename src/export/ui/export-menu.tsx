@@ -6,10 +6,10 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ChartModel } from '../../transforms/chart-types.ts';
+import type { LongRow } from '../../transforms/table.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { copyPng, downloadCsv, downloadDeck, downloadPng, downloadSvg, type ImageChoice } from '../actions.ts';
 import type { ExportSizeName } from '../compose-svg.ts';
-import type { TableRow } from '../csv.ts';
 import { canCopyImage } from '../download.ts';
 import { isPinned, pinId } from '../pins.ts';
 import type { ExportScale } from '../png.ts';
@@ -17,15 +17,13 @@ import { exportUiMessages as m } from './messages.ts';
 import { pinActions, usePins } from './use-pins.ts';
 import './export.css';
 
-export type { TableRow };
-
 export interface ExportMenuProps {
   /** The chart as displayed. */
   model: ChartModel;
-  /** Rows of the table tab (measure applied); defaults to every point of the model. */
-  tableRows?: TableRow[];
+  /** Rows of the table tab (`buildLongRows`, measure applied); defaults to every point of the model. */
+  tableRows?: LongRow[];
   /** Rows of the full series; defaults to `tableRows`. */
-  fullRows?: TableRow[];
+  fullRows?: LongRow[];
   /** On-screen chart size, for the "chart size" image option. */
   chartSize?: { width: number; height: number };
 }

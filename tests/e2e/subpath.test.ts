@@ -14,6 +14,7 @@ import {
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
+import { collectFailedRequests } from './request-failures.ts';
 
 describe('the build under a sub-path (/mouchir/)', () => {
   let served: ServedDist;
@@ -33,12 +34,11 @@ describe('the build under a sub-path (/mouchir/)', () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
     const requests: Request[] = [];
-    const failed: string[] = [];
+    // Requests the next openApp aborts (the overview's observations still in flight) are not failures.
+    const failed = collectFailedRequests(page);
     const apiResponses: Response[] = [];
     page.on('request', (r) => requests.push(r));
-    page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`));
     page.on('response', (r) => {
-      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
       if (new URL(r.url()).pathname.includes('/api/v1/')) apiResponses.push(r);
     });
 
@@ -68,7 +68,46 @@ describe('the build under a sub-path (/mouchir/)', () => {
       apiResponses.filter((r) => !new URL(r.url()).pathname.startsWith('/mouchir/api/v1/')).map((r) => r.url()),
     ).toEqual([]);
     expect(apiResponses.filter((r) => !r.fromServiceWorker()).map((r) => r.url())).toEqual([]);
-    expect(failed).toEqual([]);
+    expect(failed.real()).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('still reports a real failure under the sub-path (a 404, a refused request), not its own navigation abort', async () => {
+    const page = browser.page;
+    const { context } = browser;
+    await openApp(page, served.url);
+    const failed = collectFailedRequests(page);
+    // On the context: the page's fetch goes through the mock worker, whose own request only the context routes.
+    await context.route('**/mouchir/refused-by-test.json', (route) => route.abort('failed'));
+    let heldSeen: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (heldSeen = resolve));
+    await page.route('**/mouchir/held-by-test.json', () => heldSeen()); // never answered
+    try {
+      // A file the build does not have (answered 404 through the worker), and a request the network refuses.
+      await page.evaluate(async () => {
+        await fetch('./missing-by-test.js').catch(() => undefined);
+        await fetch('./refused-by-test.json').catch(() => undefined);
+      });
+      // A request still in flight when the test navigates: the navigation aborts it, which is no failure.
+      // Sent from a blank page: a request of the app's page goes through the mock worker, and Chromium reports
+      // no abort for it while the worker holds it.
+      await page.goto('about:blank');
+      await page.evaluate((url) => {
+        void fetch(url, { mode: 'no-cors' }).catch(() => undefined);
+      }, new URL('held-by-test.json', served.url).href);
+      await held;
+      // Navigating afterwards must not excuse the real failures: only ERR_ABORTED of the previous document is.
+      await openApp(page, served.url);
+      await expect
+        .poll(() => failed.all().map((f) => `${f.error} ${new URL(f.url).pathname}`))
+        .toContain('net::ERR_ABORTED /mouchir/held-by-test.json');
+      expect(failed.real().map((line) => line.replace(served.url, '/mouchir/'))).toEqual([
+        'HTTP 404 /mouchir/missing-by-test.js',
+        expect.stringMatching(/^net::ERR_(?!ABORTED)\w+ \/mouchir\/refused-by-test\.json$/),
+      ]);
+    } finally {
+      await context.unrouteAll();
+      await page.unrouteAll();
+    }
   });
 });

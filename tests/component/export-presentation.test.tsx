@@ -56,6 +56,17 @@ describe('PresentationMode', () => {
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 
+  it('on Escape calls the onClose of the latest render, not the first one', async () => {
+    const user = userEvent.setup();
+    const first = vi.fn();
+    const latest = vi.fn();
+    const { rerender } = render(<PresentationMode models={slides} onClose={first} />);
+    rerender(<PresentationMode models={slides} onClose={latest} />);
+    await user.keyboard('{Escape}');
+    expect(latest).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+  });
+
   it('mirrors the arrows in Arabic', async () => {
     const user = userEvent.setup();
     const ar = slides.map((s) => ({ ...s, lang: 'ar' as const, dir: 'rtl' as const }));

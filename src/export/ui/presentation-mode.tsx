@@ -55,8 +55,12 @@ export function PresentationMode({ models, onClose, startIndex = 0 }: Presentati
   const [images, setImages] = useState<Record<number, string>>({});
   const rootRef = useRef<HTMLDivElement>(null);
   const enteredFullscreen = useRef(false);
+  // The latest onClose for the document listeners below, kept in sync after each render (writing a ref during
+  // render is not allowed: a render React discards would leave a callback it never committed).
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  useEffect(() => {
+    closeRef.current = onClose;
+  }, [onClose]);
   const model = models[index];
   const lang = models[0]?.lang ?? 'fr';
   const rtl = (models[0]?.dir ?? 'ltr') === 'rtl';

@@ -30,6 +30,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from './ensure-chromium.mjs';
 import {
   growth,
   interactionLatencies,
@@ -75,17 +76,6 @@ const B6_REPS = OPTS.quick ? 20 : 200;
 const want = (/** @type {string} */ id) => OPTS.only === null || OPTS.only.includes(id);
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-/** The flags of the project's e2e runs (DEVELOPERS notes): quiet, offline-safe, no GPU. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Build folders; `BENCH_DIST_SUFFIX` (e.g. `-alice`) gives concurrent runs in one checkout their own. */
 const APP_DIST = `.tmp/dist-bench${process.env.BENCH_DIST_SUFFIX ?? ''}`;
 const PAGES_DIST = `.tmp/dist-bench-pages${process.env.BENCH_DIST_SUFFIX ?? ''}`;
@@ -190,7 +180,7 @@ async function withBrowser(opts, fn) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROME,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_ARGS],
     viewport: VIEWPORT,
     acceptDownloads: true,
   });

@@ -18,6 +18,21 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 /**
+ * Flags for every headless run of the project (e2e harness, bench, screenshots): quiet, offline-safe,
+ * no GPU, no background traffic that could be counted as the app's.
+ */
+export const CHROMIUM_ARGS = Object.freeze([
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
+
+/**
  * @param {string} file
  * @returns {boolean}
  */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../../scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
 
@@ -21,17 +21,8 @@ export function distDir(): string {
   return process.env.MOUCHIR_DIST ?? 'dist';
 }
 
-/** Chromium flags that keep a headless run quiet, offline-safe and deterministic on CI. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Chromium flags that keep a headless run quiet, offline-safe and deterministic on CI (one list for e2e, bench, screenshots). */
+export { CHROMIUM_ARGS };
 
 /** A launched browser: its persistent context, the context's first page, and a cleanup. */
 export interface LaunchedBrowser {

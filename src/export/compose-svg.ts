@@ -23,6 +23,7 @@ import {
 } from './caption.ts';
 import { qrSvg } from './qr.ts';
 import { fitText, niceTicks, textWidth, wrapText } from '../charts/text-layout.ts';
+import { finiteOrNull, finiteValues, valueAt } from './values.ts';
 import { escapeXml, num } from './xml.ts';
 
 /** One embedded font face: base64 of a woff2 file (an empty string skips it, e.g. in snapshots). */
@@ -65,9 +66,13 @@ const MUTED = '#555555';
 const GRID = '#e3e3e3';
 const AXIS = '#8a8a8a';
 
+/** Faces whose data is non-empty base64, the only text allowed into the SVG's style and probes. */
+function embeddable(fonts: readonly EmbeddedFont[]): EmbeddedFont[] {
+  return fonts.filter((f) => f.data !== '' && /^[A-Za-z0-9+/=]+$/.test(f.data));
+}
+
 function fontStyle(fonts: readonly EmbeddedFont[]): string {
-  const faces = fonts
-    .filter((f) => f.data !== '' && /^[A-Za-z0-9+/=]+$/.test(f.data))
+  const faces = embeddable(fonts)
     .map(
       (f) =>
         `@font-face{font-family:'${f.family}';font-weight:${f.weight};font-style:normal;` +
@@ -92,13 +97,11 @@ const PROBE_SLOTS: Record<string, number> = {
 };
 
 function fontProbes(fonts: readonly EmbeddedFont[]): string {
-  const probes = fonts
-    .filter((f) => f.data !== '' && /^[A-Za-z0-9+/=]+$/.test(f.data))
-    .map((f) => {
-      const slot = PROBE_SLOTS[`${f.family}|${f.weight}`] ?? 0;
-      const glyphs = f.family === 'Noto Sans Arabic' ? 'عمل' : 'HMW';
-      return `<text data-probe="${slot}" x="${slot * FONT_PROBE.slot + 2}" y="${FONT_PROBE.size + 2}" font-size="${FONT_PROBE.size}" font-family="'${f.family}'" font-weight="${f.weight}" direction="ltr">${glyphs}</text>`;
-    });
+  const probes = embeddable(fonts).map((f) => {
+    const slot = PROBE_SLOTS[`${f.family}|${f.weight}`] ?? 0;
+    const glyphs = f.family === 'Noto Sans Arabic' ? 'عمل' : 'HMW';
+    return `<text data-probe="${slot}" x="${slot * FONT_PROBE.slot + 2}" y="${FONT_PROBE.size + 2}" font-size="${FONT_PROBE.size}" font-family="'${f.family}'" font-weight="${f.weight}" direction="ltr">${glyphs}</text>`;
+  });
   return probes.length === 0
     ? ''
     : `<g class="font-probe" opacity="0.02" fill="#000000" aria-hidden="true">${probes.join('')}</g>`;
@@ -241,9 +244,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   }
 
   function drawLines(): string {
-    const values = model.series
-      .flatMap((s) => s.points.map((p) => p.value))
-      .filter((v): v is number => v !== null && Number.isFinite(v));
+    const values = finiteValues(model.series.flatMap((s) => s.points.map((p) => p.value)));
     if (values.length === 0 || model.periods.length === 0) return noData();
     const { ticks, lo, hi, step } = valueDomain(values);
     const labels = ticks.map((t) => tickLabel(t, step));
@@ -292,13 +293,13 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
       let pen = false;
       const dots: string[] = [];
       model.periods.forEach((period, i) => {
-        const p = s.points.find((q) => q.period === period);
-        if (!p || p.value === null || !Number.isFinite(p.value)) {
+        const value = valueAt(s, period);
+        if (value === null) {
           pen = false; // a gap: missing values are never drawn as zero
           return;
         }
         const px = X(xOf(i));
-        const py = yOf(p.value);
+        const py = yOf(value);
         d += `${pen ? 'L' : 'M'}${num(px)} ${num(py)}`;
         pen = true;
         if (markers) dots.push(`<circle cx="${num(px)}" cy="${num(py)}" r="${num(5 * u)}" fill="${s.color}"/>`);
@@ -313,9 +314,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
 
   function drawBars(): string {
     const rows = model.series.map((s) => ({ s, p: barPoint(s, model.periods) }));
-    const values = rows
-      .map((r) => r.p?.value)
-      .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+    const values = finiteValues(rows.map((r) => r.p?.value));
     if (rows.length === 0) return noData();
     const { ticks, lo, hi, step } = values.length > 0 ? valueDomain(values) : { ticks: [0, 1], lo: 0, hi: 1, step: 1 };
     const labelW = Math.min(contentW * 0.3, Math.max(...rows.map((r) => textWidth(r.s.label, fs.tick))) + 14 * u);
@@ -356,7 +355,8 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
           ` text-anchor="end" fill="${INK}" class="tick-y"`,
         ),
       );
-      if (!p || p.value === null || !Number.isFinite(p.value)) {
+      const value = finiteOrNull(p?.value);
+      if (value === null) {
         out.push(
           text(
             xOf(0) + 8 * u,
@@ -368,19 +368,19 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
         );
         return;
       }
-      const x0 = xOf(Math.min(0, p.value));
-      const x1 = xOf(Math.max(0, p.value));
+      const x0 = xOf(Math.min(0, value));
+      const x1 = xOf(Math.max(0, value));
       out.push(
         `<rect class="bar" x="${num(BX(x0, x1 - x0))}" y="${num(cy - barH / 2)}" width="${num(Math.max(0, x1 - x0))}" height="${num(barH)}" fill="${s.color}"/>`,
       );
-      const labelX = p.value >= 0 ? x1 + 8 * u : x0 - 8 * u;
+      const labelX = value >= 0 ? x1 + 8 * u : x0 - 8 * u;
       out.push(
         text(
           labelX,
           cy + fs.tick * 0.35,
-          tickLabel(p.value, step / 10),
+          tickLabel(value, step / 10),
           fs.tick,
-          `${p.value >= 0 ? '' : ' text-anchor="end"'} fill="${INK}" class="value"`,
+          `${value >= 0 ? '' : ' text-anchor="end"'} fill="${INK}" class="value"`,
         ),
       );
     });

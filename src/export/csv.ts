@@ -10,6 +10,7 @@ import type { ChartModel } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { buildLongRows, type LongRow } from '../transforms/table.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
+import { finiteOrNull } from './values.ts';
 
 const messages = defineMessages({
   title: { fr: 'Titre', ar: 'العنوان', en: 'Title' },
@@ -51,7 +52,8 @@ export function csvTextCell(text: string): string {
  * since a `-` before digits is no formula); anything else is an empty cell.
  */
 export function csvNumberCell(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '' : String(value);
+  const n = finiteOrNull(value);
+  return n === null ? '' : String(n);
 }
 
 /** Join cells and rows; CRLF as RFC 4180 says. */

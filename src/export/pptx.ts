@@ -25,6 +25,7 @@ import {
 import { composeSvg } from './compose-svg.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
 import { svgToPng } from './png.ts';
+import { finiteValues, valueAt } from './values.ts';
 import { stripInvalidXmlChars } from './xml.ts';
 
 const messages = defineMessages({
@@ -79,7 +80,7 @@ function clean(text: string): string {
  * (PowerPoint otherwise prints 7688967 or 62.8000001).
  */
 export function valueFormatCode(values: readonly (number | null)[]): string {
-  const nums = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const nums = finiteValues(values);
   const max = Math.max(0, ...nums.map(Math.abs));
   const fractional = nums.some((v) => !Number.isInteger(v));
   return fractional && max < 1000 ? '#,##0.0' : '#,##0';
@@ -97,7 +98,7 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
     const series = model.periods.map((period) => ({
       name: clean(formatPeriod(period, model.lang)),
       labels,
-      values: model.series.map((s) => s.points.find((p) => p.period === period)?.value ?? null),
+      values: model.series.map((s) => valueAt(s, period)),
     }));
     return { type: 'bar', series, colors: [model.series[0]?.color ?? '#0072B2'].map((c) => c.replace('#', '')) };
   }
@@ -107,10 +108,7 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
     series: model.series.map((s) => ({
       name: clean(s.label),
       labels,
-      values: model.periods.map((period) => {
-        const v = s.points.find((p) => p.period === period)?.value;
-        return v === undefined || v === null || !Number.isFinite(v) ? null : v;
-      }),
+      values: model.periods.map((period) => valueAt(s, period)),
     })),
     colors: model.series.map((s) => s.color.replace('#', '')),
   };

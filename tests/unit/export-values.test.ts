@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { finiteOrNull, finiteValues, valueAt } from '../../src/export/values.ts';
+import { lineModel } from './export-fixtures.ts';
+
+describe('finiteOrNull', () => {
+  it.each([
+    [0, 0],
+    [-2.5, -2.5],
+    [null, null],
+    [undefined, null],
+    [Number.NaN, null],
+    [Number.POSITIVE_INFINITY, null],
+    [Number.NEGATIVE_INFINITY, null],
+  ])('%s → %s', (input, expected) => {
+    expect(finiteOrNull(input)).toBe(expected);
+  });
+});
+
+describe('finiteValues', () => {
+  it('keeps the finite numbers in order, zero and negatives included', () => {
+    expect(finiteValues([3, null, Number.NaN, 0, undefined, -1, Number.POSITIVE_INFINITY])).toEqual([3, 0, -1]);
+  });
+});
+
+describe('valueAt', () => {
+  const [first, second] = lineModel().series;
+  if (!first || !second) throw new Error('fixture has two series');
+  it('reads the value of a period, and null for a missing value or an absent period', () => {
+    expect(valueAt(first, '2014')).toBe(6_861_739);
+    expect(valueAt(second, '2014')).toBeNull();
+    expect(valueAt(first, '1999')).toBeNull();
+  });
+  it('reads a non-finite value as a gap', () => {
+    const points = first.points.map((p) => (p.period === '2024' ? { ...p, value: Number.NaN } : p));
+    expect(valueAt({ points }, '2024')).toBeNull();
+  });
+});

@@ -47,6 +47,15 @@ export function useOnline(): boolean {
   );
 }
 
+/**
+ * The lines of the "address corrected" notice, each said once: a URL repeating a code three times gives two
+ * identical "duplicate" notices, and the same sentence twice tells the reader nothing more. Each line is then its
+ * own stable key.
+ */
+export function noticeLines(notices: readonly UrlNotice[], lang: Lang): string[] {
+  return [...new Set(notices.map((n) => noticeText(n, lang)))];
+}
+
 /** The banner of notices under the header. */
 export function Notices({ lang }: { lang: Lang }) {
   const online = useOnline();
@@ -61,8 +70,8 @@ export function Notices({ lang }: { lang: Lang }) {
           <div>
             <strong>{translate(appMessages, lang, 'noticeTitle')}</strong>
             <ul>
-              {notices.map((n, i) => (
-                <li key={`${n.parameter}-${n.value}-${i}`}>{noticeText(n, lang)}</li>
+              {noticeLines(notices, lang).map((line) => (
+                <li key={line}>{line}</li>
               ))}
             </ul>
           </div>

@@ -50,28 +50,6 @@ export const appMessages = defineMessages({
     ar: 'كانت تفضيلاتك المحفوظة من إصدار قديم: تمت إعادة تعيينها.',
     en: 'Your saved preferences were from an older version and were reset.',
   },
-  viewError: {
-    fr: 'Cette vue a rencontré une erreur : {message}',
-    ar: 'واجه هذا العرض خطأ: {message}',
-    en: 'This view hit an error: {message}',
-  },
-  panelError: {
-    fr: 'Ce panneau a rencontré une erreur : {message}',
-    ar: 'واجهت هذه اللوحة خطأ: {message}',
-    en: 'This panel hit an error: {message}',
-  },
-  viewLoadError: {
-    fr: 'Cette vue n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
-    ar: 'تعذر تحميل هذا العرض (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
-    en: 'This view could not be loaded (offline?). Retry once the connection is back.',
-  },
-  panelLoadError: {
-    fr: 'Cette partie n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
-    ar: 'تعذر تحميل هذا الجزء (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
-    en: 'This part could not be loaded (offline?). Retry once the connection is back.',
-  },
-  retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
-  backToOverview: { fr: 'Revenir à l’aperçu', ar: 'العودة إلى النظرة العامة', en: 'Back to the overview' },
   rootError: {
     fr: 'Mouchir a rencontré une erreur inattendue.',
     ar: 'واجه مؤشر خطأ غير متوقع.',

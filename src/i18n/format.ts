@@ -7,7 +7,8 @@ import { LOCALES } from './i18n.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** A cached `Intl.NumberFormat` for a language and options (shared by every formatter of numbers). */
+export function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {

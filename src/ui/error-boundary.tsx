@@ -6,7 +6,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { isChunkLoadError } from './lazy-retry.ts';
-import { appMessages } from '../app/messages.ts';
+import { chartMessages } from './messages.ts';
 
 /** Props of `ErrorBoundary`. */
 export interface ErrorBoundaryProps {
@@ -59,7 +59,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 }
 
 /** Message key of a fallback: code that could not be loaded (offline?) or an error while rendering. */
-function fallbackMessage(error: Error, scope: 'panel' | 'view'): keyof typeof appMessages {
+function fallbackMessage(error: Error, scope: 'panel' | 'view'): keyof typeof chartMessages {
   if (isChunkLoadError(error)) return scope === 'view' ? 'viewLoadError' : 'panelLoadError';
   return scope === 'view' ? 'viewError' : 'panelError';
 }
@@ -79,17 +79,17 @@ export function PanelErrorFallback(props: {
   return (
     <div className="state state--error" role="alert">
       <p>
-        {translate(appMessages, lang, fallbackMessage(props.error, props.scope ?? 'panel'), {
+        {translate(chartMessages, lang, fallbackMessage(props.error, props.scope ?? 'panel'), {
           message: props.error.message,
         })}
       </p>
       <div className="state__actions">
         <button type="button" className="button" onClick={props.onRetry}>
-          {translate(appMessages, lang, 'retry')}
+          {translate(chartMessages, lang, 'retry')}
         </button>
         {props.onBack ? (
           <button type="button" className="button button--quiet" onClick={props.onBack}>
-            {translate(appMessages, lang, 'backToOverview')}
+            {translate(chartMessages, lang, 'backToOverview')}
           </button>
         ) : null}
       </div>

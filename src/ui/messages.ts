@@ -1,11 +1,10 @@
-/** Messages of the shared chart components (frame, sources, badges, states). */
+/**
+ * Messages of the UI kit (panel states, query ladder, error boundaries, source line, territory picker) and of the
+ * chart components. Status words are not here: they live in src/i18n/status-label.ts, one wording for every view.
+ */
 import { defineMessages } from '../i18n/i18n.ts';
 
 export const chartMessages = defineMessages({
-  official: { fr: 'Officiel', ar: 'رسمي', en: 'Official' },
-  estimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
-  illustrative: { fr: 'Données illustratives', ar: 'بيانات توضيحية', en: 'Illustrative data' },
-  statusLabel: { fr: 'Statut des données : {status}', ar: 'وضع البيانات: {status}', en: 'Data status: {status}' },
   sources: { fr: 'Sources et méthode', ar: 'المصادر والمنهجية', en: 'Sources and method' },
   publisher: { fr: 'Éditeur', ar: 'الناشر', en: 'Publisher' },
   titleLabel: { fr: 'Titre', ar: 'العنوان', en: 'Title' },
@@ -65,4 +64,44 @@ export const chartMessages = defineMessages({
     en: '{name}: no data ({period})',
   },
   rank: { fr: 'Rang', ar: 'الترتيب', en: 'Rank' },
+  // Error boundaries (error-boundary.tsx).
+  viewError: {
+    fr: 'Cette vue a rencontré une erreur : {message}',
+    ar: 'واجه هذا العرض خطأ: {message}',
+    en: 'This view hit an error: {message}',
+  },
+  panelError: {
+    fr: 'Ce panneau a rencontré une erreur : {message}',
+    ar: 'واجهت هذه اللوحة خطأ: {message}',
+    en: 'This panel hit an error: {message}',
+  },
+  viewLoadError: {
+    fr: 'Cette vue n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
+    ar: 'تعذر تحميل هذا العرض (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
+    en: 'This view could not be loaded (offline?). Retry once the connection is back.',
+  },
+  panelLoadError: {
+    fr: 'Cette partie n’a pas pu être chargée (hors ligne ?). Réessayez une fois la connexion revenue.',
+    ar: 'تعذر تحميل هذا الجزء (غير متصل؟). أعد المحاولة عند عودة الاتصال.',
+    en: 'This part could not be loaded (offline?). Retry once the connection is back.',
+  },
+  backToOverview: { fr: 'Revenir à l’aperçu', ar: 'العودة إلى النظرة العامة', en: 'Back to the overview' },
+  // Datasets named by load errors and stale notices.
+  datasetTerritories: { fr: 'territoires', ar: 'المجالات الترابية', en: 'territories' },
+  datasetIndicators: { fr: 'catalogue des indicateurs', ar: 'فهرس المؤشرات', en: 'indicator catalogue' },
+  datasetObservations: { fr: 'observations : {name}', ar: 'المعطيات: {name}', en: 'observations: {name}' },
+  datasetProjects: { fr: 'projets', ar: 'المشاريع', en: 'projects' },
+  // Source line of cards and rows (source-line.tsx).
+  sourcePrefix: { fr: 'Source :', ar: 'المصدر:', en: 'Source:' },
+  sourceLine: { fr: '{publisher}, {date}', ar: '{publisher}، {date}', en: '{publisher}, {date}' },
+  sourceUndated: {
+    fr: '{publisher} (consulté le {date})',
+    ar: '{publisher} (اطُّلع عليه في {date})',
+    en: '{publisher} (retrieved {date})',
+  },
+  notPublished: { fr: 'non publié', ar: 'غير منشور', en: 'not published' },
+  // Single-territory picker (territory-select.tsx).
+  country: { fr: 'Pays', ar: 'البلد', en: 'Country' },
+  regions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
+  provincesOf: { fr: 'Provinces — {region}', ar: 'الأقاليم — {region}', en: 'Provinces — {region}' },
 });

@@ -29,6 +29,21 @@ export function loadErrorText(dataset: string, error: unknown, lang: Lang): stri
   return `${translate(chartMessages, lang, 'loadError', { dataset })} ${apiErrorText(error, lang)}`;
 }
 
+/** Datasets the views load, named in their errors (keys of the UI kit's messages). */
+export type DatasetKey = 'datasetTerritories' | 'datasetIndicators' | 'datasetObservations' | 'datasetProjects';
+
+/**
+ * The `errorMessage` of a query loading one of the views' datasets, e.g.
+ * `datasetError('datasetObservations', lang, { name })` → "Impossible de charger « observations : Chômage ». …".
+ */
+export function datasetError(
+  dataset: DatasetKey,
+  lang: Lang,
+  vars?: Record<string, string>,
+): (error: unknown) => string {
+  return (error) => loadErrorText(translate(chartMessages, lang, dataset, vars), error, lang);
+}
+
 /** The date and time data was fetched, short, in the reader's locale ("04/12/2026 22:58"). Pure. */
 export function formatUpdatedAt(updatedAt: number, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'short', timeStyle: 'short' }).format(updatedAt);

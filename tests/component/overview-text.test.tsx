@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang, Unit } from '../../src/contract/contract.ts';
-import { formatKpiChange, formatKpiValue, formatRelative } from '../../src/features/overview/kpi-text.ts';
+import { formatKpiChange, formatKpiValue, formatRelative } from '../../src/transforms/kpi-text.ts';
 
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const PERCENT: Unit = { code: 'percent', label: { fr: '%', ar: '%', en: '%' } };

@@ -150,7 +150,9 @@ describe('OverviewView', () => {
     );
     await client.refetchQueries({ queryKey: ['observations'] });
     const alert = await within(amo).findByRole('alert');
-    expect(alert.textContent).toContain('Mise à jour de « observations : Couverture AMO » impossible');
+    expect(alert).toHaveAttribute('data-stale', 'true');
+    expect(alert.textContent).toContain('Impossible de charger « observations : Couverture AMO ».');
+    expect(alert.textContent).toMatch(/Données affichées du \d/);
     expect(norm(amo.textContent)).toContain('88 %');
   });
 

@@ -141,7 +141,8 @@ describe('ProjectsView', () => {
     setMockSpec('malformed:projects');
     await client.refetchQueries({ queryKey: ['projects'] });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/Mise à jour de « projets » impossible : données affichées du \d/);
+    expect(alert).toHaveAttribute('data-stale', 'true');
+    expect(alert.textContent).toMatch(/Impossible de charger « projets »\..* · Données affichées du \d/);
     expect(alert.textContent).toContain('réponse illisible (JSON mal formé)');
     expect(screen.getByRole('heading', { level: 2, name: 'Grand Stade Hassan II' })).toBeInTheDocument();
     setMockSpec('');

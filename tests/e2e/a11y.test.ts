@@ -148,7 +148,7 @@ describe('charts: names, summaries, tables', () => {
 
       await openApp(page, server.url, 'view=overview&lang=fr');
       await settle(page);
-      const sparks = page.locator('svg.mv-sparkline');
+      const sparks = page.locator('svg.sparkline');
       expect(await sparks.count()).toBeGreaterThan(0);
       for (const s of await sparks.all()) {
         expect(await s.getAttribute('role')).toBe('img');
@@ -156,7 +156,7 @@ describe('charts: names, summaries, tables', () => {
       }
 
       // Never colour alone: status badges and judged changes are written out, not only coloured.
-      for (const badge of await page.locator('.mv-badge, .badge').all())
+      for (const badge of await page.locator('.badge').all())
         expect((await badge.innerText()).trim()).toMatch(/\p{L}{3}/u);
       const judged = page.locator('.mv-delta[data-assessment="better"], .mv-delta[data-assessment="worse"]');
       expect(await judged.count()).toBeGreaterThan(0);

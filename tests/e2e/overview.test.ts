@@ -44,7 +44,7 @@ describe('overview in Chromium', () => {
     await value.waitFor({ timeout: 20_000 });
     expect(await value.textContent()).toMatch(/\d/);
     expect(await card.locator('.mv-kpi-period').textContent()).toMatch(/^Période : /);
-    expect(await card.locator('.mv-badge').textContent()).toMatch(/Officiel|Estimation|Illustratif/);
+    expect(await card.locator('.badge').textContent()).toMatch(/Officiel|Estimation|Illustratif/);
     const source = card.locator('.mv-source a');
     expect(await source.getAttribute('href')).toMatch(/^https?:\/\//);
     expect(await source.textContent()).toMatch(/\S/);

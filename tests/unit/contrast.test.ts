@@ -151,7 +151,7 @@ describe('status badges', () => {
 });
 
 describe('views.css: good/bad change colours per theme', () => {
-  const views = fs.readFileSync(path.join(ROOT, 'src/features/overview/views.css'), 'utf8');
+  const views = fs.readFileSync(path.join(ROOT, 'src/styles/views.css'), 'utf8');
   const good = /--mv-good:\s*(#[0-9a-f]{6})/gi;
   const found = [...views.matchAll(good)].map((m) => m[1] as string);
   it('declares one good colour per theme', () => {

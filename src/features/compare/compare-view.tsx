@@ -12,18 +12,15 @@ import { comparePeriod, gapBetween } from '../../transforms/kpi.ts';
 import { latestCensusYear, peersByPopulation, peersByValue, type Peer } from '../../transforms/peers.ts';
 import { selectIndicator, selectLang, selectTerritories, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
-import { commonMessages } from '../overview/messages.ts';
-import { formatKpiChange, formatKpiValue, formatRelative } from '../overview/kpi-text.ts';
-import {
-  QueryError,
-  Skeleton,
-  SourceLine,
-  StaleQueryNotice,
-  StatusBadge,
-  TerritorySelect,
-} from '../overview/view-parts.tsx';
+import { formatKpiChange, formatKpiValue, formatRelative } from '../../transforms/kpi-text.ts';
+import { chartMessages as ui } from '../../ui/messages.ts';
+import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
+import { QueryState, QueryStaleNotice, datasetError } from '../../ui/query-state.tsx';
+import { SourceLine } from '../../ui/source-line.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { TerritorySelect } from '../../ui/territory-select.tsx';
 import { compareMessages as m } from './messages.ts';
-import '../overview/views.css';
+import '../../styles/views.css';
 
 /** Territories compared when the link names none: the two largest regions of the seed article. */
 export const DEFAULT_COMPARE = ['MA-06', 'MA-07'] as const;
@@ -50,6 +47,7 @@ function CompareRow({
 }) {
   const q = useQuery(observationsQuery({ indicator: indicator.id, territories: codes }));
   const name = pick(indicator.name, lang);
+  const errorMessage = datasetError('datasetObservations', lang, { name });
   const polarityText =
     indicator.polarity === 'higher-is-better'
       ? translate(m, lang, 'higherBetter')
@@ -76,28 +74,20 @@ function CompareRow({
           <StatusBadge status={status} lang={lang} />{' '}
           <SourceLine source={indicator.source} lang={lang} prefix={false} />
         </span>
-        <StaleQueryNotice
-          query={q}
-          dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
-          lang={lang}
-        />
+        <QueryStaleNotice query={q} errorMessage={errorMessage} lang={lang} />
       </th>
-      {q.isPending ? (
+      {q.data === undefined ? (
+        // A table row cannot hold the ladder's wrapper: the skeleton or the error spans the row's cells.
         <td colSpan={codes.length + 1}>
-          <Skeleton height={48} lang={lang} />
-        </td>
-      ) : q.isError && !q.data ? (
-        <td colSpan={codes.length + 1}>
-          <QueryError
-            lang={lang}
-            dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
-            error={q.error}
-            onRetry={() => void q.refetch()}
-          />
+          {q.error != null ? (
+            <ErrorState message={errorMessage(q.error)} onRetry={() => void q.refetch()} lang={lang} />
+          ) : (
+            <PanelSkeleton height={48} lang={lang} />
+          )}
         </td>
       ) : (
         <>
-          <td>{period ? formatPeriod(period, lang) : translate(commonMessages, lang, 'notPublished')}</td>
+          <td>{period ? formatPeriod(period, lang) : translate(ui, lang, 'notPublished')}</td>
           {codes.map((code, i) => {
             const o = cells.get(code);
             const value = o?.value ?? null;
@@ -107,7 +97,7 @@ function CompareRow({
                   <span className="mv-small">
                     {period
                       ? translate(m, lang, 'notPublishedFor', { period: formatPeriod(period, lang) })
-                      : translate(commonMessages, lang, 'notPublished')}
+                      : translate(ui, lang, 'notPublished')}
                   </span>
                   {o?.note ? <span className="mv-small">{o.note}</span> : null}
                 </td>
@@ -237,24 +227,23 @@ function PeersPanel({
               period: period ? formatPeriod(period, lang) : '—',
             })}
           </h3>
-          {q.isPending ? (
-            <Skeleton height={40} lang={lang} />
-          ) : q.isError && !q.data ? (
-            <QueryError
-              lang={lang}
-              dataset={translate(commonMessages, lang, 'datasetObservations', { name: pick(indicator.name, lang) })}
-              error={q.error}
-              onRetry={() => void q.refetch()}
-            />
-          ) : (
-            <PeerButtons
-              peers={byValue}
-              byCode={byCode}
-              lang={lang}
-              onAdd={onAdd}
-              format={(p) => formatKpiValue(p.value, indicator.unit, lang)}
-            />
-          )}
+          <QueryState
+            query={q}
+            lang={lang}
+            height={40}
+            staleNotice={false}
+            errorMessage={datasetError('datasetObservations', lang, { name: pick(indicator.name, lang) })}
+          >
+            {() => (
+              <PeerButtons
+                peers={byValue}
+                byCode={byCode}
+                lang={lang}
+                onAdd={onAdd}
+                format={(p) => formatKpiValue(p.value, indicator.unit, lang)}
+              />
+            )}
+          </QueryState>
         </>
       ) : null}
     </section>
@@ -288,11 +277,10 @@ export function CompareView() {
       </div>
 
       {territoriesQ.isError && !territoriesQ.data ? (
-        <QueryError
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetTerritories')}
-          error={territoriesQ.error}
+        <ErrorState
+          message={datasetError('datasetTerritories', lang)(territoriesQ.error)}
           onRetry={() => void territoriesQ.refetch()}
+          lang={lang}
         />
       ) : null}
 
@@ -337,7 +325,7 @@ export function CompareView() {
             />
           )
         ) : territoriesQ.isPending ? (
-          <Skeleton height={58} lang={lang} />
+          <PanelSkeleton height={58} lang={lang} />
         ) : null}
       </div>
 
@@ -347,46 +335,41 @@ export function CompareView() {
         </p>
       ) : null}
 
-      <StaleQueryNotice
-        query={indicatorsQ}
-        dataset={translate(commonMessages, lang, 'datasetIndicators')}
-        lang={lang}
-      />
-      {indicatorsQ.isError && !indicatorsQ.data ? (
-        <QueryError
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetIndicators')}
-          error={indicatorsQ.error}
-          onRetry={() => void indicatorsQ.refetch()}
-        />
-      ) : indicatorsQ.isPending ? (
-        <Skeleton height={320} lang={lang} />
-      ) : census.length === 0 ? (
-        <p className="mv-empty">{translate(m, lang, 'noCensus')}</p>
-      ) : (
-        <div className="mv-table-wrap" tabIndex={0} role="region" aria-labelledby="compare-caption">
-          <table className="mv-table">
-            <caption id="compare-caption">{translate(m, lang, 'tableCaption', { names: names.join(' · ') })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{translate(m, lang, 'indicator')}</th>
-                <th scope="col">{translate(m, lang, 'period')}</th>
-                {codes.map((code, i) => (
-                  <th scope="col" key={code}>
-                    {nameOf(code, byCode, lang)}
-                    {i === 0 ? <span className="mv-small"> ({translate(m, lang, 'reference')})</span> : null}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {census.map((ind) => (
-                <CompareRow key={ind.id} indicator={ind} codes={codes} byCode={byCode} lang={lang} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState query={indicatorsQ} lang={lang} height={320} errorMessage={datasetError('datasetIndicators', lang)}>
+        {() =>
+          census.length === 0 ? (
+            <EmptyState lang={lang} message={translate(m, lang, 'noCensus')} />
+          ) : (
+            // A scrollable region must be reachable by keyboard (axe: scrollable-region-focusable), so it takes
+            // tabIndex=0 with a role and a name, as the ARIA practices do for a scrolling table.
+            // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a focusable scroll region is interactive
+            <div className="mv-table-wrap" tabIndex={0} role="region" aria-labelledby="compare-caption">
+              <table className="mv-table">
+                <caption id="compare-caption">
+                  {translate(m, lang, 'tableCaption', { names: names.join(' · ') })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{translate(m, lang, 'indicator')}</th>
+                    <th scope="col">{translate(m, lang, 'period')}</th>
+                    {codes.map((code, i) => (
+                      <th scope="col" key={code}>
+                        {nameOf(code, byCode, lang)}
+                        {i === 0 ? <span className="mv-small"> ({translate(m, lang, 'reference')})</span> : null}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {census.map((ind) => (
+                    <CompareRow key={ind.id} indicator={ind} codes={codes} byCode={byCode} lang={lang} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
 
       {territoriesQ.data && census.length > 0 && codes.length < MAX_COMPARE ? (
         <PeersPanel codes={codes} territories={territories} census={census} byCode={byCode} lang={lang} onAdd={add} />

@@ -5,7 +5,7 @@
 import type { Indicator, Lang } from '../../contract/contract.ts';
 import { pick, translate } from '../../i18n/i18n.ts';
 import { overviewMessages as m } from './messages.ts';
-import { SourceLine } from './view-parts.tsx';
+import { SourceLine } from '../../ui/source-line.tsx';
 
 /** The claims section; renders nothing when no indicator has claims. */
 export function ClaimsSection({ indicators, lang }: { indicators: readonly Indicator[]; lang: Lang }) {
@@ -20,7 +20,7 @@ export function ClaimsSection({ indicators, lang }: { indicators: readonly Indic
       <ul className="mv-claims">
         {items.map(({ ind, claim, key }) => (
           <li key={key} className="mv-claim" data-verified="false">
-            <span className="mv-badge mv-badge--unverified">
+            <span className="badge badge--unverified">
               <span aria-hidden="true">⚠ </span>
               {translate(m, lang, 'unverified')}
             </span>

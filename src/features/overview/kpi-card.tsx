@@ -13,10 +13,13 @@ import { serializeViewUrl } from '../../state/view-state.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
-import { commonMessages, overviewMessages as m } from './messages.ts';
-import { formatKpiChange, formatKpiNumber, formatKpiValue, formatRelative } from './kpi-text.ts';
-import { Sparkline } from './sparkline.tsx';
-import { QueryError, Skeleton, SourceLine, StaleNotice, StatusBadge } from './view-parts.tsx';
+import { formatKpiChange, formatKpiNumber, formatKpiValue, formatRelative } from '../../transforms/kpi-text.ts';
+import { EmptyState } from '../../ui/panel-states.tsx';
+import { QueryState, datasetError } from '../../ui/query-state.tsx';
+import { SourceLine } from '../../ui/source-line.tsx';
+import { Sparkline } from '../../ui/sparkline.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { overviewMessages as m } from './messages.ts';
 
 /** Height every card state shares, so the grid does not jump when data arrives. */
 export const CARD_MIN_HEIGHT = 300;
@@ -129,7 +132,7 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
       <DeltaLine model={model} lang={lang} />
       {series.length > 1 && first && first.value !== null ? (
         <Sparkline
-          points={series}
+          values={series.map((p) => p.value)}
           width={220}
           height={40}
           rtl={rtl}
@@ -194,46 +197,36 @@ export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardPr
         </h2>
         <StatusBadge status={model?.status ?? indicator.status} lang={lang} />
       </header>
-      {query.isPending ? (
-        <Skeleton height={180} lang={lang} />
-      ) : query.isError && !query.data ? (
-        <QueryError
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
-          error={query.error}
-          onRetry={() => void query.refetch()}
-        />
-      ) : model && (hasOwn || showNational) ? (
-        <>
-          {query.isError ? (
-            <StaleNotice
-              lang={lang}
-              dataset={translate(commonMessages, lang, 'datasetObservations', { name })}
-              error={query.error}
-              updatedAt={query.dataUpdatedAt}
-              onRetry={() => void query.refetch()}
-            />
-          ) : null}
-          {showNational ? (
-            <p className="mv-notice">
-              {translate(m, lang, 'showingNational', { territory: territoryName })}{' '}
-              <button type="button" className="mv-linklike mv-raised" onClick={() => setNational(false)}>
-                {translate(m, lang, 'backToTerritory', { territory: territoryName })}
-              </button>
-            </p>
-          ) : null}
-          <CardBody model={model} lang={lang} />
-        </>
-      ) : (
-        <div className="mv-empty">
-          <p>{translate(m, lang, 'noDataFor', { territory: territoryName })}</p>
-          {territory !== 'MA' ? (
-            <button type="button" className="mv-raised" onClick={() => setNational(true)}>
-              {translate(m, lang, 'showNational')}
-            </button>
-          ) : null}
-        </div>
-      )}
+      <QueryState
+        query={query}
+        lang={lang}
+        height={180}
+        errorMessage={datasetError('datasetObservations', lang, { name })}
+      >
+        {() =>
+          model && (hasOwn || showNational) ? (
+            <>
+              {showNational ? (
+                <p className="mv-notice">
+                  {translate(m, lang, 'showingNational', { territory: territoryName })}{' '}
+                  <button type="button" className="mv-linklike mv-raised" onClick={() => setNational(false)}>
+                    {translate(m, lang, 'backToTerritory', { territory: territoryName })}
+                  </button>
+                </p>
+              ) : null}
+              <CardBody model={model} lang={lang} />
+            </>
+          ) : (
+            <EmptyState lang={lang} message={translate(m, lang, 'noDataFor', { territory: territoryName })}>
+              {territory !== 'MA' ? (
+                <button type="button" className="mv-raised" onClick={() => setNational(true)}>
+                  {translate(m, lang, 'showNational')}
+                </button>
+              ) : null}
+            </EmptyState>
+          )
+        }
+      </QueryState>
       <footer className="mv-card__footer mv-raised">
         <SourceLine source={model?.source ?? indicator.source} lang={lang} />
       </footer>

@@ -1,48 +1,8 @@
 /**
- * Strings of the overview and of the small parts the three views (overview, compare, projects) share:
- * status badges, source lines, loading and error states.
+ * Strings of the overview. What the overview, compare and projects views share (dataset names, source line,
+ * loading and error states) is in the UI kit (src/ui/messages.ts); status words in src/i18n/status-label.ts.
  */
 import { defineMessages } from '../../i18n/i18n.ts';
-
-/** Shared by the overview, compare and projects views. */
-export const commonMessages = defineMessages({
-  statusOfficial: { fr: 'Officiel', ar: 'رسمي', en: 'Official' },
-  statusEstimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
-  statusIllustrative: {
-    fr: 'Illustratif — ne pas citer',
-    ar: 'توضيحي — لا يُستشهد به',
-    en: 'Illustrative — do not quote',
-  },
-  statusLabel: { fr: 'Statut des données : {status}', ar: 'حالة البيانات: {status}', en: 'Data status: {status}' },
-  source: { fr: 'Source :', ar: 'المصدر:', en: 'Source:' },
-  sourceLine: { fr: '{publisher}, {date}', ar: '{publisher}، {date}', en: '{publisher}, {date}' },
-  sourceUndated: {
-    fr: '{publisher} (consulté le {date})',
-    ar: '{publisher} (اطُّلع عليه في {date})',
-    en: '{publisher} (retrieved {date})',
-  },
-  loadError: {
-    fr: 'Impossible de charger « {dataset} ».',
-    ar: 'تعذّر تحميل «{dataset}».',
-    en: 'Could not load “{dataset}”.',
-  },
-  retry: { fr: 'Réessayer', ar: 'إعادة المحاولة', en: 'Retry' },
-  stale: {
-    fr: 'Mise à jour de « {dataset} » impossible : données affichées du {time}.',
-    ar: 'تعذّر تحديث «{dataset}»: المعطيات المعروضة تعود إلى {time}.',
-    en: 'Could not refresh “{dataset}”: showing data from {time}.',
-  },
-  loading: { fr: 'Chargement…', ar: 'جارٍ التحميل…', en: 'Loading…' },
-  datasetTerritories: { fr: 'territoires', ar: 'المجالات الترابية', en: 'territories' },
-  datasetIndicators: { fr: 'catalogue des indicateurs', ar: 'فهرس المؤشرات', en: 'indicator catalogue' },
-  datasetObservations: { fr: 'observations : {name}', ar: 'المعطيات: {name}', en: 'observations: {name}' },
-  datasetProjects: { fr: 'projets', ar: 'المشاريع', en: 'projects' },
-  notPublished: { fr: 'non publié', ar: 'غير منشور', en: 'not published' },
-  territory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
-  country: { fr: 'Pays', ar: 'البلد', en: 'Country' },
-  regions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
-  provincesOf: { fr: 'Provinces — {region}', ar: 'الأقاليم — {region}', en: 'Provinces — {region}' },
-});
 
 export const overviewMessages = defineMessages({
   title: { fr: 'Vue d’ensemble', ar: 'نظرة عامة', en: 'Overview' },
@@ -102,7 +62,6 @@ export const overviewMessages = defineMessages({
     ar: 'لا يمكن حساب التغير: قيمة {period} غير منشورة.',
     en: 'No change shown: the {period} figure is not published.',
   },
-  points: { fr: '{value} pts', ar: '{value} نقطة', en: '{value} pts' },
   target: { fr: 'Objectif {period} : {value}', ar: 'الهدف {period}: {value}', en: 'Target {period}: {value}' },
   remaining: { fr: 'Reste : {value}', ar: 'المتبقي: {value}', en: 'Remaining: {value}' },
   targetAchieved: { fr: 'Objectif atteint', ar: 'تم بلوغ الهدف', en: 'Target reached' },

@@ -8,11 +8,13 @@ import { pick, translate } from '../../i18n/i18n.ts';
 import { headlineIndicators } from '../../transforms/kpi.ts';
 import { selectLang, selectTerritories, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
-import { commonMessages, overviewMessages as m } from './messages.ts';
+import { EmptyState, PanelSkeleton } from '../../ui/panel-states.tsx';
+import { QueryState, datasetError } from '../../ui/query-state.tsx';
+import { TerritoryPickerState, TerritorySelect } from '../../ui/territory-select.tsx';
+import { overviewMessages as m } from './messages.ts';
 import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
 import { ClaimsSection } from './claims.tsx';
-import { QueryError, Skeleton, StaleQueryNotice, TerritorySelect } from './view-parts.tsx';
-import './views.css';
+import '../../styles/views.css';
 
 /** The overview view (lazy-loaded by the shell). */
 export function OverviewView() {
@@ -41,56 +43,46 @@ export function OverviewView() {
           <h1 id="overview-title">{translate(m, lang, 'title')}</h1>
           <p className="mv-small">{translate(m, lang, 'intro', { territory: territoryName })}</p>
         </div>
-        {territoriesQ.isError && !territoriesQ.data ? (
-          <QueryError
-            lang={lang}
-            dataset={translate(commonMessages, lang, 'datasetTerritories')}
-            error={territoriesQ.error}
-            onRetry={() => void territoriesQ.refetch()}
-          />
-        ) : territoriesQ.data ? (
-          <TerritorySelect
-            id="overview-territory"
-            label={translate(m, lang, 'pickerLabel')}
-            territories={territories}
-            value={territory}
-            lang={lang}
-            onChange={(code) => updateView({ territories: code === 'MA' ? [] : [code] })}
-          />
-        ) : (
-          <Skeleton height={58} lang={lang} />
-        )}
+        <TerritoryPickerState query={territoriesQ} lang={lang}>
+          {(all) => (
+            <TerritorySelect
+              id="overview-territory"
+              label={translate(m, lang, 'pickerLabel')}
+              territories={all}
+              value={territory}
+              lang={lang}
+              onChange={(code) => updateView({ territories: code === 'MA' ? [] : [code] })}
+            />
+          )}
+        </TerritoryPickerState>
       </div>
 
-      <StaleQueryNotice
+      <QueryState
         query={indicatorsQ}
-        dataset={translate(commonMessages, lang, 'datasetIndicators')}
         lang={lang}
-      />
-      {indicatorsQ.isError && !indicatorsQ.data ? (
-        <QueryError
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetIndicators')}
-          error={indicatorsQ.error}
-          onRetry={() => void indicatorsQ.refetch()}
-        />
-      ) : indicatorsQ.isPending ? (
-        <div className="mv-grid">
-          {[0, 1, 2, 3].map((i) => (
-            <Skeleton key={i} height={CARD_MIN_HEIGHT} lang={lang} />
-          ))}
-        </div>
-      ) : headlines.length === 0 ? (
-        <p className="mv-empty">{translate(m, lang, 'noHeadlines')}</p>
-      ) : (
-        <div className="mv-grid" aria-label={translate(m, lang, 'kpisHeading')} role="list">
-          {headlines.map((ind) => (
-            <div role="listitem" key={`${ind.id}|${territory}`}>
-              <KpiCard indicator={ind} territory={territory} territoryName={territoryName} lang={lang} />
+        errorMessage={datasetError('datasetIndicators', lang)}
+        loading={
+          <div className="mv-grid">
+            {[0, 1, 2, 3].map((i) => (
+              <PanelSkeleton key={i} height={CARD_MIN_HEIGHT} lang={lang} />
+            ))}
+          </div>
+        }
+      >
+        {() =>
+          headlines.length === 0 ? (
+            <EmptyState lang={lang} message={translate(m, lang, 'noHeadlines')} />
+          ) : (
+            <div className="mv-grid" aria-label={translate(m, lang, 'kpisHeading')} role="list">
+              {headlines.map((ind) => (
+                <div role="listitem" key={`${ind.id}|${territory}`}>
+                  <KpiCard indicator={ind} territory={territory} territoryName={territoryName} lang={lang} />
+                </div>
+              ))}
             </div>
-          ))}
-        </div>
-      )}
+          )
+        }
+      </QueryState>
 
       {indicatorsQ.data ? <ClaimsSection indicators={indicatorsQ.data} lang={lang} /> : null}
     </section>

@@ -5,7 +5,7 @@
  *
  * The timeline runs in the reading direction (right → left in Arabic): bars are placed with logical properties.
  */
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useShallow } from 'zustand/react/shallow';
 import type { Indicator, Lang, Project, ProjectStatus, Territory } from '../../contract/contract.ts';
@@ -15,15 +15,12 @@ import { formatNumber, formatPercent, formatPeriod } from '../../i18n/format.ts'
 import { serializeViewUrl } from '../../state/view-state.ts';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
-import { commonMessages } from '../overview/messages.ts';
-import {
-  QueryError,
-  Skeleton,
-  SourceLine,
-  StaleQueryNotice,
-  StatusBadge,
-  TerritorySelect,
-} from '../overview/view-parts.tsx';
+import { chartMessages as ui } from '../../ui/messages.ts';
+import { EmptyState, PanelSkeleton } from '../../ui/panel-states.tsx';
+import { QueryState, datasetError } from '../../ui/query-state.tsx';
+import { SourceLine } from '../../ui/source-line.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { TerritoryPickerState, TerritorySelect } from '../../ui/territory-select.tsx';
 import { projectsMessages as m } from './messages.ts';
 import {
   axisPercent,
@@ -34,7 +31,7 @@ import {
   timelineDomain,
   yearTicks,
 } from './projects-model.ts';
-import '../overview/views.css';
+import '../../styles/views.css';
 
 const STATUSES: readonly ProjectStatus[] = ['announced', 'planned', 'in-progress', 'completed'];
 const STATUS_KEY = {
@@ -75,7 +72,7 @@ function datesText(p: Project, lang: Lang): string {
 
 function Progress({ project, lang }: { project: Project; lang: Lang }) {
   const name = pick(project.title, lang);
-  if (project.progress === null) return <span>{translate(commonMessages, lang, 'notPublished')}</span>;
+  if (project.progress === null) return <span>{translate(ui, lang, 'notPublished')}</span>;
   const text = formatPercent(project.progress, lang, 0);
   return (
     <span className="mv-progress">
@@ -152,7 +149,7 @@ function ProjectCard({
           ) : null}
           <dt>{translate(m, lang, 'budget')}</dt>
           <dd>
-            {project.budget ? formatBudget(project.budget, lang) : translate(commonMessages, lang, 'notPublished')}
+            {project.budget ? formatBudget(project.budget, lang) : translate(ui, lang, 'notPublished')}
             {project.budget?.note ? <span className="mv-small"> ({project.budget.note})</span> : null}
           </dd>
         </dl>
@@ -272,7 +269,7 @@ function Timeline({
                     )}
                   </span>
                   <div className="mv-timeline__track">
-                    <span className="mv-visually-hidden">{summary}</span>
+                    <span className="visually-hidden">{summary}</span>
                     {bar ? (
                       <span
                         className="mv-timeline__bar"
@@ -350,7 +347,10 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
   const status = isProjectStatus(projectStatus) ? projectStatus : null;
   const all = projectsQ.data ?? [];
   const shown = filterProjects(all, territories, { territory, status });
-  const todayYear = dateToYear(today ?? new Date());
+  // Read the clock once, when the view mounts: a render must be pure (react/purity), and "today" moving by a few
+  // milliseconds between renders would only make the timeline's today line jitter.
+  const [mountedAt] = useState(() => new Date());
+  const todayYear = dateToYear(today ?? mountedAt);
 
   // Offer only territories that have projects, and the regions above them.
   const withProjects = new Set<string>();
@@ -370,26 +370,19 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
       </div>
 
       <div className="mv-toolbar">
-        {territoriesQ.isError && !territoriesQ.data ? (
-          <QueryError
-            lang={lang}
-            dataset={translate(commonMessages, lang, 'datasetTerritories')}
-            error={territoriesQ.error}
-            onRetry={() => void territoriesQ.refetch()}
-          />
-        ) : territoriesQ.isPending ? (
-          <Skeleton height={58} lang={lang} />
-        ) : (
-          <TerritorySelect
-            id="projects-territory"
-            label={translate(m, lang, 'territoryFilter')}
-            territories={pickable}
-            value={territory ?? ''}
-            lang={lang}
-            allLabel={translate(m, lang, 'allTerritories')}
-            onChange={(code) => updateView({ territories: code === '' ? [] : [code] })}
-          />
-        )}
+        <TerritoryPickerState query={territoriesQ} lang={lang}>
+          {() => (
+            <TerritorySelect
+              id="projects-territory"
+              label={translate(m, lang, 'territoryFilter')}
+              territories={pickable}
+              value={territory ?? ''}
+              lang={lang}
+              allLabel={translate(m, lang, 'allTerritories')}
+              onChange={(code) => updateView({ territories: code === '' ? [] : [code] })}
+            />
+          )}
+        </TerritoryPickerState>
         <div className="mv-field">
           <label htmlFor="projects-status">{translate(m, lang, 'statusFilter')}</label>
           <select
@@ -407,49 +400,55 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
         </div>
       </div>
 
-      <StaleQueryNotice query={projectsQ} dataset={translate(commonMessages, lang, 'datasetProjects')} lang={lang} />
-      {projectsQ.isError && !projectsQ.data ? (
-        <QueryError
-          lang={lang}
-          dataset={translate(commonMessages, lang, 'datasetProjects')}
-          error={projectsQ.error}
-          onRetry={() => void projectsQ.refetch()}
-        />
-      ) : projectsQ.isPending || territoriesQ.isPending ? (
-        <>
-          <Skeleton height={220} lang={lang} />
-          <Skeleton height={320} lang={lang} />
-        </>
-      ) : (
-        <>
-          <p role="status" className="mv-small">
-            {translate(m, lang, 'count', { count: shown.length, total: all.length })}
-          </p>
-          {shown.length === 0 ? (
-            <div className="mv-empty">
-              <p>{translate(m, lang, 'empty')}</p>
-              <button type="button" onClick={() => updateView({ territories: [], projectStatus: null })}>
-                {translate(m, lang, 'clearFilters')}
-              </button>
-            </div>
+      <QueryState
+        query={projectsQ}
+        lang={lang}
+        errorMessage={datasetError('datasetProjects', lang)}
+        loading={
+          <>
+            <PanelSkeleton height={220} lang={lang} />
+            <PanelSkeleton height={320} lang={lang} />
+          </>
+        }
+      >
+        {() =>
+          territoriesQ.isPending ? (
+            // The timeline names territories: wait for them too (their error shows in the toolbar).
+            <>
+              <PanelSkeleton height={220} lang={lang} />
+              <PanelSkeleton height={320} lang={lang} />
+            </>
           ) : (
             <>
-              <Timeline projects={shown} names={names} lang={lang} today={todayYear} />
-              <ul className="mv-projects-list" aria-label={translate(m, lang, 'listHeading')}>
-                {shown.map((p) => (
-                  <ProjectCard
-                    key={p.id}
-                    project={p}
-                    territoryName={names.get(p.territory) ?? p.territory}
-                    indicators={indicators}
-                    lang={lang}
-                  />
-                ))}
-              </ul>
+              <p role="status" className="mv-small">
+                {translate(m, lang, 'count', { count: shown.length, total: all.length })}
+              </p>
+              {shown.length === 0 ? (
+                <EmptyState lang={lang} message={translate(m, lang, 'empty')}>
+                  <button type="button" onClick={() => updateView({ territories: [], projectStatus: null })}>
+                    {translate(m, lang, 'clearFilters')}
+                  </button>
+                </EmptyState>
+              ) : (
+                <>
+                  <Timeline projects={shown} names={names} lang={lang} today={todayYear} />
+                  <ul className="mv-projects-list" aria-label={translate(m, lang, 'listHeading')}>
+                    {shown.map((p) => (
+                      <ProjectCard
+                        key={p.id}
+                        project={p}
+                        territoryName={names.get(p.territory) ?? p.territory}
+                        indicators={indicators}
+                        lang={lang}
+                      />
+                    ))}
+                  </ul>
+                </>
+              )}
             </>
-          )}
-        </>
-      )}
+          )
+        }
+      </QueryState>
     </section>
   );
 }

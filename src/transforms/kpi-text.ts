@@ -1,25 +1,18 @@
 /**
- * How KPI figures read on cards and in the compare table. Pure (Intl through cached formatters).
+ * How KPI figures read on the overview's cards and in the compare table (shared by both views, so it sits
+ * below them). Pure (Intl through cached formatters).
  *
  * Cards are small, so counts of a million and more are written compactly ("11,4 M personnes"); the full figure is
  * in the explorer's table. Changes of a percentage are in percentage points ("+2,1 pts"), never in "%" which would
  * read as a relative change.
  */
-import type { Lang, Unit } from '../../contract/contract.ts';
-import { LOCALES, translate } from '../../i18n/i18n.ts';
-import { formatCompact, formatNumber, formatPercent } from '../../i18n/format.ts';
-import { overviewMessages } from './messages.ts';
+import type { Lang, Unit } from '../contract/contract.ts';
+import { defineMessages, translate } from '../i18n/i18n.ts';
+import { formatCompact, formatNumber, formatPercent, numberFormat as nf } from '../i18n/format.ts';
 
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang], options);
-    cache.set(key, f);
-  }
-  return f;
-}
+const kpiTextMessages = defineMessages({
+  points: { fr: '{value} pts', ar: '{value} نقطة', en: '{value} pts' },
+});
 
 /**
  * Signed numbers inside Arabic (right-to-left) text are wrapped in a left-to-right isolate (LRI … PDI), otherwise
@@ -52,7 +45,7 @@ export function formatKpiValue(value: number, unit: Unit, lang: Lang): string {
 export function formatKpiChange(abs: number, unit: Unit, lang: Lang): string {
   if (unit.code === 'percent') {
     const v = nf(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(abs);
-    return translate(overviewMessages, lang, 'points', { value: ltr(v, lang) });
+    return translate(kpiTextMessages, lang, 'points', { value: ltr(v, lang) });
   }
   const compact = Math.abs(abs) >= 1_000_000;
   const v = nf(lang, {

@@ -228,6 +228,10 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     const { ticks, step } = niceTicks(lo0, hi0, Math.min(8, target));
     return { ticks, lo: ticks[0] ?? 0, hi: ticks[ticks.length - 1] ?? 1, step };
   }
+  /** Stroke of the grid line at tick `t`: the zero line stands out as the axis. */
+  function gridStroke(t: number): string {
+    return `stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"`;
+  }
   function tickLabel(v: number, step: number): string {
     if (Math.abs(v) >= 10_000) return formatCompact(v, lang);
     const digits = step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step)));
@@ -264,9 +268,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     );
     ticks.forEach((t, i) => {
       const ty = yOf(t);
-      out.push(
-        `<line x1="${num(X(left))}" x2="${num(X(right))}" y1="${num(ty)}" y2="${num(ty)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`,
-      );
+      out.push(`<line x1="${num(X(left))}" x2="${num(X(right))}" y1="${num(ty)}" y2="${num(ty)}" ${gridStroke(t)}/>`);
       out.push(
         text(
           left - 10 * u,
@@ -332,7 +334,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     for (const t of ticks) {
       const tx = xOf(t);
       out.push(
-        `<line x1="${num(X(tx))}" x2="${num(X(tx))}" y1="${num(top)}" y2="${num(plotBottom)}" stroke="${t === 0 ? AXIS : GRID}" stroke-width="${num((t === 0 ? 2 : 1.2) * u)}"/>`,
+        `<line x1="${num(X(tx))}" x2="${num(X(tx))}" y1="${num(top)}" y2="${num(plotBottom)}" ${gridStroke(t)}/>`,
       );
       out.push(
         text(

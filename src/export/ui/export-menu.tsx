@@ -124,6 +124,10 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
     }
   };
 
+  /** Run one download; the outcome names the file saved. */
+  const runSaving = (download: () => Promise<string> | string) =>
+    run(async () => t('done', { name: await download() }));
+
   const onCopy = () =>
     run(async () => {
       if (!canCopyImage()) throw new Error(t('copyUnsupported'));
@@ -205,18 +209,10 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
               ]}
             />
             <div className="xm-actions">
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => run(() => downloadPng(model, choice).then((n) => t('done', { name: n })))}
-              >
+              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadPng(model, choice))}>
                 {t('downloadPng')}
               </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => run(() => downloadSvg(model, choice).then((n) => t('done', { name: n })))}
-              >
+              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadSvg(model, choice))}>
                 {t('downloadSvg')}
               </button>
               <button type="button" disabled={busy} onClick={onCopy}>
@@ -231,14 +227,14 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => t('done', { name: downloadCsv(model, 'displayed', tableRows) }))}
+                onClick={() => runSaving(() => downloadCsv(model, 'displayed', tableRows))}
               >
                 {t('csvDisplayed')}
               </button>
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => t('done', { name: downloadCsv(model, 'full', fullRows ?? tableRows) }))}
+                onClick={() => runSaving(() => downloadCsv(model, 'full', fullRows ?? tableRows))}
               >
                 {t('csvFull')}
               </button>
@@ -252,11 +248,7 @@ export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenu
               {t('withImage')}
             </label>
             <div className="xm-actions">
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => run(() => downloadDeck([model], withImage).then((n) => t('done', { name: n })))}
-              >
+              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadDeck([model], withImage))}>
                 {t('downloadPptx')}
               </button>
               <button type="button" disabled={busy} aria-pressed={pinned} onClick={onPin}>

@@ -108,6 +108,8 @@ describe('ProjectsView', () => {
     expect(figure.querySelectorAll('[data-today="true"]')).toHaveLength(1);
     // The undated project says so in the row summary instead of drawing a bar.
     expect(norm(figure.textContent)).toContain('Grand Stade de Marrakech : dates non publiées, Planifié');
+    // The legend names the illustrative status in the same words as the badges.
+    expect(within(figure).getByText('hachures : Illustratif — ne pas citer')).toBeInTheDocument();
   });
 
   it('empty state with a way out', async () => {

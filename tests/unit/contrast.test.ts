@@ -148,6 +148,13 @@ describe('status badges', () => {
       expect(block.toLowerCase()).toContain(bg.toLowerCase());
     }
   });
+  it('the unverified-claim badge, of the same family, is as readable', () => {
+    const block = /\.badge--unverified\s*\{([^}]*)\}/.exec(globalCss)?.[1] ?? '';
+    const fg = /(?:^|[^-])color:\s*(#[0-9a-f]{6})/i.exec(block)?.[1];
+    const bg = /background:\s*(#[0-9a-f]{6})/i.exec(block)?.[1];
+    expect(fg && bg).toBeTruthy();
+    expect(contrast(fg as string, bg as string)).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('views.css: good/bad change colours per theme', () => {

@@ -65,11 +65,8 @@ export const projectsMessages = defineMessages({
   today: { fr: 'Aujourd’hui', ar: 'اليوم', en: 'Today' },
   legendDone: { fr: 'jalon atteint', ar: 'مرحلة منجزة', en: 'milestone reached' },
   legendTodo: { fr: 'jalon à venir', ar: 'مرحلة مرتقبة', en: 'milestone to come' },
-  legendIllustrative: {
-    fr: 'hachures : données illustratives',
-    ar: 'التظليل: بيانات توضيحية',
-    en: 'hatched: illustrative data',
-  },
+  // {status} is the illustrative status in its one wording (src/i18n/status-label.ts).
+  legendIllustrative: { fr: 'hachures : {status}', ar: 'التظليل: {status}', en: 'hatched: {status}' },
   listHeading: { fr: 'Liste des projets', ar: 'قائمة المشاريع', en: 'Project list' },
   rowSummary: {
     fr: '{name} : {dates}, {status}',

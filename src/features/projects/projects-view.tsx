@@ -15,6 +15,7 @@ import { formatNumber, formatPercent, formatPeriod } from '../../i18n/format.ts'
 import { serializeViewUrl } from '../../state/view-state.ts';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
+import { statusText } from '../../i18n/status-label.ts';
 import { chartMessages as ui } from '../../ui/messages.ts';
 import { EmptyState, PanelSkeleton } from '../../ui/panel-states.tsx';
 import { QueryState, datasetError } from '../../ui/query-state.tsx';
@@ -322,7 +323,7 @@ function Timeline({
             </span>{' '}
             {translate(m, lang, 'today')}
           </span>
-          <span>{translate(m, lang, 'legendIllustrative')}</span>
+          <span>{translate(m, lang, 'legendIllustrative', { status: statusText('illustrative', lang) })}</span>
         </p>
       </div>
     </figure>

@@ -13,7 +13,7 @@ import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import { periodSortKey } from '../transforms/series.ts';
+import { periodStart } from '../contract/period.ts';
 import { canvasLineMessages } from './canvas-line-messages.ts';
 import {
   deviceSize,
@@ -108,7 +108,7 @@ export function CanvasLineLayer({ model, format }: CanvasLineLayerProps) {
   const [hover, setHover] = useState<Hover | null>(null);
   const lang: Lang = model.lang;
 
-  const xs = useMemo(() => (xScale ? model.periods.map((p) => xScale(periodSortKey(p))) : []), [model.periods, xScale]);
+  const xs = useMemo(() => (xScale ? model.periods.map((p) => xScale(periodStart(p))) : []), [model.periods, xScale]);
   const y: PixelScale | undefined = yScale;
   const runs = useMemo(
     () =>

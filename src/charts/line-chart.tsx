@@ -33,7 +33,7 @@ import { CanvasLineLayer } from './canvas-line-layer.tsx';
 import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
-import { periodSortKey } from '../transforms/series.ts';
+import { periodStart } from '../contract/period.ts';
 import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
 import { chartMessages } from '../ui/messages.ts';
@@ -68,7 +68,7 @@ export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plo
   const rows: Row[] = [];
   model.periods.forEach((period, i) => {
     if (keep && !keep.has(i)) return;
-    const row: Row = { period, t: periodSortKey(period) };
+    const row: Row = { period, t: periodStart(period) };
     for (const s of model.series) row[s.key] = s.points[i]?.value ?? null;
     rows.push(row);
   });
@@ -125,7 +125,7 @@ function FocusRing({
   const yScale = useYAxisScale();
   if (!xScale || !yScale) return null;
   // The time axis is numeric (months since year 0), so irregular periods sit at their true distance.
-  const x = xScale(periodSortKey(period));
+  const x = xScale(periodStart(period));
   const y = value === null ? yScale(0) : yScale(value);
   if (x === undefined || y === undefined) return null;
   return (
@@ -156,7 +156,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   // The canvas draws from the model itself: its rows carry only the time key (for the x axis and ticks).
   const rows = useMemo<Row[]>(
     () =>
-      canvas ? model.periods.map((period) => ({ period, t: periodSortKey(period) })) : lineChartRows(model, width - 80),
+      canvas ? model.periods.map((period) => ({ period, t: periodStart(period) })) : lineChartRows(model, width - 80),
     [canvas, model, width],
   );
   const valueAxis = useMemo(() => (canvas ? niceValueAxis(valueExtent(model.series)) : null), [canvas, model.series]);

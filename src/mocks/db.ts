@@ -17,7 +17,7 @@ import {
   type Project,
   type Territory,
 } from '../contract/contract.ts';
-import { comparePeriods, periodEnd, periodStart } from '../contract/period.ts';
+import { compareMonthSpans, periodMonths, rangeMonths, sortPeriods, spanOverlaps } from '../contract/period.ts';
 // Static JSON imports in Node/vitest/dev; in the browser build, JSON assets fetched while the worker
 // starts (see shipped-files.ts and the vite.config.ts plugin that swaps it), so the data is not JS.
 import { shippedFiles } from './shipped-files.ts';
@@ -67,10 +67,13 @@ export function createDb(files: DbFiles): Db {
     if (!byTerritory) observations.set(row.indicator, (byTerritory = new Map()));
     let rows = byTerritory.get(row.territory);
     if (!rows) byTerritory.set(row.territory, (rows = []));
-    rows.push({ row, start: periodStart(row.period), end: periodEnd(row.period) });
+    const months = periodMonths(row.period);
+    // The files are validated against the contract before this runs, so every period parses.
+    if (!months) throw new RangeError(`not a period: ${JSON.stringify(row.period)}`);
+    rows.push({ row, ...months });
   }
   for (const byTerritory of observations.values()) {
-    for (const rows of byTerritory.values()) rows.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (const rows of byTerritory.values()) rows.sort(compareMonthSpans);
   }
   return {
     territories: files.territories,
@@ -99,16 +102,15 @@ export function queryObservations(db: Db, query: ObservationsQuery): Observation
           (a, b) =>
             (db.territoryOrder.get(a) ?? Infinity) - (db.territoryOrder.get(b) ?? Infinity) || a.localeCompare(b),
         );
-  const lo = query.from ? periodStart(query.from) : -Infinity;
-  const hi = query.to ? periodEnd(query.to) : Infinity;
+  const range = rangeMonths(query.from, query.to);
   const out: Observation[] = [];
   for (const code of codes) {
     const rows = byTerritory.get(code);
     if (!rows) continue;
     for (const r of rows) {
       // Rows are sorted by start: once one starts after the range, all the rest do too.
-      if (r.start > hi) break;
-      if (r.end >= lo) out.push(r.row);
+      if (r.start > range.end) break;
+      if (spanOverlaps(r, range)) out.push(r.row);
     }
   }
   return out;
@@ -136,7 +138,7 @@ export function queryProjects(db: Db, query: { territory?: string | undefined })
 export function periodsOf(db: Db, indicator: string): string[] {
   const set = new Set<string>();
   for (const rows of db.observations.get(indicator)?.values() ?? []) for (const r of rows) set.add(r.row.period);
-  return [...set].sort(comparePeriods);
+  return sortPeriods(set);
 }
 
 /** Thrown when a shipped data file does not match the contract; the handlers turn it into a 500 problem. */

@@ -10,7 +10,7 @@
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PREFIX, Period, TerritoryCode, type Problem } from '../contract/contract.ts';
-import { comparePeriods } from '../contract/period.ts';
+import { rangeIsEmpty } from '../contract/period.ts';
 import { DataFileError, defaultDb, queryObservations, queryProjects, type Db } from './db.ts';
 import {
   activeFaults,
@@ -139,7 +139,7 @@ function observations(db: Db, params: URLSearchParams): Answer {
   if (isAnswer(to)) return to;
   const periodProblem = checkPeriod('from', from) ?? checkPeriod('to', to);
   if (periodProblem) return periodProblem;
-  if (from !== undefined && to !== undefined && comparePeriods(from, to) > 0)
+  if (from !== undefined && to !== undefined && rangeIsEmpty(from, to))
     return badRequest('from', 'invalid-range', 'Invalid range', `"from" (${from}) is after "to" (${to}).`);
 
   const query = { indicator, territories, from, to };

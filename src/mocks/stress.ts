@@ -20,7 +20,7 @@
  */
 import type { Indicator, Observation, ObservationsQuery, Territory } from '../contract/contract.ts';
 import { LruMap } from '../lib/lru.ts';
-import { periodEnd, periodStart } from '../contract/period.ts';
+import { periodEnd, periodStart, rangeMonths } from '../contract/period.ts';
 import { createDb, defaultDb, type Db, type DbFiles } from './db.ts';
 
 /**
@@ -612,11 +612,10 @@ export function createStressDb(territories: readonly Territory[], options: Stres
     const vals = ds.values(query.indicator);
     if (!vals) return '{"data":[]}';
     const rows = serialised.getOrCreate(query.indicator, () => ({ text: [], offsets: [] }));
-    const lo = query.from ? periodStart(query.from) : -Infinity;
-    const hi = query.to ? periodEnd(query.to) : Infinity;
-    // Every row is a month, so the range is a run of month positions.
-    const p0 = Math.max(0, lo - firstMonth);
-    const p1 = Math.min(nP - 1, hi - firstMonth);
+    // Every row is a month, so the rows overlapping the range (`rangeMonths`) are a run of month positions.
+    const range = rangeMonths(query.from, query.to);
+    const p0 = Math.max(0, range.start - firstMonth);
+    const p1 = Math.min(nP - 1, range.end - firstMonth);
     if (p0 > p1) return '{"data":[]}';
     const order =
       query.territories && query.territories.length > 0

@@ -12,13 +12,17 @@ export interface Delta {
   reason?: DeltaReason;
 }
 
-/** Change from `base` to `end`. */
-export function computeDelta(base: number | null, end: number | null): Delta {
-  if (base === null) return { absolute: null, percent: null, reason: 'missing-base' };
-  if (end === null) return { absolute: null, percent: null, reason: 'missing-end' };
-  const absolute = end - base;
-  if (base === 0) return { absolute, percent: null, reason: 'zero-base' };
-  return { absolute, percent: (absolute / Math.abs(base)) * 100 };
+/**
+ * THE change between two values (the table's first → last and the KPI card's previous → latest both use it):
+ * `absolute = to - from`, `percent` relative to |`from`| so that a move from −2 to −1 reads as +50 %, the way
+ * people read it. Named arguments because the two callers used to pass them in opposite orders (issue 12).
+ */
+export function computeDelta({ from, to }: { from: number | null; to: number | null }): Delta {
+  if (from === null) return { absolute: null, percent: null, reason: 'missing-base' };
+  if (to === null) return { absolute: null, percent: null, reason: 'missing-end' };
+  const absolute = to - from;
+  if (from === 0) return { absolute, percent: null, reason: 'zero-base' };
+  return { absolute, percent: (absolute / Math.abs(from)) * 100 };
 }
 
 /** First and last non-null values of a list of points, with their periods. */

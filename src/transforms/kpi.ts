@@ -7,6 +7,8 @@
  * status. Missing values are values with a reason, never 0 or NaN.
  */
 import type { DataStatus, Indicator, Observation, Source, Target } from '../contract/contract.ts';
+import { comparePeriods, periodEndYear } from '../contract/period.ts';
+import { computeDelta } from './delta.ts';
 
 /** One dated value of a KPI series; `value` is `null` when the source publishes nothing for that period. */
 export interface KpiPoint {
@@ -15,32 +17,6 @@ export interface KpiPoint {
   status: DataStatus;
   note: string | null;
   source: Source | null;
-}
-
-/**
- * Position of a period on a continuous time axis, in years, taken at the END of the period:
- * `2024` → 2025.0, `2024-Q3` → 2024.75, `2024-03` → 2024.25.
- *
- * Why the end: a target "by 2030" is met when the 2030 figure reaches it, and a yearly figure describes the year that
- * has passed, so end-of-period puts both on the same footing. Returns `null` for a malformed period.
- */
-export function periodToTime(period: string): number | null {
-  const m = /^(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?$/.exec(period);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2] !== undefined) return year + Number(m[2]) / 4;
-  if (m[3] !== undefined) return year + Number(m[3]) / 12;
-  return year + 1;
-}
-
-/** Compare two periods in time order (malformed periods last, then by text so the order is stable). */
-export function comparePeriods(a: string, b: string): number {
-  const ta = periodToTime(a);
-  const tb = periodToTime(b);
-  if (ta !== null && tb !== null && ta !== tb) return ta - tb;
-  if (ta === null && tb !== null) return 1;
-  if (tb === null && ta !== null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -110,18 +86,21 @@ function assess(abs: number, polarity: Polarity): KpiDelta['assessment'] {
 }
 
 /**
- * Change from `previous` to `latest`. Relative change uses |previous| as the base so that a move from −2 to −1
- * reads as +50 %, the way people read it.
+ * The KPI card's change from `previous` to `latest` (`previous` is `undefined` when there is no previous period,
+ * `null` when it is not published): `computeDelta` (delta.ts) for the numbers, plus the direction and whether it
+ * is good news given the indicator's polarity.
  */
-export function computeDelta(latest: number | null, previous: number | null | undefined, polarity: Polarity): KpiDelta {
+export function kpiDelta(
+  { previous, latest }: { previous: number | null | undefined; latest: number | null },
+  polarity: Polarity,
+): KpiDelta {
   const none = (reason: DeltaReason): KpiDelta => ({ abs: null, pct: null, direction: null, assessment: null, reason });
   if (latest === null) return none('no-data');
   if (previous === undefined) return none('no-previous');
-  if (previous === null) return none('previous-missing');
-  const abs = latest - previous;
+  const { absolute: abs, percent: pct } = computeDelta({ from: previous, to: latest });
+  if (abs === null) return none('previous-missing');
   const direction = abs > 0 ? 'up' : abs < 0 ? 'down' : 'flat';
-  if (previous === 0) return { abs, pct: null, direction, assessment: assess(abs, polarity), reason: 'zero-base' };
-  return { abs, pct: (abs / Math.abs(previous)) * 100, direction, assessment: assess(abs, polarity), reason: null };
+  return { abs, pct, direction, assessment: assess(abs, polarity), reason: previous === 0 ? 'zero-base' : null };
 }
 
 /** Status of a KPI against its target. */
@@ -147,7 +126,7 @@ export interface TargetProgress {
  *
  * The rule (documented so officials can check it by hand):
  * 1. The pace line runs straight from the FIRST published value (baseline) to the target value at the target
- *    period, both periods taken at their end (see `periodToTime`).
+ *    period, both periods taken at their end (see `periodEndYear`).
  * 2. `expected` is that line's value at the latest published period.
  * 3. If the latest value already reaches the target (≥ for an `increase` target, ≤ for a `decrease` one), the
  *    status is `achieved`.
@@ -164,9 +143,9 @@ export function targetProgress(series: readonly KpiPoint[], target: Target): Tar
   const remaining = target.value - latest.value;
   const reached = target.direction === 'increase' ? latest.value >= target.value : latest.value <= target.value;
   if (reached) return { ...base, remaining, status: 'achieved' };
-  const t0 = periodToTime(baseline.period);
-  const tL = periodToTime(latest.period);
-  const tT = periodToTime(target.period);
+  const t0 = periodEndYear(baseline.period);
+  const tL = periodEndYear(latest.period);
+  const tT = periodEndYear(target.period);
   if (t0 === null || tL === null || tT === null) return { ...base, remaining, reason: 'malformed-period' };
   if (baseline.period === latest.period) return { ...base, remaining, reason: 'single-point' };
   if (t0 >= tT) return { ...base, remaining, reason: 'baseline-after-target' };
@@ -196,7 +175,10 @@ export function buildKpi(indicator: Indicator, observations: readonly Observatio
   const series = kpiSeries(observations, indicator.id, territory);
   const latest = latestPoint(series);
   const previous = previousPoint(series, latest);
-  const delta = computeDelta(latest?.value ?? null, previous ? previous.value : undefined, indicator.polarity);
+  const delta = kpiDelta(
+    { previous: previous ? previous.value : undefined, latest: latest?.value ?? null },
+    indicator.polarity,
+  );
   return {
     indicator,
     territory,

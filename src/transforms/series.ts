@@ -4,35 +4,20 @@
  */
 import type { DataStatus, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartPoint, MissingReason } from './chart-types.ts';
+import { sortPeriods } from '../contract/period.ts';
 import { LruMap } from '../lib/lru.ts';
 import { applyMeasure } from './measures.ts';
 
-/** Sortable key of a period: years, quarters and months compare on one scale (month index). */
-export function periodSortKey(period: string): number {
-  const year = Number(period.slice(0, 4));
-  const q = /-Q([1-4])$/.exec(period);
-  if (q) return year * 12 + (Number(q[1]) - 1) * 3;
-  const m = /-(\d{2})$/.exec(period);
-  if (m) return year * 12 + Number(m[1]) - 1;
-  return year * 12;
-}
-
-/** Compare two periods chronologically. */
-export function comparePeriodStrings(a: string, b: string): number {
-  return periodSortKey(a) - periodSortKey(b) || a.localeCompare(b);
-}
-
-/** Sorted distinct periods of some observations. */
+/** Sorted distinct periods of some observations, in THE period order (`comparePeriods`, src/contract/period.ts). */
 export function distinctPeriods(observations: readonly Pick<Observation, 'period'>[]): string[] {
-  return [...new Set(observations.map((o) => o.period))].sort(comparePeriodStrings);
+  return sortPeriods(observations.map((o) => o.period));
 }
 
-/** Keep the periods inside an inclusive range (`null` = open end). */
-export function periodsInRange(periods: readonly string[], from: string | null, to: string | null): string[] {
-  return periods.filter(
-    (p) => (from === null || comparePeriodStrings(p, from) >= 0) && (to === null || comparePeriodStrings(p, to) <= 0),
-  );
-}
+/**
+ * The range rule (a period is kept when it overlaps [from, to], `null` = open end) lives in the period module;
+ * re-exported here only until the explorer's callers import it from there.
+ */
+export { periodsInRange } from '../contract/period.ts';
 
 /** One series before colours and labels are attached. */
 export interface RawSeries {

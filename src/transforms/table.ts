@@ -17,7 +17,7 @@ export interface WideRow {
   delta: Delta;
 }
 
-/** Long row for CSV export: one territory × period (shape agreed with src/export/csv.ts `TableRow`). */
+/** Long row: one territory × period; the one row builder of the table tab, the CSV and the deck's notes. */
 export interface LongRow {
   territory: string;
   territoryCode: string;
@@ -42,7 +42,10 @@ export function buildWideRows(model: Pick<ChartModel, 'series' | 'periods'>): Wi
       reasons: s.points.map((p) => p.reason),
       firstPeriod: first?.period ?? null,
       lastPeriod: last?.period ?? null,
-      delta: first && last && first !== last ? computeDelta(first.value, last.value) : computeDelta(null, null),
+      delta:
+        first && last && first !== last
+          ? computeDelta({ from: first.value, to: last.value })
+          : computeDelta({ from: null, to: null }),
     };
   });
 }

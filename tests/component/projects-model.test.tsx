@@ -6,14 +6,14 @@ import {
   dateToYear,
   filterProjects,
   milestoneTime,
-  periodStartTime,
   projectBar,
   timelineDomain,
   yearTicks,
 } from '../../src/features/projects/projects-model.ts';
+import { periodStartYear } from '../../src/contract/period.ts';
 import { PROJECTS, TERRITORIES } from './overview-fixtures.tsx';
 
-describe('periodStartTime', () => {
+describe("periodStartYear (the timeline's start positions)", () => {
   it.each<[string, number | null]>([
     ['2025', 2025],
     ['2025-Q3', 2025.5],
@@ -21,7 +21,7 @@ describe('periodStartTime', () => {
     ['2025-07', 2025.5],
     ['nope', null],
   ])('%s → %s', (period, expected) => {
-    const got = periodStartTime(period);
+    const got = periodStartYear(period);
     if (expected === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(expected, 10);
   });

@@ -90,24 +90,24 @@ describe('queryObservations', () => {
   it.each([
     [
       { indicator: 'a', territories: ['MA-06'] },
-      ['MA-06@2023', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-06@2025'],
+      ['MA-06@2023', 'MA-06@2024-Q1', 'MA-06@2024-01', 'MA-06@2024-03', 'MA-06@2025'],
     ],
     [{ indicator: 'a', territories: ['MA-06'], from: '2024-02', to: '2024-Q1' }, ['MA-06@2024-Q1', 'MA-06@2024-03']],
     [
       { indicator: 'a', territories: ['MA-06'], from: '2024', to: '2024' },
-      ['MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03'],
+      ['MA-06@2024-Q1', 'MA-06@2024-01', 'MA-06@2024-03'],
     ],
     [{ indicator: 'a', territories: ['MA-06'], from: '2024-06' }, ['MA-06@2025']],
     [{ indicator: 'a', territories: ['MA-06'], to: '2023-12' }, ['MA-06@2023']],
     // requested order is kept; duplicates collapse
     [
       { indicator: 'a', territories: ['MA-01', 'MA-06', 'MA-01'], from: '2024', to: '2024' },
-      ['MA-01@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03'],
+      ['MA-01@2024', 'MA-06@2024-Q1', 'MA-06@2024-01', 'MA-06@2024-03'],
     ],
     // all territories: territories-file order (MA, MA-06, MA-01)
     [
       { indicator: 'a', from: '2024', to: '2024' },
-      ['MA@2024', 'MA-06@2024-01', 'MA-06@2024-Q1', 'MA-06@2024-03', 'MA-01@2024'],
+      ['MA@2024', 'MA-06@2024-Q1', 'MA-06@2024-01', 'MA-06@2024-03', 'MA-01@2024'],
     ],
     [{ indicator: 'a', territories: ['MA-CAS'] }, []],
     [{ indicator: 'b' }, ['MA-06@2020']],
@@ -140,8 +140,8 @@ describe('queryProjects and isWithin', () => {
 });
 
 describe('periodsOf', () => {
-  it('lists distinct periods chronologically', () => {
-    expect(periodsOf(db, 'a')).toEqual(['2023', '2024-01', '2024-Q1', '2024', '2024-03', '2025']);
+  it('lists distinct periods in the one period order: by first month, the longer period first', () => {
+    expect(periodsOf(db, 'a')).toEqual(['2023', '2024', '2024-Q1', '2024-01', '2024-03', '2025']);
   });
 });
 

@@ -10,7 +10,8 @@ import { lineChartRows } from '../../src/charts/line-chart.tsx';
 import { rankedBarRows } from '../../src/charts/bar-chart.tsx';
 import type { Indicator, Observation, Territory } from '../../src/contract/contract.ts';
 import { applyMeasure, closestCensusYear } from '../../src/transforms/measures.ts';
-import { buildSeries, comparePeriodStrings, distinctPeriods, periodsInRange } from '../../src/transforms/series.ts';
+import { buildSeries, distinctPeriods, periodsInRange } from '../../src/transforms/series.ts';
+import { comparePeriods } from '../../src/contract/period.ts';
 import { rankItems } from '../../src/transforms/rank.ts';
 import { computeDelta } from '../../src/transforms/delta.ts';
 import { downsampleLttb } from '../../src/transforms/downsample.ts';
@@ -143,7 +144,7 @@ describe('periods', () => {
       ['2024', '2025', '2025-07'],
     ],
   ])('sorts %j', (input, expected) => {
-    expect([...input].sort(comparePeriodStrings)).toEqual(expected);
+    expect([...input].sort(comparePeriods)).toEqual(expected);
   });
   it('range is inclusive with open ends', () => {
     expect(periodsInRange(['2014', '2019', '2024'], '2019', null)).toEqual(['2019', '2024']);
@@ -231,8 +232,8 @@ describe('computeDelta', () => {
     [0, 5, { absolute: 5, percent: null, reason: 'zero-base' }],
     [null, 5, { absolute: null, percent: null, reason: 'missing-base' }],
     [5, null, { absolute: null, percent: null, reason: 'missing-end' }],
-  ] as const)('%s → %s', (a, b, expected) => {
-    expect(computeDelta(a, b)).toEqual(expected);
+  ] as const)('%s → %s', (from, to, expected) => {
+    expect(computeDelta({ from, to })).toEqual(expected);
   });
 });
 

@@ -3,17 +3,16 @@ import type { Indicator, Observation, Target } from '../../src/contract/contract
 import {
   buildKpi,
   comparePeriod,
-  comparePeriods,
-  computeDelta,
   gapBetween,
   headlineIndicators,
+  kpiDelta,
   kpiSeries,
   latestPoint,
-  periodToTime,
   previousPoint,
   targetProgress,
   type KpiPoint,
 } from '../../src/transforms/kpi.ts';
+import { comparePeriods, periodEndYear } from '../../src/contract/period.ts';
 
 const SOURCE = {
   publisher: 'HCP',
@@ -63,7 +62,7 @@ function target(value: number, period: string, direction: 'increase' | 'decrease
   return { value, period, direction, label: TEXT, source: SOURCE };
 }
 
-describe('periodToTime (end of period)', () => {
+describe('periodEndYear (the pace line takes periods at their end)', () => {
   it.each([
     ['2024', 2025],
     ['2024-Q1', 2024.25],
@@ -74,12 +73,14 @@ describe('periodToTime (end of period)', () => {
     ['24', null],
     ['2024-Q5', null],
   ])('%s → %s', (period, expected) => {
-    expect(periodToTime(period)).toBe(expected);
+    expect(periodEndYear(period)).toBe(expected);
   });
 
   it.each([
     ['2023', '2024', -1],
-    ['2024-03', '2024', -1],
+    // The one period order (src/contract/period.ts): by start, so the year (from January) comes before March.
+    // kpi.ts used to order by END (2024-03 first); single-frequency series, which all KPIs are, order the same.
+    ['2024-03', '2024', 1],
     ['2024-Q4', '2024-Q3', 1],
     ['2024', '2024', 0],
     ['bad', '2024', 1],
@@ -119,7 +120,7 @@ describe('kpiSeries / latest / previous', () => {
   });
 });
 
-describe('computeDelta', () => {
+describe('kpiDelta', () => {
   it.each<[string, number | null, number | null | undefined, Indicator['polarity'], object]>([
     ['rise, higher is better', 88, 67.1, 'higher-is-better', { direction: 'up', assessment: 'better', reason: null }],
     ['rise, lower is better', 21.3, 16.2, 'lower-is-better', { direction: 'up', assessment: 'worse', reason: null }],
@@ -138,11 +139,11 @@ describe('computeDelta', () => {
     ['no previous period', 5, undefined, 'higher-is-better', { abs: null, pct: null, reason: 'no-previous' }],
     ['no data', null, 3, 'higher-is-better', { abs: null, pct: null, reason: 'no-data' }],
   ])('%s', (_name, latest, previous, polarity, expected) => {
-    expect(computeDelta(latest, previous, polarity)).toMatchObject(expected);
+    expect(kpiDelta({ previous, latest }, polarity)).toMatchObject(expected);
   });
 
   it('computes the relative change from the previous value', () => {
-    const d = computeDelta(88, 67.1, 'higher-is-better');
+    const d = kpiDelta({ previous: 67.1, latest: 88 }, 'higher-is-better');
     expect(d.abs).toBeCloseTo(20.9, 10);
     expect(d.pct).toBeCloseTo((20.9 / 67.1) * 100, 10);
   });

@@ -3,24 +3,15 @@
  * and the positions of the timeline (years as fractions of the axis). No React.
  */
 import type { Project, ProjectStatus, Territory } from '../../contract/contract.ts';
-import { periodToTime } from '../../transforms/kpi.ts';
-
-/** Start of a period in years: `2025` → 2025.0, `2025-Q3` → 2025.5, `2025-06` → 2025.4167. */
-export function periodStartTime(period: string): number | null {
-  const end = periodToTime(period);
-  if (end === null) return null;
-  if (/^\d{4}$/.test(period)) return end - 1;
-  if (/-Q[1-4]$/.test(period)) return end - 0.25;
-  return end - 1 / 12;
-}
+import { periodEndYear, periodStartYear } from '../../contract/period.ts';
 
 /**
  * Where a milestone is drawn: the middle of its period ("2030" is some time in 2030, not 1 January), so a
  * year-dated milestone does not sit on the year boundary of the next bar.
  */
 export function milestoneTime(period: string): number | null {
-  const start = periodStartTime(period);
-  const end = periodToTime(period);
+  const start = periodStartYear(period);
+  const end = periodEndYear(period);
   return start === null || end === null ? null : (start + end) / 2;
 }
 
@@ -70,8 +61,8 @@ export function filterProjects(
         ancestry(p.territory, byCode).includes(filter.territory),
     )
     .sort((a, b) => {
-      const sa = a.start ? (periodStartTime(a.start) ?? Infinity) : Infinity;
-      const sb = b.start ? (periodStartTime(b.start) ?? Infinity) : Infinity;
+      const sa = a.start ? (periodStartYear(a.start) ?? Infinity) : Infinity;
+      const sb = b.start ? (periodStartYear(b.start) ?? Infinity) : Infinity;
       return sa - sb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     });
 }
@@ -80,8 +71,8 @@ export function filterProjects(
 export function timelineDomain(projects: readonly Project[], today: number): { from: number; to: number } {
   const times: number[] = [today];
   for (const p of projects) {
-    if (p.start) times.push(periodStartTime(p.start) ?? today);
-    if (p.end) times.push(periodToTime(p.end) ?? today);
+    if (p.start) times.push(periodStartYear(p.start) ?? today);
+    if (p.end) times.push(periodEndYear(p.end) ?? today);
     for (const ms of p.milestones) times.push(milestoneTime(ms.date) ?? today);
   }
   const from = Math.floor(Math.min(...times));
@@ -107,8 +98,8 @@ export function yearTicks(domain: { from: number; to: number }): number[] {
 /** Bar of one project: start and end positions in %, or `null` when either date is not published. */
 export function projectBar(p: Project, domain: { from: number; to: number }): { start: number; end: number } | null {
   if (!p.start || !p.end) return null;
-  const s = periodStartTime(p.start);
-  const e = periodToTime(p.end);
+  const s = periodStartYear(p.start);
+  const e = periodEndYear(p.end);
   if (s === null || e === null || e < s) return null;
   return { start: axisPercent(s, domain), end: axisPercent(e, domain) };
 }

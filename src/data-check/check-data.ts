@@ -14,6 +14,7 @@ import {
   type Frequency,
   type TerritoryLevel,
 } from '../contract/contract.ts';
+import { periodKind, rangeIsEmpty, type PeriodKind } from '../contract/period.ts';
 
 /** One thing wrong with the data, located precisely enough to fix it. */
 export interface DataProblem {
@@ -66,26 +67,19 @@ export const ADDITIVE_UNITS: ReadonlySet<string> = new Set(['persons', 'househol
 /** Minimum length of each language of `method` for estimate and illustrative series: a sentence, not a stub. */
 export const MIN_METHOD_LENGTH = 20;
 
-const PERIOD_FORMS: Record<Frequency, { re: RegExp; expects: string }> = {
-  census: { re: /^\d{4}$/, expects: 'YYYY' },
-  annual: { re: /^\d{4}$/, expects: 'YYYY' },
-  quarterly: { re: /^\d{4}-Q[1-4]$/, expects: 'YYYY-Qn' },
-  monthly: { re: /^\d{4}-(0[1-9]|1[0-2])$/, expects: 'YYYY-MM' },
-  irregular: { re: /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, expects: 'YYYY, YYYY-Qn or YYYY-MM' },
+/** Period kinds each frequency allows (parsing is the period module's: src/contract/period.ts). */
+const PERIOD_FORMS: Record<Frequency, { kinds: readonly PeriodKind[]; expects: string }> = {
+  census: { kinds: ['year'], expects: 'YYYY' },
+  annual: { kinds: ['year'], expects: 'YYYY' },
+  quarterly: { kinds: ['quarter'], expects: 'YYYY-Qn' },
+  monthly: { kinds: ['month'], expects: 'YYYY-MM' },
+  irregular: { kinds: ['year', 'quarter', 'month'], expects: 'YYYY, YYYY-Qn or YYYY-MM' },
 };
 
 /** Whether a period string has the form an indicator's frequency allows. */
 export function periodFitsFrequency(period: string, frequency: Frequency): boolean {
-  return PERIOD_FORMS[frequency].re.test(period);
-}
-
-/** Month index of a period's first month (`2024` → Jan 2024, `2024-Q3` → Jul 2024), to order periods of mixed forms. */
-export function periodStartMonth(period: string): number {
-  const year = Number(period.slice(0, 4));
-  const rest = period.slice(5);
-  if (rest.startsWith('Q')) return year * 12 + (Number(rest.slice(1)) - 1) * 3;
-  if (rest !== '') return year * 12 + Number(rest) - 1;
-  return year * 12;
+  const kind = periodKind(period);
+  return kind !== null && PERIOD_FORMS[frequency].kinds.includes(kind);
 }
 
 /** Renders a problem as `file:row field — message`, the format the script prints. */
@@ -503,7 +497,9 @@ function checkProjects(
       if (!indicatorIdsSeen.has(id))
         problems.push({ file, row, field: `indicators.${i}`, message: `unknown indicator ${id}` });
     });
-    if (p.start !== null && p.end !== null && periodStartMonth(p.end) < periodStartMonth(p.start)) {
+    // The API's range rule: a project starting 2026-03 may end `2026` (some time that year); it ends before it
+    // starts only when its end period is over before its start period begins.
+    if (p.start !== null && p.end !== null && rangeIsEmpty(p.start, p.end)) {
       problems.push({ file, row, field: 'end', message: `ends (${p.end}) before it starts (${p.start})` });
     }
     if (p.category === 'stadium' && p.capacity === undefined) {

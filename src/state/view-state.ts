@@ -4,6 +4,7 @@
  * Pure module: parse and serialise are unit-tested and property-tested.
  */
 import { LANGS, type Lang, type Measure } from '../contract/contract.ts';
+import { isPeriod, rangeIsEmpty } from '../contract/period.ts';
 import { MAX_TERRITORIES } from '../transforms/selection.ts';
 
 export const VIEWS = ['overview', 'explorer', 'compare', 'projects'] as const;
@@ -57,7 +58,6 @@ export interface ParsedUrl {
   notices: UrlNotice[];
 }
 
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const CODE_RE = /^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/;
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Longest value we even look at: hostile URLs can be megabytes. */
@@ -137,10 +137,11 @@ export function parseViewUrl(search: string, vocab: UrlVocabulary = {}): ParsedU
   for (const name of ['from', 'to', 'period'] as const) {
     const v = get(name);
     if (v === null) continue;
-    if (PERIOD_RE.test(v)) state[name] = v;
+    if (isPeriod(v)) state[name] = v;
     else notices.push({ parameter: name, value: v, reason: 'malformed' });
   }
-  if (state.from !== null && state.to !== null && state.from > state.to) {
+  // Compared as periods (src/contract/period.ts), not strings: `from=2024-Q1&to=2024-03` is a valid range.
+  if (state.from !== null && state.to !== null && rangeIsEmpty(state.from, state.to)) {
     notices.push({ parameter: 'to', value: state.to, reason: 'malformed' });
     state.to = null;
   }

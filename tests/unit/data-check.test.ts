@@ -281,6 +281,21 @@ describe('shipped data equals the verbatim HCP source tables (data/sources/)', (
   });
 });
 
+describe('project start and end of mixed forms', () => {
+  // Failed before issue 12: the check compared first months, so `2026` (from January) looked earlier than `2026-03`.
+  it.each([
+    ['2026-03', '2026'],
+    ['2026-03', '2026-Q1'],
+    ['2026-Q2', '2026-04'],
+    ['2026', '2026-01'],
+  ])('accepts a project from %s to %s (the end period reaches the start)', (start, end) => {
+    const f = clone();
+    const row = indexOf(f.projects, (p) => p.id === 'benslimane-smart-territory-lab');
+    Object.assign(rows(f.projects)[row]!, { start, end });
+    expect(problemsOf(f).filter((p) => p.file === 'projects.json')).toEqual([]);
+  });
+});
+
 describe('periodFitsFrequency', () => {
   it.each([
     ['2024', 'census', true],
@@ -622,6 +637,14 @@ const cases: BrokenCase[] = [
       (rows(f.projects)[row]!.indicators as string[]).push('smart-city-index');
       const field = `indicators.${(rows(f.projects)[row]!.indicators as string[]).length - 1}`;
       return [{ file: 'projects.json', row, field, message: 'unknown indicator smart-city-index' }];
+    },
+  },
+  {
+    name: 'project that ends before it starts (mixed forms: 2026-Q3 is over before 2027 begins)',
+    breakIt: (f) => {
+      const row = indexOf(f.projects, (p) => p.id === 'benslimane-smart-territory-lab');
+      Object.assign(rows(f.projects)[row]!, { start: '2027', end: '2026-Q3' });
+      return [{ file: 'projects.json', row, field: 'end', message: 'ends (2026-Q3) before it starts (2027)' }];
     },
   },
   {

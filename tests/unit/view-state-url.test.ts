@@ -88,6 +88,14 @@ describe('parseViewUrl / serializeViewUrl', () => {
       { ...DEFAULT_VIEW_STATE, from: '2024' },
       [{ parameter: 'to', value: '2014', reason: 'malformed' }],
     ],
+    // Failed before issue 12: compared as strings, "2024-Q1" > "2024-03" dropped a valid `to`.
+    ['?from=2024-Q1&to=2024-03', { ...DEFAULT_VIEW_STATE, from: '2024-Q1', to: '2024-03' }, []],
+    ['?from=2024-03&to=2024', { ...DEFAULT_VIEW_STATE, from: '2024-03', to: '2024' }, []],
+    [
+      '?from=2025&to=2024-Q3',
+      { ...DEFAULT_VIEW_STATE, from: '2025' },
+      [{ parameter: 'to', value: '2024-Q3', reason: 'malformed' }],
+    ],
   ] as const)('%s', (search, state, notices) => {
     const r = parseViewUrl(search);
     expect(r.state).toEqual(state);

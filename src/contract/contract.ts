@@ -17,6 +17,7 @@
  * tests/unit/contract-mini.test.ts checks the real `zod/mini` path gives the same results.
  */
 import { z } from 'zod/mini';
+import { PERIOD_PATTERN } from './period.ts';
 
 // No JIT: the production CSP forbids eval, and zod's probe for it (building a Function from a string) is reported as a
 // CSP violation even though zod catches it. Set here, before any schema exists: every module that
@@ -119,11 +120,11 @@ export type Source = z.infer<typeof Source>;
 
 /**
  * A period: a year (`2024`), a quarter (`2024-Q3`) or a month (`2024-03`).
- * Which forms an indicator uses is fixed by its `frequency`.
+ * Which forms an indicator uses is fixed by its `frequency`. Parsing, order and ranges: ./period.ts.
  */
 export const Period = z
   .string()
-  .check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'expected a period such as 2024, 2024-Q3 or 2024-03'))
+  .check(z.regex(PERIOD_PATTERN, 'expected a period such as 2024, 2024-Q3 or 2024-03'))
   .register(z.globalRegistry, { id: 'Period' });
 export type Period = z.infer<typeof Period>;
 

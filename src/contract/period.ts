@@ -36,16 +36,19 @@ export interface MonthSpan {
   end: number;
 }
 
-const PERIOD_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+/**
+ * The form of a period, shared with the contract's `Period` schema (and so with the OpenAPI document's `pattern`):
+ * `YYYY`, `YYYY-Qn` (n 1–4) or `YYYY-MM` (01–12).
+ */
+export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 /** Parse a period string; `null` when it is not a valid contract period. */
 export function parsePeriod(period: string): ParsedPeriod | null {
-  const m = PERIOD_RE.exec(period);
-  if (!m) return null;
-  const year = Number(m[1]);
-  if (m[2] !== undefined) return { kind: 'month', year, month: Number(m[2]) };
-  if (m[3] !== undefined) return { kind: 'quarter', year, quarter: Number(m[3]) };
-  return { kind: 'year', year };
+  if (!PERIOD_PATTERN.test(period)) return null;
+  const year = Number(period.slice(0, 4));
+  if (period.length === 4) return { kind: 'year', year };
+  if (period[5] === 'Q') return { kind: 'quarter', year, quarter: Number(period.slice(6)) };
+  return { kind: 'month', year, month: Number(period.slice(5)) };
 }
 
 /** The period string of a parsed period: `formatPeriod(parsePeriod(p)!) === p` for every valid `p`. */
@@ -58,7 +61,7 @@ export function formatPeriod(p: ParsedPeriod): string {
 
 /** Whether `period` is a valid contract period (`2024`, `2024-Q3`, `2024-03`). */
 export function isPeriod(period: string): boolean {
-  return PERIOD_RE.test(period);
+  return PERIOD_PATTERN.test(period);
 }
 
 /** Granularity of a period, `null` when it is not a valid period. */

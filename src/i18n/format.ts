@@ -3,6 +3,7 @@
  * Formatters are cached: building an `Intl.NumberFormat` is costly and charts format thousands of ticks.
  */
 import type { Lang } from '../contract/contract.ts';
+import { parsePeriod } from '../contract/period.ts';
 import { LOCALES } from './i18n.ts';
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -65,19 +66,18 @@ const MONTH_CACHE = new Map<string, Intl.DateTimeFormat>();
 
 /** A period as people read it: "2024", "T3 2024" / "Q3 2024", "mars 2024". */
 export function formatPeriod(period: string, lang: Lang): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (q) {
+  const p = parsePeriod(period);
+  if (p?.kind === 'quarter') {
     const prefix = lang === 'fr' ? 'T' : lang === 'ar' ? 'ر' : 'Q';
-    return `${prefix}${q[2]} ${q[1]}`;
+    return `${prefix}${p.quarter} ${period.slice(0, 4)}`;
   }
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (m) {
+  if (p?.kind === 'month') {
     let f = MONTH_CACHE.get(lang);
     if (!f) {
       f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
       MONTH_CACHE.set(lang, f);
     }
-    return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+    return f.format(new Date(Date.UTC(p.year, p.month - 1, 1)));
   }
   return period;
 }

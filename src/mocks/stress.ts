@@ -329,24 +329,6 @@ export interface StressOptions {
   indicatorCount?: number;
 }
 
-/** Month index (0…131) of the first month a period covers, clamped; `null` when it starts after the end. */
-function startIndex(period: string): number {
-  const y = Number(period.slice(0, 4));
-  let m = 1;
-  if (period.length === 7 && period[5] !== 'Q') m = Number(period.slice(5, 7));
-  else if (period.length === 7) m = (Number(period[6]) - 1) * 3 + 1;
-  return (y - STRESS_FIRST_YEAR) * 12 + (m - 1);
-}
-
-/** Month index of the last month a period covers (a year ends in December, a quarter on its third month). */
-function endIndex(period: string): number {
-  const y = Number(period.slice(0, 4));
-  let m = 12;
-  if (period.length === 7 && period[5] !== 'Q') m = Number(period.slice(5, 7));
-  else if (period.length === 7) m = Number(period[6]) * 3;
-  return (y - STRESS_FIRST_YEAR) * 12 + (m - 1);
-}
-
 function population(t: Territory): number {
   return t.population['2024'] ?? t.population['2014'] ?? 100_000;
 }
@@ -461,8 +443,10 @@ export function createStressDataset(allTerritories: readonly Territory[], option
   function query(q: StressQuery): Observation[] {
     const vals = values(q.indicator);
     if (!vals) return [];
-    const p0 = Math.max(0, q.from ? startIndex(q.from) : 0);
-    const p1 = Math.min(nP - 1, q.to ? endIndex(q.to) : nP - 1);
+    // Month positions (0 = January of the first stress year) of the rows overlapping the range: every row is a month.
+    const range = rangeMonths(q.from, q.to);
+    const p0 = Math.max(0, range.start - STRESS_FIRST_YEAR * 12);
+    const p1 = Math.min(nP - 1, range.end - STRESS_FIRST_YEAR * 12);
     const out: Observation[] = [];
     if (p0 > p1) return out;
     const rows =

@@ -4,6 +4,7 @@
  * A missing denominator is an error value (`{ value: null, reason }`), never NaN or 0.
  */
 import type { Measure, Territory } from '../contract/contract.ts';
+import { parsePeriod } from '../contract/period.ts';
 import type { MissingReason } from './chart-types.ts';
 
 /** The result of applying a measure to one value. */
@@ -12,11 +13,6 @@ export interface MeasuredValue {
   reason?: MissingReason;
   /** Census year whose denominator was used, when the measure divides. */
   censusYear?: string;
-}
-
-/** Year of a period string (`2024`, `2024-Q3`, `2024-03` → 2024). */
-export function periodYear(period: string): number {
-  return Number(period.slice(0, 4));
 }
 
 /**
@@ -37,7 +33,7 @@ function sortedYears(counts: Readonly<Record<string, number>>): readonly string[
  * Ties (a period exactly between two censuses) go to the later census, the more recent count.
  */
 export function closestCensusYear(period: string, counts: Readonly<Record<string, number>>): string | null {
-  const year = periodYear(period);
+  const year = parsePeriod(period)?.year ?? Number.NaN;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const key of sortedYears(counts)) {

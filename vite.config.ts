@@ -114,6 +114,13 @@ function preloadMock(): Plugin {
 }
 
 /**
+ * The contract ships on zod/mini, but unit tests introspect its schemas with classic zod's classes
+ * (tests/unit/api-docs.test.ts walks ZodObject shapes), which mini schemas are not instances of. Same
+ * core, checks, messages and JSON Schema; tests/unit/contract-mini.test.ts runs the real zod/mini path.
+ */
+const zodClassicForTests = { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }] };
+
+/**
  * One config for the app build and for vitest.
  * `base: './'` makes every asset URL relative, so `dist/` works from any static
  * server and any sub-folder (e.g. /mouchir/) without rewrites; views live in the
@@ -131,14 +138,25 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // The contract ships on zod/mini, but unit tests introspect its schemas with classic zod's classes
-        // (tests/unit/api-docs.test.ts walks ZodObject shapes), which mini schemas are not instances of. Same
-        // core, checks, messages and JSON Schema; tests/unit/contract-mini.test.ts runs the real zod/mini path.
-        resolve: { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }] },
+        resolve: zodClassicForTests,
         test: {
+          // Pure logic in node: no DOM, no mock server unless the file asks. A file that needs the DOM says
+          // `// @vitest-environment jsdom` on its first line; one that calls the mock API imports
+          // tests/setup-msw.ts. Setting up jsdom and MSW for every file cost most of this step's time.
           name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        resolve: zodClassicForTests,
+        test: {
+          // Rendered components: jsdom, testing-library (jest-dom matchers, cleanup) and the MSW node server.
+          name: 'component',
           environment: 'jsdom',
-          include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
+          include: ['tests/component/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 20_000,
         },

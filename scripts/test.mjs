@@ -2,8 +2,8 @@
 /**
  * `npm test`: every check, in order, ending with a plain `N passed, N failed` line.
  *
- * Steps: Chromium → typecheck → lint → format (prettier --check) → MSW worker version → data:check → unit + component tests
- * → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium in two lanes (the fault
+ * Steps: Chromium → typecheck → lint → format (prettier --check) → MSW worker version → data:check → unit (node)
+ * + component (jsdom) tests → production build (dist) → real-API build (.tmp/dist-real) → e2e in Chromium in two lanes (the fault
  * matrix, the deterministic races and a few own-port files beside the others, their output printed at the end) → bench smoke.
  * Every step runs even when an earlier one failed (so one run shows every problem), except that
  * the e2e step is not run against a build that just failed (that would test a stale dist); it is
@@ -159,18 +159,19 @@ function vitestArgs(project, out, extra = []) {
 }
 
 /**
- * Run one vitest project with the JSON reporter and count its tests.
+ * Run vitest projects in one run (one worker pool) with the JSON reporter and count their tests.
  *
- * @param {string} project
+ * @param {string[]} projects
  * @param {Record<string, string>} [extraEnv]
  */
-function vitestStep(project, extraEnv = {}) {
-  const name = `vitest ${project}`;
+function vitestStep(projects, extraEnv = {}) {
+  const name = `vitest ${projects.join(' + ')}`;
   banner(name);
   const t0 = performance.now();
-  const out = path.join(REPORT_DIR, `vitest-${project}.json`);
+  const out = path.join(REPORT_DIR, `vitest-${projects.join('-')}.json`);
   fs.rmSync(out, { force: true });
-  const ok = run(path.join(BIN, 'vitest'), vitestArgs(project, out), extraEnv);
+  const more = projects.slice(1).flatMap((p) => ['--project', p]);
+  const ok = run(path.join(BIN, 'vitest'), vitestArgs(projects[0] ?? 'unit', out, more), extraEnv);
   results.push(vitestResult(name, out, ok, t0));
 }
 
@@ -257,7 +258,8 @@ step('data:check', () =>
     ? run('npm', ['run', '--silent', 'data:check'])
     : 'scripts/data-check.ts is missing',
 );
-vitestStep('unit');
+// unit: pure logic in node; component: rendered views in jsdom with the mock API (vite.config.ts).
+vitestStep(['unit', 'component']);
 const built = step('build (dist)', () => run(path.join(BIN, 'vite'), ['build', '--outDir', 'dist', '--emptyOutDir']));
 const builtReal = step(`build (real API → ${REAL_API_BASE_URL})`, () =>
   run(path.join(BIN, 'vite'), ['build', '--outDir', REAL_API_DIST, '--emptyOutDir', '--logLevel', 'warn'], {

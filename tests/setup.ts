@@ -1,14 +1,13 @@
 /**
- * Setup for the jsdom project (unit + component tests).
- * The MSW node server (src/mocks/node.ts, the same handlers as the browser worker) runs for every test
- * with `onUnhandledRequest: 'error'`, so a test can never hit the network by accident; per-test
- * `server.use(...)` overrides and fault specs are reset after each test.
+ * Setup of the `component` project (jsdom): testing-library's jest-dom matchers and cleanup, a
+ * ResizeObserver stub, and the mock API (tests/setup-msw.ts: the MSW node server for every test, with
+ * `onUnhandledRequest: 'error'`, overrides and fault specs reset after each test).
+ * The `unit` project runs in node without this file.
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { server } from '../src/mocks/node.ts';
-import { MOCK_STORAGE_KEY, setMockSpec } from '../src/mocks/faults.ts';
+import { afterEach } from 'vitest';
+import './setup-msw.ts';
 
 // recharts measures with ResizeObserver, which jsdom lacks; charts are sized by props anyway.
 class ResizeObserverStub {
@@ -20,17 +19,6 @@ if (!('ResizeObserver' in globalThis)) {
   (globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver = ResizeObserverStub;
 }
 
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-});
-
 afterEach(() => {
   cleanup();
-  server.resetHandlers();
-  setMockSpec('');
-  globalThis.localStorage?.removeItem(MOCK_STORAGE_KEY);
-});
-
-afterAll(() => {
-  server.close();
 });

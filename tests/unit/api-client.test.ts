@@ -1,5 +1,7 @@
+// @vitest-environment jsdom
 import { http, HttpResponse, delay } from 'msw';
 import { describe, expect, it } from 'vitest';
+import '../setup-msw.ts';
 import { z } from 'zod';
 import {
   API_BASE_URL,

@@ -4,6 +4,7 @@
  * with zod's `fromJSONSchema`, an independent path from the contract's zod schemas).
  */
 import { describe, expect, it } from 'vitest';
+import '../setup-msw.ts';
 import { z } from 'zod';
 import { buildOpenApiDocument, contractComponentIds, type Json } from '../../src/contract/openapi.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';

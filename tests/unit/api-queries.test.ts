@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import '../setup-msw.ts';
 import { ApiError, type ApiErrorInit } from '../../src/api/client.ts';
 import {
   indicatorsQuery,

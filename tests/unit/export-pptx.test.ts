@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/i18n/format.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { composeSvg, EXPORT_SIZES, type ComposeOptions } from '../../src/export/compose-svg.ts';
 import { formatCompact } from '../../src/i18n/format.ts';

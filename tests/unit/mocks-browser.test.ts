@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * startMockWorker, with MSW's browser module replaced by a recorder (jsdom has no service workers):
  * the worker URL follows the base path, it is quiet and lets non-API requests through, the page's

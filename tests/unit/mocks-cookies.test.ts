@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import '../setup-msw.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
 import { Cookie, CookieJar, MemoryCookieStore } from '../../src/mocks/tough-cookie-stub.ts';
 

@@ -88,6 +88,19 @@ describe('filterProjects', () => {
   ])('%s', (_name, territory, status, expected) => {
     expect(filterProjects(PROJECTS, TERRITORIES, { territory, status }).map((p) => p.id)).toEqual(expected);
   });
+
+  it('orders starts of mixed forms by the one period order: same first month, the longer period first', () => {
+    const base = PROJECTS[0]!;
+    const withStart = (id: string, start: string | null) => ({ ...base, id, start });
+    const projects = [
+      withStart('a-month', '2026-01'),
+      withStart('b-none', null),
+      withStart('c-year', '2026'),
+      withStart('d-quarter', '2025-Q4'),
+    ];
+    const ids = filterProjects(projects, TERRITORIES, { territory: null, status: null }).map((p) => p.id);
+    expect(ids).toEqual(['d-quarter', 'c-year', 'a-month', 'b-none']);
+  });
 });
 
 describe('timeline geometry', () => {

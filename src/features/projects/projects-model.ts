@@ -3,7 +3,7 @@
  * and the positions of the timeline (years as fractions of the axis). No React.
  */
 import type { Project, ProjectStatus, Territory } from '../../contract/contract.ts';
-import { periodEndYear, periodStartYear } from '../../contract/period.ts';
+import { comparePeriods, periodEndYear, periodStartYear } from '../../contract/period.ts';
 
 /**
  * Where a milestone is drawn: the middle of its period ("2030" is some time in 2030, not 1 January), so a
@@ -44,7 +44,8 @@ export interface ProjectFilter {
 
 /**
  * Projects located in `territory` or in a territory below it (choosing Casablanca-Settat shows Benslimane's
- * stadium), with the given status. Order: by start (unknown starts last), then by id.
+ * stadium), with the given status. Order: by start in the one period order (`comparePeriods`: a `2026` start before
+ * a `2026-01` one), unknown starts last, then by id.
  */
 export function filterProjects(
   projects: readonly Project[],
@@ -60,11 +61,12 @@ export function filterProjects(
         filter.territory === 'MA' ||
         ancestry(p.territory, byCode).includes(filter.territory),
     )
-    .sort((a, b) => {
-      const sa = a.start ? (periodStartYear(a.start) ?? Infinity) : Infinity;
-      const sb = b.start ? (periodStartYear(b.start) ?? Infinity) : Infinity;
-      return sa - sb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
+    .sort((a, b) => compareStarts(a.start, b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function compareStarts(a: string | null, b: string | null): number {
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
+  return comparePeriods(a, b);
 }
 
 /** Year range of the timeline: whole years covering every start, end, milestone and today. */

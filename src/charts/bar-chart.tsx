@@ -81,6 +81,8 @@ function CategoryTick({ x, y, textAnchor, payload, maxWidth }: TickProps & { max
       className="recharts-cartesian-axis-tick-value"
     >
       {lines.map((line, i) => (
+        // The wrapped lines of one label never reorder, and two may read the same: their position is their identity.
+        // oxlint-disable-next-line react/no-array-index-key -- see above
         <tspan key={i} x={cx} dy={i === 0 ? firstDy : '1.1em'}>
           {line}
         </tspan>

@@ -6,10 +6,6 @@ import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import type { MissingItem, PointSource } from '../transforms/chart-types.ts';
-
-// Until the explorer takes them from its model (next commit).
-export type { MissingItem, PointSource };
-export { missingItems } from '../transforms/chart-model.ts';
 import { chartMessages } from '../ui/messages.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
 

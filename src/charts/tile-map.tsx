@@ -13,8 +13,6 @@ import { formatPeriod } from '../i18n/format.ts';
 import { classOf, quantileClasses } from '../transforms/classes.ts';
 import { formatMeasured } from '../transforms/value-format.ts';
 import type { TileValue } from '../transforms/chart-types.ts';
-
-export type { TileValue };
 import { chartMessages } from '../ui/messages.ts';
 import { readableTextOn, SEQUENTIAL } from '../transforms/palette.ts';
 

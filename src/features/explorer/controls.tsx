@@ -82,12 +82,16 @@ export function TimeRange(props: {
 }) {
   const { lang, periods } = props;
   const [playing, setPlaying] = useState(false);
+  // The interval reads the latest callback, list and period without restarting on every step: refs updated
+  // after each render (an effect, declared before the play effect so it runs first), never during render.
   const step = useRef(props.onPlayStep);
-  step.current = props.onPlayStep;
   const playList = useRef(props.playPeriods);
-  playList.current = props.playPeriods;
   const currentPeriod = useRef(props.period);
-  currentPeriod.current = props.period;
+  useEffect(() => {
+    step.current = props.onPlayStep;
+    playList.current = props.playPeriods;
+    currentPeriod.current = props.period;
+  });
 
   useEffect(() => {
     if (!playing) return;

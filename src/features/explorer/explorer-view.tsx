@@ -1,42 +1,39 @@
 /**
  * The explorer: one indicator for the selected territories, as a chart (lines over time + a ranking
  * for one period), a tile map of the regions, or a table — the same selection in all three.
- * Catalogue and observations come from react-query; everything displayed is derived by pure transforms
- * (`buildChartModel`) so charts, table and exports agree.
+ * Catalogue and observations come from react-query; everything displayed comes from one model built once per
+ * change (`buildExplorerModel`, through `useExplorerModel`), so charts, map, table and exports agree and no tab
+ * builds its own.
  */
 import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { Indicator, Lang, Observation, Territory } from '../../contract/contract.ts';
+import type { Lang } from '../../contract/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../ui/error-boundary.tsx';
 import { CrashProbe } from '../../ui/crash-probe.tsx';
 import { isChunkLoadError, lazyWithRetry } from '../../ui/lazy-retry.ts';
+import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
+import { QueryStaleNotice, StaleNotice } from '../../ui/query-state.tsx';
+import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
 import { BAR_ROW_HEIGHT, RankedBarChart } from '../../charts/bar-chart.tsx';
 import { ChartFrame } from '../../charts/chart-frame.tsx';
-import type { ChartModel } from '../../transforms/chart-types.ts';
 import { LineChart } from '../../charts/line-chart.tsx';
-import { chartMessages } from '../../ui/messages.ts';
-import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
-import { missingItems, type PointSource } from '../../charts/sources-panel.tsx';
-import { TileMap, type TileValue } from '../../charts/tile-map.tsx';
+import { TileMap } from '../../charts/tile-map.tsx';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
-import { currentViewLink, updateView } from '../../state/url-sync.ts';
+import { updateView } from '../../state/url-sync.ts';
 import { EXPLORER_TABS, type ExplorerTab } from '../../state/view-state.ts';
-import { MAX_TERRITORIES } from '../../transforms/selection.ts';
 import { useViewStore } from '../../state/view-store.ts';
-import { buildChartModel, latestWithData } from '../../transforms/chart-model.ts';
-import { applyMeasure } from '../../transforms/measures.ts';
-import { distinctPeriods, periodsInRange } from '../../transforms/series.ts';
-import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
-import { summarizeChart } from '../../transforms/summary.ts';
-import { buildLongRows } from '../../transforms/table.ts';
-import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
+import type { ChartModel } from '../../transforms/chart-types.ts';
+import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
+import { defaultIndicator, defaultTerritories, MAX_TERRITORIES } from '../../transforms/selection.ts';
+import type { LongRow } from '../../transforms/table.ts';
 import { IndicatorPicker, MeasureSwitch, PeriodSelect, TimeRange } from './controls.tsx';
 import { errorText } from './error-text.ts';
 import { explorerMessages } from './messages.ts';
 import { DataTable } from './table-panel.tsx';
 import { Tabs } from './tabs.tsx';
+import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useElementWidth } from './use-element-width.ts';
 
 // The export menu carries pptxgenjs, qrcode and fonts: loaded only when the explorer shows a chart,
@@ -81,17 +78,13 @@ function PanelBoundary({
 
 function Exports(props: {
   model: ChartModel;
-  full?: ChartModel;
+  rows: LongRow[];
+  fullRows?: LongRow[];
   lang: Lang;
   chartSize?: { width: number; height: number };
   present?: boolean;
 }) {
-  const { model, full, lang } = props;
-  // Keyed on the series only (issue 7, B2): the model is re-created whenever the view's link changes,
-  // but its series keep their identity, so 2 × 9,900 rows are not rebuilt on every click.
-  const rows = useMemo(() => buildLongRows({ series: model.series }), [model.series]);
-  const fullSeries = full?.series;
-  const fullRows = useMemo(() => (fullSeries ? buildLongRows({ series: fullSeries }) : undefined), [fullSeries]);
+  const { model, lang } = props;
   return (
     <ErrorBoundary
       // Code that could not be loaded (offline) says so, with a Retry; any other failure of the export
@@ -105,8 +98,8 @@ function Exports(props: {
         {props.present ? <PresentButton model={model} lang={lang} /> : null}
         <ExportMenu
           model={model}
-          tableRows={rows}
-          {...(fullRows ? { fullRows } : {})}
+          tableRows={props.rows}
+          {...(props.fullRows ? { fullRows: props.fullRows } : {})}
           {...(props.chartSize ? { chartSize: props.chartSize } : {})}
         />
       </Suspense>
@@ -114,148 +107,103 @@ function Exports(props: {
   );
 }
 
-/** Per-point sources (dated announcements) among displayed observations. */
-function pointSources(observations: readonly Observation[], model: ChartModel): PointSource[] {
-  const shown = new Set(model.series.map((s) => s.key));
-  const periods = new Set(model.periods);
-  const names = new Map(model.series.map((s) => [s.key, s.label]));
-  return observations
-    .filter((o) => o.source && shown.has(o.territory) && periods.has(o.period))
-    .slice(0, 30)
-    .map((o) => ({
-      period: o.period,
-      territory: names.get(o.territory) ?? o.territory,
-      source: o.source as NonNullable<Observation['source']>,
-    }));
-}
-
-interface Loaded {
-  indicator: Indicator;
-  territories: Territory[];
-  territoryIndex: Map<string, Territory>;
-  observations: Observation[];
-  selected: string[];
+/**
+ * A chart model with the view's link attached, for the exports (issue 7, B2): the model is built without
+ * it, so a change that only alters the address (tab, period of the other chart…) rebuilds nothing and the
+ * memoised charts do not redraw; this shallow copy is all a link change costs.
+ */
+function useLinked(model: ChartModel): ChartModel {
+  const link = useViewLink();
+  return useMemo(() => ({ ...model, link }), [model, link]);
 }
 
 /**
  * Issue 7 (B2): the table tab is drawn in a background render. On mount (tab switch) the skeleton paints
- * first — `useDeferredValue(data, null)` starts from null — so the click is answered at once and the
+ * first — `useDeferredValue(model, null)` starts from null — so the click is answered at once and the
  * table of up to 75 × 132 cells follows; on updates, the previous rows stay until the new render is ready.
  */
 function DeferredTab({
-  data: urgentData,
+  model: urgentModel,
   lang,
   children,
 }: {
-  data: Loaded;
+  model: ExplorerModel;
   lang: Lang;
-  children: (data: Loaded) => ReactNode;
+  children: (model: ExplorerModel) => ReactNode;
 }) {
-  const data = useDeferredValue<Loaded | null>(urgentData, null);
-  if (!data) return <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
-  return <>{children(data)}</>;
+  const model = useDeferredValue<ExplorerModel | null>(urgentModel, null);
+  if (!model) return <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+  return <>{children(model)}</>;
 }
 
-function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang; width: number }) {
-  // Issue 7 (B2): the charts follow the selection as deferred values. A click first paints what it
-  // touched (checkbox, radio, chips) with the memoised charts unchanged; React then redraws the charts
-  // in an interruptible background render, so 75 recharts lines do not hold up the click's paint.
-  const data = useDeferredValue(urgentData);
-  const measure = useDeferredValue(useViewStore((s) => s.measure));
-  const from = useDeferredValue(useViewStore((s) => s.from));
-  const to = useDeferredValue(useViewStore((s) => s.to));
-  const period = useDeferredValue(useViewStore((s) => s.period));
-  const view = useViewStore((s) => s);
-  const link = currentViewLink(view);
-  const common = {
-    indicator: data.indicator,
-    observations: data.observations,
-    territoryIndex: data.territoryIndex,
-    territories: data.selected,
-    measure,
-    from,
-    to,
-    lang,
-    link,
-  };
-  // Issue 7 (B2): the models are built without the link, so a change that only alters the address (tab,
-  // period of the other chart…) does not rebuild 75 series nor redraw the memoised charts; the link is
-  // attached by a cheap shallow copy for the frame and the exports, which need it.
-  const lineBase = useMemo(
-    () => buildChartModel({ ...common, link: '', kind: 'line' }),
-    [data, measure, from, to, lang],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-  const barBase = useMemo(
-    () => buildChartModel({ ...common, link: '', kind: 'bar', period }),
-    [data, measure, from, to, period, lang],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-  const fullBase = useMemo(
-    () => buildChartModel({ ...common, link: '', kind: 'line', from: null, to: null }),
-    [data, measure, lang],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
-  const line = useMemo(() => ({ ...lineBase, link }), [lineBase, link]);
-  const bar = useMemo(() => ({ ...barBase, link }), [barBase, link]);
-  const full = useMemo(() => ({ ...fullBase, link }), [fullBase, link]);
-  const unit = data.indicator.unit.code;
-  const hasData = useMemo(() => lineBase.series.some((s) => s.points.some((p) => p.value !== null)), [lineBase]);
-  const lineSummary = useMemo(() => summarizeChart(lineBase, unit), [lineBase, unit]);
-  const barSummary = useMemo(() => summarizeChart(barBase, unit), [barBase, unit]);
-  const lineMissing = useMemo(() => missingItems(lineBase), [lineBase]);
-  const barMissing = useMemo(() => missingItems(barBase), [barBase]);
-  const linePointSources = useMemo(() => pointSources(data.observations, lineBase), [data.observations, lineBase]);
+function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; width: number }) {
+  const { line, bar } = model;
+  const linked = useLinked(line.model);
+  const unit = model.data.indicator.unit.code;
   const chartSize = useMemo(() => ({ width, height: LINE_CHART_HEIGHT }), [width]);
-  const barPeriods = line.periods;
+  const barPeriod = bar.model.periods[0] ?? null;
   return (
     <div className="chart-tab">
-      <PanelBoundary lang={lang} resetKeys={[lineBase]}>
+      <PanelBoundary lang={lang} resetKeys={[line.model]}>
         <CrashProbe name="explorer-line" />
         <ChartFrame
           id="explorer-line"
-          title={line.title}
-          subtitle={line.subtitle}
-          status={line.status}
-          source={line.source}
-          method={line.method}
+          title={line.model.title}
+          subtitle={line.model.subtitle}
+          status={line.model.status}
+          source={line.model.source}
+          method={line.model.method}
           lang={lang}
-          summary={lineSummary}
-          denominatorNote={line.denominatorNote}
-          missing={lineMissing}
-          pointSources={linePointSources}
-          actions={hasData ? <Exports model={line} full={full} lang={lang} chartSize={chartSize} present /> : null}
+          summary={line.summary}
+          denominatorNote={line.model.denominatorNote}
+          missing={line.missing}
+          pointSources={line.pointSources}
+          actions={
+            line.hasData ? (
+              <Exports
+                model={linked}
+                rows={line.rows}
+                fullRows={model.full.rows}
+                lang={lang}
+                chartSize={chartSize}
+                present
+              />
+            ) : null
+          }
         >
-          {hasData ? (
-            <LineChart model={lineBase} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
+          {line.hasData ? (
+            <LineChart model={line.model} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
           ) : (
             <EmptyState height={LINE_CHART_HEIGHT} lang={lang} />
           )}
         </ChartFrame>
       </PanelBoundary>
-      <PanelBoundary lang={lang} resetKeys={[barBase]}>
+      <PanelBoundary lang={lang} resetKeys={[bar.model]}>
         <ChartFrame
           id="explorer-bar"
           title={translate(explorerMessages, lang, 'rankedTitle', {
-            indicator: bar.title,
-            period: bar.periods[0] ? formatPeriod(bar.periods[0], lang) : '',
+            indicator: bar.model.title,
+            period: barPeriod ? formatPeriod(barPeriod, lang) : '',
           })}
-          subtitle={bar.subtitle}
-          status={bar.status}
-          source={bar.source}
-          method={bar.method}
+          subtitle={bar.model.subtitle}
+          status={bar.model.status}
+          source={bar.model.source}
+          method={bar.model.method}
           lang={lang}
-          summary={barSummary}
-          denominatorNote={bar.denominatorNote}
-          missing={barMissing}
+          summary={bar.summary}
+          denominatorNote={bar.model.denominatorNote}
+          missing={bar.missing}
           actions={
             <PeriodSelect
-              periods={barPeriods}
-              value={bar.periods[0] ?? null}
+              periods={line.model.periods}
+              value={barPeriod}
               onChange={(p) => updateView({ period: p })}
               lang={lang}
             />
           }
         >
-          {bar.series.some((s) => s.points[0]?.value !== null && s.points[0] !== undefined) ? (
-            <RankedBarChart model={barBase} unitCode={unit} width={width} />
+          {bar.hasData ? (
+            <RankedBarChart model={bar.model} unitCode={unit} width={width} />
           ) : (
             <EmptyState height={BAR_ROW_HEIGHT * 2} lang={lang} />
           )}
@@ -265,138 +213,87 @@ function ChartTab({ data: urgentData, lang, width }: { data: Loaded; lang: Lang;
   );
 }
 
-function MapTab({ data, lang }: { data: Loaded; lang: Lang }) {
-  const measure = useViewStore((s) => s.measure);
-  const from = useViewStore((s) => s.from);
-  const to = useViewStore((s) => s.to);
-  const periodState = useViewStore((s) => s.period);
-  const regions = useMemo(() => data.territories.filter((t) => t.level === 'region'), [data.territories]);
-  const regionCodes = useMemo(() => new Set(regions.map((r) => r.code)), [regions]);
-  const regionObs = useMemo(
-    () => data.observations.filter((o) => regionCodes.has(o.territory)),
-    [data.observations, regionCodes],
-  );
-  const periods = useMemo(() => periodsInRange(distinctPeriods(regionObs), from, to), [regionObs, from, to]);
-  const period = periodState && periods.includes(periodState) ? periodState : latestWithData(regionObs, periods);
-  const values = useMemo(() => {
-    const m = new Map<string, TileValue>();
-    for (const o of regionObs) {
-      if (o.period !== period) continue;
-      const measured = applyMeasure(o.value, measure, data.territoryIndex.get(o.territory), o.period);
-      m.set(
-        o.territory,
-        measured.reason
-          ? { value: null, reason: measured.reason }
-          : { value: measured.value, ...(o.value === null ? { reason: 'not-published' as const } : {}) },
-      );
-    }
-    return m;
-  }, [regionObs, period, measure, data.territoryIndex]);
-  const model = useMemo(
-    () =>
-      buildChartModel({
-        kind: 'bar',
-        indicator: data.indicator,
-        observations: regionObs,
-        territoryIndex: data.territoryIndex,
-        territories: regions.map((r) => r.code),
-        measure,
-        from,
-        to,
-        period,
-        lang,
-        link: currentViewLink(),
-      }),
-    [data, regionObs, regions, measure, from, to, period, lang],
-  );
-  const selected = new Set(data.selected);
+function MapTab({ model, selected, lang }: { model: ExplorerModel; selected: readonly string[]; lang: Lang }) {
+  const { map } = model;
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
   const toggle = (code: string) => {
-    const next = selected.has(code) ? data.selected.filter((c) => c !== code) : [...data.selected, code];
+    const next = selectedSet.has(code) ? selected.filter((c) => c !== code) : [...selected, code];
     updateView({ territories: next.slice(0, MAX_TERRITORIES) });
   };
   return (
-    <PanelBoundary lang={lang} resetKeys={[model]}>
+    <PanelBoundary lang={lang} resetKeys={[map.model]}>
       <ChartFrame
         id="explorer-map"
         title={
-          period
+          map.period
             ? translate(explorerMessages, lang, 'mapTitle', {
-                indicator: model.title,
-                period: formatPeriod(period, lang),
+                indicator: map.model.title,
+                period: formatPeriod(map.period, lang),
               })
-            : model.title
+            : map.model.title
         }
-        subtitle={model.subtitle}
-        status={model.status}
-        source={model.source}
-        method={model.method}
+        subtitle={map.model.subtitle}
+        status={map.model.status}
+        source={map.model.source}
+        method={map.model.method}
         lang={lang}
-        summary={regionObs.length === 0 ? undefined : summarizeChart(model, data.indicator.unit.code)}
-        denominatorNote={model.denominatorNote}
+        summary={map.summary}
+        denominatorNote={map.model.denominatorNote}
         actions={
-          periods.length === 0 ? null : (
-            <PeriodSelect periods={periods} value={period} onChange={(p) => updateView({ period: p })} lang={lang} />
+          map.periods.length === 0 ? null : (
+            <PeriodSelect
+              periods={map.periods}
+              value={map.period}
+              onChange={(p) => updateView({ period: p })}
+              lang={lang}
+            />
           )
         }
       >
-        {regionObs.length === 0 ? (
-          <p className="state state--empty">{translate(explorerMessages, lang, 'regionsOnly')}</p>
-        ) : (
+        {map.hasRegions ? (
           <>
             <p className="muted">{translate(explorerMessages, lang, 'mapNote')}</p>
             <TileMap
-              regions={regions}
-              values={values}
-              period={period}
-              selected={selected}
+              regions={map.regions}
+              values={map.values}
+              period={map.period}
+              selected={selectedSet}
               onToggle={toggle}
               lang={lang}
-              unitCode={data.indicator.unit.code}
-              measure={measure}
+              unitCode={model.data.indicator.unit.code}
+              measure={model.selection.measure}
             />
           </>
+        ) : (
+          <p className="state state--empty">{translate(explorerMessages, lang, 'regionsOnly')}</p>
         )}
       </ChartFrame>
     </PanelBoundary>
   );
 }
 
-function TableTab({ data, lang }: { data: Loaded; lang: Lang }) {
-  const measure = useViewStore((s) => s.measure);
-  const from = useViewStore((s) => s.from);
-  const to = useViewStore((s) => s.to);
-  const model = useMemo(
-    () =>
-      buildChartModel({
-        kind: 'line',
-        indicator: data.indicator,
-        observations: data.observations,
-        territoryIndex: data.territoryIndex,
-        territories: data.selected,
-        measure,
-        from,
-        to,
-        lang,
-        link: currentViewLink(),
-      }),
-    [data, measure, from, to, lang],
-  );
-  const hasData = model.series.some((s) => s.points.some((p) => p.value !== null));
+function TableTab({ model, lang }: { model: ExplorerModel; lang: Lang }) {
+  const { line } = model;
+  const linked = useLinked(line.model);
   return (
-    <PanelBoundary lang={lang} resetKeys={[model]}>
+    <PanelBoundary lang={lang} resetKeys={[line.model]}>
       <ChartFrame
         id="explorer-table"
-        title={model.title}
-        subtitle={model.subtitle}
-        status={model.status}
-        source={model.source}
-        method={model.method}
+        title={line.model.title}
+        subtitle={line.model.subtitle}
+        status={line.model.status}
+        source={line.model.source}
+        method={line.model.method}
         lang={lang}
-        denominatorNote={model.denominatorNote}
-        missing={missingItems(model)}
-        actions={hasData ? <Exports model={model} lang={lang} /> : null}
+        denominatorNote={line.model.denominatorNote}
+        missing={line.missing}
+        actions={line.hasData ? <Exports model={linked} rows={line.rows} lang={lang} /> : null}
       >
-        {hasData ? <DataTable model={model} unitCode={data.indicator.unit.code} /> : <EmptyState lang={lang} />}
+        {line.hasData ? (
+          <DataTable model={line.model} unitCode={model.data.indicator.unit.code} />
+        ) : (
+          <EmptyState lang={lang} />
+        )}
       </ChartFrame>
     </PanelBoundary>
   );
@@ -442,41 +339,31 @@ export function ExplorerView() {
     [selectedState, cleared, indicator, territoriesQ.data, observationsQ.data],
   );
   const measure = indicator && indicator.measures.includes(measureState) ? measureState : 'absolute';
-  const allPeriods = useMemo(() => distinctPeriods(observationsQ.data ?? []), [observationsQ.data]);
-  const rangePeriods = useMemo(() => periodsInRange(allPeriods, from, to), [allPeriods, from, to]);
-  // Issue 7 (B2): the note costs a whole chart model (75 series × 132 months with the measure applied):
-  // built from deferred inputs, in a background render, not in the frame that answers the click.
-  const noteInputs = useDeferredValue(useMemo(() => ({ selected, measure, from, to }), [selected, measure, from, to]));
-  const denominator = useMemo(() => {
-    if (!indicator || !observationsQ.data || noteInputs.measure === 'absolute') return null;
-    return buildChartModel({
-      kind: 'line',
-      indicator,
-      observations: observationsQ.data,
-      territoryIndex,
-      territories: noteInputs.selected,
-      measure: noteInputs.measure,
-      from: noteInputs.from,
-      to: noteInputs.to,
-      lang,
-      link: '',
-    }).denominatorNote;
-  }, [indicator, observationsQ.data, territoryIndex, noteInputs, lang]);
-
-  // One `data` object per change of its parts (issue 7, B2): a fresh object on every render used to
-  // invalidate every memoised model below, so any click rebuilt all series of the chart.
-  const data = useMemo<Loaded | null>(
+  // One `data` object per change of its parts (issue 7, B2): a fresh object on every render would make
+  // every change look like new query data and rebuild the whole model.
+  const data = useMemo<ExplorerData | null>(
     () =>
       indicator && territoriesQ.data && observationsQ.data
-        ? { indicator, territories: territoriesQ.data, territoryIndex, observations: observationsQ.data, selected }
+        ? { indicator, territories: territoriesQ.data, territoryIndex, observations: observationsQ.data }
         : null,
-    [indicator, territoriesQ.data, territoryIndex, observationsQ.data, selected],
+    [indicator, territoriesQ.data, territoryIndex, observationsQ.data],
   );
+  const model = useExplorerModel(data, selected, measure);
 
   const catalogueError = territoriesQ.error
-    ? { dataset: 'datasetTerritories' as const, error: territoriesQ.error, retry: () => void territoriesQ.refetch() }
+    ? {
+        dataset: 'datasetTerritories' as const,
+        error: territoriesQ.error,
+        updatedAt: territoriesQ.dataUpdatedAt,
+        retry: () => void territoriesQ.refetch(),
+      }
     : indicatorsQ.error
-      ? { dataset: 'datasetIndicators' as const, error: indicatorsQ.error, retry: () => void indicatorsQ.refetch() }
+      ? {
+          dataset: 'datasetIndicators' as const,
+          error: indicatorsQ.error,
+          updatedAt: indicatorsQ.dataUpdatedAt,
+          retry: () => void indicatorsQ.refetch(),
+        }
       : null;
 
   let body: ReactNode;
@@ -504,36 +391,23 @@ export function ExplorerView() {
     );
   } else if (!observationsQ.data) {
     body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
-  } else if (data) {
+  } else if (model) {
     body = (
       <>
-        {catalogueError ? (
+        {catalogueError && territoriesQ.data && indicatorsQ.data ? (
           // A catalogue refresh failed with the catalogue still in memory: keep using it, say so (issue 8).
-          <p className="state state--stale" role="alert">
-            {errorText(catalogueError.dataset, catalogueError.error, lang)} ·{' '}
-            {translate(chartMessages, lang, 'stale', {
-              time: new Date(
-                catalogueError.dataset === 'datasetTerritories'
-                  ? territoriesQ.dataUpdatedAt
-                  : indicatorsQ.dataUpdatedAt,
-              ).toLocaleTimeString(lang === 'ar' ? 'ar-MA' : lang),
-            })}{' '}
-            <button type="button" className="button button--small" onClick={catalogueError.retry}>
-              {translate(chartMessages, lang, 'retry')}
-            </button>
-          </p>
+          <StaleNotice
+            message={errorText(catalogueError.dataset, catalogueError.error, lang)}
+            updatedAt={catalogueError.updatedAt}
+            onRetry={catalogueError.retry}
+            lang={lang}
+          />
         ) : null}
-        {observationsQ.error ? (
-          <p className="state state--stale" role="alert">
-            {errorText('datasetObservations', observationsQ.error, lang)} ·{' '}
-            {translate(chartMessages, lang, 'stale', {
-              time: new Date(observationsQ.dataUpdatedAt).toLocaleTimeString(lang === 'ar' ? 'ar-MA' : lang),
-            })}{' '}
-            <button type="button" className="button button--small" onClick={() => void observationsQ.refetch()}>
-              {translate(chartMessages, lang, 'retry')}
-            </button>
-          </p>
-        ) : null}
+        <QueryStaleNotice
+          query={observationsQ}
+          errorMessage={(e) => errorText('datasetObservations', e, lang)}
+          lang={lang}
+        />
         {chartShown ? (
           // Kept while another tab shows, with its rendering state: `content-visibility: hidden` (not
           // `display: none`) keeps the laid-out charts, so coming back does not lay out 75 lines and bars
@@ -544,13 +418,13 @@ export function ExplorerView() {
             inert={tab !== 'chart'}
             data-kept-tab="chart"
           >
-            <ChartTab data={data} lang={lang} width={Math.max(280, width - 34)} />
+            <ChartTab model={model} lang={lang} width={Math.max(280, width - 34)} />
           </div>
         ) : null}
-        {tab === 'map' ? <MapTab data={data} lang={lang} /> : null}
+        {tab === 'map' ? <MapTab model={model} selected={selected} lang={lang} /> : null}
         {tab === 'table' ? (
-          <DeferredTab data={data} lang={lang}>
-            {(d) => <TableTab data={d} lang={lang} />}
+          <DeferredTab model={model} lang={lang}>
+            {(m) => <TableTab model={m} lang={lang} />}
           </DeferredTab>
         ) : null}
       </>
@@ -595,17 +469,17 @@ export function ExplorerView() {
                 value={measure}
                 onChange={(m) => updateView({ measure: m })}
                 // The note follows deferred inputs: hide it at once when the click switches to absolute values.
-                denominatorNote={measure === 'absolute' ? null : denominator}
+                denominatorNote={measure === 'absolute' ? null : (model?.denominatorNote ?? null)}
                 lang={lang}
               />
             ) : null}
-            {allPeriods.length > 1 ? (
+            {model && model.periods.all.length > 1 ? (
               <TimeRange
-                periods={allPeriods}
+                periods={model.periods.all}
                 from={from}
                 to={to}
                 onRange={(f, tt) => updateView({ from: f, to: tt })}
-                playPeriods={rangePeriods}
+                playPeriods={model.periods.range}
                 period={period}
                 onPlayStep={(p) => updateView({ period: p }, 'replace')}
                 lang={lang}

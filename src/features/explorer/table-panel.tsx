@@ -54,6 +54,8 @@ export function DataTable({ model, unitCode }: { model: ChartModel; unitCode: Un
     );
   };
   return (
+    // A scrollable region must be reachable by keyboard to scroll it (axe scrollable-region-focusable).
+    // oxlint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- focusable on purpose, see above
     <div className="table-wrap" tabIndex={0} role="region" aria-label={model.title}>
       <table className="data-table">
         <caption>{t('tableCaption', { indicator: model.title, subtitle: model.subtitle })}</caption>

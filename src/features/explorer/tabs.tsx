@@ -29,7 +29,8 @@ export function Tabs<K extends string>(props: TabsProps<K>) {
     props.onChange(tab.key);
     refs.current.get(tab.key)?.focus();
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+  // On each tab (the focusable elements), not on the tablist: roving tabindex, one tab in the tab order.
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     const next = props.rtl ? 'ArrowLeft' : 'ArrowRight';
     const prev = props.rtl ? 'ArrowRight' : 'ArrowLeft';
     if (e.key === next) move(index + 1);
@@ -41,7 +42,7 @@ export function Tabs<K extends string>(props: TabsProps<K>) {
   };
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={props.label} className="tabs__list" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={props.label} className="tabs__list">
         {props.tabs.map((t) => {
           const selected = t.key === props.value;
           return (
@@ -59,6 +60,7 @@ export function Tabs<K extends string>(props: TabsProps<K>) {
               tabIndex={selected ? 0 : -1}
               className="tabs__tab"
               onClick={() => props.onChange(t.key)}
+              onKeyDown={onKeyDown}
             >
               {t.label}
             </button>

@@ -13,6 +13,7 @@ import {
   serializeViewUrl,
   type ViewState,
 } from '../../src/state/view-state.ts';
+import { rangeIsEmpty } from '../../src/contract/period.ts';
 import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import { validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
 import { parsePreferences, serializePreferences } from '../../src/state/preferences.ts';
@@ -44,7 +45,8 @@ const stateArb: fc.Arbitrary<ViewState> = fc
     lang: fc.constantFrom('fr', 'ar', 'en'),
     projectStatus: fc.option(fc.constantFrom('announced', 'planned', 'in-progress', 'completed'), { nil: null }),
   })
-  .map((s) => (s.from !== null && s.to !== null && s.from > s.to ? { ...s, to: null } : s));
+  // A valid state never holds an empty range (the one period rule: `from` starting after `to` ends).
+  .map((s) => (s.from !== null && s.to !== null && rangeIsEmpty(s.from, s.to) ? { ...s, to: null } : s));
 
 describe('parseViewUrl / serializeViewUrl', () => {
   it('round-trips every valid state', () => {

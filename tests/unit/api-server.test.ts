@@ -1,9 +1,9 @@
 /**
  * scripts/api-server.ts over real HTTP, driven by the app's own client (`apiFetch` with a base URL).
- * The in-process MSW node server would otherwise answer these requests itself (its handlers match any
- * origin), so requests to this port are passed through to the network.
+ * No MSW server runs in this file (the unit project starts one only where a file imports tests/setup-msw.ts),
+ * so the requests really go over HTTP. Port 0: each server gets a free port, so two suites running at once on one
+ * machine never collide on a fixed one (seen: EADDRINUSE on 4312).
  */
-import { http, passthrough } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startApiServer, seededRandom, type ApiServer } from '../../scripts/api-server.ts';
 import { ApiError, apiFetch } from '../../src/api/client.ts';
@@ -14,19 +14,12 @@ import {
   ProjectsResponse,
   TerritoriesResponse,
 } from '../../src/contract/contract.ts';
-import { server } from '../../src/mocks/node.ts';
 import shippedProjects from '../../data/projects.json' with { type: 'json' };
 
-const PORT = 4312;
-const FLAKY_PORT = 4313;
 let api: ApiServer;
 
-function passThroughPort(port: number): void {
-  server.use(http.all(`http://127.0.0.1:${port}/*`, () => passthrough()));
-}
-
 beforeAll(async () => {
-  api = await startApiServer({ port: PORT });
+  api = await startApiServer({ port: 0 });
 });
 afterAll(async () => {
   await api.close();
@@ -46,7 +39,6 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 
 describe('api-server serves the contract over HTTP', () => {
   it('every endpoint parses with the client', async () => {
-    passThroughPort(PORT);
     const base = { baseUrl: api.url };
     const territories = await apiFetch('/territories', TerritoriesResponse, base);
     const indicators = await apiFetch('/indicators', IndicatorsResponse, base);
@@ -61,14 +53,12 @@ describe('api-server serves the contract over HTTP', () => {
   });
 
   it('answers bad parameters with a 400 problem the client exposes', async () => {
-    passThroughPort(PORT);
     const error = await failure(apiFetch('/observations?indicator=nope', ObservationsResponse, { baseUrl: api.url }));
     expect(error).toMatchObject({ kind: 'http', status: 400, endpoint: '/observations' });
     expect(error.problem?.parameter).toBe('indicator');
   });
 
   it('sends CORS headers, answers preflights, and 404s unknown paths as problems', async () => {
-    passThroughPort(PORT);
     const res = await fetch(`${api.url}/api/v1/territories`);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
@@ -81,7 +71,6 @@ describe('api-server serves the contract over HTTP', () => {
   });
 
   it('applies a fault spec set at run time', async () => {
-    passThroughPort(PORT);
     api.setFaults('malformed:territories');
     expect((await failure(apiFetch('/territories', TerritoriesResponse, { baseUrl: api.url }))).kind).toBe(
       'malformed-json',
@@ -107,8 +96,7 @@ describe('api-server serves the contract over HTTP', () => {
 
 describe('latency and error rate', () => {
   it('fails every request at errorRate 1 and delays within latencyMs', async () => {
-    passThroughPort(FLAKY_PORT);
-    const flaky = await startApiServer({ port: FLAKY_PORT, errorRate: 1, latencyMs: 150, seed: 7 });
+    const flaky = await startApiServer({ port: 0, errorRate: 1, latencyMs: 150, seed: 7 });
     try {
       for (let i = 0; i < 3; i++) {
         const t0 = performance.now();

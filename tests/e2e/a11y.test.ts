@@ -172,7 +172,7 @@ describe('charts: names, summaries, tables', () => {
       const rows = timeline.locator('.mv-timeline__row');
       expect(await rows.count()).toBeGreaterThan(0);
       for (const r of await rows.all())
-        expect(await r.locator('.mv-visually-hidden').first().textContent()).toMatch(/\S/);
+        expect(await r.locator('.visually-hidden').first().textContent()).toMatch(/\S/);
 
       await openApp(page, server.url, `${VIEWS[4].query}&lang=fr`);
       await settle(page);

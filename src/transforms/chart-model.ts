@@ -7,7 +7,8 @@ import type { ChartModel, ChartSeries, MissingItem } from './chart-types.ts';
 import { seriesColor } from './palette.ts';
 import { DIRECTIONS, defineMessages, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import { buildSeries, distinctPeriods, periodsInRange } from './series.ts';
+import { periodsInRange } from '../contract/period.ts';
+import { buildSeries, distinctPeriods } from './series.ts';
 import { measuredUnitLabel } from './value-format.ts';
 
 const messages = defineMessages({

@@ -14,7 +14,8 @@ import type { Indicator, Lang, Measure, Observation, Territory } from '../contra
 import type { ChartModel, MissingItem, PointSource, TileValue } from './chart-types.ts';
 import { buildChartModel, latestWithData, missingItems } from './chart-model.ts';
 import { applyMeasure } from './measures.ts';
-import { distinctPeriods, periodsInRange } from './series.ts';
+import { periodsInRange } from '../contract/period.ts';
+import { distinctPeriods } from './series.ts';
 import { summarizeChart } from './summary.ts';
 import { buildLongRows, type LongRow } from './table.ts';
 
@@ -61,11 +62,14 @@ export interface ExplorerModel {
   /** Lines over time of the selection (also the table tab's rows and model). */
   line: ExplorerChart & {
     pointSources: PointSource[];
-    /** Long rows (territory × period) of the CSV of what is displayed. */
-    rows: LongRow[];
+    /**
+     * Long rows (territory × period) of the CSV of what is displayed: built on first call (by the export
+     * tools, in their own render) and kept with this part of the model, not on every change of the selection.
+     */
+    rows: () => LongRow[];
   };
   /** The same lines over every period, for the exports ("full data"). The line itself when no range is set. */
-  full: { model: ChartModel; rows: LongRow[] };
+  full: { model: ChartModel; rows: () => LongRow[] };
   /** Ranking of the selection for one period. */
   bar: ExplorerChart;
   /** Tile map of the regions (whatever the selection) for one period. */
@@ -106,6 +110,12 @@ function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChar
     missing: missingItems(model),
     hasData: model.series.some((s) => s.points.some((p) => p.value !== null)),
   };
+}
+
+/** `f`'s result, computed on the first call and kept by the returned function (so, with the model part holding it). */
+function once<T>(f: () => T): () => T {
+  let result: { value: T } | undefined;
+  return () => (result ??= { value: f() }).value;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -198,7 +208,7 @@ export function buildExplorerModel(
     line = {
       ...chart(model, unit),
       pointSources: pointSources(data.observations, model),
-      rows: buildLongRows(model),
+      rows: once(() => buildLongRows(model)),
     };
   }
 
@@ -208,7 +218,7 @@ export function buildExplorerModel(
   else if (prev && sameBase && sameTerritories) full = prev.full;
   else {
     const model = buildChartModel({ ...common, kind: 'line', from: null, to: null });
-    full = { model, rows: buildLongRows(model) };
+    full = { model, rows: once(() => buildLongRows(model)) };
   }
 
   const bar =

@@ -16,19 +16,6 @@ export interface MeasuredValue {
 }
 
 /**
- * Census years of a counts record, sorted, cached per record (issue 7): a per-1,000 model of 75 provinces
- * × 132 months asked for them 9,900 times, each an `Object.keys` + sort. Territory records come from
- * query data and are never mutated; a WeakMap lets the cache go with them.
- */
-const sortedYearsCache = new WeakMap<Readonly<Record<string, number>>, readonly string[]>();
-
-function sortedYears(counts: Readonly<Record<string, number>>): readonly string[] {
-  let years = sortedYearsCache.get(counts);
-  if (!years) sortedYearsCache.set(counts, (years = Object.keys(counts).sort()));
-  return years;
-}
-
-/**
  * Census year closest to a period among the years present in `counts`.
  * Ties (a period exactly between two censuses) go to the later census, the more recent count.
  */
@@ -36,9 +23,11 @@ export function closestCensusYear(period: string, counts: Readonly<Record<string
   const year = parsePeriod(period)?.year ?? Number.NaN;
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const key of sortedYears(counts)) {
+  // One pass over the record's keys in any order (no sort, so nothing to cache per record): a nearer census
+  // wins, and on a tie the later one.
+  for (const key of Object.keys(counts)) {
     const distance = Math.abs(Number(key) - year);
-    if (distance <= bestDistance) {
+    if (distance < bestDistance || (distance === bestDistance && best !== null && Number(key) > Number(best))) {
       best = key;
       bestDistance = distance;
     }

@@ -5,7 +5,6 @@
 import type { DataStatus, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartPoint, MissingReason } from './chart-types.ts';
 import { sortPeriods } from '../contract/period.ts';
-import { LruMap } from '../lib/lru.ts';
 import { applyMeasure } from './measures.ts';
 
 /** Sorted distinct periods of some observations, in THE period order (`comparePeriods`, src/contract/period.ts). */
@@ -46,10 +45,11 @@ type ObservationIndex = ReadonlyMap<string, ReadonlyMap<string, Observation>>;
 const indexCache = new WeakMap<readonly Observation[], Map<string, ObservationIndex>>();
 
 /**
- * Index of an observations array by territory and period, cached per array identity: the explorer builds
- * several models (line, bar, full range, denominator) from the same react-query array on every change,
- * and re-keying ~12,000 rows each time was a visible part of a click on the stress view (issue 7, B2).
- * Query data are never mutated, so the cache stays right; a WeakMap lets it go with the array.
+ * Index of an observations array by territory and period, kept per array identity. The explorer builds its
+ * model once per change (issue 12), but every change of the selection builds the line and the ranking (and the
+ * full range when a range is set) from the same react-query array: without this, each click on a territory
+ * re-keyed all ~12,000 rows of the stress view two or three times (issue 7, B2), with it once per response.
+ * Query data are never mutated, so the index stays right; a WeakMap lets it go with the array.
  */
 function observationIndex(observations: readonly Observation[], indicator: string | undefined): ObservationIndex {
   let perIndicator = indexCache.get(observations);
@@ -69,32 +69,6 @@ function observationIndex(observations: readonly Observation[], indicator: strin
   }
   return index;
 }
-
-/** Point arrays kept per territory of an observations array (see `pointsCache`). */
-export const SERIES_POINTS_CACHE = 2;
-/** Axes shorter than this are not cached (a bar's single period): rebuilding them is cheaper than keeping them. */
-export const SERIES_CACHE_MIN_PERIODS = 12;
-
-interface CachedPoints {
-  territory: Territory | undefined;
-  fallbackStatus: DataStatus;
-  points: ChartPoint[];
-  censusYears: string[];
-}
-
-/**
- * Issue 7 (B5, B2): the points of one territory, per measure and period axis, shared between the models
- * built from the same query data. The explorer derives a line model, a full-range model (exports) and a
- * table model from one selection — the same 75 × 132 points when no range is set — and a click that
- * comes back to a measure or range seen a moment ago would rebuild them all; React also keeps the
- * previous render's models, so every variant stayed in memory as its own copy. Keyed by the territory's
- * row index (so it goes with the query data: WeakMap), at most `SERIES_POINTS_CACHE` variants per
- * territory (LRU): the line's range and the full range (exports). Each variant also keeps its export rows
- * alive (`buildLongRows`), so the bound is small: a measure toggled back rebuilds, as it did before,
- * rather than holding ~0.8 MB more per variant on the stress view. Points are never mutated after they
- * are built, so sharing them is safe.
- */
-const pointsCache = new WeakMap<ReadonlyMap<string, Observation>, LruMap<string, CachedPoints>>();
 
 function buildPoints(
   byPeriod: ReadonlyMap<string, Observation> | undefined,
@@ -120,22 +94,8 @@ function buildPoints(
 /** Build the series of the selected territories on a shared period axis, measure applied. */
 export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   const index = observationIndex(input.observations, input.indicator);
-  // One key per axis and measure; the axis is part of it because a range or a bar's period changes it.
-  const key = `${input.measure}\u0000${input.periods.join(',')}`;
-  return input.territories.map((code) => {
-    const territory = input.territoryIndex.get(code);
-    const byPeriod = index.get(code);
-    if (!byPeriod || input.periods.length < SERIES_CACHE_MIN_PERIODS)
-      return { territory: code, ...buildPoints(byPeriod, territory, input) };
-    let variants = pointsCache.get(byPeriod);
-    if (!variants) pointsCache.set(byPeriod, (variants = new LruMap(SERIES_POINTS_CACHE)));
-    const hit = variants.get(key);
-    // Same rows, measure and axis; the denominator (territory) and the gap status must match too.
-    if (hit && hit.territory === territory && hit.fallbackStatus === input.fallbackStatus) {
-      return { territory: code, points: hit.points, censusYears: hit.censusYears };
-    }
-    const built = buildPoints(byPeriod, territory, input);
-    variants.set(key, { territory, fallbackStatus: input.fallbackStatus, ...built });
-    return { territory: code, ...built };
-  });
+  return input.territories.map((code) => ({
+    territory: code,
+    ...buildPoints(index.get(code), input.territoryIndex.get(code), input),
+  }));
 }

@@ -2,7 +2,7 @@
  * Rows of the explorer's table tab and of the CSV export, from the chart model: the same series, the
  * same periods, the measure already applied. Pure.
  */
-import type { ChartModel, ChartPoint, MissingReason } from './chart-types.ts';
+import type { ChartModel, MissingReason } from './chart-types.ts';
 import { computeDelta, firstAndLast, type Delta } from './delta.ts';
 
 /** One territory row of the table: a value per period, and the change from first to last period with data. */
@@ -82,18 +82,8 @@ export function sortWideRows(
     .map((x) => x.row);
 }
 
-/**
- * Rows of one series, cached per points array (issue 7, B5): the explorer's export menu gets long rows
- * of the line model and of the full-range model, which share their points when no range is set (see
- * `buildSeries`), so the 9,900 row objects are built once and shared instead of once per model and per
- * render kept by React. A WeakMap: the rows go with the points. The label is checked (language switch).
- */
-const rowsCache = new WeakMap<readonly ChartPoint[], { label: string; key: string; rows: LongRow[] }>();
-
 function seriesRows(s: ChartModel['series'][number]): LongRow[] {
-  const hit = rowsCache.get(s.points);
-  if (hit && hit.label === s.label && hit.key === s.key) return hit.rows;
-  const rows = s.points.map((p) => {
+  return s.points.map((p) => {
     const row: LongRow = {
       territory: s.label,
       territoryCode: s.key,
@@ -104,8 +94,6 @@ function seriesRows(s: ChartModel['series'][number]): LongRow[] {
     if (p.reason) row.reason = p.reason;
     return row;
   });
-  rowsCache.set(s.points, { label: s.label, key: s.key, rows });
-  return rows;
 }
 
 /** Long rows (territory × period) of a model, for the CSV of what is displayed. */

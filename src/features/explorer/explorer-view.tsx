@@ -78,13 +78,16 @@ function PanelBoundary({
 
 function Exports(props: {
   model: ChartModel;
-  rows: LongRow[];
-  fullRows?: LongRow[];
+  rows: () => LongRow[];
+  fullRows?: () => LongRow[];
   lang: Lang;
   chartSize?: { width: number; height: number };
   present?: boolean;
 }) {
-  const { model, lang } = props;
+  const { model, lang, rows: getRows, fullRows: getFullRows } = props;
+  // The model builds its CSV rows on first use: here, in this component's own render, not in the model's build.
+  const rows = useMemo(() => getRows(), [getRows]);
+  const fullRows = useMemo(() => getFullRows?.(), [getFullRows]);
   return (
     <ErrorBoundary
       // Code that could not be loaded (offline) says so, with a Retry; any other failure of the export
@@ -98,8 +101,8 @@ function Exports(props: {
         {props.present ? <PresentButton model={model} lang={lang} /> : null}
         <ExportMenu
           model={model}
-          tableRows={props.rows}
-          {...(props.fullRows ? { fullRows: props.fullRows } : {})}
+          tableRows={rows}
+          {...(fullRows ? { fullRows } : {})}
           {...(props.chartSize ? { chartSize: props.chartSize } : {})}
         />
       </Suspense>
@@ -313,7 +316,7 @@ export function ExplorerView() {
   const { ref, width } = useElementWidth<HTMLDivElement>();
   // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
   const [cleared, setCleared] = useState(false);
-  // Issue 7 (B2): once shown, the chart tab stays mounted (display:none via `hidden`) while another tab
+  // Issue 7 (B2): once shown, the chart tab stays mounted (hidden, see `explorer__kept-tab` below) while another tab
   // is open, so coming back re-shows it instead of mounting two charts, a 75-item legend and 75 bars
   // again. Not <Activity>: it re-runs every effect on show, and recharts re-registers its axes, bars and
   // cells from them (measured: back to the chart ~1.5–2× slower than with a plain hidden wrapper).
@@ -394,7 +397,7 @@ export function ExplorerView() {
   } else if (model) {
     body = (
       <>
-        {catalogueError && territoriesQ.data && indicatorsQ.data ? (
+        {catalogueError ? (
           // A catalogue refresh failed with the catalogue still in memory: keep using it, say so (issue 8).
           <StaleNotice
             message={errorText(catalogueError.dataset, catalogueError.error, lang)}

@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Territory } from '../../src/contract/contract.ts';
-import { buildExplorerModel, type ExplorerData, type ExplorerSelection } from '../../src/transforms/explorer-model.ts';
+import {
+  buildExplorerModel,
+  type ExplorerData,
+  type ExplorerModel,
+  type ExplorerSelection,
+} from '../../src/transforms/explorer-model.ts';
 
 const source = {
   publisher: 'HCP',

@@ -5,6 +5,7 @@
 import type { DataStatus, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartPoint, MissingReason } from './chart-types.ts';
 import { sortPeriods } from '../contract/period.ts';
+import { LruMap } from '../lib/lru.ts';
 import { applyMeasure } from './measures.ts';
 
 /** Sorted distinct periods of some observations, in THE period order (`comparePeriods`, src/contract/period.ts). */
@@ -70,6 +71,30 @@ function observationIndex(observations: readonly Observation[], indicator: strin
   return index;
 }
 
+/** Point arrays kept per territory of an observations array (see `pointsCache`). */
+export const SERIES_POINTS_CACHE = 2;
+/** Axes shorter than this are not cached (a bar's single period): rebuilding them is cheaper than keeping them. */
+export const SERIES_CACHE_MIN_PERIODS = 12;
+
+interface CachedPoints {
+  territory: Territory | undefined;
+  fallbackStatus: DataStatus;
+  points: ChartPoint[];
+  censusYears: string[];
+}
+
+/**
+ * Issue 7 (B5), re-measured for issue 12: the points of one territory, per measure and period axis, shared
+ * between the models built from the same query data. The explorer now builds one model per change and reuses
+ * its unchanged parts, but React keeps the previous render's model next to the current one, and a click that
+ * comes back to a measure or range seen a moment ago (the B5 round trips) would hold a second copy of the same
+ * 75 × 132 points. Kept because the bench shows it pays: B5 ends at 21.6 MB with it (21.9 MB with the
+ * other caches of issue 7 too), 22.4 MB without it in three runs; B2 unchanged within the noise. Keyed by the territory's row index (so it goes with the query data:
+ * WeakMap), at most `SERIES_POINTS_CACHE` variants per territory (LRU): the line's range and the full range
+ * (exports). Points are never mutated after they are built, so sharing them is safe.
+ */
+const pointsCache = new WeakMap<ReadonlyMap<string, Observation>, LruMap<string, CachedPoints>>();
+
 function buildPoints(
   byPeriod: ReadonlyMap<string, Observation> | undefined,
   territory: Territory | undefined,
@@ -94,8 +119,22 @@ function buildPoints(
 /** Build the series of the selected territories on a shared period axis, measure applied. */
 export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   const index = observationIndex(input.observations, input.indicator);
-  return input.territories.map((code) => ({
-    territory: code,
-    ...buildPoints(index.get(code), input.territoryIndex.get(code), input),
-  }));
+  // One key per axis and measure; the axis is part of it because a range or a bar's period changes it.
+  const key = `${input.measure}\u0000${input.periods.join(',')}`;
+  return input.territories.map((code) => {
+    const territory = input.territoryIndex.get(code);
+    const byPeriod = index.get(code);
+    if (!byPeriod || input.periods.length < SERIES_CACHE_MIN_PERIODS)
+      return { territory: code, ...buildPoints(byPeriod, territory, input) };
+    let variants = pointsCache.get(byPeriod);
+    if (!variants) pointsCache.set(byPeriod, (variants = new LruMap(SERIES_POINTS_CACHE)));
+    const hit = variants.get(key);
+    // Same rows, measure and axis; the denominator (territory) and the gap status must match too.
+    if (hit && hit.territory === territory && hit.fallbackStatus === input.fallbackStatus) {
+      return { territory: code, points: hit.points, censusYears: hit.censusYears };
+    }
+    const built = buildPoints(byPeriod, territory, input);
+    variants.set(key, { territory, fallbackStatus: input.fallbackStatus, ...built });
+    return { territory: code, ...built };
+  });
 }

@@ -1,14 +1,19 @@
 /**
- * buildSeries, buildLongRows and closestCensusYear keep no state between calls (issue 12: the explorer builds
- * its model once per change and reuses unchanged parts itself, see explorer-model.test.ts, so the per-territory
- * point cache and the per-points row cache of issue 7 went). What their tests proved about behaviour stays:
- * every call gives what a fresh build gives, the measure, denominator and gap status of this call are the ones
- * applied, and rows follow the points with their reasons and the label of this call.
+ * buildSeries, buildLongRows and closestCensusYear (issue 12: the explorer builds its model once per change and
+ * reuses unchanged parts itself, see explorer-model.test.ts; the per-points row cache and the census-year cache
+ * of issue 7 went, the bounded point cache of buildSeries stays because B5 shows it pays). Every call gives what
+ * a fresh build gives, the measure, denominator and gap status of this call are the ones applied, equal requests
+ * share their points within the bound, and rows follow the points with their reasons and the label of the call.
  */
 import { describe, expect, it } from 'vitest';
 import type { Measure, Observation, Territory } from '../../src/contract/contract.ts';
 import { closestCensusYear } from '../../src/transforms/measures.ts';
-import { buildSeries, type BuildSeriesInput } from '../../src/transforms/series.ts';
+import {
+  buildSeries,
+  SERIES_CACHE_MIN_PERIODS,
+  SERIES_POINTS_CACHE,
+  type BuildSeriesInput,
+} from '../../src/transforms/series.ts';
 import { buildLongRows } from '../../src/transforms/table.ts';
 
 function territory(code: string, pop: number): Territory {
@@ -22,8 +27,8 @@ function territory(code: string, pop: number): Territory {
     households: { '2024': Math.round(pop / 4) },
   };
 }
-// As long as the axes the explorer draws (the former cache applied from 12 periods on).
-const periods = Array.from({ length: 14 }, (_, i) => String(2020 + i));
+// Long enough for the point cache (SERIES_CACHE_MIN_PERIODS); the first five are checked by value below.
+const periods = Array.from({ length: SERIES_CACHE_MIN_PERIODS + 2 }, (_, i) => String(2020 + i));
 const codes = ['MA-01', 'MA-02'];
 const observations: Observation[] = codes.flatMap((c, i) =>
   periods.map((period, p) => ({
@@ -89,6 +94,47 @@ describe('buildSeries gives, call after call, what a fresh build gives', () => {
     expect(values[1]?.slice(0, 5)).toEqual([55, 55.5, null, 56.5, 57]);
     expect(values[2]).toEqual(values[0]);
     expect(values[3]).toEqual(values[1]);
+  });
+});
+
+describe('buildSeries shares points between equal requests (bounded)', () => {
+  it.each<[string, Partial<BuildSeriesInput>, Partial<BuildSeriesInput>, boolean]>([
+    ['same measure and axis', {}, {}, true],
+    ['a new territories array with the same codes', {}, { territories: [...codes] }, true],
+    ['a new periods array with the same periods', {}, { periods: [...periods] }, true],
+    ['another measure', {}, { measure: 'per1000' }, false],
+    ['another axis (a range)', {}, { periods: periods.slice(1) }, false],
+    ['another axis (a bar period)', {}, { periods: ['2024'] }, false],
+    [
+      'a short axis is not cached',
+      { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) },
+      { periods: periods.slice(0, SERIES_CACHE_MIN_PERIODS - 1) },
+      false,
+    ],
+    [
+      'another denominator (territories refetched)',
+      {},
+      { territoryIndex: new Map(codes.map((c) => [c, territory(c, 5)])) },
+      false,
+    ],
+    ['another gap status', {}, { fallbackStatus: 'estimate' }, false],
+    ['another observations array (new query data)', {}, { observations: observations.map((o) => ({ ...o })) }, false],
+  ])('%s → shared: %s', (_name, a, b, shared) => {
+    const first = buildSeries(input(a));
+    const second = buildSeries(input(b));
+    for (let i = 0; i < codes.length; i++) expect(second[i]?.points === first[i]?.points).toBe(shared);
+  });
+
+  it(`holds at most ${SERIES_POINTS_CACHE} variants per territory: the oldest is rebuilt, not kept`, () => {
+    const data = observations.map((o) => ({ ...o }));
+    const axes = Array.from({ length: SERIES_POINTS_CACHE + 2 }, (_, i) => periods.slice(0, periods.length - i));
+    const first = buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points;
+    expect(buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points).toBe(first);
+    for (const axis of axes.slice(1)) buildSeries(input({ observations: data, periods: axis }));
+    // After more than the bound of other axes, the first was dropped: an unbounded cache would keep it.
+    const again = buildSeries(input({ observations: data, periods: axes[0] }))[0]?.points;
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });
 

@@ -7,16 +7,10 @@ import type { DataStatus, Lang } from '../contract/contract.ts';
 import type { ChartModel, MissingReason } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
+import { statusText } from '../i18n/status-label.ts';
 
 /** Messages used inside exported files. */
 export const exportMessages = defineMessages({
-  statusOfficial: { fr: 'Données officielles', ar: 'بيانات رسمية', en: 'Official data' },
-  statusEstimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
-  statusIllustrative: {
-    fr: 'Données illustratives — ne pas citer',
-    ar: 'بيانات توضيحية — لا يُستشهد بها',
-    en: 'Illustrative data — do not quote',
-  },
   source: {
     fr: 'Source : {publisher}, {title}',
     ar: 'المصدر: {publisher}، {title}',
@@ -37,15 +31,12 @@ export const exportMessages = defineMessages({
   noData: { fr: 'Aucune donnée à afficher', ar: 'لا توجد بيانات للعرض', en: 'No data to show' },
 });
 
-const STATUS_KEY = {
-  official: 'statusOfficial',
-  estimate: 'statusEstimate',
-  illustrative: 'statusIllustrative',
-} as const satisfies Record<DataStatus, keyof typeof exportMessages>;
-
-/** The status in words, e.g. "Données illustratives — ne pas citer". */
+/**
+ * The status in words, e.g. "Illustratif — ne pas citer": the one wording the screen's badge uses too
+ * (src/i18n/status-label.ts), so a slide never names a status differently from the page it came from.
+ */
 export function statusLabel(status: DataStatus, lang: Lang): string {
-  return translate(exportMessages, lang, STATUS_KEY[status]);
+  return statusText(status, lang);
 }
 
 /** Whether the badge must be burned into the image (never optional for non-official figures). */

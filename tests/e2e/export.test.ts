@@ -221,7 +221,7 @@ describe('exports from the explorer (Chromium)', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
     expect(rows.find((r) => r[0] === '# Source')?.[1]).toMatch(/^.+, .+, https?:\/\//);
-    expect(rows.find((r) => r[0] === '# Status')?.[1]).toBe('Official data');
+    expect(rows.find((r) => r[0] === '# Status')?.[1]).toBe('Official');
     const start = rows.findIndex((r) => r[0] === 'Territory');
     const data = rows.slice(start + 1);
     expect(data.length).toBeGreaterThan(0);
@@ -312,7 +312,7 @@ describe('exports from the explorer (Chromium)', () => {
     const svg = await download(page, 'تنزيل الصورة SVG');
     const text = svg.bytes.toString('utf8');
     expect(text).toContain('direction="rtl"');
-    expect(text).toContain('بيانات توضيحية');
+    expect(text).toContain('توضيحي — لا يُستشهد به');
     expect(text).toContain("font-family:'Noto Sans Arabic'");
     const png = await download(page, 'تنزيل الصورة PNG');
     expect(pngSize(png.bytes)).toEqual({ width: 3840, height: 2160 });

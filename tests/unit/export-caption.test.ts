@@ -9,15 +9,21 @@ import {
   statusLabel,
 } from '../../src/export/caption.ts';
 import { lineModel } from './export-fixtures.ts';
+import { statusText } from '../../src/i18n/status-label.ts';
 
 describe('caption texts', () => {
   it.each([
-    ['official', 'fr', 'Données officielles'],
-    ['illustrative', 'fr', 'Données illustratives — ne pas citer'],
+    ['official', 'fr', 'Officiel'],
+    ['illustrative', 'fr', 'Illustratif — ne pas citer'],
     ['estimate', 'en', 'Estimate'],
-    ['illustrative', 'ar', 'بيانات توضيحية — لا يُستشهد بها'],
+    ['illustrative', 'ar', 'توضيحي — لا يُستشهد به'],
   ] as const)('status %s in %s', (status, lang, expected) => {
     expect(statusLabel(status, lang)).toBe(expected);
+  });
+
+  it('names every status exactly as the on-screen badge does, in every language (issue 12: one wording)', () => {
+    for (const status of ['official', 'estimate', 'illustrative'] as const)
+      for (const lang of ['fr', 'ar', 'en'] as const) expect(statusLabel(status, lang)).toBe(statusText(status, lang));
   });
 
   it('appends the denominator to the selection unless already stated', () => {

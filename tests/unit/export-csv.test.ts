@@ -78,7 +78,7 @@ describe('buildCsv', () => {
     expect(header.get('# Titre')).toBe('Population légale');
     expect(header.get('# Sélection')).toBe('Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue');
     expect(header.get('# Source')).toBe('HCP, RGPH 2024, https://www.hcp.ma/');
-    expect(header.get('# Statut')).toBe('Données officielles');
+    expect(header.get('# Statut')).toBe('Officiel');
     expect(header.get('# Export')).toBe('Exporté le 26 nov. 2026 depuis Mouchir');
     expect(header.get('# Lien')).toBe(lineModel().link);
     expect(header.get('# Contenu')).toBe('Données affichées');

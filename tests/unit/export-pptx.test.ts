@@ -18,7 +18,7 @@ describe('buildDeckSpec', () => {
     expect(a?.title).toBe('Population légale');
     expect(a?.caption).toBe('Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue');
     expect(a?.source).toBe('Source : HCP, RGPH 2024');
-    expect(a?.status).toMatchObject({ text: 'Données officielles', badge: false });
+    expect(a?.status).toMatchObject({ text: 'Officiel', badge: false });
     expect(a?.chart).toEqual({
       type: 'line',
       colors: ['0072B2', 'D55E00'],
@@ -28,7 +28,7 @@ describe('buildDeckSpec', () => {
         { name: 'Marrakech-Safi', labels: ['2004', '2014', '2024'], values: [4_000_000, null, 4_892_393] },
       ],
     });
-    expect(b?.status).toMatchObject({ text: 'Données illustratives — ne pas citer', badge: true });
+    expect(b?.status).toMatchObject({ text: 'Illustratif — ne pas citer', badge: true });
     expect(b?.method).toBe('Méthode : Démo');
   });
 

@@ -36,7 +36,7 @@ describe('composeSvg', () => {
       'Marrakech-Safi',
     ]);
     expect(texts(doc, 'source')).toEqual(['Source : HCP, RGPH 2024']);
-    expect(all).toContain('Données officielles');
+    expect(all).toContain('Officiel');
     expect(texts(doc, 'exported')).toEqual(['Exporté le 26 nov. 2026 depuis Mouchir']);
     expect(texts(doc, 'link')[0]).toBe(
       'mouchir.example/?view=explorer&indicator=population-legale&territories=MA-06,MA-07',
@@ -54,7 +54,7 @@ describe('composeSvg', () => {
 
   it('burns in the illustrative badge and the method', () => {
     const doc = parse(composeSvg(lineModel({ status: 'illustrative', method: 'Valeurs fictives' }), OPTS));
-    expect(doc.querySelector('.status-badge text')?.textContent).toBe('Données illustratives — ne pas citer');
+    expect(doc.querySelector('.status-badge text')?.textContent).toBe('Illustratif — ne pas citer');
     expect(texts(doc, 'method')).toEqual(['Méthode : Valeurs fictives']);
   });
 

@@ -171,8 +171,7 @@ describe('charts: names, summaries, tables', () => {
       expect(await timeline.locator('figcaption').innerText()).toMatch(/\S/);
       const rows = timeline.locator('.mv-timeline__row');
       expect(await rows.count()).toBeGreaterThan(0);
-      for (const r of await rows.all())
-        expect(await r.locator('.visually-hidden').first().textContent()).toMatch(/\S/);
+      for (const r of await rows.all()) expect(await r.locator('.visually-hidden').first().textContent()).toMatch(/\S/);
 
       await openApp(page, server.url, `${VIEWS[4].query}&lang=fr`);
       await settle(page);

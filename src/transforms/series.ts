@@ -13,12 +13,6 @@ export function distinctPeriods(observations: readonly Pick<Observation, 'period
   return sortPeriods(observations.map((o) => o.period));
 }
 
-/**
- * The range rule (a period is kept when it overlaps [from, to], `null` = open end) lives in the period module;
- * re-exported here only until the explorer's callers import it from there.
- */
-export { periodsInRange } from '../contract/period.ts';
-
 /** One series before colours and labels are attached. */
 export interface RawSeries {
   territory: string;

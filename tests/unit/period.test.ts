@@ -26,7 +26,8 @@ import {
 } from '../../src/contract/period.ts';
 import { answer } from '../../src/mocks/handlers.ts';
 import { createDb, defaultDb, queryObservations } from '../../src/mocks/db.ts';
-import { distinctPeriods, periodsInRange as clientPeriodsInRange } from '../../src/transforms/series.ts';
+import { distinctPeriods } from '../../src/transforms/series.ts';
+import { periodsInRange as clientPeriodsInRange } from '../../src/contract/period.ts';
 
 const m = (year: number, month: number): number => year * 12 + month - 1;
 

@@ -41,6 +41,10 @@ export function validateAgainstVocabulary(
     notices.push({ parameter: 'indicator', value: state.indicator, reason: 'unknown-value' });
     next.indicator = null;
   }
+  if (state.mapRegion !== null && vocab.territories && !vocab.territories.has(state.mapRegion)) {
+    notices.push({ parameter: 'region', value: state.mapRegion, reason: 'unknown-value' });
+    next.mapRegion = null;
+  }
   for (const code of state.territories) {
     if (vocab.territories && !vocab.territories.has(code)) {
       notices.push({ parameter: 'territories', value: code, reason: 'unknown-value' });
@@ -62,6 +66,8 @@ const VIEW_PARAMS = new Set([
   'from',
   'to',
   'period',
+  'level',
+  'region',
   'status',
   'lang',
 ]);
@@ -204,6 +210,7 @@ export function useHistorySync(): void {
 export function useVocabularyValidation(vocab: UrlVocabulary | undefined): void {
   const indicator = useViewStore((s) => s.indicator);
   const territories = useViewStore((s) => s.territories);
+  const mapRegion = useViewStore((s) => s.mapRegion);
   useEffect(() => {
     if (!vocab) return;
     const store = useViewStore.getState();
@@ -214,5 +221,5 @@ export function useVocabularyValidation(vocab: UrlVocabulary | undefined): void 
     applyingFromUrl = false;
     flushHistoryWrite();
     window.history.replaceState(null, '', urlFor(state));
-  }, [vocab, indicator, territories]);
+  }, [vocab, indicator, territories, mapRegion]);
 }

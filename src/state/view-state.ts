@@ -13,6 +13,10 @@ export type ViewName = (typeof VIEWS)[number];
 export const EXPLORER_TABS = ['chart', 'map', 'table'] as const;
 export type ExplorerTab = (typeof EXPLORER_TABS)[number];
 
+/** Levels of the explorer's map: the 12 regions or the 75 provinces and prefectures. */
+export const MAP_LEVELS = ['region', 'province'] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+
 export const MEASURES: readonly Measure[] = ['absolute', 'per1000', 'perHousehold', 'shareOfPopulation'];
 
 export interface ViewState {
@@ -28,6 +32,10 @@ export interface ViewState {
   to: string | null;
   /** Period shown by the ranked bar chart and the map; `null` = latest with data. */
   period: string | null;
+  /** Level of the explorer's map (`level=province`); the map falls back to regions when the indicator has no province. */
+  mapLevel: MapLevel;
+  /** Region opened on the map to show its provinces (`region=MA-06`); `null` = the whole country. */
+  mapRegion: string | null;
   lang: Lang;
   /** Project list filter: status, `null` = all. */
   projectStatus: string | null;
@@ -42,6 +50,8 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   from: null,
   to: null,
   period: null,
+  mapLevel: 'region',
+  mapRegion: null,
   lang: 'fr',
   projectStatus: null,
 };
@@ -59,6 +69,8 @@ export interface ParsedUrl {
 }
 
 const CODE_RE = /^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/;
+/** A region's code (MA-01 … MA-12 and any future two-digit one): the only kind of territory the map opens. */
+const REGION_RE = /^MA-[0-9]{2}$/;
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** Longest value we even look at: hostile URLs can be megabytes. */
 const MAX_PARAM_LENGTH = 2_000;
@@ -145,6 +157,18 @@ export function parseViewUrl(search: string, vocab: UrlVocabulary = {}): ParsedU
     notices.push({ parameter: 'to', value: state.to, reason: 'malformed' });
     state.to = null;
   }
+  const level = get('level');
+  if (level !== null) {
+    if (oneOf(MAP_LEVELS, level)) state.mapLevel = level;
+    else notices.push({ parameter: 'level', value: level, reason: 'unknown-value' });
+  }
+  const region = get('region');
+  if (region !== null) {
+    if (!REGION_RE.test(region)) notices.push({ parameter: 'region', value: region, reason: 'malformed' });
+    else if (vocab.territories && !vocab.territories.has(region))
+      notices.push({ parameter: 'region', value: region, reason: 'unknown-value' });
+    else state.mapRegion = region;
+  }
   const projectStatus = get('status');
   if (projectStatus !== null) {
     if (oneOf(['announced', 'planned', 'in-progress', 'completed'] as const, projectStatus))
@@ -172,6 +196,8 @@ export function serializeViewUrl(state: ViewState): string {
   if (state.from !== null) params.set('from', state.from);
   if (state.to !== null) params.set('to', state.to);
   if (state.period !== null) params.set('period', state.period);
+  if (state.mapLevel !== d.mapLevel) params.set('level', state.mapLevel);
+  if (state.mapRegion !== null) params.set('region', state.mapRegion);
   if (state.projectStatus !== null) params.set('status', state.projectStatus);
   if (state.lang !== d.lang) params.set('lang', state.lang);
   const s = params.toString().replace(/%2C/g, ',');

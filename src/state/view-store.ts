@@ -35,6 +35,8 @@ export function selectViewState(s: ViewStore): ViewState {
     from: s.from,
     to: s.to,
     period: s.period,
+    mapLevel: s.mapLevel,
+    mapRegion: s.mapRegion,
     lang: s.lang,
     projectStatus: s.projectStatus,
   };

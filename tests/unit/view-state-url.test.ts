@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_VIEW_STATE,
   EXPLORER_TABS,
+  MAP_LEVELS,
   MEASURES,
   VIEWS,
   parseViewUrl,
@@ -42,6 +43,11 @@ const stateArb: fc.Arbitrary<ViewState> = fc
     from: fc.option(periodArb, { nil: null }),
     to: fc.option(periodArb, { nil: null }),
     period: fc.option(periodArb, { nil: null }),
+    mapLevel: fc.constantFrom(...MAP_LEVELS),
+    mapRegion: fc.option(
+      fc.integer({ min: 1, max: 12 }).map((n) => `MA-${String(n).padStart(2, '0')}`),
+      { nil: null },
+    ),
     lang: fc.constantFrom('fr', 'ar', 'en'),
     projectStatus: fc.option(fc.constantFrom('announced', 'planned', 'in-progress', 'completed'), { nil: null }),
   })
@@ -98,6 +104,20 @@ describe('parseViewUrl / serializeViewUrl', () => {
       { ...DEFAULT_VIEW_STATE, from: '2025' },
       [{ parameter: 'to', value: '2024-Q3', reason: 'malformed' }],
     ],
+    // Issue 13: the map's level and opened region; a wrong value is dropped with a notice like the others.
+    [
+      '?tab=map&level=province&region=MA-06',
+      { ...DEFAULT_VIEW_STATE, tab: 'map', mapLevel: 'province', mapRegion: 'MA-06' },
+      [],
+    ],
+    [
+      '?level=commune&region=MA-CAS',
+      DEFAULT_VIEW_STATE,
+      [
+        { parameter: 'level', value: 'commune', reason: 'unknown-value' },
+        { parameter: 'region', value: 'MA-CAS', reason: 'malformed' },
+      ],
+    ],
   ] as const)('%s', (search, state, notices) => {
     const r = parseViewUrl(search);
     expect(r.state).toEqual(state);
@@ -134,6 +154,15 @@ describe('validateAgainstVocabulary', () => {
     const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, territories: many }, {});
     expect(r.state.territories).toEqual(many.slice(0, MAX_TERRITORIES));
     expect(r.notices).toEqual([{ parameter: 'territories', value: many[MAX_TERRITORIES], reason: 'too-many' }]);
+  });
+  it('drops an opened region the catalogue does not know', () => {
+    const r = validateAgainstVocabulary({ ...DEFAULT_VIEW_STATE, mapLevel: 'province', mapRegion: 'MA-42' }, vocab);
+    expect(r.state.mapRegion).toBeNull();
+    expect(r.state.mapLevel).toBe('province');
+    expect(r.notices).toEqual([{ parameter: 'region', value: 'MA-42', reason: 'unknown-value' }]);
+    expect(parseViewUrl('?region=MA-42', vocab).notices).toEqual([
+      { parameter: 'region', value: 'MA-42', reason: 'unknown-value' },
+    ]);
   });
   it('keeps a valid state as is', () => {
     const state = { ...DEFAULT_VIEW_STATE, indicator: 'population', territories: ['MA-07'] };

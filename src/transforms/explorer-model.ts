@@ -51,12 +51,47 @@ export interface ExplorerChart {
   hasData: boolean;
 }
 
+/**
+ * Which chart leads the chart tab, and why (issue 13). A line needs two periods: with a single period that has
+ * values for the selection in the range, a line chart is a column of dots on one x position, so the ranked bars
+ * of that period lead (and are what the exports, presentation mode and pins take); the line returns as soon as a
+ * second period has a value. With no value at all, the line's empty state stays.
+ */
+export type ChartLead =
+  | { chart: 'ranking'; reason: 'single-period'; period: string }
+  | { chart: 'line'; reason: 'several-periods' | 'no-data' };
+
+/** The explorer's periods: those of the indicator, those of the selection, and the range actually applied. */
+export interface ExplorerPeriods {
+  /** Every period of the indicator (any territory). */
+  all: string[];
+  /** The indicator's periods inside the applied range (what "play" steps through). */
+  range: string[];
+  /**
+   * Periods with at least one value for the selected territories, measure applied, over the whole series: what
+   * the "De/À" range offers (a period where none of them has a value would draw an empty chart).
+   */
+  selection: string[];
+  /** The selection's periods inside the applied range: the line's x positions with a value; the lead counts them. */
+  shown: string[];
+  /**
+   * The range applied: the view's, unless it holds no period of the selection (a link made for other territories,
+   * a hand-edited URL), then no range at all — every period is shown rather than a blank chart — and
+   * `rangeIgnored` says so. The view's range is left in the URL: a later selection that has those periods uses it.
+   */
+  from: string | null;
+  to: string | null;
+  rangeIgnored: boolean;
+}
+
 /** Everything the explorer's tabs need. */
 export interface ExplorerModel {
   data: ExplorerData;
   selection: ExplorerSelection;
-  /** Periods for the controls: all periods of the indicator, and those inside the time range. */
-  periods: { all: string[]; range: string[] };
+  /** Periods for the controls and the range applied (see `ExplorerPeriods`). */
+  periods: ExplorerPeriods;
+  /** The chart that leads the chart tab and its exports (see `ChartLead`). */
+  lead: ChartLead;
   /** "Dénominateur : population RGPH 2024" when the measure divides, else `null`. */
   denominatorNote: string | null;
   /** Lines over time of the selection (also the table tab's rows and model). */
@@ -68,10 +103,13 @@ export interface ExplorerModel {
      */
     rows: () => LongRow[];
   };
-  /** The same lines over every period, for the exports ("full data"). The line itself when no range is set. */
-  full: { model: ChartModel; rows: () => LongRow[] };
-  /** Ranking of the selection for one period. */
-  bar: ExplorerChart;
+  /**
+   * The same lines over every period, for the exports ("full data"), with the periods where the selection has a
+   * value. The line itself when no range applies.
+   */
+  full: { model: ChartModel; rows: () => LongRow[]; periodsWithValues: string[] };
+  /** Ranking of the selection for one period (the lead's period when the ranking leads), with its CSV rows. */
+  bar: ExplorerChart & { rows: () => LongRow[] };
   /** Tile map of the regions (whatever the selection) for one period. */
   map: {
     regions: Territory[];
@@ -116,6 +154,20 @@ function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChar
 function once<T>(f: () => T): () => T {
   let result: { value: T } | undefined;
   return () => (result ??= { value: f() }).value;
+}
+
+/** Periods (in the model's order) where at least one series has a value. */
+export function periodsWithValues(model: Pick<ChartModel, 'periods' | 'series'>): string[] {
+  const found = new Set<string>();
+  for (const s of model.series) for (const p of s.points) if (p.value !== null) found.add(p.period);
+  return model.periods.filter((p) => found.has(p));
+}
+
+/** The lead rule (see `ChartLead`) on the periods that have a value in the applied range. */
+export function chartLead(shown: readonly string[]): ChartLead {
+  const [only] = shown;
+  if (only !== undefined && shown.length === 1) return { chart: 'ranking', reason: 'single-period', period: only };
+  return { chart: 'line', reason: shown.length === 0 ? 'no-data' : 'several-periods' };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -201,10 +253,29 @@ export function buildExplorerModel(
     link: '',
   };
 
-  let line: ExplorerModel['line'];
-  if (prev && sameRange && sameTerritories) line = prev.line;
+  // The full series first: the periods where the selection has values decide the range applied and the lead.
+  let full: ExplorerModel['full'];
+  if (prev && sameBase && sameTerritories) full = prev.full;
   else {
-    const model = buildChartModel({ ...common, kind: 'line', from, to });
+    const model = buildChartModel({ ...common, kind: 'line', from: null, to: null });
+    full = { model, rows: once(() => buildLongRows(model)), periodsWithValues: periodsWithValues(model) };
+  }
+  const withValues = full.periodsWithValues;
+  const inRange = periodsInRange(withValues, from, to);
+  const rangeIgnored = (from !== null || to !== null) && withValues.length > 0 && inRange.length === 0;
+  const rangeFrom = rangeIgnored ? null : from;
+  const rangeTo = rangeIgnored ? null : to;
+  const shown = rangeIgnored ? withValues : inRange;
+  const pp = prev && p !== undefined ? prev.periods : undefined;
+  const sameApplied = sameBase && sameTerritories && pp !== undefined && pp.from === rangeFrom && pp.to === rangeTo;
+
+  let line: ExplorerModel['line'];
+  if (prev && sameApplied) line = prev.line;
+  else if (rangeFrom === null && rangeTo === null) {
+    // Without a range the line is the full series: the same objects, not a second build.
+    line = { ...chart(full.model, unit), pointSources: pointSources(data.observations, full.model), rows: full.rows };
+  } else {
+    const model = buildChartModel({ ...common, kind: 'line', from: rangeFrom, to: rangeTo });
     line = {
       ...chart(model, unit),
       pointSources: pointSources(data.observations, model),
@@ -212,32 +283,37 @@ export function buildExplorerModel(
     };
   }
 
-  let full: ExplorerModel['full'];
-  // Without a range the full series are the line's: the same objects, not a second build.
-  if (from === null && to === null) full = { model: line.model, rows: line.rows };
-  else if (prev && sameBase && sameTerritories) full = prev.full;
+  const lead = prev && sameApplied ? prev.lead : chartLead(shown);
+  // The ranking that leads shows the single period, whatever period the view asked for.
+  const barPeriod = lead.chart === 'ranking' ? lead.period : selection.period;
+  let bar: ExplorerModel['bar'];
+  if (prev && sameApplied && p.period === selection.period) bar = prev.bar;
   else {
-    const model = buildChartModel({ ...common, kind: 'line', from: null, to: null });
-    full = { model, rows: once(() => buildLongRows(model)) };
+    const model = buildChartModel({ ...common, kind: 'bar', from: rangeFrom, to: rangeTo, period: barPeriod });
+    bar = { ...chart(model, unit), rows: once(() => buildLongRows(model)) };
   }
-
-  const bar =
-    prev && sameRange && sameTerritories && p.period === selection.period
-      ? prev.bar
-      : chart(buildChartModel({ ...common, kind: 'bar', from, to, period: selection.period }), unit);
 
   const map = prev && sameRange && p.period === selection.period ? prev.map : buildMap(data, selection);
 
   const all = prev && sameData ? prev.periods.all : distinctPeriods(data.observations);
-  const periods =
-    prev && p !== undefined && p.from === from && p.to === to
-      ? prev.periods
-      : { all, range: periodsInRange(all, from, to) };
+  const periods: ExplorerPeriods =
+    pp && sameApplied && pp.all === all && pp.rangeIgnored === rangeIgnored
+      ? pp
+      : {
+          all,
+          range: periodsInRange(all, rangeFrom, rangeTo),
+          selection: withValues,
+          shown,
+          from: rangeFrom,
+          to: rangeTo,
+          rangeIgnored,
+        };
 
   return {
     data,
     selection,
     periods,
+    lead,
     denominatorNote: line.model.denominatorNote,
     line,
     full,

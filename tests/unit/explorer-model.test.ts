@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Territory } from '../../src/contract/contract.ts';
 import {
   buildExplorerModel,
+  chartLead,
+  periodsWithValues,
   type ExplorerData,
   type ExplorerModel,
   type ExplorerSelection,
@@ -94,7 +96,12 @@ const selection = (over: Partial<ExplorerSelection> = {}): ExplorerSelection => 
 
 /** A model with its lazily built rows evaluated, to compare two models by value. */
 function plain(m: ExplorerModel) {
-  return { ...m, line: { ...m.line, rows: m.line.rows() }, full: { ...m.full, rows: m.full.rows() } };
+  return {
+    ...m,
+    line: { ...m.line, rows: m.line.rows() },
+    full: { ...m.full, rows: m.full.rows() },
+    bar: { ...m.bar, rows: m.bar.rows() },
+  };
 }
 
 describe('buildExplorerModel', () => {
@@ -116,7 +123,17 @@ describe('buildExplorerModel', () => {
     expect(m.bar.model.kind).toBe('bar');
     expect(m.bar.model.periods).toEqual(['2024']);
     expect(m.bar.hasData).toBe(true);
-    expect(m.periods).toEqual({ all: ['2014', '2019', '2024'], range: ['2014', '2019', '2024'] });
+    expect(m.periods).toEqual({
+      all: ['2014', '2019', '2024'],
+      range: ['2014', '2019', '2024'],
+      // 2019 has no value for MA-01 and MA-02 (not published, not there): the range does not offer it.
+      selection: ['2014', '2024'],
+      shown: ['2014', '2024'],
+      from: null,
+      to: null,
+      rangeIgnored: false,
+    });
+    expect(m.lead).toEqual({ chart: 'line', reason: 'several-periods' });
     expect(m.denominatorNote).toBeNull();
   });
 
@@ -211,6 +228,135 @@ describe('buildExplorerModel', () => {
     expect(buildExplorerModel(data, selection({ territories: ['MA'], to: '2019' })).line.pointSources).toEqual([]);
   });
 
+  describe('the chart that leads (issue 13): ranking for a single period with values, line from two', () => {
+    it('the rule on the periods with a value', () => {
+      expect(chartLead([])).toEqual({ chart: 'line', reason: 'no-data' });
+      expect(chartLead(['2024'])).toEqual({ chart: 'ranking', reason: 'single-period', period: '2024' });
+      expect(chartLead(['2014', '2024'])).toEqual({ chart: 'line', reason: 'several-periods' });
+      expect(
+        periodsWithValues({
+          periods: ['2014', '2019', '2024'],
+          series: [
+            {
+              key: 'a',
+              label: 'a',
+              color: '#000',
+              points: [
+                { period: '2014', value: null, status: 'official', note: null },
+                { period: '2024', value: 1, status: 'official', note: null },
+              ],
+            },
+          ],
+        }),
+      ).toEqual(['2024']);
+    });
+
+    it('two periods with values lead with the line', () => {
+      const m = buildExplorerModel(data, selection());
+      expect(m.lead).toEqual({ chart: 'line', reason: 'several-periods' });
+    });
+
+    it('one period in range leads with the ranking of that period', () => {
+      const m = buildExplorerModel(data, selection({ from: '2014', to: '2014' }));
+      expect(m.lead).toEqual({ chart: 'ranking', reason: 'single-period', period: '2014' });
+      expect(m.bar.model.periods).toEqual(['2014']);
+      expect(m.bar.model.series.map((s) => [s.key, s.points.map((p) => p.value)])).toEqual([
+        ['MA-01', [100]],
+        ['MA-02', [50]],
+      ]);
+      expect(m.bar.rows().map((r) => [r.territoryCode, r.period, r.value])).toEqual([
+        ['MA-01', '2014', 100],
+        ['MA-02', '2014', 50],
+      ]);
+    });
+
+    it('a range that cuts to one period with values: the ranking of that period, whatever period the view asked', () => {
+      // 2019–2024 holds 2019 (only nulls for these two regions) and 2024: one period with values.
+      const m = buildExplorerModel(data, selection({ from: '2019', period: '2019' }));
+      expect(m.line.model.periods).toEqual(['2019', '2024']);
+      expect(m.periods.shown).toEqual(['2024']);
+      expect(m.lead).toEqual({ chart: 'ranking', reason: 'single-period', period: '2024' });
+      expect(m.bar.model.periods).toEqual(['2024']);
+      // The same range with a territory that has 2019 too: two periods, the line is back.
+      const withMA = buildExplorerModel(data, selection({ from: '2019', territories: ['MA', 'MA-01'] }));
+      expect(withMA.lead).toEqual({ chart: 'line', reason: 'several-periods' });
+      expect(withMA.periods.shown).toEqual(['2019', '2024']);
+    });
+
+    it('territories that each have one period: the ranking when it is the same one, the line when they differ', () => {
+      // Provinces: one census point each (2024), like the nine of Casablanca-Settat before the 2014 census.
+      const provinces: ExplorerData = {
+        ...data,
+        observations: observations.filter((o) => o.territory === 'MA' || o.period === '2024'),
+      };
+      const one = buildExplorerModel(provinces, selection());
+      expect(one.periods.selection).toEqual(['2024']);
+      expect(one.lead).toEqual({ chart: 'ranking', reason: 'single-period', period: '2024' });
+      // A territory with several periods joins: two periods, line.
+      expect(buildExplorerModel(provinces, selection({ territories: ['MA', 'MA-01'] })).lead.chart).toBe('line');
+      // Each territory in a different single period: two periods on the axis, so the line leads.
+      const apart: ExplorerData = {
+        ...data,
+        observations: observations.filter(
+          (o) => (o.territory === 'MA-01' && o.period === '2014') || (o.territory === 'MA-02' && o.period === '2024'),
+        ),
+      };
+      const m = buildExplorerModel(apart, selection());
+      expect(m.periods.selection).toEqual(['2014', '2024']);
+      expect(m.lead).toEqual({ chart: 'line', reason: 'several-periods' });
+      expect(buildExplorerModel(apart, selection({ territories: ['MA-01'] })).lead).toEqual({
+        chart: 'ranking',
+        reason: 'single-period',
+        period: '2014',
+      });
+    });
+
+    it('counts values after the measure: a region without census has no per-1,000 value', () => {
+      expect(buildExplorerModel(data, selection({ territories: ['MA-01'], measure: 'per1000' })).lead.chart).toBe(
+        'line',
+      );
+      const none = buildExplorerModel(data, selection({ territories: ['MA-02'], measure: 'per1000' }));
+      expect(none.lead).toEqual({ chart: 'line', reason: 'no-data' });
+      expect(none.line.hasData).toBe(false);
+      expect(none.periods.selection).toEqual([]);
+    });
+
+    it('no selection: no data, the line’s empty state', () => {
+      const m = buildExplorerModel(data, selection({ territories: [] }));
+      expect(m.lead).toEqual({ chart: 'line', reason: 'no-data' });
+      expect(m.periods.rangeIgnored).toBe(false);
+    });
+  });
+
+  describe('the range the view asks for, against the periods the selection has', () => {
+    it('bounds the selection lacks are applied by overlap and kept', () => {
+      // 2015 is no period of the selection: the range 2015–(open) keeps 2024 only.
+      const m = buildExplorerModel(data, selection({ from: '2015' }));
+      expect(m.periods.from).toBe('2015');
+      expect(m.periods.rangeIgnored).toBe(false);
+      expect(m.periods.shown).toEqual(['2024']);
+      expect(m.lead).toEqual({ chart: 'ranking', reason: 'single-period', period: '2024' });
+    });
+
+    it('a range with no period of the selection is ignored (every period shown), never a blank chart', () => {
+      const m = buildExplorerModel(data, selection({ from: '2019', to: '2019' }));
+      expect(m.periods).toMatchObject({ from: null, to: null, rangeIgnored: true, shown: ['2014', '2024'] });
+      expect(m.line.model.periods).toEqual(['2014', '2019', '2024']);
+      expect(m.line.hasData).toBe(true);
+      expect(m.lead.chart).toBe('line');
+      // Ignored, the range is the full series: the same objects.
+      expect(m.full.model).toBe(m.line.model);
+      // Out of the data entirely, too.
+      const future = buildExplorerModel(data, selection({ from: '2030' }));
+      expect(future.periods.rangeIgnored).toBe(true);
+      expect(future.line.hasData).toBe(true);
+      // The same range applies as soon as the selection has a period in it.
+      const withMA = buildExplorerModel(data, selection({ from: '2019', to: '2019', territories: ['MA'] }));
+      expect(withMA.periods).toMatchObject({ from: '2019', to: '2019', rangeIgnored: false, shown: ['2019'] });
+      expect(withMA.lead).toEqual({ chart: 'ranking', reason: 'single-period', period: '2019' });
+    });
+  });
+
   describe('with the previous model, a change rebuilds only the parts it touches', () => {
     const first = buildExplorerModel(data, selection());
     it.each<[string, Partial<ExplorerSelection>, { line: boolean; bar: boolean; map: boolean; full: boolean }]>([
@@ -224,6 +370,12 @@ describe('buildExplorerModel', () => {
       ['the measure', { measure: 'per1000' }, { line: false, bar: false, map: false, full: false }],
       ['the language', { lang: 'ar' }, { line: false, bar: false, map: false, full: false }],
       ['the range', { from: '2019' }, { line: false, bar: false, map: false, full: true }],
+      [
+        // Ignored, it applies no range, as before: the line and ranking stay; the map follows the view's range.
+        'a range with no period of the selection',
+        { from: '2019', to: '2019' },
+        { line: true, bar: true, map: false, full: true },
+      ],
     ])('%s', (_name, change, kept) => {
       const next = buildExplorerModel(data, selection(change), first);
       expect({

@@ -23,6 +23,11 @@ export interface RankedBarChartProps {
 /** Row height of a bar, so the chart height follows the number of territories. */
 export const BAR_ROW_HEIGHT = 30;
 
+/** Drawn height of a ranking of `rows` bars (the exports' "chart size" takes it). */
+export function rankedBarHeight(rows: number): number {
+  return Math.max(80, rows * BAR_ROW_HEIGHT + 40);
+}
+
 /** Font size of the chart's texts, in px. */
 const FONT_SIZE = 12;
 /** Tick line and gap between a name and the axis, in px (recharts' defaults: 6 + 2). */
@@ -148,7 +153,7 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
   const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} />;
   const percent = isPercentValue(unitCode, model.measure);
-  const height = Math.max(80, rows.length * BAR_ROW_HEIGHT + 40);
+  const height = rankedBarHeight(rows.length);
   return (
     <div className="bar-chart">
       <BarChart

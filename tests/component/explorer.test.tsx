@@ -11,6 +11,7 @@ import { setMockSpec } from '../../src/mocks/faults.ts';
 import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.ts';
 import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import territoriesFile from '../../data/territories.json' with { type: 'json' };
+import censusFile from '../../data/observations/census.json' with { type: 'json' };
 import { useViewStore } from '../../src/state/view-store.ts';
 import { ExplorerView } from '../../src/features/explorer/explorer-view.tsx';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -63,7 +64,10 @@ describe('ExplorerView', () => {
     await user.click(radio);
     expect(useViewStore.getState().measure).toBe('per1000');
     await waitFor(() => expect(screen.getAllByText('Dénominateur : population RGPH 2024').length).toBeGreaterThan(0));
-    expect(screen.getAllByRole('figure', { name: /pour 1 000 habitants/ }).length).toBe(2);
+    // Establishments have one census (2024): the ranking leads, alone, and says why (issue 13).
+    await waitFor(() => expect(screen.getAllByRole('figure', { name: /pour 1 000 habitants/ })).toHaveLength(1));
+    expect(screen.getByRole('figure', { name: /classement 2024/ })).toBeInTheDocument();
+    expect(screen.getByText('Une seule période (2024) pour cette sélection : classement')).toBeInTheDocument();
     // only the indicator's own measures are offered
     expect(screen.queryByRole('radio', { name: 'Part de la population' })).toBeNull();
     expect(screen.getAllByRole('radio')).toHaveLength(3);
@@ -97,6 +101,66 @@ describe('ExplorerView', () => {
     await user.click(header);
     expect(header.closest('th')).toHaveAttribute('aria-sort', 'descending');
     expect(rows()).toEqual(['Marrakech-Safi', 'Casablanca-Settat']);
+  });
+
+  it('leads with the ranking when the selection has one period in range, with the line back from two (issue 13)', async () => {
+    start({ indicator: 'unemployment-rate', territories: [] });
+    const { container } = renderExplorer();
+    const user = userEvent.setup();
+    const lineFigure = () => container.querySelector('[aria-labelledby="explorer-line-caption"]');
+    const lines = () => container.querySelectorAll('path.recharts-line-curve').length;
+    const note = /^Une seule période \(2024\) pour cette sélection : classement$/;
+
+    // The analyst's journey: unemployment, region Casablanca-Settat, its provinces.
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Région des provinces' }), 'MA-06');
+    await user.click(screen.getByRole('button', { name: 'Provinces : Casablanca-Settat' }));
+    const provinces = territoriesFile.data.filter((t) => t.parent === 'MA-06' && t.level === 'province');
+    expect(provinces).toHaveLength(9);
+    expect(useViewStore.getState().territories).toEqual(provinces.map((p) => p.code));
+    // Their periods with a value, from the data the mock serves: 2024 only until the 2014 province census lands.
+    const codes = new Set(provinces.map((p) => p.code));
+    const periods = new Set(
+      censusFile.data
+        .filter((o) => o.indicator === 'unemployment-rate' && codes.has(o.territory) && o.value !== null)
+        .map((o) => o.period),
+    );
+    expect(periods.size).toBeGreaterThan(0);
+    if (periods.size === 1) {
+      await screen.findByText(note, {}, { timeout: 8000 });
+      expect(lineFigure()).toBeNull();
+      expect(screen.getByRole('figure', { name: /classement 2024/ })).toBeInTheDocument();
+    } else {
+      await waitFor(() => expect(lines()).toBe(9), { timeout: 8000 });
+      expect(screen.queryByText(note)).toBeNull();
+    }
+
+    // The region itself has 2014 and 2024: two periods, the line chart (10 lines) leads again.
+    await user.click(screen.getByRole('checkbox', { name: 'Casablanca-Settat' }));
+    await waitFor(() => expect(lines()).toBe(10), { timeout: 8000 });
+    expect(screen.queryByText(note)).toBeNull();
+    // The range offers the periods the selection has.
+    const from = screen.getByRole('combobox', { name: 'De' });
+    expect(
+      within(from)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['2014', '2024']);
+
+    // A range cut to 2024: one period, the ranking leads with its exports, and no line chart of dots.
+    await user.selectOptions(from, '2024');
+    expect(useViewStore.getState().from).toBe('2024');
+    await screen.findByText(note);
+    await waitFor(() => expect(lineFigure()).toBeNull());
+    expect(lines()).toBe(0);
+    const ranking = screen.getByRole('figure', { name: /classement 2024/ });
+    expect(await within(ranking).findByRole('button', { name: /Exporter/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(within(ranking).getByRole('button', { name: 'Présenter' })).toBeInTheDocument();
+    expect(container.querySelectorAll('.bar-chart__bar')).toHaveLength(10);
+
+    // Back to 2014: two periods, the line returns.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'De' }), '2014');
+    await waitFor(() => expect(lines()).toBe(10), { timeout: 8000 });
+    expect(screen.queryByText(note)).toBeNull();
   });
 
   it('moves a focus ring across points with the keyboard and announces them', async () => {

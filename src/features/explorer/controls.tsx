@@ -7,6 +7,7 @@ import type { Indicator, Lang, Measure } from '../../contract/contract.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
+import { rangeIsEmpty } from '../../contract/period.ts';
 import { groupByCategory } from '../../transforms/selection.ts';
 import { explorerMessages } from './messages.ts';
 
@@ -67,8 +68,14 @@ export function MeasureSwitch(props: {
   );
 }
 
-/** From/to selects over the available periods, and play through the periods (for the ranking and map). */
+/**
+ * From/to selects over the periods the selection has, and play through the periods (for the ranking and map).
+ * `from`/`to` are the bounds applied, as offered periods (`null`: open); a choice sends both, so a bound of the URL
+ * that is not on offer is replaced by what the selects show. An option that would empty the range is disabled (the
+ * range rule of src/contract/period.ts: a period is in range when it overlaps it).
+ */
 export function TimeRange(props: {
+  /** The periods the selection has, in period order. */
   periods: readonly string[];
   from: string | null;
   to: string | null;
@@ -128,7 +135,7 @@ export function TimeRange(props: {
             onChange={(e) => props.onRange(e.currentTarget.value === first ? null : e.currentTarget.value, props.to)}
           >
             {periods.map((p) => (
-              <option key={p} value={p} disabled={props.to !== null && p > props.to}>
+              <option key={p} value={p} disabled={props.to !== null && rangeIsEmpty(p, props.to)}>
                 {formatPeriod(p, lang)}
               </option>
             ))}
@@ -141,7 +148,7 @@ export function TimeRange(props: {
             onChange={(e) => props.onRange(props.from, e.currentTarget.value === last ? null : e.currentTarget.value)}
           >
             {periods.map((p) => (
-              <option key={p} value={p} disabled={props.from !== null && p < props.from}>
+              <option key={p} value={p} disabled={props.from !== null && rangeIsEmpty(props.from, p)}>
                 {formatPeriod(p, lang)}
               </option>
             ))}

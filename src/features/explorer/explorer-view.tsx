@@ -15,7 +15,7 @@ import { isChunkLoadError, lazyWithRetry } from '../../ui/lazy-retry.ts';
 import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
 import { QueryStaleNotice, StaleNotice } from '../../ui/query-state.tsx';
 import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
-import { BAR_ROW_HEIGHT, RankedBarChart } from '../../charts/bar-chart.tsx';
+import { BAR_ROW_HEIGHT, RankedBarChart, rankedBarHeight } from '../../charts/bar-chart.tsx';
 import { ChartFrame } from '../../charts/chart-frame.tsx';
 import { LineChart } from '../../charts/line-chart.tsx';
 import { TileMap } from '../../charts/tile-map.tsx';
@@ -139,48 +139,68 @@ function DeferredTab({
   return <>{children(model)}</>;
 }
 
+/**
+ * The chart tab: the chart that leads (`model.lead`, issue 13) comes first and carries the exports and "Présenter".
+ * With two periods or more, the line over time, then the ranking of one period; with a single period that has
+ * values, the ranking alone (a line chart would be a column of dots), with a note saying why.
+ */
 function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; width: number }) {
-  const { line, bar } = model;
+  const { line, bar, lead } = model;
+  const ranking = lead.chart === 'ranking';
   const linked = useLinked(line.model);
+  const linkedBar = useLinked(bar.model);
   const unit = model.data.indicator.unit.code;
   const chartSize = useMemo(() => ({ width, height: LINE_CHART_HEIGHT }), [width]);
+  const barRows = bar.model.series.length;
+  const barSize = useMemo(() => ({ width, height: rankedBarHeight(barRows) }), [width, barRows]);
   const barPeriod = bar.model.periods[0] ?? null;
+  const barPeriods = useMemo(() => (ranking ? [lead.period] : line.model.periods), [ranking, lead, line.model]);
   return (
     <div className="chart-tab">
-      <PanelBoundary lang={lang} resetKeys={[line.model]}>
-        <CrashProbe name="explorer-line" />
-        <ChartFrame
-          id="explorer-line"
-          title={line.model.title}
-          subtitle={line.model.subtitle}
-          status={line.model.status}
-          source={line.model.source}
-          method={line.model.method}
-          lang={lang}
-          summary={line.summary}
-          denominatorNote={line.model.denominatorNote}
-          missing={line.missing}
-          pointSources={line.pointSources}
-          actions={
-            line.hasData ? (
-              <Exports
-                model={linked}
-                rows={line.rows}
-                fullRows={model.full.rows}
-                lang={lang}
-                chartSize={chartSize}
-                present
-              />
-            ) : null
-          }
-        >
-          {line.hasData ? (
-            <LineChart model={line.model} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
-          ) : (
-            <EmptyState height={LINE_CHART_HEIGHT} lang={lang} />
-          )}
-        </ChartFrame>
-      </PanelBoundary>
+      {ranking ? (
+        <p className="chart-tab__lead muted" data-lead="ranking">
+          {translate(explorerMessages, lang, 'singlePeriodLead', { period: formatPeriod(lead.period, lang) })}
+        </p>
+      ) : null}
+      {model.periods.rangeIgnored ? (
+        <p className="chart-tab__lead muted">{translate(explorerMessages, lang, 'rangeIgnored')}</p>
+      ) : null}
+      {ranking ? null : (
+        <PanelBoundary lang={lang} resetKeys={[line.model]}>
+          <CrashProbe name="explorer-line" />
+          <ChartFrame
+            id="explorer-line"
+            title={line.model.title}
+            subtitle={line.model.subtitle}
+            status={line.model.status}
+            source={line.model.source}
+            method={line.model.method}
+            lang={lang}
+            summary={line.summary}
+            denominatorNote={line.model.denominatorNote}
+            missing={line.missing}
+            pointSources={line.pointSources}
+            actions={
+              line.hasData ? (
+                <Exports
+                  model={linked}
+                  rows={line.rows}
+                  fullRows={model.full.rows}
+                  lang={lang}
+                  chartSize={chartSize}
+                  present
+                />
+              ) : null
+            }
+          >
+            {line.hasData ? (
+              <LineChart model={line.model} unitCode={unit} width={width} height={LINE_CHART_HEIGHT} />
+            ) : (
+              <EmptyState height={LINE_CHART_HEIGHT} lang={lang} />
+            )}
+          </ChartFrame>
+        </PanelBoundary>
+      )}
       <PanelBoundary lang={lang} resetKeys={[bar.model]}>
         <ChartFrame
           id="explorer-bar"
@@ -196,13 +216,27 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
           summary={bar.summary}
           denominatorNote={bar.model.denominatorNote}
           missing={bar.missing}
+          {...(ranking ? { pointSources: line.pointSources.filter((x) => x.period === lead.period) } : {})}
           actions={
-            <PeriodSelect
-              periods={line.model.periods}
-              value={barPeriod}
-              onChange={(p) => updateView({ period: p })}
-              lang={lang}
-            />
+            <>
+              <PeriodSelect
+                periods={barPeriods}
+                value={barPeriod}
+                onChange={(p) => updateView({ period: p })}
+                lang={lang}
+              />
+              {ranking && bar.hasData ? (
+                // The ranking leads: its exports, presentation and pin are the ranking's (bar) model.
+                <Exports
+                  model={linkedBar}
+                  rows={bar.rows}
+                  fullRows={model.full.rows}
+                  lang={lang}
+                  chartSize={barSize}
+                  present
+                />
+              ) : null}
+            </>
           }
         >
           {bar.hasData ? (
@@ -309,8 +343,6 @@ export function ExplorerView() {
   const selectedState = useViewStore((s) => s.territories);
   const measureState = useViewStore((s) => s.measure);
   const tab = useViewStore((s) => s.tab);
-  const from = useViewStore((s) => s.from);
-  const to = useViewStore((s) => s.to);
   const period = useViewStore((s) => s.period);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
@@ -476,11 +508,12 @@ export function ExplorerView() {
                 lang={lang}
               />
             ) : null}
-            {model && model.periods.all.length > 1 ? (
+            {model && model.periods.selection.length > 1 ? (
               <TimeRange
-                periods={model.periods.all}
-                from={from}
-                to={to}
+                // Only the periods the selection has (issue 13), showing the range actually applied.
+                periods={model.periods.selection}
+                from={model.periods.from === null ? null : (model.periods.shown[0] ?? null)}
+                to={model.periods.to === null ? null : (model.periods.shown.at(-1) ?? null)}
                 onRange={(f, tt) => updateView({ from: f, to: tt })}
                 playPeriods={model.periods.range}
                 period={period}

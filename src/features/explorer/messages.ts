@@ -30,6 +30,16 @@ export const explorerMessages = defineMessages({
     ar: '{indicator} — ترتيب {period}',
     en: '{indicator} — ranking {period}',
   },
+  singlePeriodLead: {
+    fr: 'Une seule période ({period}) pour cette sélection : classement',
+    ar: 'فترة واحدة ({period}) لهذا الاختيار: ترتيب',
+    en: 'A single period ({period}) for this selection: ranking',
+  },
+  rangeIgnored: {
+    fr: 'Aucune valeur de cette sélection dans la période demandée : toutes les périodes sont affichées.',
+    ar: 'لا توجد قيمة لهذا الاختيار في الفترة المطلوبة: تُعرض كل الفترات.',
+    en: 'This selection has no value in the requested time range: every period is shown.',
+  },
   mapTitle: {
     fr: '{indicator} — régions, {period}',
     ar: '{indicator} — الجهات، {period}',

@@ -148,8 +148,21 @@ export async function apiFetch<S extends z.core.$ZodType>(
   schema: S,
   options: ApiFetchOptions = {},
 ): Promise<z.output<S>> {
-  const endpoint = endpointOf(path);
   const url = `${trimBaseUrl(options.baseUrl ?? API_BASE_URL)}${API_PREFIX}${path}`;
+  return fetchJson(url, endpointOf(path), schema, options);
+}
+
+/**
+ * GET any JSON document (`url`) with the same timeout, errors and validation as `apiFetch`: for the app's
+ * static files (the map's boundaries), which are not under the API's prefix. `endpoint` names it in errors.
+ * @throws ApiError for every failure; the caller's abort reason when the caller aborts.
+ */
+export async function fetchJson<S extends z.core.$ZodType>(
+  url: string,
+  endpoint: string,
+  schema: S,
+  options: Omit<ApiFetchOptions, 'baseUrl'> = {},
+): Promise<z.output<S>> {
   const { signal } = options;
   if (signal?.aborted) throw signal.reason;
   const timeoutMs = options.timeoutMs ?? storedTimeoutMs() ?? DEFAULT_TIMEOUT_MS;

@@ -9,13 +9,17 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../src/mocks/node.ts';
 import { MOCK_STORAGE_KEY, setMockSpec } from '../src/mocks/faults.ts';
+import { geometryHandler } from './geo-handler.ts';
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
+  // The map's boundary file is a static file of the app, not the mock API: served from public/geo (issue 13).
+  server.use(geometryHandler);
 });
 
 afterEach(() => {
   server.resetHandlers();
+  server.use(geometryHandler);
   setMockSpec('');
   globalThis.localStorage?.removeItem(MOCK_STORAGE_KEY);
 });

@@ -111,3 +111,11 @@ describe('the boundary file', () => {
     expect(retry(0, new ApiError('x', { kind: 'http', endpoint: GEOMETRY_ENDPOINT, status: 503 }))).toBe(true);
   });
 });
+
+describe('tests/setup-msw.ts', () => {
+  it('serves the shipped boundary file to every test, as the app serves it to the browser', async () => {
+    const response = await fetch(geometryUrl());
+    expect(response.ok).toBe(true);
+    expect(await response.text()).toBe(fs.readFileSync(FILE, 'utf8'));
+  });
+});

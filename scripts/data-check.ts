@@ -13,6 +13,7 @@ import {
   type DataFiles,
   type DataProblem,
 } from '../src/data-check/check-data.ts';
+import { SOURCE_TABLES } from '../src/data-check/source-tables.ts';
 
 /** Observation files live in this sub-folder; every `*.json` there is checked. */
 export const OBSERVATIONS_DIR = 'observations';
@@ -59,7 +60,22 @@ export async function readDataDir(dir: string): Promise<{ files: DataFiles; prob
     const content = await readJson(dir, file, problems);
     if (content !== undefined) observations[file] = content;
   }
-  return { files: { territories, indicators, projects, observations }, problems };
+  // Source tables are optional files: checkData reports a missing one only if observations depend on it.
+  const sources: Record<string, string> = {};
+  for (const { file } of SOURCE_TABLES) {
+    try {
+      sources[file] = await readFile(join(dir, file), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        problems.push({
+          file,
+          row: null,
+          field: '',
+          message: `unreadable: ${e instanceof Error ? e.message : String(e)}`,
+        });
+    }
+  }
+  return { files: { territories, indicators, projects, observations, sources }, problems };
 }
 
 /** Runs the whole check on `dir`; returns the lines to print and the exit code. */
@@ -73,7 +89,8 @@ export async function runDataCheck(dir: string): Promise<{ lines: string[]; exit
   return {
     lines: [
       `data:check passed (${dir}): ${summary.territories} territories, ${summary.indicators} indicators, ` +
-        `${summary.observations} observations in ${summary.observationFiles} files, ${summary.projects} projects`,
+        `${summary.observations} observations in ${summary.observationFiles} files, ${summary.projects} projects, ` +
+        `${summary.sourceCells} figures equal to their cell in ${summary.sourceTables} source table(s)`,
     ],
     exitCode: 0,
   };

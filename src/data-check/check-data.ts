@@ -15,6 +15,7 @@ import {
   type TerritoryLevel,
 } from '../contract/contract.ts';
 import { periodKind, rangeIsEmpty, type PeriodKind } from '../contract/period.ts';
+import { checkSourceTable, SOURCE_TABLES, type ObservationRef } from './source-tables.ts';
 
 /** One thing wrong with the data, located precisely enough to fix it. */
 export interface DataProblem {
@@ -34,6 +35,12 @@ export interface DataFiles {
   projects: unknown;
   /** Observation files keyed by their path relative to the data folder, e.g. `observations/census.json`. */
   observations: Readonly<Record<string, unknown>>;
+  /**
+   * Text of the verbatim source tables (`SOURCE_TABLES` of ./source-tables.ts) keyed by their path relative to the
+   * data folder, e.g. `sources/provinces-indicators-2014.csv`. A table that is absent is fine only while no
+   * observation depends on it.
+   */
+  sources?: Readonly<Record<string, string>>;
 }
 
 /** Counts printed when the check passes. */
@@ -43,6 +50,9 @@ export interface DataSummary {
   observations: number;
   observationFiles: number;
   projects: number;
+  /** Figures found equal to their cell in a source table of data/sources/. */
+  sourceCells: number;
+  sourceTables: number;
 }
 
 export interface DataCheckResult {
@@ -554,6 +564,17 @@ export function checkData(files: DataFiles): DataCheckResult {
   checkObservations(obsFiles, indicators, indicatorIdsSeen, territories, territoryCodesSeen, terr.valid, problems);
   checkProjects(projs.valid, indicatorIdsSeen, territoryCodesSeen, problems);
 
+  const observations = new Map<string, ObservationRef>();
+  for (const { file, rows } of obsFiles) {
+    for (const { row, item } of rows) {
+      const key = `${item.indicator}|${item.territory}|${item.period}`;
+      if (!observations.has(key)) observations.set(key, { file, row, item });
+    }
+  }
+  let sourceCells = 0;
+  for (const spec of SOURCE_TABLES)
+    sourceCells += checkSourceTable(spec, files.sources?.[spec.file], { territories, observations }, problems);
+
   return {
     problems,
     summary: {
@@ -562,6 +583,8 @@ export function checkData(files: DataFiles): DataCheckResult {
       observations: obsFiles.reduce((n, f) => n + f.count, 0),
       observationFiles: obsFiles.length,
       projects: projs.raw.length,
+      sourceCells,
+      sourceTables: SOURCE_TABLES.filter((s) => files.sources?.[s.file] !== undefined).length,
     },
   };
 }

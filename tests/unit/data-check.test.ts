@@ -13,6 +13,7 @@ import {
   type DataFiles,
   type DataProblem,
 } from '../../src/data-check/check-data.ts';
+import { PROVINCES_2014, parseCsv } from '../../src/data-check/source-tables.ts';
 import { readDataDir, runDataCheck } from '../../scripts/data-check.ts';
 
 type Json = Record<string, unknown>;
@@ -60,6 +61,9 @@ describe('shipped data', () => {
     expect(problems.map(formatProblem)).toEqual([]);
     expect(summary.territories).toBe(88);
     expect(summary.observationFiles).toBe(3);
+    // Every RGPH 2014 province figure was compared with its cell of data/sources/provinces-indicators-2014.csv.
+    expect(summary.sourceCells).toBe(75 * 10);
+    expect(summary.sourceTables).toBe(1);
   });
 
   it('has the census totals of the issue: 12 regions sum to 36,828,330 (2024) and 33,848,242 (2014)', () => {
@@ -123,22 +127,10 @@ describe('shipped data', () => {
 
 /** Reads one of the verbatim source tables of data/sources/ (copied from the research briefs' CSV blocks). */
 function sourceTable(name: string): Record<string, string>[] {
-  const lines = readFileSync(`data/sources/${name}`, 'utf8').trim().split('\n');
-  const cols = (lines[0] ?? '').split(',');
-  return lines.slice(1).map((line) => {
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (ch === ',' && !quoted) {
-        cells.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    cells.push(cur);
-    expect(cells, line).toHaveLength(cols.length);
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  const { header, rows: cells } = parseCsv(readFileSync(`data/sources/${name}`, 'utf8'));
+  return cells.map((c) => {
+    expect(c, c.join(',')).toHaveLength(header.length);
+    return Object.fromEntries(header.map((h, i) => [h, c[i] ?? '']));
   });
 }
 
@@ -491,14 +483,15 @@ const cases: BrokenCase[] = [
   {
     name: "territory level not in the indicator's levels",
     breakIt: (f) => {
-      const row = obsIndex(f, CENSUS, 'households-internet', 'MA-06');
-      rows(f.observations[CENSUS])[row]!.territory = 'MA-BES';
+      // households-internet has had province points since the 2014 province table; this one stops at regions.
+      const row = obsIndex(f, ILLUSTRATIVE, 'internet-access-by-region', 'MA-06');
+      rows(f.observations[ILLUSTRATIVE])[row]!.territory = 'MA-BES';
       return [
         {
-          file: CENSUS,
+          file: ILLUSTRATIVE,
           row,
           field: 'territory',
-          message: 'MA-BES is a province, but households-internet has levels region',
+          message: 'MA-BES is a province, but internet-access-by-region has levels country, region',
         },
       ];
     },
@@ -715,6 +708,278 @@ describe('broken data', () => {
   });
 });
 
+const PROV14 = PROVINCES_2014.file;
+
+/** The 2014 province table of a copy, and a way to edit it line by line (the CSV is kept verbatim in data/). */
+function table14(f: DataFiles): string {
+  const text = f.sources?.[PROV14];
+  if (text === undefined) throw new Error('no 2014 province table');
+  return text;
+}
+function setTable14(f: DataFiles, text: string | undefined): void {
+  const sources = { ...f.sources };
+  if (text === undefined) delete sources[PROV14];
+  else sources[PROV14] = text;
+  f.sources = sources;
+}
+/** 0-based data row of a province in the table, and its line's cells. */
+function row14(f: DataFiles, code: string): { row: number; cells: string[] } {
+  const { rows: tableRows } = parseCsv(table14(f));
+  const row = tableRows.findIndex((c) => c[0] === code);
+  if (row < 0) throw new Error(`no row ${code}`);
+  return { row, cells: tableRows[row] ?? [] };
+}
+function replaceRow14(f: DataFiles, code: string, cells: string[] | null): void {
+  const { cells: old } = row14(f, code);
+  const lines = table14(f).split('\n');
+  const i = lines.indexOf(old.join(','));
+  if (cells === null) lines.splice(i, 1);
+  else lines[i] = cells.join(',');
+  setTable14(f, lines.join('\n'));
+}
+/** Column index in the table. */
+function col14(f: DataFiles, name: string): number {
+  const i = parseCsv(table14(f)).header.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name}`);
+  return i;
+}
+
+describe('RGPH 2014 provinces: data:check compares every figure with data/sources/provinces-indicators-2014.csv', () => {
+  it('holds the brief’s 75 rows, whose totals are the national 2014 figures', () => {
+    const { header, rows: tableRows } = parseCsv(table14(shipped));
+    expect(tableRows).toHaveLength(75);
+    const sum = (name: string) => tableRows.reduce((n, c) => n + Number(c[header.indexOf(name)]), 0);
+    // The brief's stated totals, written out here so that the table and territories.json cannot drift together.
+    expect(sum('pop_legal_2014')).toBe(33_848_242);
+    expect(sum('households_2014')).toBe(7_313_806);
+    const provinces = rows(shipped.territories).filter((t) => t.level === 'province');
+    expect(new Set(tableRows.map((c) => c[0]))).toEqual(new Set(provinces.map((t) => t.code)));
+  });
+
+  it('gives the journey of the issue both census years: unemployment of the nine Casablanca-Settat provinces', () => {
+    const provinces = rows(shipped.territories).filter((t) => t.parent === 'MA-06');
+    expect(provinces).toHaveLength(9);
+    const census = rows(shipped.observations[CENSUS]);
+    for (const p of provinces) {
+      const periods = census
+        .filter((o) => o.indicator === 'unemployment-rate' && o.territory === p.code && o.value !== null)
+        .map((o) => o.period);
+      expect(periods.sort(), String(p.code)).toEqual(['2014', '2024']);
+    }
+    const bes = census.find(
+      (o) => o.indicator === 'unemployment-rate' && o.territory === 'MA-BES' && o.period === '2014',
+    );
+    expect(bes).toMatchObject({
+      value: 15.9,
+      status: 'official',
+      source: { publisher: 'Haut-Commissariat au Plan (HCP)' },
+    });
+  });
+
+  it('weights household rates by households: legal population would miss HCP’s region value', () => {
+    // MA-12 public sewer: the brief's worst case for legal-population weights (Aousserd counts 16,190 legal
+    // residents but 2,396 municipal ones). The shipped data passes, so the check does not weight by population.
+    const { header, rows: tableRows } = parseCsv(table14(shipped));
+    const at = (c: string[], name: string) => Number(c[header.indexOf(name)]);
+    const ma12 = tableRows.filter((c) => c[0] === 'MA-AOU' || c[0] === 'MA-OUD');
+    const mean = (w: string) =>
+      ma12.reduce((n, c) => n + at(c, w) * at(c, 'hh_public_sewer'), 0) / ma12.reduce((n, c) => n + at(c, w), 0);
+    const region = rows(shipped.observations[CENSUS]).find(
+      (o) => o.indicator === 'households-public-sewer' && o.territory === 'MA-12' && o.period === '2014',
+    )?.value as number;
+    expect(Math.abs(mean('pop_legal_2014') - region)).toBeGreaterThan(4);
+    expect(Math.abs(mean('households_2014') - region)).toBeLessThanOrEqual(PROVINCES_2014.regionTolerance);
+    expect(problemsOf(shipped)).toEqual([]);
+  });
+
+  const cases14: BrokenCase[] = [
+    {
+      name: 'a province figure in census.json that differs from its source cell',
+      breakIt: (f) => {
+        const row = obsIndex(f, CENSUS, 'unemployment-rate', 'MA-BES', '2014');
+        rows(f.observations[CENSUS])[row]!.value = 16.9;
+        const { row: srcRow } = row14(f, 'MA-BES');
+        return [
+          {
+            file: CENSUS,
+            row,
+            field: 'value',
+            message: `MA-BES (Benslimane) unemployment-rate 2014: 16.9 differs from the source cell 15.9 (${PROV14} row ${srcRow}, unemployment_rate)`,
+          },
+        ];
+      },
+    },
+    {
+      name: 'a source cell changed under an unchanged observation',
+      breakIt: (f) => {
+        const { row: srcRow, cells } = row14(f, 'MA-AOU');
+        const c = [...cells];
+        c[col14(f, 'hh_municipal_bin')] = '18.4';
+        replaceRow14(f, 'MA-AOU', c);
+        const row = obsIndex(f, CENSUS, 'households-municipal-bin', 'MA-AOU', '2014');
+        return [
+          {
+            file: CENSUS,
+            row,
+            field: 'value',
+            message: `MA-AOU (Aousserd) households-municipal-bin 2014: 81.4 differs from the source cell 18.4 (${PROV14} row ${srcRow}, hh_municipal_bin)`,
+          },
+        ];
+      },
+    },
+    {
+      name: 'a province missing from the source table (its points have no cell, the totals fall short)',
+      breakIt: (f) => {
+        replaceRow14(f, 'MA-TAF', null);
+        const row = obsIndex(f, CENSUS, 'households-internet', 'MA-TAF', '2014');
+        return [
+          { file: PROV14, row: null, field: 'code', message: 'no row for MA-TAF (Tarfaya)' },
+          {
+            file: CENSUS,
+            row,
+            field: 'territory',
+            message: `MA-TAF (Tarfaya) households-internet 2014 has no row in ${PROV14}`,
+          },
+          {
+            file: PROV14,
+            row: null,
+            field: 'pop_legal_2014',
+            message:
+              'the rows of MA sum to 33835160, not 33848242 = population.2014 of MA in territories.json (difference -13082)',
+          },
+          {
+            file: PROV14,
+            row: null,
+            field: 'households_2014',
+            message:
+              'the rows of MA-11 sum to 75361, not 78754 = households.2014 of MA-11 in territories.json (difference -3393)',
+          },
+        ];
+      },
+    },
+    {
+      name: 'a province point missing from census.json',
+      breakIt: (f) => {
+        const drop = obsIndex(f, CENSUS, 'activity-rate', 'MA-REH', '2014');
+        rows(f.observations[CENSUS]).splice(drop, 1);
+        const { row } = row14(f, 'MA-REH');
+        return [
+          {
+            file: PROV14,
+            row,
+            field: 'activity_rate',
+            message: 'MA-REH (Rehamna) activity-rate 2014: the source cell 47 has no observation',
+          },
+        ];
+      },
+    },
+    {
+      name: 'a total that is not the national 2014 figure',
+      breakIt: (f) => {
+        (territory(f, 'MA').households as Pop)['2014'] = 7_313_906;
+        return [
+          {
+            file: PROV14,
+            row: null,
+            field: 'households_2014',
+            message:
+              'the rows of MA sum to 7313806, not 7313906 = households.2014 of MA in territories.json (difference -100)',
+          },
+        ];
+      },
+    },
+    {
+      name: 'a household count in the table that breaks its region’s total',
+      breakIt: (f) => {
+        const { cells } = row14(f, 'MA-BES');
+        const c = [...cells];
+        const i = col14(f, 'households_2014');
+        c[i] = String(Number(c[i]) + 1);
+        replaceRow14(f, 'MA-BES', c);
+        return [
+          {
+            file: PROV14,
+            row: null,
+            field: 'households_2014',
+            message:
+              'the rows of MA-06 sum to 1559405, not 1559404 = households.2014 of MA-06 in territories.json (difference 1)',
+          },
+        ];
+      },
+    },
+    {
+      name: 'a legal population or HCP code that is not the province’s',
+      breakIt: (f) => {
+        const { row, cells } = row14(f, 'MA-REH');
+        const c = [...cells];
+        c[col14(f, 'pop_legal_2014')] = '315078';
+        c[col14(f, 'hcp_code_2014')] = '07.428';
+        replaceRow14(f, 'MA-REH', c);
+        return [
+          {
+            file: PROV14,
+            row,
+            field: 'pop_legal_2014',
+            message: 'MA-REH (Rehamna): 315078 differs from territories.json population.2014 (315077)',
+          },
+          {
+            file: PROV14,
+            row,
+            field: 'hcp_code_2014',
+            message: '07.428 differs from the hcpCode of MA-REH (Rehamna) (07.427)',
+          },
+        ];
+      },
+    },
+    {
+      name: 'a cell that is not a number',
+      breakIt: (f) => {
+        const { row, cells } = row14(f, 'MA-CAS');
+        const c = [...cells];
+        c[col14(f, 'hh_computer')] = '43,5';
+        replaceRow14(f, 'MA-CAS', [...c.slice(0, -2), `"${c.at(-2) ?? ''}"`, c.at(-1) ?? '']);
+        return [{ file: PROV14, row, field: 'hh_computer', message: 'MA-CAS (Casablanca): "43,5" is not a number' }];
+      },
+    },
+    {
+      name: 'a region value of a household rate far from its provinces’ household-weighted mean',
+      breakIt: (f) => {
+        const row = obsIndex(f, CENSUS, 'households-computer', 'MA-05', '2014');
+        rows(f.observations[CENSUS])[row]!.value = 19.6;
+        return [
+          {
+            file: CENSUS,
+            row,
+            field: 'value',
+            message: `MA-05 (Béni Mellal-Khénifra) households-computer 2014: 19.6 is 0.42 points from the household-weighted mean of its provinces in ${PROV14} (19.18; tolerance 0.25)`,
+          },
+        ];
+      },
+    },
+    {
+      name: 'the source table missing while census.json has its points',
+      breakIt: (f) => {
+        setTable14(f, undefined);
+        return [
+          {
+            file: PROV14,
+            row: null,
+            field: '',
+            message: 'file not found: 750 observations (province, 2014) are compared with it',
+          },
+        ];
+      },
+    },
+  ];
+
+  it.each(cases14)('reports $name', ({ breakIt }) => {
+    const files = clone();
+    const expected = breakIt(files);
+    const problems = problemsOf(files);
+    for (const p of expected) expect(problems).toContainEqual(p);
+  });
+});
+
 describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
   const expectedLines = [
     'indicators.json:2 source — missing source: every series needs publisher, title, url, published and retrieved',
@@ -764,7 +1029,7 @@ describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
     const ok = await run('data');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(
-      /^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects\n$/,
+      /^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects, 750 figures equal to their cell in 1 source table\(s\)\n$/,
     );
   }, 60_000);
 });

@@ -6,6 +6,7 @@
  * trusted and never a crash.
  */
 import { z } from 'zod/mini';
+import { leadingModel } from '../transforms/chart-lead.ts';
 import { ChartModelSchema, type ChartModel } from '../transforms/chart-types.ts';
 
 /** Storage key; bump the version when the stored shape changes (old data is then reset). */
@@ -83,11 +84,15 @@ export function pinId(model: ChartModel): string {
   return model.link || `${model.indicatorId}|${model.series.map((s) => s.key).join(',')}`;
 }
 
-/** Pin a view (replacing an earlier pin of the same link); the oldest pins go past MAX_PINS. */
+/**
+ * Pin a view (replacing an earlier pin of the same link); the oldest pins go past MAX_PINS. What is stored is the
+ * chart that fits the data (`leadingModel`, issue 13): a line whose values fall on one period is pinned as its
+ * ranking.
+ */
 export function addPin(pins: readonly PinnedView[], model: ChartModel, now: Date): PinnedView[] {
   const id = pinId(model);
   const rest = pins.filter((p) => p.id !== id);
-  return [...rest, { id, pinnedAt: now.toISOString(), model }].slice(-MAX_PINS);
+  return [...rest, { id, pinnedAt: now.toISOString(), model: leadingModel(model) }].slice(-MAX_PINS);
 }
 
 /** Remove one pin. */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PINS_KEY } from '../../src/export/pins.ts';
 import { ExportMenu } from '../../src/export/ui/export-menu.tsx';
 import { pinActions } from '../../src/export/ui/use-pins.ts';
-import { lineModel } from '../unit/export-fixtures.ts';
+import { lineModel, oneCensusLineModel } from '../unit/export-fixtures.ts';
 
 // The font files are fetched in the browser only; in jsdom the composer gets none (fallback stack).
 vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
@@ -103,6 +103,24 @@ describe('ExportMenu', () => {
     const svg = (await files[0]?.blob.text()) ?? '';
     expect(svg).toContain('width="1080" height="1080"');
     expect(svg).toContain('Population légale');
+    // Three periods: the line chart, not a ranking.
+    expect(svg.match(/class="series"/g)).toHaveLength(2);
+    expect(svg).not.toContain('class="bar"');
+  });
+
+  it('exports a line of one period as the ranking of that period, and pins that ranking (issue 13)', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    render(<ExportMenu model={oneCensusLineModel()} />);
+    await user.click(screen.getByRole('button', { name: 'Exporter' }));
+    await user.click(screen.getByRole('button', { name: "Télécharger l'image SVG" }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const svg = (await files[0]?.blob.text()) ?? '';
+    expect(svg.match(/<rect class="bar"/g)).toHaveLength(2);
+    expect(svg).not.toContain('class="series"');
+    await user.click(screen.getByRole('button', { name: 'Épingler pour la présentation' }));
+    const stored = JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null') as { pins: { model: { kind: string } }[] };
+    expect(stored.pins.map((p) => p.model.kind)).toEqual(['bar']);
   });
 
   it('explains when the browser cannot copy images', async () => {

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PresentationMode, slideStep } from '../../src/export/ui/presentation-mode.tsx';
-import { lineModel } from '../unit/export-fixtures.ts';
+import { lineModel, oneCensusLineModel } from '../unit/export-fixtures.ts';
 
 vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
 
@@ -44,6 +44,14 @@ describe('PresentationMode', () => {
     expect(screen.getByText('2 / 2')).toBeInTheDocument();
     await user.keyboard('{PageUp}');
     expect(screen.getByText('1 / 2')).toBeInTheDocument();
+  });
+
+  it('presents a line of one period (a view pinned before the rule) as the ranking of that period', async () => {
+    render(<PresentationMode models={[oneCensusLineModel(), lineModel()]} onClose={() => undefined} />);
+    const img = await screen.findByRole('img');
+    const svg = atob((img.getAttribute('src') ?? '').replace(/^data:image\/svg\+xml;base64,/, ''));
+    expect(svg.match(/<rect class="bar"/g)).toHaveLength(2);
+    expect(svg).not.toContain('class="series"');
   });
 
   it('leaves on Escape and from the exit button', async () => {

@@ -57,6 +57,23 @@ export function lineModel(overrides: Partial<ChartModel> = {}): ChartModel {
   };
 }
 
+/**
+ * The same two regions with values in 2024 only, like provinces before the 2014 census: a line of one period, which
+ * the exports, presentation and pins draw as the ranking of 2024 (issue 13).
+ */
+export function oneCensusLineModel(overrides: Partial<ChartModel> = {}): ChartModel {
+  const base = lineModel(overrides);
+  return {
+    ...base,
+    series: base.series.map((s) => ({
+      ...s,
+      points: s.points.map((p) =>
+        p.period === '2024' ? p : { period: p.period, value: null, reason: 'not-published', status: p.status },
+      ),
+    })),
+  };
+}
+
 /** Labels a hostile data file could carry. */
 export const HOSTILE = [
   '=HYPERLINK("http://evil.example","x")',

@@ -4,7 +4,8 @@
  * PowerPoint (native chart, optional composed image) and "pin to presentation".
  * Keyboard: the button opens it and focus moves in; Escape closes and focus returns to the button.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { LongRow } from '../../transforms/table.ts';
 import { translate } from '../../i18n/i18n.ts';
@@ -64,7 +65,10 @@ function RadioGroup<T extends string | number>(props: {
 }
 
 /** Export menu of one chart (lazy-loaded by the explorer). */
-export function ExportMenu({ model, tableRows, fullRows, chartSize }: ExportMenuProps): ReactNode {
+export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: ExportMenuProps): ReactNode {
+  // The chart that fits the data (issue 13): a line whose values fall on one period exports (and pins) as the
+  // ranking of that period, not a column of dots.
+  const model = useMemo(() => leadingModel(given), [given]);
   const lang = model.lang;
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const id = useId();

@@ -4,7 +4,8 @@
  * export image (same title, legend, source and status as the downloads), shown through a data: URL
  * `<img>` — no innerHTML — composed at 1920×1080 with larger type so it reads from the back of a room.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { composeWithFonts } from '../actions.ts';
@@ -49,7 +50,10 @@ export function slideStep(key: string, rtl: boolean): -1 | 1 | 'first' | 'last' 
 }
 
 /** Full-screen slide show of charts. */
-export function PresentationMode({ models, onClose, startIndex = 0 }: PresentationModeProps): ReactNode {
+export function PresentationMode({ models: given, onClose, startIndex = 0 }: PresentationModeProps): ReactNode {
+  // Each slide shows the chart that fits its data (issue 13): a line whose values fall on one period, such as a
+  // view pinned before that rule, is presented as the ranking of that period.
+  const models = useMemo(() => given.map(leadingModel), [given]);
   const count = models.length;
   const [index, setIndex] = useState(() => Math.min(Math.max(0, startIndex), Math.max(0, count - 1)));
   const [images, setImages] = useState<Record<number, string>>({});

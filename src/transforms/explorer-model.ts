@@ -2,7 +2,7 @@
  * The explorer's model: everything its tabs draw, derived once per change from the query data and the view
  * selection (OWID Grapher gives each chart its State; this is the explorer's). Pure: no React, no store.
  *
- * One call builds the line chart, the ranking (bar) for one period, the tile map of the regions, the table
+ * One call builds the line chart, the ranking (bar) for one period, the map's part (regions or provinces), the table
  * (the line model's series), the full-range series for the exports, and the notes around them (denominator,
  * missing values with their reason, per-point sources, text summaries). The tabs only draw it.
  *
@@ -18,6 +18,7 @@ import { periodsInRange } from '../contract/period.ts';
 import { distinctPeriods } from './series.ts';
 import { summarizeChart } from './summary.ts';
 import { buildLongRows, type LongRow } from './table.ts';
+import type { MapLevel } from './map-model.ts';
 
 /** The query data the explorer works on. Arrays are compared by identity: query data are never mutated. */
 export interface ExplorerData {
@@ -37,6 +38,10 @@ export interface ExplorerSelection {
   /** Period of the ranking and the map; latest with data when `null` or outside the range. */
   period: string | null;
   lang: Lang;
+  /** Level the map is asked for (default regions); provinces only when the indicator has province data. */
+  mapLevel?: MapLevel;
+  /** Region opened on the map to show its provinces (default none). */
+  mapRegion?: string | null;
 }
 
 /** One drawn chart with the notes around it. */
@@ -110,13 +115,26 @@ export interface ExplorerModel {
   full: { model: ChartModel; rows: () => LongRow[]; periodsWithValues: string[] };
   /** Ranking of the selection for one period (the lead's period when the ranking leads), with its CSV rows. */
   bar: ExplorerChart & { rows: () => LongRow[] };
-  /** Tile map of the regions (whatever the selection) for one period. */
+  /**
+   * The choropleth's part (whatever the selection): the level drawn, its territories, its periods and period,
+   * values with the measure applied. The map tab adds the boundaries (`buildMapModel` with the shapes' codes).
+   */
   map: {
+    /** Provinces when asked (level or an opened region) and the indicator has any; else regions. */
+    level: MapLevel;
+    /** The region whose provinces are drawn, `null` for the whole country. */
+    openRegion: string | null;
+    /** The indicator has a value or a row for at least one province (the level switch offers provinces). */
+    hasProvinces: boolean;
+    /** The catalogue's regions (labels, the "open a region" control). */
     regions: Territory[];
-    /** The regions' periods inside the range, for its period select. */
+    /** Codes of the territories drawn at `level` (one region's provinces when opened). */
+    territories: string[];
+    /** The level's periods inside the range, for its period select. */
     periods: string[];
     period: string | null;
     values: Map<string, TileValue>;
+    /** The ranking of the territories drawn, for the summary, the sources and the exports' table. */
     model: ChartModel;
     /** No region has an observation of this indicator (national-only indicators). */
     hasRegions: boolean;
@@ -174,17 +192,35 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
-/** The tile map's part: regions of the catalogue, their values for one period, measure applied. */
+/**
+ * The map's part: the level (provinces when asked and available, else regions), its territories (one region's
+ * provinces when a region is opened), their values for one period, measure applied.
+ */
 function buildMap(data: ExplorerData, selection: ExplorerSelection): ExplorerModel['map'] {
   const { measure, from, to, lang } = selection;
   const regions = data.territories.filter((t) => t.level === 'region');
-  const regionCodes = new Set(regions.map((r) => r.code));
-  const regionObs = data.observations.filter((o) => o.indicator === data.indicator.id && regionCodes.has(o.territory));
-  const periods = periodsInRange(distinctPeriods(regionObs), from, to);
+  const ofIndicator = (codes: ReadonlySet<string>) =>
+    data.observations.filter((o) => o.indicator === data.indicator.id && codes.has(o.territory));
+  const regionObs = ofIndicator(new Set(regions.map((r) => r.code)));
+  const provinces = data.territories.filter((t) => t.level === 'province');
+  const provinceObs = ofIndicator(new Set(provinces.map((t) => t.code)));
+  const hasRegions = regionObs.length > 0;
+  const hasProvinces = provinceObs.length > 0;
+  const openAsked = regions.some((r) => r.code === selection.mapRegion) ? (selection.mapRegion ?? null) : null;
+  const provincesAsked = selection.mapLevel === 'province' || openAsked !== null;
+  const level: MapLevel = hasProvinces && (provincesAsked || !hasRegions) ? 'province' : 'region';
+  const openRegion = level === 'province' ? openAsked : null;
+  const territories =
+    level === 'region'
+      ? regions.map((r) => r.code)
+      : provinces.filter((t) => openRegion === null || t.parent === openRegion).map((t) => t.code);
+  const codes = new Set(territories);
+  const levelObs = (level === 'region' ? regionObs : provinceObs).filter((o) => codes.has(o.territory));
+  const periods = periodsInRange(distinctPeriods(levelObs), from, to);
   const period =
-    selection.period && periods.includes(selection.period) ? selection.period : latestWithData(regionObs, periods);
+    selection.period && periods.includes(selection.period) ? selection.period : latestWithData(levelObs, periods);
   const values = new Map<string, TileValue>();
-  for (const o of regionObs) {
+  for (const o of levelObs) {
     if (o.period !== period) continue;
     const measured = applyMeasure(o.value, measure, data.territoryIndex.get(o.territory), o.period);
     values.set(
@@ -197,9 +233,9 @@ function buildMap(data: ExplorerData, selection: ExplorerSelection): ExplorerMod
   const model = buildChartModel({
     kind: 'bar',
     indicator: data.indicator,
-    observations: regionObs,
+    observations: levelObs,
     territoryIndex: data.territoryIndex,
-    territories: regions.map((r) => r.code),
+    territories,
     measure,
     from,
     to,
@@ -207,15 +243,18 @@ function buildMap(data: ExplorerData, selection: ExplorerSelection): ExplorerMod
     lang,
     link: '',
   });
-  const hasRegions = regionObs.length > 0;
   return {
+    level,
+    openRegion,
+    hasProvinces,
     regions,
+    territories,
     periods,
     period,
     values,
     model,
     hasRegions,
-    summary: hasRegions ? summarizeChart(model, data.indicator.unit.code) : undefined,
+    summary: hasRegions || hasProvinces ? summarizeChart(model, data.indicator.unit.code) : undefined,
   };
 }
 
@@ -293,7 +332,14 @@ export function buildExplorerModel(
     bar = { ...chart(model, unit), rows: once(() => buildLongRows(model)) };
   }
 
-  const map = prev && sameRange && p.period === selection.period ? prev.map : buildMap(data, selection);
+  const map =
+    prev &&
+    sameRange &&
+    p.period === selection.period &&
+    p.mapLevel === selection.mapLevel &&
+    p.mapRegion === selection.mapRegion
+      ? prev.map
+      : buildMap(data, selection);
 
   const all = prev && sameData ? prev.periods.all : distinctPeriods(data.observations);
   const periods: ExplorerPeriods =

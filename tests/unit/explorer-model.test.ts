@@ -213,6 +213,57 @@ describe('buildExplorerModel', () => {
     expect(at2019.map.values.get('MA-01')).toEqual({ value: null, reason: 'not-published' });
   });
 
+  it('the map at province level (issue 13): provinces when asked and available, one region opened, else regions', () => {
+    const province = (code: string, parent: string): Territory => ({
+      ...territory(code, 'province', { '2024': 500 }),
+      parent,
+      kind: 'province',
+    });
+    const P1 = province('MA-AAA', 'MA-01');
+    const P2 = province('MA-BBB', 'MA-01');
+    const P3 = province('MA-CCC', 'MA-02');
+    const all = [...territories, P1, P2, P3];
+    const withProvinces: ExplorerData = {
+      ...data,
+      territories: all,
+      territoryIndex: new Map(all.map((t) => [t.code, t])),
+      observations: [
+        ...observations,
+        obs('MA-AAA', '2024', 10),
+        obs('MA-BBB', '2024', null),
+        obs('MA-CCC', '2024', 30),
+      ],
+    };
+    const regions = buildExplorerModel(withProvinces, selection());
+    expect(regions.map.level).toBe('region');
+    expect(regions.map.hasProvinces).toBe(true);
+    expect(regions.map.territories).toEqual(['MA-01', 'MA-02']);
+
+    const provinces = buildExplorerModel(withProvinces, selection({ mapLevel: 'province' }), regions);
+    expect(provinces.map).not.toBe(regions.map);
+    expect(provinces.map.level).toBe('province');
+    expect(provinces.map.openRegion).toBeNull();
+    expect(provinces.map.territories).toEqual(['MA-AAA', 'MA-BBB', 'MA-CCC']);
+    expect(provinces.map.periods).toEqual(['2024']);
+    expect(provinces.map.values.get('MA-BBB')).toEqual({ value: null, reason: 'not-published' });
+    // The line and the ranking do not depend on the map: kept as they were.
+    expect(provinces.line).toBe(regions.line);
+
+    // Opening a region shows its provinces whatever the level asked.
+    const opened = buildExplorerModel(withProvinces, selection({ mapRegion: 'MA-01' }));
+    expect(opened.map.level).toBe('province');
+    expect(opened.map.openRegion).toBe('MA-01');
+    expect(opened.map.territories).toEqual(['MA-AAA', 'MA-BBB']);
+    // An unknown region opens nothing.
+    expect(buildExplorerModel(withProvinces, selection({ mapRegion: 'MA-99' })).map.openRegion).toBeNull();
+
+    // Without province data, provinces fall back to the regions (the level switch disables them).
+    const noProvinces = buildExplorerModel(data, selection({ mapLevel: 'province', mapRegion: 'MA-01' }));
+    expect(noProvinces.map.level).toBe('region');
+    expect(noProvinces.map.openRegion).toBeNull();
+    expect(noProvinces.map.hasProvinces).toBe(false);
+  });
+
   it('a national-only indicator has no map', () => {
     const national = { ...data, observations: observations.filter((o) => o.territory === 'MA') };
     const m = buildExplorerModel(national, selection({ territories: ['MA'] }));

@@ -17,6 +17,8 @@ interface Inputs {
   to: string | null;
   period: string | null;
   lang: ViewStore['lang'];
+  mapLevel: ViewStore['mapLevel'];
+  mapRegion: string | null;
 }
 
 /**
@@ -37,9 +39,11 @@ export function useExplorerModel(
   const to = useViewStore((s) => s.to);
   const period = useViewStore((s) => s.period);
   const lang = useViewStore((s) => s.lang);
+  const mapLevel = useViewStore((s) => s.mapLevel);
+  const mapRegion = useViewStore((s) => s.mapRegion);
   const urgent = useMemo<Inputs | null>(
-    () => (data ? { data, territories, measure, from, to, period, lang } : null),
-    [data, territories, measure, from, to, period, lang],
+    () => (data ? { data, territories, measure, from, to, period, lang, mapLevel, mapRegion } : null),
+    [data, territories, measure, from, to, period, lang, mapLevel, mapRegion],
   );
   const inputs = useDeferredValue(urgent);
   // The last build and what it was built from, kept in state (not a ref read during render): when the inputs

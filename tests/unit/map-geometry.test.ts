@@ -6,6 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { geoConicConformal, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { INSET_CODES, projectMap, type MapShape } from '../../src/charts/map-geometry.ts';
 import { MoroccoTopology } from '../../src/contract/geo.ts';
 
@@ -74,10 +78,13 @@ describe('projectMap', () => {
     expect(border.every(([x, y]) => x! >= 0 && x! <= 800 && y! >= 0 && y! <= 800)).toBe(true);
   });
 
-  it('rounds coordinates to one decimal', () => {
+  it('rounds coordinates to one decimal and thins them, keeping the DOM and the exports small', () => {
     const g = projectMap(topo, { level: 'province', width: 800, height: 800 });
-    const decimals = (g.shapes.map((s) => s.d).join('') + g.regionBorders + g.outline).match(/\.\d{2,}/g);
-    expect(decimals).toBeNull();
+    const all = g.shapes.map((s) => s.d).join('') + g.regionBorders + g.outline;
+    expect(all.match(/\.\d{2,}/g)).toBeNull();
+    expect(all).not.toMatch(/-0[,LMZ]/);
+    // Deterministic (not a timing): 204,407 characters when written; full precision would be ~4× that.
+    expect(all.length).toBeLessThan(230_000);
   });
 
   it('puts the Casablanca–Rabat prefectures in an inset box that overlaps no territory of the main map', () => {
@@ -124,5 +131,34 @@ describe('projectMap', () => {
     const tanger = byCode(g.shapes, 'MA-01'); // the north
     expect(dakhla.centroid[0]).toBeLessThan(oriental.centroid[0]);
     expect(tanger.centroid[1]).toBeLessThan(dakhla.centroid[1]);
+  });
+
+  it('agrees with d3-geo geoPath + fitExtent (the recipe of shared/geo) on every shape', () => {
+    // projectMap projects each arc once and fits with an affine step; this is the straightforward way.
+    const t = topo as unknown as Topology<{ provinces: GeometryCollection<{ iso: string }> }>;
+    const fc = feature(t, t.objects.provinces) as FeatureCollection<Polygon | MultiPolygon, { iso: string }>;
+    const margin = 16; // 2 % of 800
+    const projection = geoConicConformal()
+      .parallels([24, 34])
+      .rotate([8, 0])
+      .fitExtent(
+        [
+          [margin, margin],
+          [800 - margin, 800 - margin],
+        ],
+        fc,
+      );
+    const path = geoPath(projection);
+    const g = projectMap(topo, { level: 'province', width: 800, height: 800 });
+    for (const f of fc.features) {
+      const s = byCode(g.shapes, f.properties.iso);
+      const area = path.area(f);
+      expect(Math.abs(s.area - area) / area, s.code).toBeLessThan(0.01);
+      const [cx, cy] = path.centroid(f);
+      expect(Math.hypot(s.centroid[0] - cx, s.centroid[1] - cy), s.code).toBeLessThan(0.5);
+      const [[x0, y0], [x1, y1]] = path.bounds(f);
+      expect(Math.abs(s.bounds[0][0] - x0) + Math.abs(s.bounds[0][1] - y0), s.code).toBeLessThan(0.5);
+      expect(Math.abs(s.bounds[1][0] - x1) + Math.abs(s.bounds[1][1] - y1), s.code).toBeLessThan(0.5);
+    }
   });
 });

@@ -106,6 +106,16 @@ describe('map colours', () => {
     for (let i = 1; i < ramp.length; i++) expect(contrast(ramp[i]!, ramp[i - 1]!)).toBeGreaterThanOrEqual(1.2);
   });
 
+  it('checks against the colour the borders really have: the surface token of each theme (src/styles/global.css)', () => {
+    const css = fs.readFileSync(path.join(ROOT, 'src/styles/global.css'), 'utf8');
+    const surface = (selector: string) => {
+      const block = css.slice(css.indexOf(`${selector} {`));
+      return /--surface:\s*(#[0-9a-f]{6})/i.exec(block.slice(0, block.indexOf('}')))?.[1]?.toLowerCase();
+    };
+    expect(surface(':root')).toBe(MAP_BORDER.light);
+    expect(surface(":root[data-theme='dark']")).toBe(MAP_BORDER.dark);
+  });
+
   it('spreads fewer classes over the ramp, keeping its ends', () => {
     expect(rampColors(MAP_RAMP_LIGHT, 5)).toEqual([...MAP_RAMP_LIGHT]);
     expect(rampColors(MAP_RAMP_LIGHT, 2)).toEqual([MAP_RAMP_LIGHT[0], MAP_RAMP_LIGHT[4]]);

@@ -23,7 +23,7 @@ import {
 } from './caption.ts';
 import { qrSvg } from './qr.ts';
 import { fitText, niceTicks, textWidth, wrapText } from '../charts/text-layout.ts';
-import { finiteOrNull, finiteValues, valueAt } from './values.ts';
+import { finiteOrNull, finiteValues, rankedSeries, valueAt } from './values.ts';
 import { escapeXml, num } from './xml.ts';
 
 /** One embedded font face: base64 of a woff2 file (an empty string skips it, e.g. in snapshots). */
@@ -315,7 +315,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   }
 
   function drawBars(): string {
-    const rows = model.series.map((s) => ({ s, p: barPoint(s, model.periods) }));
+    const rows = rankedSeries(model).map((s) => ({ s, p: barPoint(s, model.periods) }));
     const values = finiteValues(rows.map((r) => r.p?.value));
     if (rows.length === 0) return noData();
     const { ticks, lo, hi, step } = values.length > 0 ? valueDomain(values) : { ticks: [0, 1], lo: 0, hi: 1, step: 1 };

@@ -25,7 +25,7 @@ import {
 import { composeSvg } from './compose-svg.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
 import { svgToPng } from './png.ts';
-import { finiteValues, valueAt } from './values.ts';
+import { finiteValues, rankedSeries, valueAt } from './values.ts';
 import { stripInvalidXmlChars } from './xml.ts';
 
 const messages = defineMessages({
@@ -93,12 +93,14 @@ function chartOf(model: ChartModel): SlideSpec['chart'] {
 
 function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
   if (model.kind === 'bar') {
-    // A ranked bar chart reads territory by territory: categories = territories, one series per period.
-    const labels = model.series.map((s) => clean(s.label));
+    // A ranked bar chart reads territory by territory: categories = territories (in ranking order, as on the
+    // screen), one series per period.
+    const ranked = rankedSeries(model);
+    const labels = ranked.map((s) => clean(s.label));
     const series = model.periods.map((period) => ({
       name: clean(formatPeriod(period, model.lang)),
       labels,
-      values: model.series.map((s) => valueAt(s, period)),
+      values: ranked.map((s) => valueAt(s, period)),
     }));
     return { type: 'bar', series, colors: [model.series[0]?.color ?? '#0072B2'].map((c) => c.replace('#', '')) };
   }

@@ -1,10 +1,14 @@
 /**
  * The analyst journey in Chromium against the built app (mock API): pick Casablanca-Settat and
  * Marrakech-Safi, switch a count indicator to per 1,000 inhabitants, open the map and the table, reload
- * and get the same view; the language switch sets dir=rtl and translated text; keyboard-only use.
+ * and get the same view; the provinces of Casablanca-Settat end on a ranked chart when one period is in range, and
+ * its slide-size PNG is a ranking; the language switch sets dir=rtl and translated text; keyboard-only use.
  * (axe on the explorer's tabs in every language is in tests/e2e/a11y.test.ts.)
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sortPeriods } from '../../src/contract/period.ts';
 import {
   collectConsoleErrors,
   countChartLines,
@@ -83,6 +87,74 @@ describe('explorer: analyst journey', () => {
       // Back returns to the map.
       await page.goBack();
       await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    'unemployment in the provinces of Casablanca-Settat: one period in range ends on a ranked chart, exported as one',
+    { timeout: 180_000 },
+    async () => {
+      const page = browser.page;
+      const out = path.resolve('.tmp/explorer-e2e');
+      fs.mkdirSync(out, { recursive: true });
+      await openApp(page, served.url, 'view=explorer&lang=fr');
+      await page.getByRole('combobox', { name: 'Indicateur' }).selectOption('unemployment-rate');
+      await page.getByRole('combobox', { name: 'Région des provinces' }).selectOption('MA-06');
+      await page.getByRole('button', { name: 'Provinces : Casablanca-Settat' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('territories')?.split(',').length).toBe(9);
+      // The provinces' periods with a value, from the API the app reads (two census years since the 2014 census).
+      const periods = await page.evaluate(async () => {
+        const ters = (await (await fetch('api/v1/territories')).json()) as { data: { code: string; parent: string }[] };
+        const codes = new Set(ters.data.filter((t) => t.parent === 'MA-06').map((t) => t.code));
+        const obs = (await (await fetch('api/v1/observations?indicator=unemployment-rate')).json()) as {
+          data: { territory: string; period: string; value: number | null }[];
+        };
+        return [...new Set(obs.data.filter((o) => codes.has(o.territory) && o.value !== null).map((o) => o.period))];
+      });
+      expect(periods).toContain('2024');
+      const note = page.getByText('Une seule période (2024) pour cette sélection : classement');
+      if (periods.length > 1) {
+        // Two periods: the line chart leads; "De" offers the provinces' periods only, and cutting it to 2024 leaves
+        // one period.
+        await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(9);
+        const from = page.getByRole('combobox', { name: 'De', exact: true });
+        expect((await from.locator('option').allInnerTexts()).length).toBe(periods.length);
+        await from.selectOption('2024');
+      }
+      await expect(note).toBeVisibleSoon();
+      await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(0);
+      const ranking = page.getByRole('figure', { name: /classement 2024/ });
+      await expect.poll(() => ranking.locator('.bar-chart__bar').count(), { timeout: 15_000 }).toBe(9);
+      await page.screenshot({ path: path.join(out, 'ranking-provinces-fr.png'), fullPage: true });
+
+      // Its exports are the ranking's: the 16:9 slide at 2× is a 3840×2160 PNG of bars.
+      await ranking.getByRole('button', { name: 'Exporter', exact: true }).click();
+      await page.getByRole('dialog').first().waitFor();
+      const [svgDl] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: "Télécharger l'image SVG", exact: true }).click(),
+      ]);
+      const svg = fs.readFileSync((await svgDl.path()) ?? '', 'utf8');
+      expect(svg.match(/<rect class="bar"/g)).toHaveLength(9);
+      expect(svg).not.toContain('class="series"');
+      const [pngDl] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        page.getByRole('button', { name: "Télécharger l'image PNG", exact: true }).click(),
+      ]);
+      const pngFile = path.join(out, 'ranking-provinces-fr-16x9@2.png');
+      await pngDl.saveAs(pngFile);
+      const png = fs.readFileSync(pngFile);
+      expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3840, 2160]);
+      await page.keyboard.press('Escape');
+
+      // Two periods again: the line returns.
+      if (periods.length > 1) {
+        await page.getByRole('combobox', { name: 'De', exact: true }).selectOption(sortPeriods(periods)[0] ?? '');
+        await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(9);
+        expect(await note.count()).toBe(0);
+      }
       expect(errors).toEqual([]);
     },
   );

@@ -47,6 +47,15 @@ describe('buildDeckSpec', () => {
     });
   });
 
+  it('lists a ranking highest first, as on the screen (issue 13)', () => {
+    const base = lineModel({ kind: 'bar', periods: ['2024'] });
+    const chart = buildDeckSpec([{ ...base, series: [...base.series].reverse() }], 'fr', '2026-11-26').slides[0]?.chart;
+    expect(chart?.series[0]).toMatchObject({
+      labels: ['Casablanca-Settat', 'Marrakech-Safi'],
+      values: [7_688_967, 4_892_393],
+    });
+  });
+
   it('is right to left in Arabic, with quarter labels in Arabic', () => {
     const spec = buildDeckSpec([lineModel({ lang: 'ar', dir: 'rtl', periods: ['2024-Q1'] })], 'ar', '2026-11-26');
     expect(spec.rtl).toBe(true);

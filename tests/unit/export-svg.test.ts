@@ -98,6 +98,14 @@ describe('composeSvg', () => {
     expect(texts(doc, 'value')[0]).toMatch(/^6,9\sM$/);
   });
 
+  it('draws a ranking ranked, highest first, whatever the selection order (issue 13)', () => {
+    const base = lineModel({ kind: 'bar', periods: ['2024'] });
+    const doc = parse(
+      composeSvg({ ...base, series: [...base.series].reverse() }, { ...OPTS, ...EXPORT_SIZES['slide-16-9'] }),
+    );
+    expect(texts(doc, 'tick-y')).toEqual(['Casablanca-Settat', 'Marrakech-Safi']);
+  });
+
   it('says so when there is nothing to draw, and omits the background when transparent', () => {
     const doc = parse(composeSvg(lineModel({ series: [] }), { ...OPTS, background: 'transparent' }));
     expect(texts(doc, 'no-data')).toEqual(['Aucune donnée à afficher']);

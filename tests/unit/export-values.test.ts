@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finiteOrNull, finiteValues, valueAt } from '../../src/export/values.ts';
+import { finiteOrNull, finiteValues, rankedSeries, valueAt } from '../../src/export/values.ts';
 import { lineModel } from './export-fixtures.ts';
 
 describe('finiteOrNull', () => {
@@ -33,5 +33,16 @@ describe('valueAt', () => {
   it('reads a non-finite value as a gap', () => {
     const points = first.points.map((p) => (p.period === '2024' ? { ...p, value: Number.NaN } : p));
     expect(valueAt({ points }, '2024')).toBeNull();
+  });
+});
+
+describe('rankedSeries', () => {
+  it('orders a ranking as the screen does: highest value of the last period first, missing values last', () => {
+    const base = lineModel();
+    const reversed = { ...base, kind: 'bar' as const, series: [...base.series].reverse() };
+    expect(rankedSeries({ ...reversed, periods: ['2024'] }).map((s) => s.key)).toEqual(['MA-06', 'MA-07']);
+    // 2014: Marrakech-Safi has no value, so it comes last whatever the input order.
+    expect(rankedSeries({ ...reversed, periods: ['2014'] }).map((s) => s.key)).toEqual(['MA-06', 'MA-07']);
+    expect(rankedSeries({ ...base, periods: [] }).map((s) => s.key)).toEqual(['MA-06', 'MA-07']);
   });
 });

@@ -89,7 +89,7 @@ const SHOTS = [
     name: 'explorer-map',
     query: `${EXPLORER}&tab=map&lang=fr`,
     ready: async (page) =>
-      page.locator('.tile-map__grid button[aria-pressed]').first().waitFor({ state: 'visible', timeout: TIMEOUT }),
+      page.locator('.choropleth path[role="button"]').first().waitFor({ state: 'visible', timeout: TIMEOUT }),
   },
   {
     name: 'explorer-table',

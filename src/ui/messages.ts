@@ -56,13 +56,6 @@ export const chartMessages = defineMessages({
   legend: { fr: 'Légende', ar: 'المفتاح', en: 'Legend' },
   noData: { fr: 'Pas de données', ar: 'لا بيانات', en: 'No data' },
   selected: { fr: 'sélectionné', ar: 'مختار', en: 'selected' },
-  mapLegend: { fr: 'Classes de valeurs', ar: 'فئات القيم', en: 'Value classes' },
-  tileName: { fr: '{name} : {value} ({period})', ar: '{name}: {value} ({period})', en: '{name}: {value} ({period})' },
-  tileNoData: {
-    fr: '{name} : pas de données ({period})',
-    ar: '{name}: لا بيانات ({period})',
-    en: '{name}: no data ({period})',
-  },
   rank: { fr: 'Rang', ar: 'الترتيب', en: 'Rank' },
   // Error boundaries (error-boundary.tsx).
   viewError: {

@@ -136,15 +136,19 @@ describe('charts: names, summaries, tables', () => {
       const tableText = await table.innerText();
       expect(tableText).toContain('Casablanca-Settat');
       expect(tableText).toContain('Marrakech-Safi');
-      // Map: every tile writes its value or "Pas de données" (hatched tiles are never colour-only).
+      // Map: every territory names its value or "pas de données" (hatched ones are never colour-only), in its
+      // accessible name and in the legend, which writes the hatched class out with its count.
       await page.getByRole('tab', { name: 'Carte' }).click();
-      await page.locator('button.tile').first().waitFor({ timeout: 30_000 });
-      for (const tile of await page.locator('button.tile').all()) {
-        expect(await tile.locator('.tile__value').innerText()).toMatch(/\d|Pas de données/);
+      const shapes = page.locator('.choropleth path[role="button"]');
+      await shapes.first().waitFor({ timeout: 30_000 });
+      expect(await shapes.count()).toBe(12);
+      for (const shape of await shapes.all()) {
+        expect(await shape.getAttribute('aria-label')).toMatch(/\d.*\(\d{4}\)|pas de données/);
       }
-      for (const tile of await page.locator('button.tile.tile--nodata').all()) {
-        expect(await tile.innerText()).toContain('Pas de données');
+      for (const shape of await page.locator('.choropleth path[role="button"].choropleth__shape--nodata').all()) {
+        expect(await shape.getAttribute('aria-label')).toContain('pas de données');
       }
+      expect(await page.locator('[data-map-legend="true"]').innerText()).toMatch(/\d/);
 
       await openApp(page, server.url, 'view=overview&lang=fr');
       await settle(page);

@@ -2,8 +2,9 @@
  * Issue 6, keyboard only: no mouse event is sent in this file. From the top of the explorer, Tab reaches the
  * territory filter, a territory is searched and checked, arrow keys move through the chart's points (the
  * aria-live region says territory, period and value), the export menu exports a PNG (a real download with
- * the PNG signature), and the map's tiles toggle with Enter. Every control that takes focus on the way must
- * show it (a non-'none' outline or a box-shadow while it matches :focus-visible).
+ * the PNG signature), and on the map (one tab stop) arrows move between territories, the live region names
+ * them, and Enter toggles one. Every control that takes focus on the way must show it (a non-'none' outline or a
+ * box-shadow while it matches :focus-visible; on the map, the focus ring drawn over the focused territory).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,10 +47,13 @@ async function probeFocus(page: Page): Promise<FocusProbe> {
     const cs = getComputedStyle(el);
     const outline = cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) > 0;
     const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
+    // A map territory: its ring is drawn over the neighbours (a stroke on the path would be half hidden).
+    const ring =
+      el.closest('.choropleth') !== null && el.closest('svg')?.querySelector('.choropleth__focus-ring') != null;
     const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 40);
     return {
       what: `${el.tagName.toLowerCase()}${el.getAttribute('type') ? `[type=${el.getAttribute('type')}]` : ''} "${name}"`,
-      visible: outline || shadow,
+      visible: outline || shadow || ring,
       focusVisible: el.matches(':focus-visible'),
     };
   });
@@ -76,7 +80,7 @@ function focused(page: Page, test: string): () => Promise<boolean> {
 
 describe('keyboard-only journey', () => {
   it(
-    'Tab to the filter, select a territory, walk the points, export a PNG, toggle a map tile',
+    'Tab to the filter, select a territory, walk the points, export a PNG, walk and toggle the map',
     { timeout: 300_000 },
     async () => {
       const page = browser.page;
@@ -154,22 +158,34 @@ describe('keyboard-only journey', () => {
       // Escape gives focus back to the menu button.
       expect(await focused(page, '.xm-trigger')()).toBe(true);
 
-      // The map without a mouse: back to the tabs, arrow to "Carte", Tab into the tiles, Enter toggles one.
+      // The map without a mouse: back to the tabs, arrow to "Carte", Tab into the map (one stop), arrows move
+      // between territories and the live region names them, Enter toggles one.
       invisible.push(...(await tabUntil(page, focused(page, '[role="tab"]'), 80, 'Shift+Tab')));
       await page.keyboard.press('Home');
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => page.getByRole('tab', { name: 'Carte' }).getAttribute('aria-selected')).toBe('true');
-      invisible.push(...(await tabUntil(page, focused(page, 'button.tile'))));
-      const tile = page.locator('button.tile:focus');
-      const before = await tile.getAttribute('aria-pressed');
-      const label = (await tile.getAttribute('aria-label')) ?? '';
+      await page.locator('.choropleth path[role="button"]').first().waitFor({ timeout: 30_000 });
+      invisible.push(...(await tabUntil(page, focused(page, '.choropleth path[role="button"]'))));
+      expect(await page.locator('.choropleth path[tabindex="0"]').count()).toBe(1);
+      const code = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
+      const first = await code();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(code).not.toBe(first);
+      const shape = page.locator('.choropleth path[role="button"]:focus');
+      const label = (await shape.getAttribute('aria-label')) ?? '';
       expect(label).toMatch(/\d/); // the value is in the accessible name, not only in the colour
+      await expect
+        .poll(() => page.locator('[data-map-announcer="true"]').innerText())
+        .toContain(label.split(' :')[0] as string);
+      const before = await shape.getAttribute('aria-pressed');
       await page.keyboard.press('Enter');
       await expect
-        .poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed'))
+        .poll(() => page.locator('.choropleth path[role="button"]:focus').getAttribute('aria-pressed'))
         .toBe(before === 'true' ? 'false' : 'true');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('button.tile:focus').getAttribute('aria-pressed')).toBe(before);
+      await expect
+        .poll(() => page.locator('.choropleth path[role="button"]:focus').getAttribute('aria-pressed'))
+        .toBe(before);
 
       expect(invisible).toEqual([]);
       expect(errors).toEqual([]);

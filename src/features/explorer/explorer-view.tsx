@@ -18,7 +18,6 @@ import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx'
 import { BAR_ROW_HEIGHT, RankedBarChart, rankedBarHeight } from '../../charts/bar-chart.tsx';
 import { ChartFrame } from '../../charts/chart-frame.tsx';
 import { LineChart } from '../../charts/line-chart.tsx';
-import { TileMap } from '../../charts/tile-map.tsx';
 import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { updateView } from '../../state/url-sync.ts';
@@ -26,12 +25,13 @@ import { EXPLORER_TABS, type ExplorerTab } from '../../state/view-state.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
-import { defaultIndicator, defaultTerritories, MAX_TERRITORIES } from '../../transforms/selection.ts';
+import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
 import type { LongRow } from '../../transforms/table.ts';
 import { IndicatorPicker, MeasureSwitch, PeriodSelect, TimeRange } from './controls.tsx';
 import { errorText } from './error-text.ts';
 import { explorerMessages } from './messages.ts';
 import { DataTable } from './table-panel.tsx';
+import { MapTab } from './map-tab.tsx';
 import { Tabs } from './tabs.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useElementWidth } from './use-element-width.ts';
@@ -250,65 +250,6 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
   );
 }
 
-function MapTab({ model, selected, lang }: { model: ExplorerModel; selected: readonly string[]; lang: Lang }) {
-  const { map } = model;
-  const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const toggle = (code: string) => {
-    const next = selectedSet.has(code) ? selected.filter((c) => c !== code) : [...selected, code];
-    updateView({ territories: next.slice(0, MAX_TERRITORIES) });
-  };
-  return (
-    <PanelBoundary lang={lang} resetKeys={[map.model]}>
-      <ChartFrame
-        id="explorer-map"
-        title={
-          map.period
-            ? translate(explorerMessages, lang, 'mapTitle', {
-                indicator: map.model.title,
-                period: formatPeriod(map.period, lang),
-              })
-            : map.model.title
-        }
-        subtitle={map.model.subtitle}
-        status={map.model.status}
-        source={map.model.source}
-        method={map.model.method}
-        lang={lang}
-        summary={map.summary}
-        denominatorNote={map.model.denominatorNote}
-        actions={
-          map.periods.length === 0 ? null : (
-            <PeriodSelect
-              periods={map.periods}
-              value={map.period}
-              onChange={(p) => updateView({ period: p })}
-              lang={lang}
-            />
-          )
-        }
-      >
-        {map.hasRegions ? (
-          <>
-            <p className="muted">{translate(explorerMessages, lang, 'mapNote')}</p>
-            <TileMap
-              regions={map.regions}
-              values={map.values}
-              period={map.period}
-              selected={selectedSet}
-              onToggle={toggle}
-              lang={lang}
-              unitCode={model.data.indicator.unit.code}
-              measure={model.selection.measure}
-            />
-          </>
-        ) : (
-          <p className="state state--empty">{translate(explorerMessages, lang, 'regionsOnly')}</p>
-        )}
-      </ChartFrame>
-    </PanelBoundary>
-  );
-}
-
 function TableTab({ model, lang }: { model: ExplorerModel; lang: Lang }) {
   const { line } = model;
   const linked = useLinked(line.model);
@@ -344,6 +285,7 @@ export function ExplorerView() {
   const measureState = useViewStore((s) => s.measure);
   const tab = useViewStore((s) => s.tab);
   const period = useViewStore((s) => s.period);
+  const mapLevel = useViewStore((s) => s.mapLevel);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
   // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
@@ -456,7 +398,15 @@ export function ExplorerView() {
             <ChartTab model={model} lang={lang} width={Math.max(280, width - 34)} />
           </div>
         ) : null}
-        {tab === 'map' ? <MapTab model={model} selected={selected} lang={lang} /> : null}
+        {tab === 'map' ? (
+          <MapTab
+            model={model}
+            selected={selected}
+            askedLevel={mapLevel}
+            lang={lang}
+            width={Math.max(280, width - 34)}
+          />
+        ) : null}
         {tab === 'table' ? (
           <DeferredTab model={model} lang={lang}>
             {(m) => <TableTab model={m} lang={lang} />}

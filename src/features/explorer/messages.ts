@@ -40,21 +40,6 @@ export const explorerMessages = defineMessages({
     ar: 'لا توجد قيمة لهذا الاختيار في الفترة المطلوبة: تُعرض كل الفترات.',
     en: 'This selection has no value in the requested time range: every period is shown.',
   },
-  mapTitle: {
-    fr: '{indicator} — régions, {period}',
-    ar: '{indicator} — الجهات، {period}',
-    en: '{indicator} — regions, {period}',
-  },
-  mapNote: {
-    fr: 'Carte en tuiles : chaque région est une case placée selon sa position approximative. Cliquez ou appuyez sur Entrée pour ajouter ou retirer une région.',
-    ar: 'خريطة مربعات: كل جهة مربع في موقعها التقريبي. انقر أو اضغط Enter لإضافة جهة أو إزالتها.',
-    en: 'Tile map: each region is a tile at its approximate position. Click or press Enter to add or remove a region.',
-  },
-  regionsOnly: {
-    fr: 'Cet indicateur n’a pas de données régionales.',
-    ar: 'لا تتوفر لهذا المؤشر بيانات جهوية.',
-    en: 'This indicator has no regional data.',
-  },
   tableCaption: { fr: '{indicator} : {subtitle}', ar: '{indicator}: {subtitle}', en: '{indicator}: {subtitle}' },
   territory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
   first: { fr: 'Début', ar: 'البداية', en: 'First' },

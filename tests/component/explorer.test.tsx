@@ -163,6 +163,24 @@ describe('ExplorerView', () => {
     expect(screen.queryByText(note)).toBeNull();
   });
 
+  it('a range the selection has no value in is not applied (the chart stays drawn) and the URL keeps it', async () => {
+    // A link made for other territories: 2019 is no period of Casablanca-Settat's unemployment (censuses only).
+    start({ indicator: 'unemployment-rate', territories: ['MA-06'], from: '2019', to: '2019' });
+    const { container } = renderExplorer();
+    expect(
+      await screen.findByText(
+        'Aucune valeur de cette sélection dans la période demandée : toutes les périodes sont affichées.',
+        {},
+        { timeout: 8000 },
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(container.querySelectorAll('path.recharts-line-curve')).toHaveLength(1));
+    // The selects show what is applied: every period of the selection.
+    expect(screen.getByRole('combobox', { name: 'De' })).toHaveValue('2014');
+    expect(screen.getByRole('combobox', { name: 'À' })).toHaveValue('2024');
+    expect(useViewStore.getState()).toMatchObject({ from: '2019', to: '2019' });
+  });
+
   it('moves a focus ring across points with the keyboard and announces them', async () => {
     // The export menu loaded first, as in a warm app: it has its own polite live region (its status), before
     // the plot in the document. Reading the first live region of the page read that one, so this test failed

@@ -5,6 +5,7 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ROOT_OPTIONS } from './app/root-options.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
@@ -29,10 +30,8 @@ preloadView(useViewStore.getState().view);
 
 const container = document.getElementById('root');
 if (container) {
-  // React 19 logs every error an error boundary caught with console.error; our boundaries already show it
-  // in the page and log a warning (src/app/error-boundary.tsx), so a contained panel failure is not an
-  // uncaught error (found by tests/e2e/faults-boundary.test.ts). Uncaught errors keep React's default.
-  createRoot(container, { onCaughtError: () => undefined }).render(
+  // How React reports caught and recovered errors: see src/app/root-options.ts.
+  createRoot(container, ROOT_OPTIONS).render(
     <StrictMode>
       <RootBoundary>
         <App queryClient={createQueryClient()} />

@@ -13,6 +13,7 @@
 import type { Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartModel, MissingItem, PointSource, TileValue } from './chart-types.ts';
 import { buildChartModel, latestWithData, missingItems } from './chart-model.ts';
+import { chartLead, periodsWithValues, type ChartLead } from './chart-lead.ts';
 import { applyMeasure } from './measures.ts';
 import { periodsInRange } from '../contract/period.ts';
 import { distinctPeriods } from './series.ts';
@@ -56,16 +57,6 @@ export interface ExplorerChart {
   hasData: boolean;
 }
 
-/**
- * Which chart leads the chart tab, and why (issue 13). A line needs two periods: with a single period that has
- * values for the selection in the range, a line chart is a column of dots on one x position, so the ranked bars
- * of that period lead (and are what the exports, presentation mode and pins take); the line returns as soon as a
- * second period has a value. With no value at all, the line's empty state stays.
- */
-export type ChartLead =
-  | { chart: 'ranking'; reason: 'single-period'; period: string }
-  | { chart: 'line'; reason: 'several-periods' | 'no-data' };
-
 /** The explorer's periods: those of the indicator, those of the selection, and the range actually applied. */
 export interface ExplorerPeriods {
   /** Every period of the indicator (any territory). */
@@ -95,7 +86,10 @@ export interface ExplorerModel {
   selection: ExplorerSelection;
   /** Periods for the controls and the range applied (see `ExplorerPeriods`). */
   periods: ExplorerPeriods;
-  /** The chart that leads the chart tab and its exports (see `ChartLead`). */
+  /**
+   * The chart that leads the chart tab and its exports (issue 13, `ChartLead` in chart-lead.ts): the ranking of
+   * the single period when only one period in range has values for the selection, else the line.
+   */
   lead: ChartLead;
   /** "Dénominateur : population RGPH 2024" when the measure divides, else `null`. */
   denominatorNote: string | null;
@@ -172,20 +166,6 @@ function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChar
 function once<T>(f: () => T): () => T {
   let result: { value: T } | undefined;
   return () => (result ??= { value: f() }).value;
-}
-
-/** Periods (in the model's order) where at least one series has a value. */
-export function periodsWithValues(model: Pick<ChartModel, 'periods' | 'series'>): string[] {
-  const found = new Set<string>();
-  for (const s of model.series) for (const p of s.points) if (p.value !== null) found.add(p.period);
-  return model.periods.filter((p) => found.has(p));
-}
-
-/** The lead rule (see `ChartLead`) on the periods that have a value in the applied range. */
-export function chartLead(shown: readonly string[]): ChartLead {
-  const [only] = shown;
-  if (only !== undefined && shown.length === 1) return { chart: 'ranking', reason: 'single-period', period: only };
-  return { chart: 'line', reason: shown.length === 0 ? 'no-data' : 'several-periods' };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -7,8 +7,6 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Territory } from '../../src/contract/contract.ts';
 import {
   buildExplorerModel,
-  chartLead,
-  periodsWithValues,
   type ExplorerData,
   type ExplorerModel,
   type ExplorerSelection,
@@ -280,28 +278,6 @@ describe('buildExplorerModel', () => {
   });
 
   describe('the chart that leads (issue 13): ranking for a single period with values, line from two', () => {
-    it('the rule on the periods with a value', () => {
-      expect(chartLead([])).toEqual({ chart: 'line', reason: 'no-data' });
-      expect(chartLead(['2024'])).toEqual({ chart: 'ranking', reason: 'single-period', period: '2024' });
-      expect(chartLead(['2014', '2024'])).toEqual({ chart: 'line', reason: 'several-periods' });
-      expect(
-        periodsWithValues({
-          periods: ['2014', '2019', '2024'],
-          series: [
-            {
-              key: 'a',
-              label: 'a',
-              color: '#000',
-              points: [
-                { period: '2014', value: null, status: 'official', note: null },
-                { period: '2024', value: 1, status: 'official', note: null },
-              ],
-            },
-          ],
-        }),
-      ).toEqual(['2024']);
-    });
-
     it('two periods with values lead with the line', () => {
       const m = buildExplorerModel(data, selection());
       expect(m.lead).toEqual({ chart: 'line', reason: 'several-periods' });

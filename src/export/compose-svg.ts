@@ -8,30 +8,25 @@
  * Fonts are passed in (base64 woff2) so this module never touches the network or the DOM.
  */
 import type { ChartModel, ChartPoint, ChartSeries } from '../transforms/chart-types.ts';
-import { STATUS_COLORS } from '../transforms/palette.ts';
 import { formatCompact, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { translate } from '../i18n/i18n.ts';
-import {
-  exportMessages,
-  exportedLine,
-  methodLine,
-  reasonLabel,
-  selectionCaption,
-  shortLink,
-  sourceLine,
-  statusLabel,
-} from './caption.ts';
-import { qrSvg } from './qr.ts';
-import { fitText, niceTicks, textWidth, wrapText } from '../charts/text-layout.ts';
+import { exportMessages, methodLine, reasonLabel, selectionCaption, sourceLine, statusLabel } from './caption.ts';
+import { fitText, niceTicks, textWidth } from '../charts/text-layout.ts';
 import { finiteOrNull, finiteValues, rankedSeries, valueAt } from './values.ts';
 import { escapeXml, num } from './xml.ts';
+import {
+  composeFooter,
+  composeHeader,
+  GRID,
+  INK,
+  makeFrame,
+  MUTED,
+  svgDocument,
+  type EmbeddedFont,
+  type FootLine,
+} from './svg-frame.ts';
 
-/** One embedded font face: base64 of a woff2 file (an empty string skips it, e.g. in snapshots). */
-export interface EmbeddedFont {
-  family: 'Noto Sans' | 'Noto Sans Arabic';
-  weight: 400 | 600;
-  data: string;
-}
+export { FONT_PROBE, type EmbeddedFont } from './svg-frame.ts';
 
 /** Named export sizes; `chart` uses the on-screen chart size. */
 export type ExportSizeName = 'chart' | 'slide-16-9' | 'slide-4-3' | 'square';
@@ -59,53 +54,7 @@ export interface ComposeOptions {
   typeScale?: number;
 }
 
-/** Font stack: embedded faces first, then what every system has, so text never disappears. */
-const FONT_STACK = `'Noto Sans','Noto Sans Arabic','Segoe UI',Tahoma,Arial,sans-serif`;
-const INK = '#1a1a1a';
-const MUTED = '#555555';
-const GRID = '#e3e3e3';
 const AXIS = '#8a8a8a';
-
-/** Faces whose data is non-empty base64, the only text allowed into the SVG's style and probes. */
-function embeddable(fonts: readonly EmbeddedFont[]): EmbeddedFont[] {
-  return fonts.filter((f) => f.data !== '' && /^[A-Za-z0-9+/=]+$/.test(f.data));
-}
-
-function fontStyle(fonts: readonly EmbeddedFont[]): string {
-  const faces = embeddable(fonts)
-    .map(
-      (f) =>
-        `@font-face{font-family:'${f.family}';font-weight:${f.weight};font-style:normal;` +
-        `src:url(data:font/woff2;base64,${f.data}) format('woff2');}`,
-    )
-    .join('');
-  return `<style>${faces}text{font-family:${FONT_STACK};}</style>`;
-}
-
-/**
- * Font probes: one tiny glyph run per embedded face, at 2 % opacity in the top-left padding, with no
- * fallback family. Chromium draws an SVG image before its embedded fonts are decoded (text in a
- * loading face is invisible), so the rasteriser polls these slots until each has ink; see png.ts.
- * At 2 % opacity they are invisible to the eye.
- */
-export const FONT_PROBE = { size: 12, slot: 20, height: 18 } as const;
-const PROBE_SLOTS: Record<string, number> = {
-  'Noto Sans|400': 0,
-  'Noto Sans|600': 1,
-  'Noto Sans Arabic|400': 2,
-  'Noto Sans Arabic|600': 3,
-};
-
-function fontProbes(fonts: readonly EmbeddedFont[]): string {
-  const probes = embeddable(fonts).map((f) => {
-    const slot = PROBE_SLOTS[`${f.family}|${f.weight}`] ?? 0;
-    const glyphs = f.family === 'Noto Sans Arabic' ? 'عمل' : 'HMW';
-    return `<text data-probe="${slot}" x="${slot * FONT_PROBE.slot + 2}" y="${FONT_PROBE.size + 2}" font-size="${FONT_PROBE.size}" font-family="'${f.family}'" font-weight="${f.weight}" direction="ltr">${glyphs}</text>`;
-  });
-  return probes.length === 0
-    ? ''
-    : `<g class="font-probe" opacity="0.02" fill="#000000" aria-hidden="true">${probes.join('')}</g>`;
-}
 
 /** Value shown for one series in a bar chart: the point of the last displayed period. */
 function barPoint(s: ChartSeries, periods: readonly string[]): ChartPoint | undefined {
@@ -115,53 +64,14 @@ function barPoint(s: ChartSeries, periods: readonly string[]): ChartPoint | unde
 
 /** Compose the export SVG. Pure: same model and options, same string. */
 export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
-  const W = Math.max(200, Math.round(opts.width));
-  const H = Math.max(150, Math.round(opts.height));
-  const rtl = model.dir === 'rtl';
-  const lang = model.lang;
-  // One scale unit: 1 at 1920×1080, smaller for the on-screen size, so proportions hold.
-  const u = Math.min(1.6, Math.max(0.45, Math.sqrt(W * H) / Math.sqrt(1920 * 1080)));
-  const pad = 48 * u;
-  const k = u * Math.min(2, Math.max(0.5, opts.typeScale ?? 1));
-  const fs = { title: 44 * k, sub: 26 * k, legend: 23 * k, tick: 21 * k, foot: 19 * k, badge: 21 * k };
-  const contentW = W - 2 * pad;
-  /** Mirror an x coordinate (given in left-to-right layout terms) for Arabic. */
-  const X = (x: number) => (rtl ? W - x : x);
-  /** Mirror a box's left edge. */
-  const BX = (x: number, w: number) => (rtl ? W - x - w : x);
+  const f = makeFrame(opts.width, opts.height, model.lang, model.dir === 'rtl', opts.typeScale ?? 1);
+  const { W, rtl, lang, u, pad, fs, contentW, X, BX, text } = f;
   const parts: string[] = [];
-  const text = (x: number, y: number, content: string, size: number, extra = '') =>
-    `<text x="${num(X(x))}" y="${num(y)}" font-size="${num(size)}"${extra}>${escapeXml(content)}</text>`;
 
   // --- Header: status badge (opposite the title start), title, selection.
-  const badgeText = statusLabel(model.status, lang);
-  const colors = STATUS_COLORS[model.status];
-  const badgeW = textWidth(badgeText, fs.badge, true) + 28 * u;
-  const badgeH = fs.badge * 1.8;
-  const badgeX = pad + contentW - badgeW;
-  parts.push(
-    `<g class="status-badge"><rect x="${num(BX(badgeX, badgeW))}" y="${num(pad)}" width="${num(badgeW)}" height="${num(badgeH)}" rx="${num(badgeH / 2)}" fill="${colors.bg}" stroke="${colors.fg}" stroke-width="${num(2 * u)}"/>` +
-      text(
-        badgeX + 14 * u,
-        pad + badgeH / 2 + fs.badge * 0.35,
-        badgeText,
-        fs.badge,
-        ` font-weight="600" fill="${colors.fg}"`,
-      ) +
-      `</g>`,
-  );
-  let y = pad;
-  const titleLines = wrapText(model.title, contentW - badgeW - 24 * u, fs.title, 2, true);
-  for (const l of titleLines) {
-    y += fs.title * 1.15;
-    parts.push(text(pad, y, l, fs.title, ` font-weight="600" fill="${INK}" class="title"`));
-  }
-  y += fs.sub * 0.5;
-  for (const l of wrapText(selectionCaption(model), contentW, fs.sub, 2)) {
-    y += fs.sub * 1.3;
-    parts.push(text(pad, y, l, fs.sub, ` fill="${MUTED}" class="subtitle"`));
-  }
-  y = Math.max(y, pad + badgeH) + 14 * u;
+  const header = composeHeader(f, { title: model.title, subtitle: selectionCaption(model), status: model.status });
+  parts.push(header.svg);
+  let y = header.bottom;
 
   // --- Legend (line charts: one entry per territory; bars carry their names on the axis).
   if (model.kind === 'line' && model.series.length > 0) {
@@ -191,30 +101,12 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   }
 
   // --- Footer: source, method, export date, link; QR code at the far end.
-  const qrSize = Math.max(64, 128 * u);
-  const footW = contentW - qrSize - 24 * u;
-  const footLines: { text: string; cls: string; ltr?: boolean }[] = [];
-  for (const l of wrapText(sourceLine(model), footW, fs.foot, 2)) footLines.push({ text: l, cls: 'source' });
   const method = methodLine(model);
-  if (method !== null) footLines.push({ text: fitText(method, footW, fs.foot), cls: 'method' });
-  footLines.push({ text: exportedLine(opts.exportDate, lang), cls: 'exported' });
-  footLines.push({ text: fitText(shortLink(model.link), footW, fs.foot), cls: 'link', ltr: true });
-  const lineH = fs.foot * 1.4;
-  const footH = Math.max(qrSize, footLines.length * lineH);
-  const footTop = H - pad - footH;
-  parts.push(
-    `<line x1="${num(pad)}" x2="${num(W - pad)}" y1="${num(footTop - 12 * u)}" y2="${num(footTop - 12 * u)}" stroke="${GRID}" stroke-width="${num(1.5 * u)}"/>`,
-  );
-  footLines.forEach((l, i) => {
-    const ly = footTop + (i + 1) * lineH - fs.foot * 0.3;
-    if (l.ltr && rtl) {
-      // A URL is left-to-right text even in an Arabic image: isolate it and right-align it explicitly.
-      parts.push(
-        `<text x="${num(X(pad))}" y="${num(ly)}" font-size="${num(fs.foot)}" fill="${MUTED}" class="${l.cls}" direction="ltr" unicode-bidi="embed" text-anchor="end">${escapeXml(l.text)}</text>`,
-      );
-    } else parts.push(text(pad, ly, l.text, fs.foot, ` fill="${MUTED}" class="${l.cls}"`));
-  });
-  parts.push(qrSvg(model.link, BX(pad + contentW - qrSize, qrSize), footTop + footH - qrSize, qrSize));
+  const lines: FootLine[] = [{ text: sourceLine(model), cls: 'source', wrap: 2 }];
+  if (method !== null) lines.push({ text: method, cls: 'method' });
+  const footer = composeFooter(f, { lines, exportDate: opts.exportDate, link: model.link });
+  parts.push(footer.svg);
+  const footTop = footer.top;
 
   // --- Plot.
   const plotTop = y + 18 * u;
@@ -390,14 +282,16 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     return out.join('');
   }
 
-  const bg = opts.background === 'white' ? `<rect class="background" width="${W}" height="${H}" fill="#ffffff"/>` : '';
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(model.title)}" direction="${rtl ? 'rtl' : 'ltr'}" xml:lang="${lang}">` +
-    `<title>${escapeXml(model.title)}</title>` +
-    `<desc>${escapeXml(`${selectionCaption(model)} — ${sourceLine(model)} — ${statusLabel(model.status, lang)}`)}</desc>` +
-    fontStyle(opts.fonts ?? []) +
-    bg +
-    (opts.fontProbes ? fontProbes(opts.fonts ?? []) : '') +
-    `<g direction="${rtl ? 'rtl' : 'ltr'}">${parts.join('')}</g></svg>`
-  );
+  return svgDocument({
+    width: W,
+    height: f.H,
+    lang,
+    rtl,
+    title: model.title,
+    desc: `${selectionCaption(model)} — ${sourceLine(model)} — ${statusLabel(model.status, lang)}`,
+    background: opts.background,
+    fonts: opts.fonts,
+    fontProbes: opts.fontProbes,
+    body: parts.join(''),
+  });
 }

@@ -19,6 +19,7 @@ import { QueryState, QueryStaleNotice, datasetError } from '../../ui/query-state
 import { SourceLine } from '../../ui/source-line.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TerritorySelect } from '../../ui/territory-select.tsx';
+import { CompareMap } from './compare-map.tsx';
 import { compareMessages as m } from './messages.ts';
 import '../../styles/views.css';
 
@@ -26,6 +27,14 @@ import '../../styles/views.css';
 export const DEFAULT_COMPARE = ['MA-06', 'MA-07'] as const;
 /** More columns than this make the table unreadable on a laptop. */
 export const MAX_COMPARE = 6;
+
+/**
+ * The indicator of the peers panel and of the small map: the one chosen in the view when it is a census one,
+ * else the first census rate with a "better" direction (population would repeat the population peers).
+ */
+export function peerIndicator(census: readonly Indicator[], chosen: string | null): Indicator | undefined {
+  return census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
+}
 
 const STATUS_RANK: Record<DataStatus, number> = { official: 0, estimate: 1, illustrative: 2 };
 
@@ -179,9 +188,7 @@ function PeersPanel({
   lang: Lang;
   onAdd: (code: string) => void;
 }) {
-  const chosen = useViewStore(selectIndicator);
-  // Default: the first census rate that has a "better" direction (population would repeat the population peers).
-  const indicator = census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
+  const indicator = peerIndicator(census, useViewStore(selectIndicator));
   const ref = codes[0] ?? 'MA';
   // All territories: the value peers are looked for across the whole level.
   const q = useQuery({ ...observationsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined });
@@ -254,6 +261,7 @@ function PeersPanel({
 export function CompareView() {
   const lang = useViewStore(selectLang);
   const selected = useViewStore(selectTerritories);
+  const chosenIndicator = useViewStore(selectIndicator);
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
   const codes = selected.length > 0 ? selected.slice(0, MAX_COMPARE) : [...DEFAULT_COMPARE];
@@ -268,6 +276,7 @@ export function CompareView() {
     setCodes([...codes, code]);
   };
   const remove = (code: string) => setCodes(codes.filter((c) => c !== code));
+  const mapIndicator = peerIndicator(census, chosenIndicator);
 
   return (
     <section className="mv-view" aria-labelledby="compare-title">
@@ -328,6 +337,16 @@ export function CompareView() {
           <PanelSkeleton height={58} lang={lang} />
         ) : null}
       </div>
+
+      {territoriesQ.data && mapIndicator ? (
+        <CompareMap
+          codes={codes}
+          territories={territories}
+          indicator={mapIndicator}
+          onToggle={(code) => (codes.includes(code) ? remove(code) : add(code))}
+          lang={lang}
+        />
+      ) : null}
 
       {codes.length < 2 ? (
         <p className="mv-notice" role="status">

@@ -67,5 +67,12 @@ export const compareMessages = defineMessages({
   addPeer: { fr: 'Ajouter {name} ({value})', ar: 'إضافة {name} ({value})', en: 'Add {name} ({value})' },
   noPeers: { fr: 'Aucune suggestion.', ar: 'لا توجد اقتراحات.', en: 'No suggestion.' },
   inhabitants: { fr: 'hab.', ar: 'نسمة', en: 'inhab.' },
+  mapHeading: { fr: 'Choisir sur la carte', ar: 'الاختيار على الخريطة', en: 'Choose on the map' },
+  mapShow: { fr: 'Afficher la carte', ar: 'عرض الخريطة', en: 'Show the map' },
+  mapHide: { fr: 'Masquer la carte', ar: 'إخفاء الخريطة', en: 'Hide the map' },
+  mapLevel: { fr: 'Niveau', ar: 'المستوى', en: 'Level' },
+  mapRegions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
+  mapProvinces: { fr: 'Provinces', ar: 'الأقاليم', en: 'Provinces' },
+  mapBoundaries: { fr: 'limites administratives', ar: 'الحدود الإدارية', en: 'administrative boundaries' },
   sources: { fr: 'Sources', ar: 'المصادر', en: 'Sources' },
 });

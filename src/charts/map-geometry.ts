@@ -87,8 +87,52 @@ export const INSET_CODES: readonly string[] = [
 
 /** Margin around the map, as a share of the shorter side: room for strokes and the focus ring. */
 const MARGIN_SHARE = 0.02;
-/** The inset's side as a share of the map's width and height; it sits in the top-left corner (the Atlantic). */
-const INSET_SHARE = 0.3;
+/** Smallest and largest inset width, as a share of the map's width (it never takes more than half the height). */
+const INSET_MIN_SHARE = 0.25;
+const INSET_MAX_SHARE = 0.5;
+
+/**
+ * The inset's box in the top-left corner (the Atlantic, which the country leaves empty): as large as it can be,
+ * with the axis's aspect ratio, without covering any point of the main map (a gap of `gap` px kept).
+ * Binary search on the width; ~12 passes over the arcs' points, well under a millisecond.
+ */
+function insetBox(
+  arcs: readonly Arc[],
+  used: Iterable<number>,
+  fit: Fit,
+  aspect: number,
+  width: number,
+  height: number,
+  margin: number,
+): { w: number; h: number } {
+  const gap = margin;
+  const indices = [...used];
+  const size = (w: number) => ({ w, h: Math.min(height / 2, w / aspect) });
+  const free = (w: number): boolean => {
+    const box = size(w);
+    const right = margin + box.w + gap;
+    const bottom = margin + box.h + gap;
+    for (const index of indices) {
+      const arc = arcs[index] as Arc;
+      for (let i = 0; i < arc.length; i += 2) {
+        const x = fit.k * (arc[i] as number) + fit.tx;
+        if (x >= right) continue;
+        if (fit.k * (arc[i + 1] as number) + fit.ty < bottom) return false;
+      }
+    }
+    return true;
+  };
+  let lo = width * INSET_MIN_SHARE;
+  let hi = width * INSET_MAX_SHARE;
+  if (free(hi)) return size(Math.round(hi));
+  if (!free(lo)) return size(Math.round(lo)); // no free corner at all (an odd box): the smallest, over the sea
+  for (let i = 0; i < 12; i++) {
+    const mid = (lo + hi) / 2;
+    if (free(mid)) lo = mid;
+    else hi = mid;
+  }
+  return size(Math.floor(lo));
+}
 
 /** Properties of a geometry of the boundary file. */
 type Props = { iso: string; name: string; region?: string };
@@ -387,18 +431,14 @@ export function projectMap(topo: MoroccoTopology, options: ProjectMapOptions): M
     const insetCodes = new Set(INSET_CODES);
     const insetGeometries = geometries.filter((g) => insetCodes.has(g.properties.iso));
     if (insetGeometries.length > 0) {
-      const w = Math.round(width * INSET_SHARE);
-      const h = Math.round(height * INSET_SHARE);
+      const insetUsed = arcsUsed(insetGeometries);
+      const [[bx0, by0], [bx1, by1]] = arcBounds(insetUsed, arcs);
+      const aspect = Math.max(0.5, Math.min(2, (bx1 - bx0) / (by1 - by0 || 1)));
+      const { w, h } = insetBox(arcs, arcsUsed(geometries), fit, aspect, width, height, margin);
       const x = margin;
       const y = margin;
       const pad = Math.max(4, Math.round(Math.min(w, h) * 0.06));
-      const insetFit = fitExtent(
-        arcBounds(arcsUsed(insetGeometries), arcs),
-        x + pad,
-        y + pad,
-        x + w - pad,
-        y + h - pad,
-      );
+      const insetFit = fitExtent(arcBounds(insetUsed, arcs), x + pad, y + pad, x + w - pad, y + h - pad);
       inset = {
         shapes: toShapes(insetGeometries, arcs, insetFit, level),
         x,

@@ -108,6 +108,28 @@ describe('projectMap', () => {
     expect(projectMap(topo, { level: 'province', width: 800, height: 800, inset: false }).inset).toBeNull();
   });
 
+  it.each([
+    [800, 800],
+    [680, 694],
+    [280, 286],
+    [1200, 675],
+    [400, 600],
+    [600, 400],
+  ])('at %i × %i the inset covers no point of the main map and enlarges the prefectures', (width, height) => {
+    const g = projectMap(topo, { level: 'province', width, height });
+    const inset = g.inset;
+    if (!inset) throw new Error('no inset');
+    const inside = g.shapes.flatMap((s) =>
+      coordinates(s.d).filter(([x, y]) => x! < inset.x + inset.width && y! < inset.y + inset.height),
+    );
+    expect(inside).toEqual([]);
+    expect(inset.width).toBeGreaterThanOrEqual(Math.floor(width * 0.25));
+    expect(inset.height).toBeLessThanOrEqual(height / 2);
+    for (const code of INSET_CODES) {
+      expect(byCode(inset.shapes, code).area / byCode(g.shapes, code).area, code).toBeGreaterThan(4);
+    }
+  });
+
   it('fits an opened region to the box and draws only its provinces', () => {
     const g = projectMap(topo, { level: 'province', width: 600, height: 400, regions: ['MA-06'] });
     const wanted = territories.filter((t) => t.parent === 'MA-06').map((t) => t.code);

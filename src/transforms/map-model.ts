@@ -48,7 +48,7 @@ export interface MapDatum {
   status: DataStatus;
   period: string | null;
   note?: string | null;
-  /** Index in `classes`; `null` for no data (hatched). */
+  /** Index in `classes`; `null` for no data (hatched) and for a territory without a boundary (not drawn). */
   classIndex: number | null;
 }
 
@@ -286,7 +286,8 @@ export function buildMapModel(input: MapModelInput): MapModel {
       status: point?.status ?? indicator.status,
       period,
       note: point?.note ?? null,
-      classIndex: value === null ? null : classIndexOf(value, bounds),
+      // Classed only when drawn: a territory without a boundary keeps its value (listed, in the table) but no colour.
+      classIndex: value === null || !input.boundaryCodes.has(s.territory) ? null : classIndexOf(value, bounds),
     };
     if (reason) datum.reason = reason;
     data.set(s.territory, datum);

@@ -263,6 +263,7 @@ describe('buildMapModel', () => {
     ]);
     // MA-11 keeps its datum (the table and the list show it), but it is not classed with what is drawn.
     expect(model.data.get('MA-11')!.value).toBe(11);
+    expect(model.data.get('MA-11')!.classIndex).toBeNull();
     expect(model.classes.at(-1)!.to).toBe(12);
     expect(model.withoutData).toEqual([{ code: 'MA-13', name: 'MA-13', reason: expect.stringMatching(/territoire/) }]);
   });
@@ -282,5 +283,54 @@ describe('buildMapModel', () => {
     });
     expect(model.subtitle).toMatch(/^Provinces : Casablanca-Settat · 2024/);
     expect(model.data.size).toBe(9);
+  });
+
+  it('never drops a territory: each is drawn with a class, hatched and listed, or listed without a boundary', () => {
+    const arb = fc.record({
+      values: fc.array(fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }), {
+        minLength: provinces.length,
+        maxLength: provinces.length,
+      }),
+      hasBoundary: fc.array(fc.boolean(), { minLength: provinces.length, maxLength: provinces.length }),
+    });
+    fc.assert(
+      fc.property(arb, ({ values, hasBoundary }) => {
+        const boundaryCodes = new Set(provinces.filter((_, i) => hasBoundary[i]));
+        const model = buildMapModel({
+          indicator: unemployment,
+          observations: rows(unemployment.id, provinces, '2024', (i) => values[i] ?? null),
+          territoryIndex,
+          territories: provinces,
+          boundaryCodes,
+          level: 'province',
+          measure: 'absolute',
+          period: '2024',
+          lang: 'fr',
+        });
+        const listedNoBoundary = new Set(model.withoutBoundary.map((w) => w.code));
+        const listedNoData = new Set(model.withoutData.map((w) => w.code));
+        expect(model.data.size).toBe(provinces.length);
+        provinces.forEach((code, i) => {
+          const d = model.data.get(code)!;
+          if (!hasBoundary[i]) {
+            expect(listedNoBoundary.has(code)).toBe(true);
+            expect(d.classIndex).toBeNull();
+          } else if (values[i] === null) {
+            expect(listedNoData.has(code)).toBe(true);
+            expect(d.classIndex).toBeNull();
+          } else {
+            const c = model.classes[d.classIndex!]!;
+            expect(d.value! >= c.from && d.value! <= c.to).toBe(true);
+          }
+        });
+        expect(model.noData.count).toBe(listedNoData.size);
+        expect(
+          listedNoBoundary.size +
+            listedNoData.size +
+            [...model.data.values()].filter((d) => d.classIndex !== null).length,
+        ).toBe(provinces.length);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

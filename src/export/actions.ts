@@ -3,16 +3,20 @@
  * Shared by the export menu and by any view that wants an export button (e.g. the overview's
  * "whole overview" deck via `downloadDeck(models)`).
  */
+import type { MoroccoTopology } from '../contract/geo.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
+import type { MapModel } from '../transforms/map-model.ts';
 import type { LongRow } from '../transforms/table.ts';
+import { projectMap } from '../charts/map-geometry.ts';
 import { todayIso } from './caption.ts';
+import { composeMapSvg, mapProjectionSize, type MapComposeOptions } from './compose-map-svg.ts';
 import { composeSvg, EXPORT_SIZES, type ExportSizeName } from './compose-svg.ts';
-import { buildCsv } from './csv.ts';
+import { buildCsv, buildMapCsv } from './csv.ts';
 import { copyPngToClipboard, downloadBlob, type CopyResult } from './download.ts';
 import { exportFileName } from './file-name.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
 import { lastTimings, svgToPng, type ExportScale } from './png.ts';
-import { exportDeck } from './pptx.ts';
+import { blobToDataUrl, buildMapSlideSpec, exportDeck, MAP_SLIDE_IMAGE, writeMapDeck } from './pptx.ts';
 
 /** Image options chosen in the menu. */
 export interface ImageChoice {
@@ -63,11 +67,18 @@ function roundAll(t: Record<string, number> | null): Record<string, number> {
   return Object.fromEntries(Object.entries(t ?? {}).map(([k, v]) => [k, Math.round(v)]));
 }
 
-/** Render the PNG blob of a model (no download). Timed as a `performance.measure` named PNG_MEASURE. */
-export async function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
+/**
+ * Rasterise a composed image (`compose` gets whether to add the font probes) at the choice's size, timed as a
+ * `performance.measure` named PNG_MEASURE with the phases and `detail`.
+ */
+async function renderTimed(
+  compose: (size: { width: number; height: number }) => Promise<string>,
+  choice: ImageChoice,
+  detail: Record<string, unknown>,
+): Promise<Blob> {
   const start = performance.now();
   const size = imageSize(choice);
-  const svg = await composeWithFonts(model, size, choice.background, 1, true);
+  const svg = await compose(size);
   const composed = performance.now();
   const png = await svgToPng(svg, size.width, size.height, choice.scale);
   performance.measure(PNG_MEASURE, {
@@ -76,11 +87,18 @@ export async function renderPng(model: ChartModel, choice: ImageChoice): Promise
     detail: {
       width: size.width * choice.scale,
       height: size.height * choice.scale,
-      series: model.series.length,
+      ...detail,
       phases: { compose: Math.round(composed - start), ...roundAll(lastTimings) },
     },
   });
   return png;
+}
+
+/** Render the PNG blob of a model (no download). Timed as a `performance.measure` named PNG_MEASURE. */
+export function renderPng(model: ChartModel, choice: ImageChoice): Promise<Blob> {
+  return renderTimed((size) => composeWithFonts(model, size, choice.background, 1, true), choice, {
+    series: model.series.length,
+  });
 }
 
 /** Download the PNG; returns the file name. */
@@ -125,6 +143,117 @@ export async function downloadDeck(models: readonly ChartModel[], withImages = f
     models.length === 1
       ? nameFor(first, 'pptx')
       : exportFileName({ indicatorId: `${models.length}-graphiques`, territories: [], date: todayIso(), ext: 'pptx' });
+  downloadBlob(blob, name);
+  return name;
+}
+
+/** A map view to export: its model, the boundaries, the region opened (if any), the title as shown, labels, link. */
+export interface MapView {
+  model: MapModel;
+  topo: MoroccoTopology;
+  /** Regions opened (their provinces only), or `null` for the whole country. */
+  regions: readonly string[] | null;
+  /** The title as the map tab shows it (with the period). */
+  title: string;
+  /** Short region labels drawn on the map (code → "Casablanca"). */
+  regionLabels?: ReadonlyMap<string, string> | undefined;
+  /** Absolute link back to the view. */
+  link: string;
+}
+
+/**
+ * Compose the map's export SVG with embedded fonts: the boundaries projected for the export's map box (so
+ * labels and borders read at slide size), then the composed image (compose-map-svg.ts).
+ */
+export async function composeMapWithFonts(
+  view: MapView,
+  size: { width: number; height: number },
+  background: 'white' | 'transparent',
+  typeScale = 1,
+  fontProbes = false,
+): Promise<string> {
+  const { model } = view;
+  const fonts = await loadExportFonts(model.lang === 'ar' || hasArabic(view.title + model.subtitle));
+  const opts: MapComposeOptions = {
+    ...size,
+    background,
+    exportDate: todayIso(),
+    link: view.link,
+    title: view.title,
+    regionLabels: view.regions === null ? view.regionLabels : undefined,
+    fonts,
+    fontProbes,
+    typeScale,
+  };
+  const geometry = projectMap(view.topo, {
+    level: model.level,
+    ...mapProjectionSize(model, opts),
+    ...(view.regions !== null && view.regions.length > 0 ? { regions: view.regions } : {}),
+  });
+  return composeMapSvg(model, geometry, opts);
+}
+
+function mapFileName(view: MapView, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
+  const level = view.model.level === 'province' ? 'carte-provinces' : 'carte-regions';
+  return exportFileName({
+    indicatorId: view.model.indicatorId,
+    territories: view.regions ?? [],
+    date: todayIso(),
+    ext,
+    suffix: suffix ? `${level}-${suffix}` : level,
+  });
+}
+
+/** Render the map's PNG blob (no download), timed as the chart's under PNG_MEASURE (detail `map: true`). */
+export function renderMapPng(view: MapView, choice: ImageChoice): Promise<Blob> {
+  return renderTimed((size) => composeMapWithFonts(view, size, choice.background, 1, true), choice, {
+    map: true,
+    territories: view.model.data.size,
+  });
+}
+
+/** Download the map's PNG; returns the file name. */
+export async function downloadMapPng(view: MapView, choice: ImageChoice): Promise<string> {
+  const blob = await renderMapPng(view, choice);
+  const size = imageSize(choice);
+  const name = mapFileName(view, 'png', `${size.width * choice.scale}x${size.height * choice.scale}`);
+  downloadBlob(blob, name);
+  return name;
+}
+
+/** Download the map's composed SVG; returns the file name. */
+export async function downloadMapSvg(view: MapView, choice: ImageChoice): Promise<string> {
+  const svg = await composeMapWithFonts(view, imageSize(choice), choice.background);
+  const name = mapFileName(view, 'svg');
+  downloadBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), name);
+  return name;
+}
+
+/** Copy the map's PNG to the clipboard. */
+export function copyMapPng(view: MapView, choice: ImageChoice): Promise<CopyResult> {
+  return copyPngToClipboard(renderMapPng(view, choice));
+}
+
+/** Download the map's table as CSV; returns the file name. */
+export function downloadMapCsv(view: MapView): string {
+  const csv = buildMapCsv({ model: view.model, exportDate: todayIso(), link: view.link, title: view.title });
+  const name = mapFileName(view, 'csv');
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  return name;
+}
+
+/** The map's one-slide deck: the composed map picture beside the data table, sources in the notes. */
+export async function renderMapDeck(view: MapView): Promise<Blob> {
+  const svg = await composeMapWithFonts(view, MAP_SLIDE_IMAGE, 'white', 1, true);
+  const png = await svgToPng(svg, MAP_SLIDE_IMAGE.width, MAP_SLIDE_IMAGE.height, 2);
+  const spec = buildMapSlideSpec(view.model, { exportDate: todayIso(), link: view.link, title: view.title });
+  return writeMapDeck(spec, await blobToDataUrl(png));
+}
+
+/** Download the map's deck; returns the file name. */
+export async function downloadMapDeck(view: MapView): Promise<string> {
+  const blob = await renderMapDeck(view);
+  const name = mapFileName(view, 'pptx');
   downloadBlob(blob, name);
   return name;
 }

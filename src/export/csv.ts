@@ -5,10 +5,11 @@
  * header rows carrying title, selection, source, status, method, export date and link, and text
  * cells neutralised against formula injection (OWASP "CSV injection"). Pure.
  */
-import type { DataStatus, Lang } from '../contract/contract.ts';
+import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
+import type { MapModel } from '../transforms/map-model.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
-import { buildLongRows, type LongRow } from '../transforms/table.ts';
+import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { finiteOrNull } from './values.ts';
 
@@ -21,6 +22,7 @@ const messages = defineMessages({
   method: { fr: 'Méthode', ar: 'المنهجية', en: 'Method' },
   exported: { fr: 'Export', ar: 'التصدير', en: 'Export' },
   link: { fr: 'Lien', ar: 'الرابط', en: 'Link' },
+  boundaries: { fr: 'Limites', ar: 'الحدود', en: 'Boundaries' },
   content: { fr: 'Contenu', ar: 'المحتوى', en: 'Content' },
   displayed: { fr: 'Données affichées', ar: 'البيانات المعروضة', en: 'Displayed data' },
   full: { fr: 'Série complète', ar: 'السلسلة الكاملة', en: 'Full series' },
@@ -83,37 +85,51 @@ export interface CsvInput {
 /** The UTF-8 byte order mark, first character of every CSV. */
 export const BOM = '\uFEFF';
 
-/** Build the CSV text (BOM included). */
-export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string {
-  const lang = model.lang;
+/** What the header rows of a CSV say (a chart's or a map's). */
+interface CsvHead {
+  lang: Lang;
+  title: string;
+  selection: string;
+  unit: string;
+  source: Source;
+  status: DataStatus;
+  /** Extra header rows after the status (method, boundaries), as [label key, value]. */
+  extra: [keyof typeof messages, string][];
+  exportDate: string;
+  link: string;
+  variant: 'displayed' | 'full';
+}
+
+/** The header rows, the column names and one line per row. */
+function csvDocument(head: CsvHead, rows: readonly LongRow[]): string {
+  const lang = head.lang;
   const t = (key: keyof typeof messages, vars?: Record<string, string>) => translate(messages, lang, key, vars);
   const header = (label: string, value: string) => line([csvTextCell(`# ${label}`), csvTextCell(value)]);
   const out: string[] = [
-    header(t('title'), model.title),
-    header(t('selection'), selectionCaption(model)),
-    header(t('unit'), model.unitLabel),
-    header(t('source'), `${model.source.publisher}, ${model.source.title}, ${model.source.url}`),
-    header(t('status'), statusLabel(model.status, lang)),
+    header(t('title'), head.title),
+    header(t('selection'), head.selection),
+    header(t('unit'), head.unit),
+    header(t('source'), `${head.source.publisher}, ${head.source.title}, ${head.source.url}`),
+    header(t('status'), statusLabel(head.status, lang)),
   ];
-  const method = methodLine(model);
-  if (method !== null) out.push(header(t('method'), model.method.trim()));
+  for (const [key, value] of head.extra) out.push(header(t(key), value));
   out.push(
-    header(t('exported'), exportedLine(exportDate, lang)),
-    header(t('link'), model.link),
-    header(t('content'), t(variant)),
+    header(t('exported'), exportedLine(head.exportDate, lang)),
+    header(t('link'), head.link),
+    header(t('content'), t(head.variant)),
     '',
     line(
       [
         t('colTerritory'),
         t('colCode'),
         t('colPeriod'),
-        t('colValue', { unit: model.unitLabel }),
+        t('colValue', { unit: head.unit }),
         t('colStatus'),
         t('colReason'),
       ].map(csvTextCell),
     ),
   );
-  for (const r of rows ?? buildLongRows(model)) {
+  for (const r of rows) {
     out.push(
       line([
         csvTextCell(r.territory),
@@ -126,4 +142,57 @@ export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string
     );
   }
   return BOM + out.join('\r\n') + '\r\n';
+}
+
+/** Build the CSV text (BOM included). */
+export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string {
+  const method = methodLine(model);
+  return csvDocument(
+    {
+      lang: model.lang,
+      title: model.title,
+      selection: selectionCaption(model),
+      unit: model.unitLabel,
+      source: model.source,
+      status: model.status,
+      extra: method === null ? [] : [['method', model.method.trim()]],
+      exportDate,
+      link: model.link,
+      variant,
+    },
+    rows ?? buildLongRows(model),
+  );
+}
+
+/** Inputs of `buildMapCsv`. */
+export interface MapCsvInput {
+  model: MapModel;
+  /** Export date `YYYY-MM-DD`. */
+  exportDate: string;
+  /** Absolute link back to the view. */
+  link: string;
+  /** The title as shown (with the period); the indicator's name by default. */
+  title?: string | undefined;
+}
+
+/**
+ * The map's table as CSV (BOM included): one row per territory of the level for the map's period
+ * (`buildMapRows`), the ones without a value with their reason; the boundaries' attribution in the header.
+ */
+export function buildMapCsv({ model, exportDate, link, title }: MapCsvInput): string {
+  return csvDocument(
+    {
+      lang: model.lang,
+      title: title ?? model.title,
+      selection: model.subtitle,
+      unit: model.unitLabel,
+      source: model.source,
+      status: model.status,
+      extra: [['boundaries', model.attribution]],
+      exportDate,
+      link,
+      variant: 'displayed',
+    },
+    buildMapRows(model),
+  );
 }

@@ -9,11 +9,13 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { Lang } from '../contract/contract.ts';
 import type { ChartModel } from '../transforms/chart-types.ts';
+import type { MapModel } from '../transforms/map-model.ts';
 import { STATUS_COLORS } from '../transforms/palette.ts';
-import { buildLongRows } from '../transforms/table.ts';
+import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
 import {
+  exportMessages,
   exportedLine,
   methodLine,
   needsStatusBadge,
@@ -38,6 +40,10 @@ const messages = defineMessages({
   notesLink: { fr: 'Lien vers la vue : {link}', ar: 'رابط العرض: {link}', en: 'Link to the view: {link}' },
   notesSource: { fr: 'Source : {url}', ar: 'المصدر: {url}', en: 'Source: {url}' },
   imageSlide: { fr: '{title} (image)', ar: '{title} (صورة)', en: '{title} (image)' },
+  mapImage: { fr: 'Carte : {title}', ar: 'خريطة: {title}', en: 'Map: {title}' },
+  colTerritory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
+  colValue: { fr: 'Valeur ({unit})', ar: 'القيمة ({unit})', en: 'Value ({unit})' },
+  notesBoundaries: { fr: 'Limites : {text}', ar: 'الحدود: {text}', en: 'Boundaries: {text}' },
 });
 
 /** One native chart series. */
@@ -116,6 +122,13 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
   };
 }
 
+/** One data row of the speaker notes: "Benslimane (MA-BES) · 2024 · 12.3", or the reason it is missing. */
+function noteRow(r: LongRow, lang: Lang): string {
+  const value =
+    r.value === null ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})` : formatNumber(r.value, lang, 2);
+  return `${clean(r.territory)} (${r.territoryCode}) · ${formatPeriod(r.period, lang)} · ${value}`;
+}
+
 function notesOf(model: ChartModel): string {
   const lang = model.lang;
   const lines = [
@@ -125,11 +138,7 @@ function notesOf(model: ChartModel): string {
     translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
   ];
   // The same rows as the table tab and the CSV (one row builder).
-  for (const r of buildLongRows(model)) {
-    const value =
-      r.value === null ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})` : formatNumber(r.value, lang, 2);
-    lines.push(`${clean(r.territory)} (${r.territoryCode}) · ${formatPeriod(r.period, lang)} · ${value}`);
-  }
+  for (const r of buildLongRows(model)) lines.push(noteRow(r, lang));
   lines.push('', translate(messages, lang, 'notesSource', { url: model.source.url }));
   lines.push(translate(messages, lang, 'notesLink', { link: model.link }));
   return lines.join('\n');
@@ -169,20 +178,122 @@ export function buildDeckSpec(models: readonly ChartModel[], lang: Lang, exportD
 const SLIDE_W = 13.333;
 const MARGIN = 0.45;
 
-/**
- * Write the deck with pptxgenjs. `images[i]`, when given, is a PNG data URL of slide i's composed
- * image, added as an extra slide right after its native chart.
- */
-export async function writeDeck(spec: DeckSpec, images: readonly (string | null)[] = []): Promise<Blob> {
+/** What the title, badge, caption and foot of a slide show (a chart's or a map's). */
+type SlideFrame = Pick<SlideSpec, 'title' | 'caption' | 'source' | 'sourceUrl' | 'status' | 'method' | 'exported'> & {
+  /** A line under the source (the map's boundary attribution). */
+  extra?: string | undefined;
+};
+/** The text options every run shares (direction, alignment, language, face). */
+type TextBase = { rtlMode: boolean; align: 'right' | 'left'; lang: string; fontFace: string };
+
+/** Title, status badge (non-official figures) and selection at the top of a slide. */
+function slideHead(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
+  const rtl = text.rtlMode;
+  const contentW = SLIDE_W - 2 * MARGIN;
+  const badgeW = s.status.badge ? 3.1 : 0;
+  slide.addText(s.title, {
+    ...text,
+    x: rtl ? MARGIN + badgeW : MARGIN,
+    y: 0.3,
+    w: contentW - badgeW,
+    h: 0.75,
+    fontSize: 26,
+    bold: true,
+    color: '1A1A1A',
+    valign: 'top',
+    fit: 'shrink',
+  });
+  if (s.status.badge) {
+    slide.addText(s.status.text, {
+      ...text,
+      x: rtl ? MARGIN : SLIDE_W - MARGIN - badgeW + 0.1,
+      y: 0.35,
+      w: badgeW - 0.1,
+      h: 0.45,
+      fontSize: 12,
+      bold: true,
+      color: s.status.fg,
+      fill: { color: s.status.bg },
+      line: { color: s.status.fg, width: 1 },
+      align: 'center',
+      valign: 'middle',
+    });
+  }
+  slide.addText(s.caption, {
+    ...text,
+    x: MARGIN,
+    y: 1.05,
+    w: contentW,
+    h: 0.5,
+    fontSize: 14,
+    color: '555555',
+    valign: 'top',
+  });
+}
+
+/** Source (linked, except in RTL), then status, method or attribution and export date at the foot of a slide. */
+function slideFoot(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
+  const contentW = SLIDE_W - 2 * MARGIN;
+  // No hyperlink run in RTL: LibreOffice lays a linked mixed-direction paragraph out garbled (the URL
+  // stays in the notes).
+  slide.addText(s.source, {
+    ...text,
+    x: MARGIN,
+    y: 6.4,
+    w: contentW,
+    h: 0.45,
+    fontSize: 11,
+    color: '333333',
+    valign: 'top',
+    fit: 'shrink',
+    ...(text.rtlMode ? {} : { hyperlink: { url: s.sourceUrl } }),
+  });
+  const foot = [s.status.text, s.method, s.extra ?? null, s.exported]
+    .filter((t): t is string => t !== null)
+    .join(' · ');
+  slide.addText(foot, {
+    ...text,
+    x: MARGIN,
+    y: 6.88,
+    w: contentW,
+    h: 0.4,
+    fontSize: 11,
+    color: s.status.badge ? s.status.fg : '555555',
+    fit: 'shrink',
+  });
+}
+
+/** A wide (16:9) deck in the language's direction, and the text options of its runs. */
+async function newDeck(spec: Pick<DeckSpec, 'lang' | 'rtl' | 'title'>): Promise<{ pptx: PptxGenJS; text: TextBase }> {
   const { default: Pptx } = await import('pptxgenjs');
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.rtlMode = spec.rtl;
   pptx.title = spec.title;
   pptx.company = 'Mouchir';
-  const align = spec.rtl ? 'right' : 'left';
-  const lang = LOCALES[spec.lang];
-  const text = { rtlMode: spec.rtl, align, lang, fontFace: 'Arial' } as const;
+  const text: TextBase = {
+    rtlMode: spec.rtl,
+    align: spec.rtl ? 'right' : 'left',
+    lang: LOCALES[spec.lang],
+    fontFace: 'Arial',
+  };
+  return { pptx, text };
+}
+
+async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
+  const out = await pptx.write({ outputType: 'blob' });
+  if (out instanceof Blob) return out;
+  return new Blob([out as ArrayBuffer], {
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  });
+}
+
+/**
+ * Write the deck with pptxgenjs. `images[i]`, when given, is a PNG data URL of slide i's composed
+ * image, added as an extra slide right after its native chart.
+ */
+export async function writeDeck(spec: DeckSpec, images: readonly (string | null)[] = []): Promise<Blob> {
+  const { pptx, text } = await newDeck(spec);
   const contentW = SLIDE_W - 2 * MARGIN;
   // Arabic: time runs right to left and the value axis sits on the right (reversed category axis).
   // pptxgenjs writes any orientation it is given, but its types only list 'minMax'.
@@ -191,45 +302,7 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
 
   spec.slides.forEach((s, i) => {
     const slide = pptx.addSlide();
-    const badgeW = s.status.badge ? 3.1 : 0;
-    slide.addText(s.title, {
-      ...text,
-      x: spec.rtl ? MARGIN + badgeW : MARGIN,
-      y: 0.3,
-      w: contentW - badgeW,
-      h: 0.75,
-      fontSize: 26,
-      bold: true,
-      color: '1A1A1A',
-      valign: 'top',
-      fit: 'shrink',
-    });
-    if (s.status.badge) {
-      slide.addText(s.status.text, {
-        ...text,
-        x: spec.rtl ? MARGIN : SLIDE_W - MARGIN - badgeW + 0.1,
-        y: 0.35,
-        w: badgeW - 0.1,
-        h: 0.45,
-        fontSize: 12,
-        bold: true,
-        color: s.status.fg,
-        fill: { color: s.status.bg },
-        line: { color: s.status.fg, width: 1 },
-        align: 'center',
-        valign: 'middle',
-      });
-    }
-    slide.addText(s.caption, {
-      ...text,
-      x: MARGIN,
-      y: 1.05,
-      w: contentW,
-      h: 0.5,
-      fontSize: 14,
-      color: '555555',
-      valign: 'top',
-    });
+    slideHead(slide, s, text);
     const isBar = s.chart.type === 'bar';
     const opts: PptxGenJS.IChartOpts = {
       x: MARGIN,
@@ -256,31 +329,7 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       ...(isBar && spec.rtl ? reversedVal : {}),
     };
     slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
-    // No hyperlink run in RTL: LibreOffice lays a linked mixed-direction paragraph out garbled (the URL
-    // stays in the notes).
-    slide.addText(s.source, {
-      ...text,
-      x: MARGIN,
-      y: 6.4,
-      w: contentW,
-      h: 0.45,
-      fontSize: 11,
-      color: '333333',
-      valign: 'top',
-      fit: 'shrink',
-      ...(spec.rtl ? {} : { hyperlink: { url: s.sourceUrl } }),
-    });
-    const foot = [s.status.text, s.method, s.exported].filter((t): t is string => t !== null).join(' · ');
-    slide.addText(foot, {
-      ...text,
-      x: MARGIN,
-      y: 6.88,
-      w: contentW,
-      h: 0.4,
-      fontSize: 11,
-      color: s.status.badge ? s.status.fg : '555555',
-      fit: 'shrink',
-    });
+    slideFoot(slide, s, text);
     slide.addNotes(s.notes);
 
     const image = images[i];
@@ -298,11 +347,7 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       imgSlide.addNotes(s.notes);
     }
   });
-  const out = await pptx.write({ outputType: 'blob' });
-  if (out instanceof Blob) return out;
-  return new Blob([out as ArrayBuffer], {
-    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  });
+  return deckBlob(pptx);
 }
 
 export interface ExportDeckOptions {
@@ -345,11 +390,137 @@ export async function exportDeck(models: readonly ChartModel[], options: ExportD
   return writeDeck(spec, images);
 }
 
-function blobToDataUrl(blob: Blob): Promise<string> {
+/** A blob as a data: URL (pptxgenjs takes images as data URLs). */
+export function blobToDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(blob);
   });
+}
+
+/** Size (1×) of the composed map picture on a map slide: the left part of the slide, beside the table. */
+export const MAP_SLIDE_IMAGE = { width: 1600, height: 1080 } as const;
+
+/** Everything a map slide shows: the frame, the picture's alt text, the data table and the notes. */
+export interface MapSlideSpec extends SlideFrame {
+  lang: Lang;
+  rtl: boolean;
+  deckTitle: string;
+  imageAlt: string;
+  /** Header and rows of the table: territory, value (or its reason); two pairs of columns past 20 rows. */
+  table: { header: string[]; rows: string[][] };
+  notes: string;
+}
+
+/** Past this many territories, the table is laid out in two pairs of columns so it fits beside the map. */
+const ONE_COLUMN_ROWS = 20;
+
+/** Inputs of `buildMapSlideSpec`. */
+export interface MapSlideInput {
+  exportDate: string;
+  link: string;
+  /** The title as shown (with the period); the indicator's name by default. */
+  title?: string | undefined;
+}
+
+/** What the map slide shows (pure): title, caption, badge, the table of every territory, source and notes. */
+export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSlideSpec {
+  const lang = model.lang;
+  const c = STATUS_COLORS[model.status];
+  const title = clean(input.title ?? model.title);
+  const rows = buildMapRows(model);
+  const cells = [...model.data.values()].map((d) => [
+    clean(d.name),
+    d.value === null ? `— (${reasonLabel(d.reason ?? 'not-published', lang)})` : clean(d.valueText),
+  ]);
+  const pair = [
+    translate(messages, lang, 'colTerritory'),
+    translate(messages, lang, 'colValue', { unit: clean(model.unitLabel) }),
+  ];
+  const split = cells.length > ONE_COLUMN_ROWS;
+  const half = Math.ceil(cells.length / 2);
+  const tableRows = split ? cells.slice(0, half).map((left, i) => [...left, ...(cells[half + i] ?? ['', ''])]) : cells;
+  const source = clean(
+    translate(exportMessages, lang, 'source', { publisher: model.source.publisher, title: model.source.title }),
+  );
+  const notes = [
+    title,
+    clean(model.subtitle),
+    '',
+    translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
+    ...rows.map((r) => noteRow(r, lang)),
+    '',
+    translate(messages, lang, 'notesSource', { url: model.source.url }),
+    translate(messages, lang, 'notesBoundaries', { text: model.attribution }),
+    translate(messages, lang, 'notesLink', { link: input.link }),
+  ].join('\n');
+  return {
+    lang,
+    rtl: DIRECTIONS[lang] === 'rtl',
+    deckTitle: translate(messages, lang, 'deckTitle'),
+    title,
+    caption: clean(model.subtitle),
+    source,
+    sourceUrl: model.source.url,
+    status: {
+      text: statusLabel(model.status, lang),
+      fg: c.fg.replace('#', ''),
+      bg: c.bg.replace('#', ''),
+      badge: needsStatusBadge(model.status),
+    },
+    method: null,
+    extra: clean(model.attribution),
+    exported: exportedLine(input.exportDate, lang),
+    imageAlt: translate(messages, lang, 'mapImage', { title }),
+    table: { header: split ? [...pair, ...pair] : pair, rows: tableRows },
+    notes,
+  };
+}
+
+/**
+ * Write the one-slide deck of a map: the composed map picture (`image`, a PNG data URL of
+ * `MAP_SLIDE_IMAGE`) at the start side, the table of every territory beside it, source and attribution at the
+ * foot, sources and the data in the notes.
+ */
+export async function writeMapDeck(spec: MapSlideSpec, image: string): Promise<Blob> {
+  const { pptx, text } = await newDeck({ lang: spec.lang, rtl: spec.rtl, title: spec.deckTitle });
+  const slide = pptx.addSlide();
+  slideHead(slide, spec, text);
+  const top = 1.55;
+  const imageW = 7.3;
+  const imageH = (imageW * MAP_SLIDE_IMAGE.height) / MAP_SLIDE_IMAGE.width;
+  const gap = 0.25;
+  const tableW = SLIDE_W - 2 * MARGIN - imageW - gap;
+  const imageX = spec.rtl ? SLIDE_W - MARGIN - imageW : MARGIN;
+  const tableX = spec.rtl ? MARGIN : MARGIN + imageW + gap;
+  slide.addImage({ data: image, x: imageX, y: top, w: imageW, h: imageH, altText: spec.imageAlt });
+  const rows = spec.table.rows.length;
+  const fontSize = rows > 30 ? 7 : rows > 14 ? 8 : 10;
+  const head = spec.table.header.map((h) => ({
+    text: h,
+    options: { bold: true, fill: { color: 'EEEEEE' }, color: '1A1A1A' },
+  }));
+  const body = spec.table.rows.map((r) => r.map((cell) => ({ text: cell })));
+  const cols = spec.table.header.length;
+  const colW = cols === 4 ? [tableW * 0.3, tableW * 0.2, tableW * 0.3, tableW * 0.2] : [tableW * 0.62, tableW * 0.38];
+  slide.addTable([head, ...body], {
+    x: tableX,
+    y: top,
+    w: tableW,
+    colW,
+    fontSize,
+    fontFace: text.fontFace,
+    align: text.align,
+    lang: text.lang,
+    color: '1A1A1A',
+    border: { type: 'solid', pt: 0.5, color: 'CCCCCC' },
+    margin: 0.02,
+    rowH: Math.min(0.3, 4.75 / (rows + 1)),
+    autoPage: false,
+  });
+  slideFoot(slide, spec, text);
+  slide.addNotes(spec.notes);
+  return deckBlob(pptx);
 }

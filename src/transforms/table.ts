@@ -3,6 +3,7 @@
  * same periods, the measure already applied. Pure.
  */
 import type { ChartModel, MissingReason } from './chart-types.ts';
+import type { MapModel } from './map-model.ts';
 import { computeDelta, firstAndLast, type Delta } from './delta.ts';
 
 /** One territory row of the table: a value per period, and the change from first to last period with data. */
@@ -100,5 +101,25 @@ function seriesRows(s: ChartModel['series'][number]): LongRow[] {
 export function buildLongRows(model: Pick<ChartModel, 'series'>): LongRow[] {
   const rows: LongRow[] = [];
   for (const s of model.series) for (const row of seriesRows(s)) rows.push(row);
+  return rows;
+}
+
+/**
+ * Long rows of a map (one per territory of the level, in the model's order, for its one period): the map's
+ * table, as its CSV and its slide write it. A territory with no value keeps its row, with the reason.
+ */
+export function buildMapRows(model: Pick<MapModel, 'data' | 'period'>): LongRow[] {
+  const rows: LongRow[] = [];
+  for (const d of model.data.values()) {
+    const row: LongRow = {
+      territory: d.name,
+      territoryCode: d.code,
+      period: d.period ?? model.period ?? '',
+      value: d.value,
+      status: d.status,
+    };
+    if (d.reason) row.reason = d.reason;
+    rows.push(row);
+  }
   return rows;
 }

@@ -442,7 +442,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
         </svg>
         {shown && shownNav ? (
           <div
-            className="choropleth__tooltip"
+            // Below the territory when it lies in the top third, so the card never covers the controls above.
+            className={`choropleth__tooltip${shownNav.y < geometry.height / 3 ? ' choropleth__tooltip--below' : ''}`}
             style={{
               left: `${(Math.min(Math.max(shownNav.x, geometry.width * 0.2), geometry.width * 0.8) / geometry.width) * 100}%`,
               top: `${(shownNav.y / geometry.height) * 100}%`,

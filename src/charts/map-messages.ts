@@ -34,11 +34,8 @@ export const mapMessages = defineMessages({
   },
   legendTitle: { fr: 'Légende ({unit})', ar: 'المفتاح ({unit})', en: 'Legend ({unit})' },
   legendNoData: { fr: 'Pas de données : {count}', ar: 'لا بيانات: {count}', en: 'No data: {count}' },
-  inset: {
-    fr: 'Agrandissement : axe Casablanca–Rabat',
-    ar: 'تكبير: محور الدار البيضاء–الرباط',
-    en: 'Enlarged: Casablanca–Rabat axis',
-  },
+  inset: { fr: 'Axe Casablanca–Rabat', ar: 'محور الدار البيضاء–الرباط', en: 'Casablanca–Rabat axis' },
+
   attributionLink: {
     fr: 'openstreetmap.org/copyright',
     ar: 'openstreetmap.org/copyright',

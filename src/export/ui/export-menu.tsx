@@ -2,6 +2,8 @@
  * The "Exporter" menu: a disclosure button opening a non-modal dialog with every export of the
  * current chart — PNG (size, scale, background), SVG, copy image, CSV (displayed / full series),
  * PowerPoint (native chart, optional composed image) and "pin to presentation".
+ * With `map`, the same menu exports the map instead (issue 13): the composed map image (PNG, SVG, copy),
+ * the map's table as CSV, a slide with the map picture and the table, and pins the map.
  * Keyboard: the button opens it and focus moves in; Escape closes and focus returns to the button.
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -9,10 +11,23 @@ import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { LongRow } from '../../transforms/table.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { copyPng, downloadCsv, downloadDeck, downloadPng, downloadSvg, type ImageChoice } from '../actions.ts';
+import {
+  copyMapPng,
+  copyPng,
+  downloadCsv,
+  downloadDeck,
+  downloadMapCsv,
+  downloadMapDeck,
+  downloadMapPng,
+  downloadMapSvg,
+  downloadPng,
+  downloadSvg,
+  type ImageChoice,
+  type MapView,
+} from '../actions.ts';
 import type { ExportSizeName } from '../compose-svg.ts';
 import { canCopyImage } from '../download.ts';
-import { isPinned, pinId } from '../pins.ts';
+import { isPinned, mapPinId, pinId, toPinnedMap } from '../pins.ts';
 import type { ExportScale } from '../png.ts';
 import { exportUiMessages as m } from './messages.ts';
 import { pinActions, usePins } from './use-pins.ts';
@@ -27,6 +42,8 @@ export interface ExportMenuProps {
   fullRows?: LongRow[];
   /** On-screen chart size, for the "chart size" image option. */
   chartSize?: { width: number; height: number };
+  /** Export a map instead of the chart (`model` then gives the link, language and direction). */
+  map?: Omit<MapView, 'link'> | undefined;
 }
 
 type Status = { kind: 'info' | 'ok' | 'error'; text: string } | null;
@@ -65,10 +82,11 @@ function RadioGroup<T extends string | number>(props: {
 }
 
 /** Export menu of one chart (lazy-loaded by the explorer). */
-export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: ExportMenuProps): ReactNode {
+export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }: ExportMenuProps): ReactNode {
   // The chart that fits the data (issue 13): a line whose values fall on one period exports (and pins) as the
   // ranking of that period, not a column of dots.
   const model = useMemo(() => leadingModel(given), [given]);
+  const view: MapView | null = useMemo(() => (map ? { ...map, link: given.link } : null), [map, given.link]);
   const lang = model.lang;
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const id = useId();
@@ -80,7 +98,7 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: Exp
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const { pins, reset } = usePins();
-  const pinned = isPinned(pins, model);
+  const pinned = view ? pins.some((p) => p.id === mapPinId(given)) : isPinned(pins, model);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -135,14 +153,19 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: Exp
   const onCopy = () =>
     run(async () => {
       if (!canCopyImage()) throw new Error(t('copyUnsupported'));
-      const result = await copyPng(model, choice);
+      const result = await (view ? copyMapPng(view, choice) : copyPng(model, choice));
       if (result === 'copied') return t('copied');
       throw new Error(t(result === 'unsupported' ? 'copyUnsupported' : 'copyDenied'));
     });
 
   const onPin = () =>
     run(() => {
-      const saved = pinned ? pinActions.unpin(pinId(model)) : pinActions.pin(model);
+      const id = view ? mapPinId(given) : pinId(model);
+      const saved = pinned
+        ? pinActions.unpin(id)
+        : view
+          ? pinActions.pinMap(given, toPinnedMap(view.model, view))
+          : pinActions.pin(model);
       if (!saved) throw new Error(t('pinsNotSaved'));
       return pinned ? t('unpinned') : t('pinned', { n: pins.length + 1 });
     });
@@ -179,7 +202,7 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: Exp
         >
           <div className="xm-head">
             <h2 id={`${id}-title`} className="xm-title">
-              {t('dialogTitle')}
+              {t(view ? 'dialogTitleMap' : 'dialogTitle')}
             </h2>
             <button type="button" className="xm-close" data-close onClick={() => close(true)} aria-label={t('close')}>
               ×
@@ -213,10 +236,18 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: Exp
               ]}
             />
             <div className="xm-actions">
-              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadPng(model, choice))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => runSaving(() => (view ? downloadMapPng(view, choice) : downloadPng(model, choice)))}
+              >
                 {t('downloadPng')}
               </button>
-              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadSvg(model, choice))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => runSaving(() => (view ? downloadMapSvg(view, choice) : downloadSvg(model, choice)))}
+              >
                 {t('downloadSvg')}
               </button>
               <button type="button" disabled={busy} onClick={onCopy}>
@@ -227,32 +258,46 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize }: Exp
 
           <section aria-labelledby={`${id}-data`} className="xm-section">
             <h3 id={`${id}-data`}>{t('dataSection')}</h3>
-            <div className="xm-actions">
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => runSaving(() => downloadCsv(model, 'displayed', tableRows))}
-              >
-                {t('csvDisplayed')}
-              </button>
-              <button
-                type="button"
-                disabled={busy}
-                onClick={() => runSaving(() => downloadCsv(model, 'full', fullRows ?? tableRows))}
-              >
-                {t('csvFull')}
-              </button>
-            </div>
+            {view ? (
+              <div className="xm-actions">
+                <button type="button" disabled={busy} onClick={() => runSaving(() => downloadMapCsv(view))}>
+                  {t('csvMap')}
+                </button>
+              </div>
+            ) : (
+              <div className="xm-actions">
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => runSaving(() => downloadCsv(model, 'displayed', tableRows))}
+                >
+                  {t('csvDisplayed')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => runSaving(() => downloadCsv(model, 'full', fullRows ?? tableRows))}
+                >
+                  {t('csvFull')}
+                </button>
+              </div>
+            )}
           </section>
 
           <section aria-labelledby={`${id}-pres`} className="xm-section">
             <h3 id={`${id}-pres`}>{t('slidesSection')}</h3>
-            <label className="xm-check">
-              <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} />
-              {t('withImage')}
-            </label>
+            {view ? null : (
+              <label className="xm-check">
+                <input type="checkbox" checked={withImage} onChange={(e) => setWithImage(e.target.checked)} />
+                {t('withImage')}
+              </label>
+            )}
             <div className="xm-actions">
-              <button type="button" disabled={busy} onClick={() => runSaving(() => downloadDeck([model], withImage))}>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => runSaving(() => (view ? downloadMapDeck(view) : downloadDeck([model], withImage)))}
+              >
                 {t('downloadPptx')}
               </button>
               <button type="button" disabled={busy} aria-pressed={pinned} onClick={onPin}>

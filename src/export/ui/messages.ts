@@ -4,6 +4,12 @@ import { defineMessages } from '../../i18n/i18n.ts';
 export const exportUiMessages = defineMessages({
   exportButton: { fr: 'Exporter', ar: 'تصدير', en: 'Export' },
   dialogTitle: { fr: 'Exporter ce graphique', ar: 'تصدير هذا الرسم البياني', en: 'Export this chart' },
+  dialogTitleMap: { fr: 'Exporter cette carte', ar: 'تصدير هذه الخريطة', en: 'Export this map' },
+  csvMap: {
+    fr: 'Télécharger le CSV (tableau de la carte)',
+    ar: 'تنزيل CSV (جدول الخريطة)',
+    en: 'Download CSV (the map’s table)',
+  },
   close: { fr: 'Fermer', ar: 'إغلاق', en: 'Close' },
   imageSection: { fr: 'Image', ar: 'صورة', en: 'Image' },
   size: { fr: 'Format', ar: 'المقاس', en: 'Size' },

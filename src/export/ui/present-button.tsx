@@ -7,6 +7,7 @@ import type { Lang } from '../../contract/contract.ts';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
+import type { PinnedMap } from '../pins.ts';
 import { exportUiMessages as m } from './messages.ts';
 import { usePins } from './use-pins.ts';
 import './export.css';
@@ -29,10 +30,13 @@ export interface PresentButtonProps {
 export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
   const { pins } = usePins();
   const [slides, setSlides] = useState<ChartModel[] | null>(null);
+  // The pinned maps, by slide (a map pin presents as the map picture); none when presenting the current chart.
+  const [maps, setMaps] = useState<(PinnedMap | undefined)[] | undefined>(undefined);
   const opener = useRef<HTMLButtonElement | null>(null);
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
-  const start = (models: ChartModel[], button: HTMLButtonElement) => {
+  const start = (models: ChartModel[], button: HTMLButtonElement, pinnedMaps?: (PinnedMap | undefined)[]) => {
     opener.current = button;
+    setMaps(pinnedMaps);
     setSlides(models);
   };
   const close = () => {
@@ -52,6 +56,7 @@ export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
             start(
               pins.map((p) => p.model),
               e.currentTarget,
+              pins.map((p) => p.map),
             )
           }
         >
@@ -60,7 +65,7 @@ export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
       )}
       {slides && (
         <Suspense fallback={null}>
-          <PresentationMode models={slides} onClose={close} />
+          <PresentationMode models={slides} maps={maps} onClose={close} />
         </Suspense>
       )}
     </span>

@@ -4,12 +4,18 @@
  * export image (same title, legend, source and status as the downloads), shown through a data: URL
  * `<img>` — no innerHTML — composed at 1920×1080 with larger type so it reads from the back of a room.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
+import { GEOMETRY_ENDPOINT, geometryQuery, geometryUrl } from '../../api/geo.ts';
+import { fetchJson } from '../../api/client.ts';
+import { MoroccoTopology } from '../../contract/geo.ts';
 import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
-import { composeWithFonts } from '../actions.ts';
+import { composeMapWithFonts, composeWithFonts } from '../actions.ts';
 import { selectionCaption, sourceLine, statusLabel } from '../caption.ts';
+import { mapSourceLine } from '../compose-map-svg.ts';
+import { mapModelOfPin, type PinnedMap } from '../pins.ts';
 import { svgDataUrl } from '../png.ts';
 import { exportUiMessages as m } from './messages.ts';
 import './export.css';
@@ -21,10 +27,37 @@ export interface PresentationModeProps {
   onClose(): void;
   /** Slide shown first; 0 by default. */
   startIndex?: number;
+  /** By slide, the pinned map it shows instead of its chart (issue 13: pins include maps). */
+  maps?: readonly (PinnedMap | undefined)[] | undefined;
 }
 
 /** Slide size and type scale of presentation slides. */
 const SLIDE = { width: 1920, height: 1080, typeScale: 1.3 } as const;
+
+/** The boundary file: from the app's query cache when there is one (fetched once per session), else fetched. */
+function loadTopology(client: QueryClient | undefined): Promise<MoroccoTopology> {
+  return client ? client.fetchQuery(geometryQuery()) : fetchJson(geometryUrl(), GEOMETRY_ENDPOINT, MoroccoTopology, {});
+}
+
+/** Compose one slide: the pinned map's picture, or the chart. */
+function composeSlide(model: ChartModel, map: PinnedMap | undefined, client: QueryClient | undefined): Promise<string> {
+  if (!map) return composeWithFonts(model, SLIDE, 'white', SLIDE.typeScale);
+  return loadTopology(client).then((topo) =>
+    composeMapWithFonts(
+      {
+        model: mapModelOfPin(map),
+        topo,
+        regions: map.regions,
+        title: map.title,
+        regionLabels: new Map(map.regionLabels),
+        link: model.link,
+      },
+      SLIDE,
+      'white',
+      SLIDE.typeScale,
+    ),
+  );
+}
 
 /** Which way a key moves, or null. Arrows follow the reading direction (mirrored in Arabic). */
 export function slideStep(key: string, rtl: boolean): -1 | 1 | 'first' | 'last' | null {
@@ -50,7 +83,8 @@ export function slideStep(key: string, rtl: boolean): -1 | 1 | 'first' | 'last' 
 }
 
 /** Full-screen slide show of charts. */
-export function PresentationMode({ models: given, onClose, startIndex = 0 }: PresentationModeProps): ReactNode {
+export function PresentationMode({ models: given, onClose, startIndex = 0, maps }: PresentationModeProps): ReactNode {
+  const queryClient = useContext(QueryClientContext);
   // Each slide shows the chart that fits its data (issue 13): a line whose values fall on one period, such as a
   // view pinned before that rule, is presented as the ranking of that period.
   const models = useMemo(() => given.map(leadingModel), [given]);
@@ -130,18 +164,21 @@ export function PresentationMode({ models: given, onClose, startIndex = 0 }: Pre
       const mdl = models[i];
       if (!mdl || pending.current.has(i)) continue;
       pending.current.add(i);
-      composeWithFonts(mdl, SLIDE, 'white', SLIDE.typeScale)
+      composeSlide(mdl, maps?.[i], queryClient)
         .then((svg) => {
           if (mounted.current) setImages((prev) => ({ ...prev, [i]: svgDataUrl(svg) }));
         })
         .catch(() => pending.current.delete(i));
     }
-  }, [index, models]);
+  }, [index, models, maps, queryClient]);
 
-  const title = model?.title ?? '';
-  const alt = model
-    ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.`
-    : '';
+  const map = maps?.[index];
+  const title = map?.title ?? model?.title ?? '';
+  const alt = map
+    ? `${map.title}. ${map.model.subtitle}. ${mapSourceLine(mapModelOfPin(map))}. ${map.model.attribution}. ${statusLabel(map.model.status, map.model.lang)}.`
+    : model
+      ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.`
+      : '';
   const src = images[index];
 
   return (

@@ -4,7 +4,17 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { ChartModel } from '../../transforms/chart-types.ts';
-import { addPin, browserStorage, PINS_KEY, readPins, removePin, writePins, type PinsRead } from '../pins.ts';
+import {
+  addMapPin,
+  addPin,
+  browserStorage,
+  PINS_KEY,
+  readPins,
+  removePin,
+  writePins,
+  type PinnedMap,
+  type PinsRead,
+} from '../pins.ts';
 
 let state: PinsRead | null = null;
 const listeners = new Set<() => void>();
@@ -35,6 +45,12 @@ function subscribe(listener: () => void): () => void {
 export const pinActions = {
   pin(model: ChartModel): boolean {
     const pins = addPin(current().pins, model, new Date());
+    emit({ pins, reset: false });
+    return writePins(browserStorage(), pins);
+  },
+  /** Pin a map view: `model` is the view's chart model (link, language), `map` what draws the map. */
+  pinMap(model: ChartModel, map: PinnedMap): boolean {
+    const pins = addMapPin(current().pins, model, map, new Date());
     emit({ pins, reset: false });
     return writePins(browserStorage(), pins);
   },

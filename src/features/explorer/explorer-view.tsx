@@ -5,13 +5,12 @@
  * change (`buildExplorerModel`, through `useExplorerModel`), so charts, map, table and exports agree and no tab
  * builds its own.
  */
-import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../../contract/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../ui/error-boundary.tsx';
 import { CrashProbe } from '../../ui/crash-probe.tsx';
-import { isChunkLoadError, lazyWithRetry } from '../../ui/lazy-retry.ts';
 import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
 import { QueryStaleNotice, StaleNotice } from '../../ui/query-state.tsx';
 import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
@@ -26,27 +25,15 @@ import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
 import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
-import type { LongRow } from '../../transforms/table.ts';
 import { IndicatorPicker, MeasureSwitch, PeriodSelect, TimeRange } from './controls.tsx';
 import { errorText } from './error-text.ts';
 import { explorerMessages } from './messages.ts';
 import { DataTable } from './table-panel.tsx';
 import { MapTab } from './map-tab.tsx';
 import { Tabs } from './tabs.tsx';
+import { Exports } from './exports.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useElementWidth } from './use-element-width.ts';
-
-// The export menu carries pptxgenjs, qrcode and fonts: loaded only when the explorer shows a chart,
-// in its own chunk, so exports never weigh on the first load. lazyWithRetry: if that first load happens
-// offline, Retry loads it once the network is back.
-const ExportMenu = lazyWithRetry(
-  () => import('../../export/ui/export-menu.tsx').then((m) => ({ default: m.ExportMenu })),
-  'ExportMenu',
-);
-const PresentButton = lazyWithRetry(
-  () => import('../../export/ui/present-button.tsx').then((m) => ({ default: m.PresentButton })),
-  'PresentButton',
-);
 
 /** Height of the line chart; the skeleton uses the same so nothing jumps. */
 export const LINE_CHART_HEIGHT = 360;
@@ -72,40 +59,6 @@ function PanelBoundary({
       fallback={(error, reset) => <PanelErrorFallback lang={lang} error={error} onRetry={reset} />}
     >
       {children}
-    </ErrorBoundary>
-  );
-}
-
-function Exports(props: {
-  model: ChartModel;
-  rows: () => LongRow[];
-  fullRows?: () => LongRow[];
-  lang: Lang;
-  chartSize?: { width: number; height: number };
-  present?: boolean;
-}) {
-  const { model, lang, rows: getRows, fullRows: getFullRows } = props;
-  // The model builds its CSV rows on first use: here, in this component's own render, not in the model's build.
-  const rows = useMemo(() => getRows(), [getRows]);
-  const fullRows = useMemo(() => getFullRows?.(), [getFullRows]);
-  return (
-    <ErrorBoundary
-      // Code that could not be loaded (offline) says so, with a Retry; any other failure of the export
-      // tools hides them and leaves the chart alone.
-      fallback={(error, reset) =>
-        isChunkLoadError(error) ? <PanelErrorFallback lang={lang} error={error} onRetry={reset} /> : null
-      }
-      resetKeys={[model]}
-    >
-      <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
-        {props.present ? <PresentButton model={model} lang={lang} /> : null}
-        <ExportMenu
-          model={model}
-          tableRows={rows}
-          {...(fullRows ? { fullRows } : {})}
-          {...(props.chartSize ? { chartSize: props.chartSize } : {})}
-        />
-      </Suspense>
     </ErrorBoundary>
   );
 }

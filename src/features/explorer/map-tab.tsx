@@ -22,10 +22,12 @@ import { updateView } from '../../state/url-sync.ts';
 import type { MapLevel } from '../../state/view-state.ts';
 import type { ExplorerModel } from '../../transforms/explorer-model.ts';
 import { buildMapModel, type MapListed } from '../../transforms/map-model.ts';
+import { useViewLink } from './use-explorer-model.ts';
 import { MAX_TERRITORIES } from '../../transforms/selection.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../ui/error-boundary.tsx';
 import { loadErrorText, QueryState } from '../../ui/query-state.tsx';
 import { PeriodSelect } from './controls.tsx';
+import { Exports } from './exports.tsx';
 import { mapTabMessages } from './map-tab-messages.ts';
 
 /** Widest the map is drawn (px): beyond it the country gets no more legible, only taller. */
@@ -105,7 +107,9 @@ export function MapTab({ model, selected, askedLevel, lang, width }: MapTabProps
               lang={lang}
               height={mapSize(width, map.openRegion !== null).height}
             >
-              {(topo) => <MapBody topo={topo} model={model} selected={selected} lang={lang} width={width} />}
+              {(topo) => (
+                <MapBody topo={topo} model={model} selected={selected} lang={lang} width={width} title={title} />
+              )}
             </QueryState>
           </>
         ) : (
@@ -188,12 +192,15 @@ function MapBody({
   selected,
   lang,
   width,
+  title,
 }: {
   topo: MoroccoTopology;
   model: ExplorerModel;
   selected: readonly string[];
   lang: Lang;
   width: number;
+  /** The panel's title (with the period): the exports' title too. */
+  title: string;
 }) {
   const { map, data } = model;
   const size = mapSize(width, map.openRegion !== null);
@@ -239,8 +246,25 @@ function MapBody({
     [selected, selectedSet],
   );
   const open = useCallback((code: string | null) => updateView({ mapRegion: code }), []);
+  // The exports (issue 13 item 5): the map as shown — its model, the boundaries, the region opened, the title
+  // and labels — with the view's link; the chart model gives the menu its language and the pin its link.
+  const link = useViewLink();
+  const linked = useMemo(() => ({ ...map.model, link }), [map.model, link]);
+  const exported = useMemo(
+    () => ({
+      model: mapModel,
+      topo,
+      regions: map.openRegion ? [map.openRegion] : null,
+      title,
+      regionLabels,
+    }),
+    [mapModel, topo, map.openRegion, title, regionLabels],
+  );
   return (
     <>
+      <div className="map-tab__exports" data-map-exports="true">
+        <Exports model={linked} lang={lang} chartSize={size} map={exported} />
+      </div>
       <ChoroplethMap
         geometry={geometry}
         model={mapModel}

@@ -4,7 +4,7 @@
  * the exact console noise a failed request is allowed to leave (everything else fails the test).
  */
 import type { Page } from 'playwright-core';
-import { countChartLines, type ChartableSelection } from './harness.ts';
+import { countChartLines, countRankedBars, type ChartableSelection } from './harness.ts';
 
 /** The data endpoints of contract v1. */
 export type Endpoint = 'territories' | 'indicators' | 'observations' | 'projects';
@@ -60,7 +60,9 @@ export function faultQuery(endpoint: Endpoint, selection: ChartableSelection): s
 /** Whether the endpoint's data is on screen: drawn lines (explorer) or project cards (projects). */
 export async function dataShown(page: Page, endpoint: Endpoint): Promise<boolean> {
   if (viewOf(endpoint) === 'projects') return (await page.locator('article[data-project]').count()) > 0;
-  return (await countChartLines(page)) > 0;
+  // Lines, or the ranking that leads when the values fall on one period (issue 13): a fault such as `nulls`
+  // can leave a selection with one period of values, and the explorer then draws bars, not a line of dots.
+  return (await countChartLines(page)) > 0 || (await countRankedBars(page)) > 0;
 }
 
 /** The error alert of the affected panel (full failure: no data to show). */

@@ -424,6 +424,16 @@ export async function countChartLines(page: Page): Promise<number> {
 }
 
 /**
+ * Visible bars of ranked bar charts. Since issue 13 the explorer leads with the ranking when the selection has
+ * values in one period only (src/transforms/chart-lead.ts), so "the chart shows data" is lines or bars.
+ */
+export async function countRankedBars(page: Page): Promise<number> {
+  return page
+    .locator('rect.bar-chart__bar')
+    .evaluateAll((els) => els.filter((r) => Number(r.getAttribute('width')) > 0 && r.checkVisibility()).length);
+}
+
+/**
  * Change the view like a user following a link or pressing Back: push the new query string and fire
  * `popstate`, which the app's URL sync listens to. Used where no UI control is addressed directly.
  */

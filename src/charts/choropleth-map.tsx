@@ -202,6 +202,23 @@ const Shapes = memo(function Shapes({ items, interactive }: { items: readonly Sh
 });
 
 /**
+ * Where the tooltip goes (map coordinates) and on which side of that point: beside the inset for its prefectures
+ * (over them it would hide the very shapes it names), below a territory in the top third (above, it would cover
+ * the controls over the map), else above it; kept off the map's edges. Pure.
+ */
+export function tooltipPlace(
+  geometry: MapGeometry,
+  at: { x: number; y: number } | undefined,
+  inInset: boolean,
+): { x: number; y: number; side: 'above' | 'below' | 'beside' } {
+  if (!at) return { x: 0, y: 0, side: 'above' };
+  const inset = geometry.inset;
+  if (inInset && inset) return { x: inset.x + inset.width, y: at.y, side: 'beside' };
+  const x = Math.min(Math.max(at.x, geometry.width * 0.2), geometry.width * 0.8);
+  return { x, y: at.y, side: at.y < geometry.height / 3 ? 'below' : 'above' };
+}
+
+/**
  * Both themes' colours of the classes and of the hatching as custom properties (`--map-cN-light/-dark`): the
  * stylesheet picks one set per theme, so the chart never needs to know the theme.
  */
@@ -340,6 +357,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
         geometry.shapes.find((s) => s.code === current?.code)
       )?.d
     : undefined;
+  const tip = tooltipPlace(geometry, shownNav, shown !== null && insetCodes.has(shown));
   const canOpen = geometry.level === 'region' && onOpenRegion !== undefined;
 
   return (
@@ -442,12 +460,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
         </svg>
         {shown && shownNav ? (
           <div
-            // Below the territory when it lies in the top third, so the card never covers the controls above.
-            className={`choropleth__tooltip${shownNav.y < geometry.height / 3 ? ' choropleth__tooltip--below' : ''}`}
-            style={{
-              left: `${(Math.min(Math.max(shownNav.x, geometry.width * 0.2), geometry.width * 0.8) / geometry.width) * 100}%`,
-              top: `${(shownNav.y / geometry.height) * 100}%`,
-            }}
+            className={`choropleth__tooltip choropleth__tooltip--${tip.side}`}
+            style={{ left: `${(tip.x / geometry.width) * 100}%`, top: `${(tip.y / geometry.height) * 100}%` }}
             aria-hidden="true"
           >
             <strong>{nameOf(shown)}</strong>

@@ -106,6 +106,11 @@ describe('ChoroplethMap', () => {
     expect(svg.querySelector('.choropleth__shapes')?.compareDocumentPosition(borders)).toBe(
       Node.DOCUMENT_POSITION_FOLLOWING,
     );
+    // The tooltip of an inset prefecture opens beside the inset, never over the shapes it names.
+    fireEvent.mouseOver(inset.querySelector('path[data-code="MA-CAS"]') as SVGPathElement);
+    const tip = container.querySelector('.choropleth__tooltip') as HTMLElement;
+    expect(tip.className).toContain('choropleth__tooltip--beside');
+    expect(tip.textContent).toMatch(/^Casablanca/);
   });
 
   it('draws the 12 regions with their short labels, none over another', () => {

@@ -1,7 +1,7 @@
 /**
  * Entry point. Renders the shell at once; in mock mode (no `VITE_API_BASE_URL`) the MSW worker starts
  * in parallel from its own chunk, and views that fetch wait for it (src/app/api-ready.ts), so the first
- * paint never waits on the worker. The current view's chunk starts loading at once too (src/perf/preload-view.ts).
+ * paint never waits on the worker. The current view's chunk starts loading at once too (src/app/preload-view.ts).
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

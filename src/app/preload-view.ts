@@ -21,9 +21,9 @@ export const VIEW_IMPORTS: Record<ViewName, () => Promise<unknown>> = {
 /**
  * Kick off the chunk of `view` without waiting for it. A failed preload (offline at startup) must not
  * poison the later mount: the lazy component calls its own `import()` when it mounts, and the browser
- * does not keep a failed module fetch (src/app/lazy-retry.ts), so it simply tries again; its error
+ * does not keep a failed module fetch (src/ui/lazy-retry.ts), so it simply tries again; its error
  * boundary reports a real failure. What does stick is Vite's memory of the chunk's failed stylesheet,
- * which it would not add again: it is noted here, and the mount puts it back (src/app/lazy-retry.ts).
+ * which it would not add again: it is noted here, and the mount puts it back (src/ui/lazy-retry.ts).
  */
 export function preloadView(view: ViewName, imports: Record<ViewName, () => Promise<unknown>> = VIEW_IMPORTS): void {
   imports[view]().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * These zod schemas are the single source of truth for the data API:
  * - the fetch client parses every response with them (src/api/client.ts);
  * - the mock API builds its responses from `data/` files that `npm run data:check` validates with them;
- * - the OpenAPI 3.1 document served at `GET /api/v1/openapi.json` is generated from them (src/api/openapi.ts);
+ * - the OpenAPI 3.1 document served at `GET /api/v1/openapi.json` is generated from them (src/contract/openapi.ts);
  * - `docs/api.md` describes them in prose, and a test checks the mock against them.
  *
  * Change a schema here and every one of those follows.

@@ -46,7 +46,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     // console errors as failures of the page, which a contained panel failure is not.
     console.warn('[mouchir] caught by error boundary:', error.message, info.componentStack ?? '');
     // A part whose code failed to load (offline) may load on the next render — Retry, a reset key or a
-    // remount — now that the failure is on screen (src/app/lazy-retry.ts explains why not earlier).
+    // remount — now that the failure is on screen (src/ui/lazy-retry.ts explains why not earlier).
     if (isChunkLoadError(error)) error.allowRetry();
   }
 

@@ -24,7 +24,7 @@
  * When to call the loader again matters: after the import rejects, React re-renders the part to reach
  * the error boundary (sometimes more than once). Reloading on those renders would loop offline and never
  * show the error. So a failure stays final until an error boundary has shown it: the boundary calls
- * {@link ChunkLoadError.allowRetry} in `componentDidCatch` (src/app/error-boundary.tsx); after that, the
+ * {@link ChunkLoadError.allowRetry} in `componentDidCatch` (src/ui/error-boundary.tsx); after that, the
  * next render of the part — the boundary's Retry, a reset key change, or a remount — loads again.
  */
 import { createElement, lazy, type ComponentType, type ReactNode } from 'react';

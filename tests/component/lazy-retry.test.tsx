@@ -1,5 +1,5 @@
 /**
- * lazyWithRetry (src/app/lazy-retry.ts) under the app's own ErrorBoundary and fallback: a lazy part whose
+ * lazyWithRetry (src/ui/lazy-retry.ts) under the app's own ErrorBoundary and fallback: a lazy part whose
  * code failed to load (offline) says so, and Retry — or a reset key change — calls its loader again
  * instead of showing the cached failure, as plain `React.lazy` would. Also the failed-stylesheet bookkeeping:
  * Vite never adds a chunk's CSS link again after it failed, so the next load puts it back.

@@ -1,6 +1,6 @@
 /**
  * Issue 8 item 6: error boundaries per panel and per view, in Chromium. A render error is forced with the
- * crash probe (src/app/crash-probe.tsx, `localStorage['mouchir.crash']`):
+ * crash probe (src/ui/crash-probe.tsx, `localStorage['mouchir.crash']`):
  *
  * - in the explorer's line-chart panel: that panel alone shows the error with a retry; the ranked bars,
  *   the territory filter and the tabs keep working, the URL is intact; once the cause is gone, Retry

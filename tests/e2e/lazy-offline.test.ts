@@ -1,6 +1,6 @@
 /**
  * Issue 8 items 4 and 6 in Chromium: code first needed while the network is down recovers without a
- * reload once the network is back (src/app/lazy-retry.ts).
+ * reload once the network is back (src/ui/lazy-retry.ts).
  *
  * - A view never opened before (projects, compare), opened offline: its panel says it could not be loaded
  *   (offline?) with a Retry; the header and the navigation keep working. Back online, Retry renders the

@@ -191,7 +191,7 @@ describe('the source needs nothing the policy forbids', () => {
   }
 
   it('runs zod without JIT (its eval probe would be reported as a CSP violation)', () => {
-    // src/api/contract.ts, imported above and by every module that builds schemas, sets it.
+    // src/contract/contract.ts, imported above and by every module that builds schemas, sets it.
     expect(z.config().jitless).toBe(true);
   });
 

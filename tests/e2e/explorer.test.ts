@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sortPeriods } from '../../src/contract/period.ts';
 import {
+  axeBuilder,
   collectConsoleErrors,
   countChartLines,
   launchBrowser,
@@ -127,6 +128,9 @@ describe('explorer: analyst journey', () => {
       const ranking = page.getByRole('figure', { name: /classement 2024/ });
       await expect.poll(() => ranking.locator('.bar-chart__bar').count(), { timeout: 15_000 }).toBe(9);
       await page.screenshot({ path: path.join(out, 'ranking-provinces-fr.png'), fullPage: true });
+      // The ranked chart with its note passes axe.
+      const axe = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 
       // Its exports are the ranking's: the 16:9 slide at 2× is a 3840×2160 PNG of bars.
       await ranking.getByRole('button', { name: 'Exporter', exact: true }).click();

@@ -167,6 +167,34 @@ function SelectionOutline({ shapes, selected }: { shapes: readonly MapShape[]; s
   );
 }
 
+/**
+ * A selected region seen at province level: its provinces stroked with the selection's line and halo, then
+ * filled again over it, so only the outer half of the stroke stays — the region's outline, without its inner
+ * borders (the geometry has no region shapes at that level, only their borders).
+ */
+function SelectedRegions({ shapes, selected }: { shapes: readonly ShapeProps[]; selected: ReadonlySet<string> }) {
+  const inside = shapes.filter((s) => s.shape.region !== null && selected.has(s.shape.region));
+  if (inside.length === 0) return null;
+  return (
+    <g className="choropleth__selected-regions" aria-hidden="true" data-selected-regions="true">
+      {inside.map((s) => (
+        <path key={`halo-${s.shape.code}`} d={s.shape.d} className="choropleth__selected-halo choropleth__wide" />
+      ))}
+      {inside.map((s) => (
+        <path key={`line-${s.shape.code}`} d={s.shape.d} className="choropleth__selected choropleth__wide" />
+      ))}
+      {inside.map((s) => (
+        <path
+          key={s.shape.code}
+          d={s.shape.d}
+          className="choropleth__shape choropleth__refill"
+          style={{ fill: s.fill }}
+        />
+      ))}
+    </g>
+  );
+}
+
 /** The territories' fills: memoised, so a hover or a focus move does not redraw 75 paths. */
 const Shapes = memo(function Shapes({ items, interactive }: { items: readonly ShapeProps[]; interactive: boolean }) {
   return (
@@ -428,6 +456,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
           <g className="choropleth__shapes">
             <Shapes items={mainShapes} interactive />
           </g>
+          <SelectedRegions shapes={mainShapes} selected={selected} />
           {geometry.level === 'province' ? (
             <path className="choropleth__region-borders" d={geometry.regionBorders} />
           ) : null}

@@ -82,7 +82,7 @@ function setup(
 
 describe('ChoroplethMap', () => {
   it('draws the 75 provinces from the real boundaries, the region borders over them and the inset', () => {
-    const { container, geometry } = setup('province');
+    const { container, geometry } = setup('province', { selected: ['MA-06'] });
     const svg = container.querySelector('svg.choropleth__svg') as SVGSVGElement;
     // Every province once for the keyboard and screen readers (the inset's copy for the axis prefectures).
     const buttons = svg.querySelectorAll('path[role="button"]');
@@ -106,6 +106,12 @@ describe('ChoroplethMap', () => {
     expect(svg.querySelector('.choropleth__shapes')?.compareDocumentPosition(borders)).toBe(
       Node.DOCUMENT_POSITION_FOLLOWING,
     );
+    // The selected region (Casablanca-Settat) is outlined around its provinces.
+    const outlined = svg.querySelector('[data-selected-regions="true"]') as SVGGElement;
+    expect(outlined.querySelectorAll('path.choropleth__selected')).toHaveLength(
+      territories.filter((t) => t.parent === 'MA-06' && t.level === 'province').length,
+    );
+    expect(outlined.getAttribute('aria-hidden')).toBe('true');
     // The tooltip of an inset prefecture opens beside the inset, never over the shapes it names.
     fireEvent.mouseOver(inset.querySelector('path[data-code="MA-CAS"]') as SVGPathElement);
     const tip = container.querySelector('.choropleth__tooltip') as HTMLElement;

@@ -194,14 +194,16 @@ export async function composeMapWithFonts(
 }
 
 function mapFileName(view: MapView, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
+  // "mouchir_unemployment-rate-carte-provinces_tous-territoires_2026-12-05_3840x2160.png": the map and its level
+  // name the file with the indicator (the suffix part is kept short, for the size).
   const level = view.model.level === 'province' ? 'carte-provinces' : 'carte-regions';
-  return exportFileName({
-    indicatorId: view.model.indicatorId,
+  const input = {
+    indicatorId: `${view.model.indicatorId}-${level}`,
     territories: view.regions ?? [],
     date: todayIso(),
     ext,
-    suffix: suffix ? `${level}-${suffix}` : level,
-  });
+  };
+  return exportFileName(suffix ? { ...input, suffix } : input);
 }
 
 /** Render the map's PNG blob (no download), timed as the chart's under PNG_MEASURE (detail `map: true`). */

@@ -53,6 +53,8 @@ export interface MapComposeOptions {
 
 /** Pattern id of the hatching inside the exported file (one map per file, so no clash). */
 const HATCH_ID = NO_DATA_PATTERN.id;
+/** Widest the map's box gets for its height. */
+const MAP_BOX_ASPECT = 1.2;
 /** Geometry units are drawn this many px per unit of `fs.tick / LABEL_PX`: labels of 12 units read like the ticks. */
 const LABEL_PX = 12;
 
@@ -112,13 +114,17 @@ function layout(model: MapModel, opts: MapComposeOptions): MapLayout {
   const gap = 32 * u;
   const top = header.bottom + 8 * u;
   const bottom = footer.top - 28 * u;
-  const mapW = contentW - legendW - gap;
+  const mapH = Math.max(40, bottom - top);
+  // No wider than the map needs (Morocco with its inset is about as wide as tall): the legend sits beside the
+  // map, and the pair is centred, instead of a legend stranded at the far edge of a wide slide.
+  const mapW = Math.min(contentW - legendW - gap, mapH * MAP_BOX_ASPECT);
+  const left = pad + (contentW - (mapW + gap + legendW)) / 2;
   return {
     frame: f,
     header,
     footer,
-    map: { x: f.BX(pad, mapW), y: top, width: mapW, height: Math.max(40, bottom - top) },
-    legend: { x: pad + mapW + gap, y: top, width: legendW },
+    map: { x: f.BX(left, mapW), y: top, width: mapW, height: mapH },
+    legend: { x: left + mapW + gap, y: top, width: legendW },
     unit: fs.tick / LABEL_PX,
   };
 }

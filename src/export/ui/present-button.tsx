@@ -7,7 +7,8 @@ import type { Lang } from '../../contract/contract.ts';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
-import type { PinnedMap } from '../pins.ts';
+import type { MapView } from '../actions.ts';
+import { toPinnedMap, type PinnedMap } from '../pins.ts';
 import { exportUiMessages as m } from './messages.ts';
 import { usePins } from './use-pins.ts';
 import './export.css';
@@ -24,10 +25,12 @@ export interface PresentButtonProps {
   model?: ChartModel | null;
   /** Language of the buttons. */
   lang: Lang;
+  /** The map of the current view (the map tab): "Présenter" then presents the map picture. */
+  map?: Omit<MapView, 'link'> | undefined;
 }
 
 /** Buttons that start presentation mode with the current chart or with the pinned views. */
-export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
+export function PresentButton({ model, lang, map }: PresentButtonProps): ReactNode {
   const { pins } = usePins();
   const [slides, setSlides] = useState<ChartModel[] | null>(null);
   // The pinned maps, by slide (a map pin presents as the map picture); none when presenting the current chart.
@@ -46,7 +49,11 @@ export function PresentButton({ model, lang }: PresentButtonProps): ReactNode {
   };
   return (
     <span className="xm-present">
-      <button type="button" disabled={!model} onClick={(e) => model && start([model], e.currentTarget)}>
+      <button
+        type="button"
+        disabled={!model}
+        onClick={(e) => model && start([model], e.currentTarget, map ? [toPinnedMap(map.model, map)] : undefined)}
+      >
         {t('present')}
       </button>
       {pins.length > 0 && (

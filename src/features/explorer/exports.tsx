@@ -52,7 +52,7 @@ export function Exports(props: ExportsProps) {
       resetKeys={[model]}
     >
       <Suspense fallback={<span className="muted">{translate(explorerMessages, lang, 'exportLoading')}</span>}>
-        {props.present ? <PresentButton model={model} lang={lang} /> : null}
+        {props.present ? <PresentButton model={model} lang={lang} {...(props.map ? { map: props.map } : {})} /> : null}
         <ExportMenu
           model={model}
           {...(rows ? { tableRows: rows } : {})}

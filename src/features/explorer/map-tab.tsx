@@ -263,7 +263,7 @@ function MapBody({
   return (
     <>
       <div className="map-tab__exports" data-map-exports="true">
-        <Exports model={linked} lang={lang} chartSize={size} map={exported} />
+        <Exports model={linked} lang={lang} chartSize={size} map={exported} present />
       </div>
       <ChoroplethMap
         geometry={geometry}

@@ -19,6 +19,7 @@ import {
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
+import { downloadFrom, pngSize } from './export-files.ts';
 
 const PORT = 4350;
 const OUT = path.resolve('.tmp/export-e2e');
@@ -48,21 +49,8 @@ async function openMenu(page: Page, name = 'Exporter'): Promise<void> {
 }
 
 /** Click an export button and return the downloaded file's name and bytes. */
-async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download', { timeout: 30_000 }),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  const file = path.join(OUT, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
-}
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(bytes: Buffer): { width: number; height: number } {
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  return downloadFrom(page, page.getByRole('button', { name: button, exact: true }), OUT);
 }
 
 /** Decode a PNG in the page and measure it: luminance spread, and the corner pixel's alpha. */

@@ -202,11 +202,18 @@ function mapSvg(model: MapModel, geometry: MapGeometry, box: MapLayout['map'], o
     out.push(
       `<g class="inset">` +
         `<rect x="${num(inset.x)}" y="${num(inset.y)}" width="${num(inset.width)}" height="${num(inset.height)}" fill="#ffffff" stroke="${MUTED}" stroke-width="1"/>` +
-        `<text x="${num(inset.x + 4)}" y="${num(inset.y + 13)}" font-size="11" fill="${MUTED}" direction="${model.lang === 'ar' ? 'rtl' : 'ltr'}">${escapeXml(translate(mapMessages, model.lang, 'inset'))}</text>` +
+        insetTitle(model, inset) +
         `<g stroke="${border}" stroke-width="0.6" stroke-linejoin="round">${shapesSvg(model, inset.shapes)}</g></g>`,
     );
   out.push(`</g>`);
   return out.join('');
+}
+
+/** The inset's title inside its frame, from its top corner on the reading side (right in Arabic). */
+function insetTitle(model: MapModel, inset: NonNullable<MapGeometry['inset']>): string {
+  const rtl = DIRECTIONS[model.lang] === 'rtl';
+  const x = rtl ? inset.x + inset.width - 4 : inset.x + 4;
+  return `<text class="inset-title" x="${num(x)}" y="${num(inset.y + 13)}" font-size="11" fill="${MUTED}" direction="${rtl ? 'rtl' : 'ltr'}">${escapeXml(fitText(translate(mapMessages, model.lang, 'inset'), inset.width - 8, 11))}</text>`;
 }
 
 /** The legend column: its title with the unit, one swatch and range per class, then the hatched "no data". */

@@ -107,6 +107,11 @@ describe('composeMapSvg', () => {
     const swatchX = (svg: string) => Number(/<g class="legend-class"><rect x="([\d.]+)"/.exec(svg)?.[1] ?? Number.NaN);
     expect(swatchX(ar.svg)).toBeLessThan(1920 / 2);
     expect(swatchX(fr.svg)).toBeGreaterThan(1920 / 2);
+    // The inset's title starts at its right edge in Arabic, inside the frame.
+    const frame = /<g class="inset"><rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/.exec(ar.svg);
+    const titleX = Number(/class="inset-title" x="([\d.]+)"/.exec(ar.svg)?.[1]);
+    expect(titleX).toBeGreaterThan(Number(frame?.[1]) + Number(frame?.[2]) / 2);
+    expect(titleX).toBeLessThanOrEqual(Number(frame?.[1]) + Number(frame?.[2]));
     // Arabic legend text and ranges.
     expect(ar.svg).toContain('المفتاح (%)');
     expect(ar.svg).toContain('لا توجد بيانات');

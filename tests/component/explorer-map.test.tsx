@@ -6,33 +6,16 @@
  * a boundary is listed under the map with its reason.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClientProvider } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
-import { createQueryClient } from '../../src/app/query-client.ts';
 import { server } from '../../src/mocks/node.ts';
-import { DEFAULT_VIEW_STATE, serializeViewUrl, type ViewState } from '../../src/state/view-state.ts';
+import { serializeViewUrl } from '../../src/state/view-state.ts';
 import { selectViewState, useViewStore } from '../../src/state/view-store.ts';
-import { ExplorerView } from '../../src/features/explorer/explorer-view.tsx';
 import { geometryText } from '../geo-handler.ts';
+import { renderExplorer, start } from './explorer-harness.tsx';
 
 const GEO = '*/geo/morocco-provinces.topo.json';
-
-function start(patch: Partial<ViewState>) {
-  useViewStore.getState().replace({ ...DEFAULT_VIEW_STATE, view: 'explorer', ...patch }, []);
-  window.history.replaceState(null, '', '/');
-}
-
-function renderExplorer() {
-  const client = createQueryClient();
-  client.setDefaultOptions({ queries: { retry: false, staleTime: 60_000 } });
-  return render(
-    <QueryClientProvider client={client}>
-      <ExplorerView />
-    </QueryClientProvider>,
-  );
-}
 
 /** Requests for the boundary file seen by the mock server. */
 function watchGeometryRequests(): string[] {

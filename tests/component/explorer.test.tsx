@@ -6,32 +6,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/app.tsx';
-import { createQueryClient } from '../../src/app/query-client.ts';
 import { setMockSpec } from '../../src/mocks/faults.ts';
-import { DEFAULT_VIEW_STATE, type ViewState } from '../../src/state/view-state.ts';
 import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import territoriesFile from '../../data/territories.json' with { type: 'json' };
 import censusFile from '../../data/observations/census.json' with { type: 'json' };
 import { useViewStore } from '../../src/state/view-store.ts';
-import { ExplorerView } from '../../src/features/explorer/explorer-view.tsx';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../../src/app/query-client.ts';
+import { DEFAULT_VIEW_STATE } from '../../src/state/view-state.ts';
+import { renderExplorer, start } from './explorer-harness.tsx';
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-function start(patch: Partial<ViewState>) {
-  useViewStore.getState().replace({ ...DEFAULT_VIEW_STATE, view: 'explorer', ...patch }, []);
-  window.history.replaceState(null, '', '/');
-}
-
-function renderExplorer() {
-  const client = createQueryClient();
-  client.setDefaultOptions({ queries: { retry: false, staleTime: 60_000 } });
-  return render(
-    <QueryClientProvider client={client}>
-      <ExplorerView />
-    </QueryClientProvider>,
-  );
-}
 
 beforeEach(() => {
   start({});

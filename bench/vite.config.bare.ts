@@ -1,6 +1,6 @@
 /**
  * Build of the bench's reference pages (not part of the app): `bench/bare/` (B1, B3) and, when the
- * export modules exist, `bench/export/` (B4). Same React plugin and target as the app, so the
+ * export modules exist, `bench/export/` (B4) and `bench/map-export/` (B7's map PNG). Same React plugin and target as the app, so the
  * comparison is like for like. Output folder is given by the bench script (`--outDir`).
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +14,10 @@ const input: Record<string, string> = { bare: here('./bare/index.html') };
 // B4 page: only when the export engineer's modules are there, so the bench builds at any stage.
 if (existsSync(here('../src/export/png.ts')) && existsSync(here('../src/export/compose-svg.ts'))) {
   input.export = here('./export/index.html');
+}
+// B7's map PNG page: only when the map export module is there too.
+if (existsSync(here('../src/export/png.ts')) && existsSync(here('../src/export/compose-map-svg.ts'))) {
+  input['map-export'] = here('./map-export/index.html');
 }
 
 export default defineConfig({

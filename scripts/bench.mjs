@@ -12,6 +12,9 @@
  *   B4 export of a 1920×1080 @2× PNG with 12 and 75 lines
  *   B5 JS heap after the stress view loads and after 50 interactions
  *   B6 mock API observations query over the stress dataset, in Node
+ *   B7 the province map: no boundary request before the map is shown, drawing the 75 provinces and
+ *      switching period or measure on it (Event Timing, long tasks), the boundary file's gzip size,
+ *      a map PNG 1920×1080 @2×
  *
  * The table is also written to bench/results/latest.json (and the text table to latest.md).
  * Budgets are goals: a FAIL is reported, not an error. The exit status is non-zero only when a
@@ -24,7 +27,9 @@
  * Env: CHROME_PATH (default /usr/bin/chromium); BENCH_DIST_SUFFIX (own build folders). Ports 4360–4369.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -544,7 +549,7 @@ async function settle(page, quietMs = 200, maxMs = 8_000) {
  * @param {import('playwright-core').Page} page
  * @param {number} count  number of interactions to perform
  */
-async function interact(page, count) {
+async function interact(page, count, list = INTERACTIONS, label = 'B2') {
   /** @type {Array<{ kind: string, what: string, latency: number, belowThreshold: boolean, settledMs: number, longTasks: number[] }>} */
   const out = [];
   /** @type {Set<string>} */
@@ -552,8 +557,8 @@ async function interact(page, count) {
   let i = 0;
   let guard = 0;
   while (out.length < count && guard++ < count * 4) {
-    const inter = INTERACTIONS[i % INTERACTIONS.length];
-    const round = Math.floor(i / INTERACTIONS.length);
+    const inter = list[i % list.length];
+    const round = Math.floor(i / list.length);
     i++;
     if (!inter) continue;
     const t0 = await page.evaluate(() => performance.now());
@@ -562,11 +567,11 @@ async function interact(page, count) {
     try {
       what = await inter.act(page, round);
     } catch (e) {
-      note(`B2 "${inter.kind}": ${errText(e)}`);
+      note(`${label} "${inter.kind}": ${errText(e)}`);
     }
     if (what === null) {
       missing.add(inter.kind);
-      if (missing.size === INTERACTIONS.length) break;
+      if (missing.size === list.length) break;
       continue;
     }
     // Park the mouse away from the chart so hover tooltips do not keep the DOM busy.
@@ -840,6 +845,275 @@ async function benchExport(pagesUrl) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// B7: the province map (issue 13) — boundaries fetched only when a map is shown, drawing the 75
+// provinces, switching period or measure on it (Event Timing + long tasks, as B2), the boundary
+// file's gzip size, and a map PNG at 1920×1080 @2× (as B4, on the bench's map-export page).
+
+/** The boundary file, as the app serves it (src/api/geo.ts GEOMETRY_FILE). */
+const GEO_FILE = 'geo/morocco-provinces.topo.json';
+/** Province paths the map draws (each reachable once: the inset's copies stand for the main map's). */
+const PROVINCES = 75;
+const B7_REPS = OPTS.reps || (OPTS.quick ? 1 : 10);
+const MAP_TAB_RE = /^(carte|map|خريطة|الخريطة)$/i;
+const CHART_TAB_RE = /graphique|chart|courbe|رسم|مبيان/i;
+
+/** Territories the map draws as buttons (`data-code` on each), on the visible map. @param {import('playwright-core').Page} page */
+const mapShapeCount = (page) =>
+  page.evaluate(() => document.querySelectorAll('.choropleth path[role="button"][data-code]').length);
+
+/**
+ * Wait until the map shows `n` territories and a frame has been painted; returns that time (page clock).
+ * @param {import('playwright-core').Page} page
+ * @param {number} n
+ */
+async function mapDrawn(page, n) {
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('.choropleth path[role="button"][data-code]').length === count,
+    n,
+    { timeout: 60_000, polling: 'raf' },
+  );
+  return page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+  );
+}
+
+/** Requests for the boundary file so far (Resource Timing), with their size on the wire. @param {import('playwright-core').Page} page */
+const geoRequests = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/geo/'))
+      .map((e) => {
+        const r = /** @type {PerformanceResourceTiming} */ (e);
+        return { name: r.name, startTime: r.startTime, encoded: r.encodedBodySize, decoded: r.decodedBodySize };
+      }),
+  );
+
+/**
+ * Bytes the static server sends for `url` to a client accepting gzip, and the encoding it used.
+ * @param {string} url
+ * @returns {Promise<{ bytes: number, encoding: string } | null>}
+ */
+function gzipOnTheWire(url) {
+  return new Promise((resolve) => {
+    http
+      .get(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk) => (bytes += chunk.length));
+        res.on('end', () => resolve({ bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
+      })
+      .on('error', () => resolve(null));
+  });
+}
+
+/** @type {Interaction[]} */
+const MAP_DRAW = [
+  {
+    kind: 'back to chart',
+    act: async (page) => {
+      const tab = (await visibleItems(page.getByRole('tab', { name: CHART_TAB_RE })))[0];
+      if (!tab || (await tab.getAttribute('aria-selected')) === 'true') return null;
+      await tab.click();
+      return 'tab chart';
+    },
+  },
+  {
+    kind: 'draw province map',
+    act: async (page) => {
+      const tab = (await visibleItems(page.getByRole('tab', { name: MAP_TAB_RE })))[0];
+      if (!tab || (await tab.getAttribute('aria-selected')) === 'true') return null;
+      await tab.click();
+      await mapDrawn(page, PROVINCES);
+      return 'tab map (75 provinces)';
+    },
+  },
+];
+
+/** The period select of the map tab (its `data-map-period` hook: the kept, hidden chart tab has period selects too). */
+const MAP_PERIOD = [
+  {
+    kind: 'switch period',
+    act: async (/** @type {import('playwright-core').Page} */ page) => {
+      const select = page.locator('[data-map-period] select').first();
+      if (!(await select.isVisible().catch(() => false))) return null;
+      const { index, count } = await select.evaluate((el) => ({
+        index: /** @type {HTMLSelectElement} */ (el).selectedIndex,
+        count: /** @type {HTMLSelectElement} */ (el).options.length,
+      }));
+      if (count < 2) return null;
+      await select.focus();
+      const key = index < count - 1 ? 'ArrowDown' : 'ArrowUp';
+      await page.keyboard.press(key);
+      return `period ${key}`;
+    },
+  },
+];
+
+/** B2's "change measure" (a trusted click on the next measure radio), on the map tab. */
+const MAP_MEASURE = INTERACTIONS.filter((x) => x.kind === 'change measure');
+
+/**
+ * One row per measured kind: p95 of interaction → next paint against B2's 1× budget.
+ * @param {string} label
+ * @param {Array<{ kind: string, latency: number, settledMs: number, longTasks: number[], belowThreshold: boolean }>} measured
+ * @param {string} extra
+ */
+function b7LatencyRow(label, measured, extra = '') {
+  const sum = summarize(measured.map((m) => m.latency));
+  rows.push({
+    id: 'B7',
+    label: `${label}, 1× CPU (p95)`,
+    value: measured.length ? sum.p95 : null,
+    unit: 'ms',
+    budget: BUDGET.b2Normal,
+    detail: measured.length
+      ? `p50 ${fmtMs(sum.median)}, n=${sum.n} (${measured.filter((m) => m.belowThreshold).length} under 16 ms); DOM settled p95 ${fmtMs(summarize(measured.map((m) => m.settledMs)).p95)}${extra}`
+      : 'not measured',
+  });
+  return sum;
+}
+
+/** @param {string} appUrl */
+async function benchMap(appUrl) {
+  results.B7 = { ...results.B7 };
+  /** @type {number[]} */
+  const longTasks = [];
+  let measuredAny = false;
+  try {
+    await withBrowser({ cpu: 1 }, async ({ page }) => {
+      // 1. The first chart, then the map tab: no boundary request may come before the map is shown.
+      const first = await firstChart(
+        page,
+        `${appUrl}?view=explorer&indicator=unemployment-rate&territories=MA,MA-06&level=province`,
+      );
+      await settle(page, 300, 15_000);
+      const early = await geoRequests(page);
+      results.B7.geoBeforeMap = early;
+      rows.push({
+        id: 'B7',
+        label: 'boundary requests before the map is shown',
+        value: early.length,
+        unit: 'n',
+        budget: 0,
+        detail: `first chart at ${fmtMs(first.ms)}; ${early.length ? early.map((r) => r.name).join(', ') : 'none until the map tab'}`,
+      });
+      // Cold: the first map tab fetches the file, parses and projects it.
+      const cold = await interact(page, 1, MAP_DRAW.slice(1), 'B7');
+      const coldDrawn = await mapDrawn(page, PROVINCES);
+      const inputs = await page.evaluate(() => /** @type {any} */ (window).__bench.inputs);
+      const coldStart = inputs.at(-1) ?? coldDrawn;
+      const geo = await geoRequests(page);
+      results.B7.cold = { ...cold.measured[0], drawnMs: coldDrawn - coldStart, geo };
+      if (geo.length !== 1) note(`B7: ${geo.length} boundary requests after the first map tab (expected 1)`);
+      for (const m of cold.measured) longTasks.push(...m.longTasks);
+
+      // Warm: back to the chart and to the map again (the file is cached; the map is drawn anew).
+      const draw = await interact(page, 2 * B7_REPS, MAP_DRAW, 'B7');
+      const draws = draw.measured.filter((m) => m.kind === 'draw province map');
+      for (const m of draws) longTasks.push(...m.longTasks);
+      results.B7.draw = draws;
+      b7LatencyRow(
+        'draw the 75-province map (chart tab → map tab)',
+        draws,
+        `; first map (file fetched) ${fmtMs(results.B7.cold.latency)}, drawn ${fmtMs(results.B7.cold.drawnMs)} after the click`,
+      );
+
+      // Period: 2014 ↔ 2024 on the province map of unemployment.
+      const period = await interact(page, 2 * B7_REPS, MAP_PERIOD, 'B7');
+      for (const m of period.measured) longTasks.push(...m.longTasks);
+      results.B7.period = period.measured;
+      b7LatencyRow('switch period on the province map', period.measured);
+      if ((await mapShapeCount(page)) !== PROVINCES)
+        note('B7: the province map lost territories after the period switches');
+
+      // Measure: establishments offer absolute, per 1,000 inhabitants, per household.
+      await page.goto(
+        `${appUrl}?view=explorer&indicator=economic-establishments&territories=MA,MA-06&level=province&tab=map`,
+        {
+          waitUntil: 'load',
+        },
+      );
+      await mapDrawn(page, PROVINCES);
+      await settle(page, 300, 15_000);
+      const measure = await interact(page, 2 * B7_REPS, MAP_MEASURE, 'B7');
+      for (const m of measure.measured) longTasks.push(...m.longTasks);
+      results.B7.measure = measure.measured;
+      b7LatencyRow('switch measure on the province map', measure.measured);
+      measuredAny = draws.length > 0 && period.measured.length > 0 && measure.measured.length > 0;
+
+      // Size of the boundary file on the wire: asked from the server directly (the page's Resource Timing sees
+      // the mock worker's pass-through answer, decoded), which gzips at level 9 as a CDN would.
+      const wire = await gzipOnTheWire(`${appUrl}${GEO_FILE}`);
+      const file = path.join(APP_DIST, GEO_FILE);
+      const raw = fs.existsSync(file) ? fs.readFileSync(file) : null;
+      const gz = raw ? zlib.gzipSync(raw, { level: 9 }).length : null;
+      results.B7.geometry = { wire, gzip: gz, raw: raw?.length ?? null };
+      rows.push({
+        id: 'B7',
+        label: 'boundary file, gzip (regions + provinces)',
+        value: gz,
+        unit: 'kB',
+        budget: 40_000,
+        detail: `gzip -9 of ${APP_DIST}/${GEO_FILE}, ${fmtKb(raw?.length)} uncompressed; served ${wire ? `${fmtKb(wire.bytes)} (${wire.encoding})` : '—'} by scripts/serve.mjs`,
+      });
+    });
+  } catch (e) {
+    note(`B7: ${errText(e)}`);
+  }
+  // A step that threw still has its row, as "not measured" (the quick smoke then fails on it).
+  for (const [label, unit, budget] of /** @type {const} */ ([
+    ['boundary requests before the map is shown', 'n', 0],
+    ['draw the 75-province map (chart tab → map tab), 1× CPU (p95)', 'ms', BUDGET.b2Normal],
+    ['switch period on the province map, 1× CPU (p95)', 'ms', BUDGET.b2Normal],
+    ['switch measure on the province map, 1× CPU (p95)', 'ms', BUDGET.b2Normal],
+    ['boundary file, gzip (regions + provinces)', 'kB', 40_000],
+  ]))
+    if (!rows.some((r) => r.id === 'B7' && r.label === label))
+      rows.push({ id: 'B7', label, value: null, unit, budget, detail: 'not measured' });
+  rows.push({
+    id: 'B7',
+    label: 'long tasks > 50 ms during map draws and switches, 1× CPU',
+    value: measuredAny ? longTasks.length : null,
+    unit: 'n',
+    budget: 0,
+    detail: longTasks.length ? `longest ${fmtMs(Math.max(...longTasks))}` : measuredAny ? '' : 'not measured',
+  });
+  log('  B7 map done');
+}
+
+/** B7: the map PNG, timed on the bench's map-export page (the app's own map export modules). @param {string} pagesUrl */
+async function benchMapExport(pagesUrl) {
+  const label = 'map PNG 1920×1080 @2×, 75 provinces (median)';
+  if (!fs.existsSync(path.join(PAGES_DIST, 'map-export/index.html'))) {
+    note('B7: bench/map-export page not built (src/export/compose-map-svg.ts missing)');
+    rows.push({ id: 'B7', label, value: null, unit: 'ms', budget: BUDGET.b4Ms12, detail: 'not measured' });
+    return;
+  }
+  try {
+    await withBrowser({ cpu: 1 }, async ({ page }) => {
+      await page.goto(`${pagesUrl}map-export/index.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /** @type {any} */ (window).__mapExportBench !== undefined, null, {
+        timeout: 30_000,
+      });
+      const r = await page.evaluate((reps) => /** @type {any} */ (window).__mapExportBench(reps), B4_REPS);
+      const s = summarize(r.times);
+      results.B7 = { ...results.B7, png: { ...r, summary: s } };
+      rows.push({
+        id: 'B7',
+        label,
+        value: s.median,
+        unit: 'ms',
+        budget: BUDGET.b4Ms12,
+        detail: `p95 ${fmtMs(s.p95)}, n=${s.n}, ${r.width}×${r.height} px, ${r.provinces} provinces, ${fmtKb(r.bytes)} PNG; project ${fmtMs(r.projectMs)}, compose ${fmtMs(r.composeMs)}; ${r.via}`,
+      });
+    });
+  } catch (e) {
+    note(`B7 PNG: ${errText(e)}`);
+    rows.push({ id: 'B7', label, value: null, unit: 'ms', budget: BUDGET.b4Ms12, detail: 'not measured' });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
 // B6: mock API in Node (bench/lib/api-bench.ts through tsx)
 
 function benchApi() {
@@ -985,11 +1259,13 @@ async function main() {
     if ((want('B2') || want('B5')) && appUrl) await benchInteractions(appUrl);
     if (want('B4') && pagesUrl) await benchExport(pagesUrl);
     if (want('B6')) benchApi();
+    if (want('B7') && appUrl) await benchMap(appUrl);
+    if (want('B7') && pagesUrl) await benchMapExport(pagesUrl);
   } finally {
     for (const c of closers) await c();
   }
 
-  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6'];
+  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7'];
   rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const table = renderTable(rows);
   const t = tally(rows);

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeBuilder,
+  axeViolations,
   collectConsoleErrors,
   launchBrowser,
   openApp,
@@ -50,16 +50,7 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
-async function audit(page: Page): Promise<string[]> {
-  const result = await axeBuilder(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(' | ')}`,
-  );
-}
+const audit = axeViolations;
 
 describe.each(LANGS)('axe in $lang', ({ lang, dir, present }) => {
   it.each(VIEWS)('$name has no violations', async ({ query }) => {

@@ -187,6 +187,21 @@ export function axeBuilder(page: Page): AxeBuilder {
   return new AxeBuilder({ page }).setLegacyMode(true);
 }
 
+/** The WCAG 2.2 A/AA rules every e2e audit runs. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe's violations on the page as it is now, one line each (rule, impact, help, the first three targets). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await axeBuilder(page).withTags(AXE_TAGS).analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+}
+
 /** Prefix of the console error the harness logs for each CSP violation. */
 export const CSP_VIOLATION_PREFIX = '[csp-violation]';
 

@@ -209,7 +209,9 @@ describe('lazy chunks first needed offline recover without a reload', () => {
         const errors = collectConsoleErrors(page);
         const requested = chunkRequests(page);
         const [a, b] = selection.territories as [string, string];
-        // The map tab has no export tools: their chunk is not needed yet.
+        // A map tab whose boundaries do not load draws no map, hence no export tools (since issue 13 a drawn
+        // map has them): the explorer's code is loaded, the export tools' chunk is not needed yet.
+        await browser.context.route('**/geo/**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
         await openApp(
           page,
           served.url,
@@ -257,7 +259,10 @@ describe('lazy chunks first needed offline recover without a reload', () => {
         expect(page.url()).toBe(url);
         expect(await countChartLines(page)).toBe(2);
         expect(await marker(page)).toBe('no-reload');
-        expect(unexpected(errors)).toEqual([]);
+        // The boundaries this test refuses on purpose (503) are the only other failed resource allowed.
+        expect(unexpected(errors).filter((line) => !/ 503 .*\/geo\/morocco-provinces\.topo\.json/.test(line))).toEqual(
+          [],
+        );
       } finally {
         await browser.close();
       }

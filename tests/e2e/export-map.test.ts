@@ -2,7 +2,8 @@
  * Map exports in Chromium (issue 13 item 5), from the explorer's map tab: the province map's PNG at 1920×1080 @2×
  * (exact size, not blank, the classes' colours and the hatching present) and its SVG (every province path, the
  * legend's ranges, the no-data pattern, source, status and the boundaries' attribution) in French and Arabic,
- * the map table's CSV (75 rows), and a pinned map presented as the map picture. The PNGs are kept in
+ * the map table's CSV (75 rows), and a pinned map (and the map shown, from the tab's Présenter) presented as
+ * the map picture. The PNGs are kept in
  * .tmp/export-map-e2e/ to be looked at.
  */
 import fs from 'node:fs';
@@ -190,6 +191,13 @@ describe('map exports from the explorer map tab (Chromium)', () => {
     const src = (await img.getAttribute('src')) ?? '';
     const svg = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
     expect((svg.match(/class="territory"/g) ?? []).length).toBeGreaterThanOrEqual(75);
+    await page.keyboard.press('Escape');
+    await img.waitFor({ state: 'detached' });
+
+    // "Présenter" on the map tab presents the map shown, not its chart.
+    await page.getByRole('button', { name: 'Présenter', exact: true }).first().click();
+    await img.waitFor({ timeout: 30_000 });
+    expect(await img.getAttribute('alt')).toContain('OpenStreetMap');
     await page.keyboard.press('Escape');
   });
 });

@@ -489,7 +489,7 @@ export async function writeMapDeck(spec: MapSlideSpec, image: string): Promise<B
   const slide = pptx.addSlide();
   slideHead(slide, spec, text);
   const top = 1.55;
-  const imageW = 7.3;
+  const imageW = 7.0; // 4.7 in tall: ends above the source line at 6.4 in
   const imageH = (imageW * MAP_SLIDE_IMAGE.height) / MAP_SLIDE_IMAGE.width;
   const gap = 0.25;
   const tableW = SLIDE_W - 2 * MARGIN - imageW - gap;

@@ -7,7 +7,9 @@
  * - the analyst journey (unemployment, the provinces of Casablanca-Settat) ends on a ranked chart when one period
  *   is in range, and on a province map with both census years that redraws when the period changes;
  * - a boundary file that fails (500) gives the map panel's error with Retry, while the chart and table work;
- * - the hatched no-data class and the lists under the map (without data, without boundary) carry their reason.
+ * - the hatched no-data class and the lists under the map (without data, without boundary) carry their reason;
+ * - the compare view's small map loads the boundaries when opened, shows the compared regions, and a click or
+ *   Enter adds or removes one (the URL follows), with no axe violation in fr and ar.
  * Every wait is on a condition, never a fixed sleep.
  */
 import type { Page } from 'playwright-core';
@@ -275,4 +277,40 @@ describe('bad input', () => {
       await context.unrouteAll();
     }
   });
+});
+
+describe('compare view', () => {
+  it.each(['fr', 'ar'] as const)(
+    '%s: the small map loads when opened, shows the compared regions, Enter adds one; no axe violation',
+    { timeout: 60_000 },
+    async (lang) => {
+      const { page } = browser;
+      const geo: string[] = [];
+      const onRequest = (r: { url: () => string }) => {
+        if (r.url().includes('/geo/')) geo.push(r.url());
+      };
+      page.on('request', onRequest);
+      try {
+        await openApp(page, served.url, `view=compare&territories=MA-06,MA-07&lang=${lang}`);
+        await page.locator('table').first().waitFor();
+        expect(geo).toEqual([]);
+        await page.locator('[data-compare-map-toggle]').click();
+        await mapShows(page, 12);
+        expect(geo.length).toBeGreaterThan(0);
+        const pressed = await page
+          .locator(`${SHAPES}[aria-pressed="true"]`)
+          .evaluateAll((ps) => ps.map((p) => p.getAttribute('data-code')));
+        expect(pressed.sort()).toEqual(['MA-06', 'MA-07']);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.locator(`${SHAPES}[data-code="MA-04"]`).focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => urlTerritories(page)).toEqual(['MA-06', 'MA-07', 'MA-04']);
+        await expect.poll(() => page.locator('.mv-chip[data-territory="MA-04"]').count()).toBe(1);
+        await page.locator(`${SHAPES}[data-code="MA-07"]`).click();
+        await expect.poll(() => urlTerritories(page)).toEqual(['MA-06', 'MA-04']);
+      } finally {
+        page.off('request', onRequest);
+      }
+    },
+  );
 });

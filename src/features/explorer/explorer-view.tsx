@@ -367,6 +367,10 @@ export function ExplorerView() {
         ) : null}
       </>
     );
+  } else {
+    // The answer is in but its model is built in a deferred render (issue 7, B2): keep the skeleton meanwhile,
+    // never a blank panel (tests/component/explorer-loading.test.tsx).
+    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
   }
 
   return (

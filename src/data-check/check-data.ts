@@ -402,7 +402,7 @@ function checkObservations(
       } else seen.set(key, { file, row, item: o });
 
       if (o.value === null) {
-        if (!o.note || o.note.trim() === '')
+        if (!o.note || Object.values(o.note).some((text) => text.trim() === ''))
           problems.push({ file, row, field: 'note', message: 'a missing value (null) needs a note saying why' });
       } else {
         if (o.value < 0) problems.push({ file, row, field: 'value', message: `negative value ${o.value}` });

@@ -50,6 +50,32 @@ export function translate<K extends string>(
   return format(messages[key][lang], vars);
 }
 
+/** One message's plural forms in a language: CLDR categories (`zero`, `one`, `two`, `few`, `many`); `other` is required. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A message with plural forms in the three languages; `{n}` is the count (formatted by the caller or as is). */
+export type PluralMessage = Record<Lang, PluralForms>;
+
+/** A table of plural messages (see {@link plural}). */
+export function definePlurals<K extends string>(messages: Record<K, PluralMessage>): Record<K, PluralMessage> {
+  return messages;
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * The form of a plural message for a count, chosen by `Intl.PluralRules` (French: one for 0 and 1; Arabic: six
+ * categories — zero, one, two, few for 3–10, many for 11–99, other), then `{name}` filled; `{n}` defaults to the
+ * count. A category a message does not give falls back to `other`.
+ */
+export function plural(message: PluralMessage, lang: Lang, n: number, vars?: Record<string, string | number>): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  const forms = message[lang];
+  const template = forms[rules.select(n)] ?? forms.other;
+  return format(template, { n, ...vars });
+}
+
 /** Pick the text of a data name (territory, indicator) in a language. */
 export function pick(text: LocalizedText, lang: Lang): string {
   return text[lang];

@@ -60,7 +60,11 @@ export const STRESS_PERIODS: readonly string[] = (() => {
 })();
 
 /** Note carried by the (deliberate, ~0.3 %) gaps, so the UI's missing-value path is exercised too. */
-export const STRESS_GAP_NOTE = 'Synthetic gap: value deliberately left out by the stress generator';
+export const STRESS_GAP_NOTE = {
+  fr: 'Lacune synthétique : valeur omise exprès par le générateur de test de charge',
+  ar: 'فجوة اصطناعية: قيمة حذفها مولد اختبار التحمل عمدا',
+  en: 'Synthetic gap: value deliberately left out by the stress generator',
+} as const;
 
 // The option lives in its own small module: the browser mock reads it at start, and loads this
 // generator only when it says `stress` (issue 7, B3).

@@ -113,6 +113,7 @@ export function buildChartModel(input: ChartModelInput): ChartModel {
     measure: input.measure,
     territoryIndex: input.territoryIndex,
     fallbackStatus: indicator.status,
+    lang,
   });
   const series: ChartSeries[] = raw.map((r, i) => ({
     key: r.territory,

@@ -11,7 +11,7 @@
  * model the app builds; they keep stored data that was tampered with or corrupted from being trusted.
  */
 import { z } from 'zod/mini';
-import { DataStatus, LANGS, Measure, Source } from '../contract/contract.ts';
+import { Confidence, DataStatus, LANGS, Measure, Qualifier, Source } from '../contract/contract.ts';
 import { MAX_TERRITORIES } from './selection.ts';
 
 /** Most periods on an axis, and most points in one series. */
@@ -33,7 +33,16 @@ export const ChartPointSchema = z.object({
   value: z.nullable(z.number()),
   reason: z.optional(MissingReasonSchema),
   status: DataStatus,
+  /** The point's caveat in the model's language. */
   note: z.optional(z.nullable(z.string())),
+  /** "≈", "> …": how the number relates to the source's words (src/i18n/provenance.ts writes it). */
+  qualifier: z.optional(Qualifier),
+  /** How well the point is confirmed, when the observation says. */
+  confidence: z.optional(Confidence),
+  /** How the source dates the point when it gives no date of its own, in the model's language. */
+  periodLabel: z.optional(z.string()),
+  /** The point's own source, when it differs from the indicator's (`ChartModel.source`). */
+  source: z.optional(Source),
 });
 /** One point: a number, or `null` with its reason. Never NaN. */
 export type ChartPoint = z.infer<typeof ChartPointSchema>;

@@ -6,7 +6,16 @@
  * why there is none), the sparkline points, and the distance to the indicator's target with an on-track / behind
  * status. Missing values are values with a reason, never 0 or NaN.
  */
-import type { DataStatus, Indicator, Observation, Source, Target } from '../contract/contract.ts';
+import type {
+  Confidence,
+  DataStatus,
+  Indicator,
+  LocalizedText,
+  Observation,
+  Qualifier,
+  Source,
+  Target,
+} from '../contract/contract.ts';
 import { comparePeriods, periodEndYear } from '../contract/period.ts';
 import { computeDelta } from './delta.ts';
 
@@ -15,8 +24,12 @@ export interface KpiPoint {
   period: string;
   value: number | null;
   status: DataStatus;
-  note: string | null;
+  /** The point's caveat in the three languages (the card picks the reader's). */
+  note: LocalizedText | null;
   source: Source | null;
+  qualifier?: Qualifier;
+  confidence?: Confidence;
+  periodLabel?: LocalizedText;
 }
 
 /**
@@ -27,13 +40,17 @@ export function kpiSeries(observations: readonly Observation[], indicator: strin
   const byPeriod = new Map<string, KpiPoint>();
   for (const o of observations) {
     if (o.indicator !== indicator || o.territory !== territory) continue;
-    byPeriod.set(o.period, {
+    const point: KpiPoint = {
       period: o.period,
       value: o.value !== null && Number.isFinite(o.value) ? o.value : null,
       status: o.status,
       note: o.note ?? null,
       source: o.source ?? null,
-    });
+    };
+    if (o.qualifier) point.qualifier = o.qualifier;
+    if (o.confidence) point.confidence = o.confidence;
+    if (o.periodLabel) point.periodLabel = o.periodLabel;
+    byPeriod.set(o.period, point);
   }
   return [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
 }

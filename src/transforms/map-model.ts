@@ -241,6 +241,7 @@ export function buildMapModel(input: MapModelInput): MapModel {
     measure: input.measure,
     territoryIndex: input.territoryIndex,
     fallbackStatus: indicator.status,
+    lang,
   });
 
   const nameOf = (code: string) => input.territoryIndex.get(code)?.name[lang] ?? code;

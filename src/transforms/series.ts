@@ -2,7 +2,7 @@
  * Build one series per territory from tidy observations: sorted periods, one point per period of the
  * shared axis, a gap (`value: null` + reason) wherever the source has no figure. Pure.
  */
-import type { DataStatus, Measure, Observation, Territory } from '../contract/contract.ts';
+import type { DataStatus, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartPoint, MissingReason } from './chart-types.ts';
 import { sortPeriods } from '../contract/period.ts';
 import { LruMap } from '../lib/lru.ts';
@@ -32,6 +32,8 @@ export interface BuildSeriesInput {
   fallbackStatus: DataStatus;
   /** Only rows of this indicator count (all rows when omitted). */
   indicator?: string;
+  /** Language of the points' notes and period labels. */
+  lang: Lang;
 }
 
 /** territory → period → observation, built once per observations array (see `observationIndex`). */
@@ -99,22 +101,33 @@ function buildPoints(
     const o = byPeriod?.get(period);
     if (!o || o.value === null) {
       const reason: MissingReason = 'not-published';
-      return { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: o?.note ?? null };
+      const gap: ChartPoint = { period, value: null, reason, status: o?.status ?? input.fallbackStatus, note: null };
+      return o ? withProvenance(gap, o, input.lang) : gap;
     }
     const measured = applyMeasure(o.value, input.measure, territory, period);
     if (measured.censusYear) censusYears.add(measured.censusYear);
-    const point: ChartPoint = { period, value: measured.value, status: o.status, note: o.note ?? null };
+    const point: ChartPoint = { period, value: measured.value, status: o.status, note: null };
     if (measured.reason) point.reason = measured.reason;
-    return point;
+    return withProvenance(point, o, input.lang);
   });
   return { points, censusYears: [...censusYears].sort() };
+}
+
+/** Copy an observation's provenance (note, qualifier, confidence, period label, own source) onto its point. */
+function withProvenance(point: ChartPoint, o: Observation, lang: Lang): ChartPoint {
+  if (o.note) point.note = o.note[lang];
+  if (o.qualifier) point.qualifier = o.qualifier;
+  if (o.confidence) point.confidence = o.confidence;
+  if (o.periodLabel) point.periodLabel = o.periodLabel[lang];
+  if (o.source) point.source = o.source;
+  return point;
 }
 
 /** Build the series of the selected territories on a shared period axis, measure applied. */
 export function buildSeries(input: BuildSeriesInput): RawSeries[] {
   const index = observationIndex(input.observations, input.indicator);
   // One key per axis and measure; the axis is part of it because a range or a bar's period changes it.
-  const key = `${input.measure}\u0000${input.periods.join(',')}`;
+  const key = `${input.lang}\u0000${input.measure}\u0000${input.periods.join(',')}`;
   return input.territories.map((code) => {
     const territory = input.territoryIndex.get(code);
     const byPeriod = index.get(code);

@@ -158,7 +158,14 @@ function o(
   value: number | null,
   status: Observation['status'] = 'official',
 ): Observation {
-  return { indicator, territory: territoryCode, period, value, status, note: value === null ? 'non publié' : null };
+  return {
+    indicator,
+    territory: territoryCode,
+    period,
+    value,
+    status,
+    note: value === null ? { fr: 'non publié', ar: 'غير منشور', en: 'not published' } : null,
+  };
 }
 
 export const OBSERVATIONS: Observation[] = [
@@ -199,7 +206,11 @@ export const PROJECTS: Project[] = [
     status: 'in-progress',
     start: '2025',
     end: '2028',
-    budget: { amount: 500_000_000, currency: 'EUR', note: 'estimation presse' },
+    budget: {
+      amount: 500_000_000,
+      currency: 'EUR',
+      note: { fr: 'estimation presse', ar: 'تقدير صحفي', en: 'press estimate' },
+    },
     progress: null,
     capacity: 115000,
     milestones: [

@@ -63,7 +63,7 @@ const obs = (
   period,
   value,
   status: 'official',
-  note: value === null ? 'non publié' : null,
+  note: value === null ? { fr: 'non publié', ar: 'غير منشور', en: 'not published' } : null,
   ...extra,
 });
 const observations: Observation[] = [

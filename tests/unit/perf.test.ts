@@ -39,6 +39,7 @@ describe('buildSeries with the cached observation index', () => {
     measure: 'absolute' as const,
     territoryIndex: new Map(),
     fallbackStatus: 'official' as const,
+    lang: 'fr' as const,
   };
   const values = (r: ReturnType<typeof buildSeries>) => r.map((s) => [s.territory, s.points.map((p) => p.value)]);
 

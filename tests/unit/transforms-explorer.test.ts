@@ -82,7 +82,7 @@ const obs = (
   period,
   value,
   status,
-  note: value === null ? 'non publié' : null,
+  note: value === null ? { fr: 'non publié', ar: 'غير منشور', en: 'not published' } : null,
 });
 const observations: Observation[] = [
   obs('MA-06', '2024', 200),
@@ -163,6 +163,7 @@ describe('buildSeries', () => {
       measure: 'absolute',
       territoryIndex: index,
       fallbackStatus: 'official',
+      lang: 'fr',
     });
     expect(s.map((x) => x.territory)).toEqual(['MA-07', 'MA-06']);
     expect(s[0]?.points.map((p) => p.value)).toEqual([50, null, 80]);
@@ -178,6 +179,7 @@ describe('buildSeries', () => {
       measure: 'per1000',
       territoryIndex: index,
       fallbackStatus: 'official',
+      lang: 'fr',
     });
     expect(s[0]?.points[0]?.value).toBeCloseTo((100 / 6_861_739) * 1000, 10);
     expect(s[0]?.points[2]?.value).toBeCloseTo((200 / 7_688_967) * 1000, 10);

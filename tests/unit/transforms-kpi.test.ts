@@ -50,7 +50,7 @@ function obs(period: string, value: number | null, territory = 'MA', ind = 'amo-
     period,
     value,
     status: 'official',
-    note: value === null ? 'not published' : null,
+    note: value === null ? { fr: 'non publié', ar: 'غير منشور', en: 'not published' } : null,
   };
 }
 

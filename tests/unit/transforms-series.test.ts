@@ -48,6 +48,7 @@ const input = (over: Partial<BuildSeriesInput> = {}): BuildSeriesInput => ({
   territoryIndex: index,
   fallbackStatus: 'official',
   indicator: 'x',
+  lang: 'fr',
   ...over,
 });
 const fresh = (over: Partial<BuildSeriesInput> = {}) =>

@@ -108,7 +108,7 @@ function CompareRow({
                       ? translate(m, lang, 'notPublishedFor', { period: formatPeriod(period, lang) })
                       : translate(ui, lang, 'notPublished')}
                   </span>
-                  {o?.note ? <span className="mv-small">{o.note}</span> : null}
+                  {o?.note ? <span className="mv-small">{o.note[lang]}</span> : null}
                 </td>
               );
             const gap = i === 0 ? null : gapBetween(value, refValue, indicator.polarity);

@@ -147,7 +147,7 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
         />
       ) : null}
       <TargetBlock model={model} lang={lang} />
-      {latest.note ? <p className="mv-small">{translate(m, lang, 'note', { note: latest.note })}</p> : null}
+      {latest.note ? <p className="mv-small">{translate(m, lang, 'note', { note: latest.note[lang] })}</p> : null}
     </>
   );
 }

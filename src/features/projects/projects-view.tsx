@@ -151,7 +151,7 @@ function ProjectCard({
           <dt>{translate(m, lang, 'budget')}</dt>
           <dd>
             {project.budget ? formatBudget(project.budget, lang) : translate(ui, lang, 'notPublished')}
-            {project.budget?.note ? <span className="mv-small"> ({project.budget.note})</span> : null}
+            {project.budget?.note ? <span className="mv-small"> ({project.budget.note[lang]})</span> : null}
           </dd>
         </dl>
         <h3>{translate(m, lang, 'milestones')}</h3>

@@ -134,7 +134,7 @@ export function buildChartModel(input: ChartModelInput): ChartModel {
   ];
   if (note) subtitleParts.push(note);
   const displayedStatuses = series.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.status));
-  return {
+  const model: ChartModel = {
     kind: input.kind,
     lang,
     dir: DIRECTIONS[lang],
@@ -151,6 +151,8 @@ export function buildChartModel(input: ChartModelInput): ChartModel {
     method: indicator.method[lang],
     link: input.link,
   };
+  if (indicator.category === 'synthetic') model.synthetic = true;
+  return model;
 }
 
 /** Latest period (among `periods`) where at least one observation has a value. */

@@ -86,6 +86,8 @@ export const ChartModelSchema = z.object({
   method: z.string(),
   /** Absolute link back to this exact view. */
   link: z.string(),
+  /** The figures are the synthetic stress catalogue's (`?dataset=stress`): every export is stamped so. */
+  synthetic: z.optional(z.boolean()),
 });
 /** Everything a chart or an export needs (see the module comment). */
 export type ChartModel = z.infer<typeof ChartModelSchema>;

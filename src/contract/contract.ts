@@ -94,10 +94,10 @@ export const Territory = z
 export type Territory = z.infer<typeof Territory>;
 
 /** How much a figure can be trusted. Shown on every chart, card and export. */
-export const DataStatus = z.enum(['official', 'estimate', 'illustrative']).register(z.globalRegistry, {
+export const DataStatus = z.enum(['official', 'estimate', 'illustrative', 'imported']).register(z.globalRegistry, {
   id: 'DataStatus',
   description:
-    'official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted.',
+    "official: published by the responsible body; estimate: derived by a stated method from official figures; illustrative: demonstration values, never to be quoted; imported: the user's own figures, read from a file in this browser (never served by the API).",
 });
 export type DataStatus = z.infer<typeof DataStatus>;
 

@@ -35,6 +35,7 @@ const messages = defineMessages({
   official: { fr: 'officiel', ar: 'رسمي', en: 'official' },
   estimate: { fr: 'estimation', ar: 'تقدير', en: 'estimate' },
   illustrative: { fr: 'illustratif', ar: 'توضيحي', en: 'illustrative' },
+  imported: { fr: 'importé', ar: 'مستورد', en: 'imported' },
 });
 
 /** Characters that make a spreadsheet read a cell as a formula (or smuggle one via tab/CR). */
@@ -64,7 +65,7 @@ function line(cells: string[]): string {
 }
 
 function statusWord(status: string, lang: Lang): string {
-  return status === 'official' || status === 'estimate' || status === 'illustrative'
+  return status === 'official' || status === 'estimate' || status === 'illustrative' || status === 'imported'
     ? translate(messages, lang, status as DataStatus)
     : status;
 }

@@ -13,6 +13,8 @@ export const statusMessages = defineMessages({
   estimate: { fr: 'Estimation', ar: 'تقدير', en: 'Estimate' },
   // "Do not quote" is part of the name: an illustrative figure copied without it reads as a fact.
   illustrative: { fr: 'Illustratif — ne pas citer', ar: 'توضيحي — لا يُستشهد به', en: 'Illustrative — do not quote' },
+  // The user's own figures (issue 15): never mistaken for published ones.
+  imported: { fr: 'Données importées', ar: 'بيانات مستوردة', en: 'Imported data' },
   statusLabel: { fr: 'Statut des données : {status}', ar: 'وضع البيانات: {status}', en: 'Data status: {status}' },
 });
 

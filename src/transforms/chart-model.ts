@@ -39,7 +39,8 @@ const MEASURE_KEY: Record<Measure, 'measureAbsolute' | 'measurePer1000' | 'measu
   shareOfPopulation: 'measureShare',
 };
 
-const STATUS_RANK: Record<DataStatus, number> = { official: 0, estimate: 1, illustrative: 2 };
+// The user's imported figures rank below the published statuses but above demonstration values.
+const STATUS_RANK: Record<DataStatus, number> = { official: 0, estimate: 1, imported: 2, illustrative: 3 };
 
 /** The worst (least trustworthy) of some statuses. */
 export function worstStatus(statuses: Iterable<DataStatus>, fallback: DataStatus): DataStatus {

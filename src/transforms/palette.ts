@@ -84,4 +84,6 @@ export const STATUS_COLORS = {
   official: { fg: '#0b5e2b', bg: '#e3f3e8' },
   estimate: { fg: '#6b4a00', bg: '#fdf0d2' },
   illustrative: { fg: '#8a1c1c', bg: '#fbe3e3' },
+  // The user's own figures (issue 15): blue, a hue none of the three published statuses uses.
+  imported: { fg: '#1d3f7a', bg: '#e4ecfa' },
 } as const;

@@ -9,6 +9,7 @@ import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/
 import { pick, translate } from '../../i18n/i18n.ts';
 import { formatCompact, formatPeriod } from '../../i18n/format.ts';
 import { comparePeriod, gapBetween } from '../../transforms/kpi.ts';
+import { worstStatus } from '../../transforms/chart-model.ts';
 import { latestCensusYear, peersByPopulation, peersByValue, type Peer } from '../../transforms/peers.ts';
 import { selectIndicator, selectLang, selectTerritories, useViewStore } from '../../state/view-store.ts';
 import { updateView } from '../../state/url-sync.ts';
@@ -35,8 +36,6 @@ export const MAX_COMPARE = 6;
 export function peerIndicator(census: readonly Indicator[], chosen: string | null): Indicator | undefined {
   return census.find((i) => i.id === chosen) ?? census.find((i) => i.polarity !== 'neutral') ?? census[0];
 }
-
-const STATUS_RANK: Record<DataStatus, number> = { official: 0, estimate: 1, illustrative: 2 };
 
 function nameOf(code: string, byCode: ReadonlyMap<string, Territory>, lang: Lang): string {
   const t = byCode.get(code);
@@ -67,8 +66,8 @@ function CompareRow({
   const cells = new Map<string, Observation>();
   for (const o of q.data ?? []) if (o.period === period && o.indicator === indicator.id) cells.set(o.territory, o);
   const shown = [...cells.values()];
-  const status = shown.reduce<DataStatus>(
-    (worst, o) => (STATUS_RANK[o.status] > STATUS_RANK[worst] ? o.status : worst),
+  const status: DataStatus = worstStatus(
+    shown.map((o) => o.status),
     shown.length > 0 ? 'official' : indicator.status,
   );
   const refCode = codes[0] ?? '';

@@ -224,7 +224,8 @@ export const Indicator = z
     name: LocalizedText,
     description: LocalizedText,
     unit: Unit,
-    category: z.enum(['census', 'social-protection', 'economy', 'digital', 'projects', 'synthetic']),
+    /** `imported`: the user's own dataset, read from a file in this browser (issue 15), shown under "Mes données". */
+    category: z.enum(['census', 'social-protection', 'economy', 'digital', 'projects', 'synthetic', 'imported']),
     /** Territorial levels that have observations. */
     levels: z.array(TerritoryLevel).check(z.minLength(1)),
     frequency: Frequency,

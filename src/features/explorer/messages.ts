@@ -10,6 +10,7 @@ export const explorerMessages = defineMessages({
   'cat-digital': { fr: 'Numérique', ar: 'الرقمنة', en: 'Digital' },
   'cat-projects': { fr: 'Projets', ar: 'المشاريع', en: 'Projects' },
   'cat-synthetic': { fr: 'Synthétique (test)', ar: 'اصطناعي (اختبار)', en: 'Synthetic (test)' },
+  'cat-imported': { fr: 'Mes données', ar: 'بياناتي', en: 'My data' },
   measure: { fr: 'Mesure', ar: 'المقياس', en: 'Measure' },
   absolute: { fr: 'Valeur absolue', ar: 'القيمة المطلقة', en: 'Absolute value' },
   per1000: { fr: 'Pour 1 000 habitants', ar: 'لكل 1000 نسمة', en: 'Per 1,000 inhabitants' },

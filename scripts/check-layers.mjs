@@ -23,6 +23,12 @@ export const ZONES = [
   { name: 'contract', prefix: 'contract/', may: ['lib'], note: 'zod schemas, periods, OpenAPI: the API contract' },
   { name: 'i18n', prefix: 'i18n/', may: ['lib', 'contract'], note: 'languages and Intl formatters' },
   {
+    name: 'import',
+    prefix: 'import/',
+    may: ['lib', 'contract', 'i18n'],
+    note: 'file import (issue 15): pure readers and validation, run in a Web Worker',
+  },
+  {
     name: 'user-data',
     prefix: 'user-data/',
     may: ['lib', 'contract', 'i18n'],
@@ -84,6 +90,7 @@ export const ZONES = [
       'export',
       'export-ui',
       'styles',
+      'import',
     ],
     note: 'one folder per view; never imports another feature',
   },

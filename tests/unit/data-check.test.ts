@@ -772,7 +772,7 @@ describe('RGPH 2014 provinces: data:check compares every figure with data/source
     expect(bes).toMatchObject({
       value: 15.9,
       status: 'official',
-      source: { publisher: 'Haut-Commissariat au Plan (HCP)' },
+      source: { publisher: 'HCP (Haut-Commissariat au Plan)' },
     });
   });
 

@@ -6,11 +6,14 @@
  * cells neutralised against formula injection (OWASP "CSV injection"). Pure.
  */
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
-import type { ChartModel } from '../transforms/chart-types.ts';
+import type { ChartModel, ChartPoint } from '../transforms/chart-types.ts';
 import type { MapModel } from '../transforms/map-model.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
+import { confidenceLabel, formatCitation, qualifierLabel } from '../i18n/provenance.ts';
+import { sourceGroups } from '../transforms/provenance.ts';
 import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
+import { exportValueText, groupText, markedValue, syntheticStamp, syntheticWatermark } from './provenance-text.ts';
 import { finiteOrNull } from './values.ts';
 
 const messages = defineMessages({
@@ -32,6 +35,12 @@ const messages = defineMessages({
   colValue: { fr: 'Valeur ({unit})', ar: 'القيمة ({unit})', en: 'Value ({unit})' },
   colStatus: { fr: 'Statut', ar: 'الحالة', en: 'Status' },
   colReason: { fr: 'Raison (valeur manquante)', ar: 'السبب (قيمة ناقصة)', en: 'Reason (missing value)' },
+  colShown: { fr: 'Valeur telle qu’affichée', ar: 'القيمة كما تُعرض', en: 'Value as shown' },
+  colQualifier: { fr: 'Qualificatif', ar: 'الوصف', en: 'Qualifier' },
+  colNote: { fr: 'Note', ar: 'ملاحظة', en: 'Note' },
+  colConfidence: { fr: 'Confiance', ar: 'درجة التأكد', en: 'Confidence' },
+  colSource: { fr: 'Source', ar: 'المصدر', en: 'Source' },
+  sourceN: { fr: 'Source {i}/{n}', ar: 'المصدر {i}/{n}', en: 'Source {i}/{n}' },
   official: { fr: 'officiel', ar: 'رسمي', en: 'official' },
   estimate: { fr: 'estimation', ar: 'تقدير', en: 'estimate' },
   illustrative: { fr: 'illustratif', ar: 'توضيحي', en: 'illustrative' },
@@ -93,6 +102,12 @@ interface CsvHead {
   selection: string;
   unit: string;
   source: Source;
+  /** Every source of the shown points, as header lines (publisher first, with the points each covers). */
+  sources: string[];
+  /** The point behind a row (its qualifier, note, confidence and own source), when the export has one. */
+  pointOf: (row: LongRow) => Pick<ChartPoint, 'qualifier' | 'note' | 'confidence' | 'source'> | undefined;
+  /** The figures are the synthetic stress catalogue's: the first line says so. */
+  synthetic: boolean;
   status: DataStatus;
   /** Extra header rows after the status (method, boundaries), as [label key, value]. */
   extra: [keyof typeof messages, string][];
@@ -106,13 +121,18 @@ function csvDocument(head: CsvHead, rows: readonly LongRow[]): string {
   const lang = head.lang;
   const t = (key: keyof typeof messages, vars?: Record<string, string>) => translate(messages, lang, key, vars);
   const header = (label: string, value: string) => line([csvTextCell(`# ${label}`), csvTextCell(value)]);
-  const out: string[] = [
-    header(t('title'), head.title),
-    header(t('selection'), head.selection),
-    header(t('unit'), head.unit),
-    header(t('source'), `${head.source.publisher}, ${head.source.title}, ${head.source.url}`),
-    header(t('status'), statusLabel(head.status, lang)),
-  ];
+  const out: string[] = [];
+  if (head.synthetic) out.push(header(syntheticWatermark(lang), syntheticStamp(lang)));
+  out.push(header(t('title'), head.title), header(t('selection'), head.selection), header(t('unit'), head.unit));
+  head.sources.forEach((text, i) =>
+    out.push(
+      header(
+        head.sources.length > 1 ? t('sourceN', { i: String(i + 1), n: String(head.sources.length) }) : t('source'),
+        text,
+      ),
+    ),
+  );
+  out.push(header(t('status'), statusLabel(head.status, lang)));
   for (const [key, value] of head.extra) out.push(header(t(key), value));
   out.push(
     header(t('exported'), exportedLine(head.exportDate, lang)),
@@ -125,20 +145,32 @@ function csvDocument(head: CsvHead, rows: readonly LongRow[]): string {
         t('colCode'),
         t('colPeriod'),
         t('colValue', { unit: head.unit }),
+        t('colShown'),
+        t('colQualifier'),
         t('colStatus'),
         t('colReason'),
+        t('colNote'),
+        t('colConfidence'),
+        t('colSource'),
       ].map(csvTextCell),
     ),
   );
   for (const r of rows) {
+    const p = head.pointOf(r);
+    const value = finiteOrNull(r.value);
     out.push(
       line([
         csvTextCell(r.territory),
         csvTextCell(r.territoryCode),
         csvTextCell(r.period),
         csvNumberCell(r.value),
+        csvTextCell(value === null ? '' : markedValue(exportValueText(value, lang), p as ChartPoint | undefined, lang)),
+        csvTextCell(p?.qualifier ? qualifierLabel(p.qualifier, lang) : ''),
         csvTextCell(statusWord(r.status, lang)),
         csvTextCell(r.value === null ? reasonLabel(r.reason, lang) : ''),
+        csvTextCell(p?.note ?? ''),
+        csvTextCell(p?.confidence ? confidenceLabel(p.confidence, lang) : ''),
+        csvTextCell(formatCitation(p?.source ?? head.source, lang)),
       ]),
     );
   }
@@ -148,6 +180,9 @@ function csvDocument(head: CsvHead, rows: readonly LongRow[]): string {
 /** Build the CSV text (BOM included). */
 export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string {
   const method = methodLine(model);
+  const points = new Map<string, ChartPoint>();
+  for (const s of model.series) for (const p of s.points) points.set(`${s.key}\u0000${p.period}`, p);
+  const groups = sourceGroups(model);
   return csvDocument(
     {
       lang: model.lang,
@@ -155,6 +190,9 @@ export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string
       selection: selectionCaption(model),
       unit: model.unitLabel,
       source: model.source,
+      sources: groups.map((g) => groupText(g, model, groups.length > 1, { url: true, maxPoints: 50 })),
+      pointOf: (r) => points.get(`${r.territoryCode}\u0000${r.period}`),
+      synthetic: model.synthetic === true,
       status: model.status,
       extra: method === null ? [] : [['method', model.method.trim()]],
       exportDate,
@@ -174,13 +212,16 @@ export interface MapCsvInput {
   link: string;
   /** The title as shown (with the period); the indicator's name by default. */
   title?: string | undefined;
+  /** The figures are the synthetic stress catalogue's (the chart model's `synthetic`). */
+  synthetic?: boolean | undefined;
 }
 
 /**
  * The map's table as CSV (BOM included): one row per territory of the level for the map's period
  * (`buildMapRows`), the ones without a value with their reason; the boundaries' attribution in the header.
  */
-export function buildMapCsv({ model, exportDate, link, title }: MapCsvInput): string {
+export function buildMapCsv({ model, exportDate, link, title, synthetic }: MapCsvInput): string {
+  const notes = new Map([...model.data.values()].map((d) => [d.code, d.note]));
   return csvDocument(
     {
       lang: model.lang,
@@ -188,6 +229,9 @@ export function buildMapCsv({ model, exportDate, link, title }: MapCsvInput): st
       selection: model.subtitle,
       unit: model.unitLabel,
       source: model.source,
+      sources: [formatCitation(model.source, model.lang)],
+      pointOf: (r) => ({ note: notes.get(r.territoryCode) ?? null }),
+      synthetic: synthetic === true,
       status: model.status,
       extra: [['boundaries', model.attribution]],
       exportDate,

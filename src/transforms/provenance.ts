@@ -62,3 +62,58 @@ export function qualifiedPoints(model: Pick<ChartModel, 'series'>): NamedPoint[]
     }
   return out;
 }
+
+/** Footnote marks, in order: superscript digits (¹ ² ³ …), then two-digit superscripts. */
+export function footnoteMark(index: number): string {
+  const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return String(index + 1)
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)] ?? d)
+    .join('');
+}
+
+/** One footnote of a picture or a deck: the points that share a qualifier and a note, under one mark. */
+export interface Footnote {
+  mark: string;
+  qualifier?: ChartPoint['qualifier'];
+  /** The note in the model's language (`null` when the point only has a qualifier). */
+  note: string | null;
+  confidence?: ChartPoint['confidence'];
+  points: NamedPoint[];
+}
+
+/** The footnotes of a model and the mark of each qualified point. */
+export interface Footnotes {
+  notes: Footnote[];
+  /** The mark of a displayed point that carries a qualifier or a note (same object as in the model). */
+  marks: Map<ChartPoint, string>;
+}
+
+/**
+ * Footnotes of the displayed qualified points (see {@link qualifiedPoints}): points with the same qualifier, note
+ * and confidence share one footnote and one mark (a census note repeated on every province reads once), numbered in
+ * order of first appearance.
+ */
+export function footnotes(model: Pick<ChartModel, 'series'>): Footnotes {
+  const byKey = new Map<string, Footnote>();
+  const marks = new Map<ChartPoint, string>();
+  for (const named of qualifiedPoints(model)) {
+    const p = named.point;
+    const key = [p.qualifier ?? '', p.note ?? '', p.confidence ?? ''].join('\u0000');
+    let fn = byKey.get(key);
+    if (!fn) {
+      fn = { mark: footnoteMark(byKey.size), note: p.note ?? null, points: [] };
+      if (p.qualifier) fn.qualifier = p.qualifier;
+      if (p.confidence) fn.confidence = p.confidence;
+      byKey.set(key, fn);
+    }
+    fn.points.push(named);
+    marks.set(p, fn.mark);
+  }
+  return { notes: [...byKey.values()], marks };
+}
+
+/** The source a displayed point relies on: its own, or the indicator's. */
+export function pointSource(model: Pick<ChartModel, 'source'>, point: ChartPoint): ChartModel['source'] {
+  return point.source ?? model.source;
+}

@@ -43,18 +43,19 @@ export type DatasetUnit = z.infer<typeof DatasetUnit>;
 
 /**
  * The source the user gave. Publisher and title as they typed them; `published` is the publication date when
- * they know it; `url` is optional (a ministry's internal table has none).
+ * they know it (else null); `url` the page where the figures can be found (http or https; an intranet page will
+ * do): every citation, slide and QR code of the app prints a source's link, so it is required, like the contract's.
  */
 export const DatasetSource = z.object({
   publisher: text(),
   title: text(),
   published: z.nullable(IsoDate),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
+  url: z.url({ protocol: /^https?$/ }),
 });
 export type DatasetSource = z.infer<typeof DatasetSource>;
 
 /** An observation of an imported dataset: a contract observation, status `imported`. */
-export const DatasetObservation = z.extend(Observation, { status: z.literal('imported') });
+export const DatasetObservation = z.object({ ...Observation.shape, status: z.literal('imported') });
 export type DatasetObservation = z.infer<typeof DatasetObservation>;
 
 /** Everything about a dataset but its figures: what the list of datasets shows (read without the rows). */
@@ -84,7 +85,7 @@ export const DatasetMeta = z.object({
 export type DatasetMeta = z.infer<typeof DatasetMeta>;
 
 /** A whole dataset: its description and its observations (`indicator` = `user-<id>`, status `imported`). */
-export const Dataset = z.extend(DatasetMeta, { observations: z.array(DatasetObservation) });
+export const Dataset = z.object({ ...DatasetMeta.shape, observations: z.array(DatasetObservation) });
 export type Dataset = z.infer<typeof Dataset>;
 
 /** What the dialog gives the store to save: a dataset without its id, row count or import date (the store sets them). */

@@ -1,0 +1,312 @@
+/**
+ * The user's datasets in IndexedDB (issue 15), through `idb`. Loaded on demand (the catalogue's first read, the
+ * import dialog): nothing here is in the app's first chunk.
+ *
+ * Two object stores, written together: `meta` (a `DatasetMeta` per dataset: the list reads only these) and `rows`
+ * (`{ id, observations }`: the raw figures of a dataset, one record). Every write — save, replace, rename, delete —
+ * is ONE readwrite transaction over the stores it touches: if any request fails (storage full, the tab closes, the
+ * browser aborts) the transaction aborts and nothing of it is kept; the previous version of a dataset is untouched.
+ *
+ * Failures are `UserDataError`s (./errors.ts): `unavailable` when the browser refuses storage, `quota` when it is
+ * full, `not-found`, `invalid-dataset` for a dataset that breaks the rules below, `failed` otherwise.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { z } from 'zod/mini';
+import { isPeriod, periodKind } from '../contract/period.ts';
+import { TerritoryCode, type Frequency, type TerritoryLevel } from '../contract/contract.ts';
+import { UserDataError, storageError } from './errors.ts';
+import {
+  DatasetMeta,
+  PartialText,
+  userIndicatorId,
+  type Dataset,
+  type DatasetObservation,
+  type NewDataset,
+  type NewObservation,
+} from './types.ts';
+
+/** Name and version of the IndexedDB database. */
+export const DB_NAME = 'mouchir-user-data';
+export const DB_VERSION = 1;
+
+/** Most observations one dataset may hold (100 000 rows is the expected large case; 1 000 000 is refused earlier). */
+export const MAX_OBSERVATIONS = 500_000;
+
+interface RowsRecord {
+  id: string;
+  observations: DatasetObservation[];
+}
+
+interface UserDataSchema extends DBSchema {
+  meta: { key: string; value: DatasetMeta };
+  rows: { key: string; value: RowsRecord };
+}
+
+type Db = IDBPDatabase<UserDataSchema>;
+
+let dbPromise: Promise<Db> | null = null;
+
+/** Listeners told after every committed write (the query layer invalidates its caches). */
+const listeners = new Set<(id: string) => void>();
+
+/** Be told of every committed change (`id` of the dataset). Returns the unsubscribe function. */
+export function onUserDataChange(listener: (id: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(id: string): void {
+  for (const l of listeners) l(id);
+}
+
+/** The open database (opened once; a failed open is retried on the next call). */
+function db(): Promise<Db> {
+  if (dbPromise) return dbPromise;
+  const p = (async () => {
+    if (typeof indexedDB === 'undefined' || indexedDB === null)
+      throw new UserDataError('unavailable', 'IndexedDB is not available');
+    try {
+      const opened = await openDB<UserDataSchema>(DB_NAME, DB_VERSION, {
+        upgrade(database) {
+          if (!database.objectStoreNames.contains('meta')) database.createObjectStore('meta', { keyPath: 'id' });
+          if (!database.objectStoreNames.contains('rows')) database.createObjectStore('rows', { keyPath: 'id' });
+        },
+        blocked() {},
+        // Another tab upgrades the schema: let it, and reopen on our next call.
+        blocking() {
+          opened.close();
+          dbPromise = null;
+        },
+        terminated() {
+          dbPromise = null;
+        },
+      });
+      return opened;
+    } catch (e) {
+      throw storageError(e, true);
+    }
+  })();
+  dbPromise = p;
+  p.catch(() => {
+    if (dbPromise === p) dbPromise = null;
+  });
+  return p;
+}
+
+/** Close the connection (tests swap the IndexedDB factory between cases; a page never needs this). */
+export async function closeUserData(): Promise<void> {
+  const p = dbPromise;
+  dbPromise = null;
+  if (p) (await p.catch(() => null))?.close();
+}
+
+/** Every dataset's description, most recently imported first. */
+export async function listDatasets(): Promise<DatasetMeta[]> {
+  try {
+    const all = await (await db()).getAll('meta');
+    return all.sort((a, b) => b.importedAt.localeCompare(a.importedAt) || a.id.localeCompare(b.id));
+  } catch (e) {
+    throw storageError(e);
+  }
+}
+
+/** One dataset's description, or null. */
+export async function getDatasetMeta(id: string): Promise<DatasetMeta | null> {
+  try {
+    return (await (await db()).get('meta', id)) ?? null;
+  } catch (e) {
+    throw storageError(e);
+  }
+}
+
+/** One whole dataset (raw figures, before any small-count suppression), or null. */
+export async function getDataset(id: string): Promise<Dataset | null> {
+  try {
+    const tx = (await db()).transaction(['meta', 'rows'], 'readonly');
+    const [meta, rows] = await Promise.all([tx.objectStore('meta').get(id), tx.objectStore('rows').get(id), tx.done]);
+    if (!meta) return null;
+    return { ...meta, observations: rows?.observations ?? [] };
+  } catch (e) {
+    throw storageError(e);
+  }
+}
+
+/** Options of the writes (tests fix the clock and the id). */
+export interface WriteOptions {
+  /** Import date; default now. */
+  now?: Date;
+  /** The id of a new dataset; default a random one. */
+  id?: string;
+}
+
+/** A new random dataset id: 10 characters of [a-z0-9] (getRandomValues works outside secure contexts too). */
+export function newDatasetId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return Array.from(bytes, (b) => '0123456789abcdefghijklmnopqrstuvwxyz'[b % 36]).join('');
+}
+
+/** The level of a territory code: `MA` country, `MA-nn` region, other codes provinces and prefectures. */
+export function levelOfCode(code: string): TerritoryLevel {
+  if (code === 'MA') return 'country';
+  return /^MA-\d{2}$/.test(code) ? 'region' : 'province';
+}
+
+const PERIOD_FORMS: Record<Frequency, readonly string[]> = {
+  census: ['year'],
+  annual: ['year'],
+  quarterly: ['quarter'],
+  monthly: ['month'],
+  irregular: ['year', 'quarter', 'month'],
+};
+
+/**
+ * The dataset to store for `input`, checked: description by the schema, every row (territory code, period of the
+ * dataset's frequency, finite value or null, a rate within 0–100, a count ≥ 0, no territory-period twice).
+ * @throws UserDataError `invalid-dataset` naming the first problem, `too-large` over `MAX_OBSERVATIONS`.
+ */
+export function buildDataset(input: NewDataset, id: string, importedAt: string): Dataset {
+  if (input.observations.length > MAX_OBSERVATIONS)
+    throw new UserDataError('too-large', `${input.observations.length} rows, at most ${MAX_OBSERVATIONS}`);
+  const indicator = userIndicatorId(id);
+  const forms = PERIOD_FORMS[input.frequency];
+  const seen = new Set<string>();
+  const levels = new Set<TerritoryLevel>();
+  const observations: DatasetObservation[] = [];
+  for (let i = 0; i < input.observations.length; i++) {
+    const o: NewObservation = input.observations[i]!;
+    const where = `observations[${i}]`;
+    if (!z.safeParse(TerritoryCode, o.territory).success)
+      throw new UserDataError('invalid-dataset', `${where}.territory: not a territory code`);
+    if (!isPeriod(o.period) || !forms.includes(periodKind(o.period) ?? ''))
+      throw new UserDataError('invalid-dataset', `${where}.period: not a ${input.frequency} period`);
+    if (o.value !== null && (typeof o.value !== 'number' || !Number.isFinite(o.value)))
+      throw new UserDataError('invalid-dataset', `${where}.value: not a number`);
+    if (o.value !== null && input.kind === 'count' && o.value < 0)
+      throw new UserDataError('invalid-dataset', `${where}.value: a negative count`);
+    if (o.value !== null && input.kind === 'rate' && input.unit.code === 'percent' && (o.value < 0 || o.value > 100))
+      throw new UserDataError('invalid-dataset', `${where}.value: a rate outside 0–100`);
+    const key = `${o.territory}\u0000${o.period}`;
+    if (seen.has(key)) throw new UserDataError('invalid-dataset', `${where}: ${o.territory} ${o.period} twice`);
+    seen.add(key);
+    levels.add(levelOfCode(o.territory));
+    // Only the contract's fields are kept: nothing else the caller's objects carry reaches storage.
+    const row: DatasetObservation = {
+      indicator,
+      territory: o.territory,
+      period: o.period,
+      value: o.value,
+      status: 'imported',
+    };
+    if (o.qualifier !== undefined) row.qualifier = o.qualifier;
+    if (o.note) row.note = o.note;
+    if (o.periodLabel !== undefined) row.periodLabel = o.periodLabel;
+    observations.push(row);
+  }
+  const order = ['country', 'region', 'province'] as const;
+  const meta = {
+    id,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    unit: input.unit,
+    kind: input.kind,
+    source: input.source,
+    fileName: input.fileName,
+    importedAt,
+    frequency: input.frequency,
+    ...(input.kind === 'count' && input.smallCountThreshold !== undefined
+      ? { smallCountThreshold: input.smallCountThreshold }
+      : {}),
+    levels: levels.size > 0 ? order.filter((l) => levels.has(l)) : input.levels,
+    rowCount: observations.length,
+  };
+  const checked = z.safeParse(DatasetMeta, meta);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new UserDataError('invalid-dataset', `${issue?.path.join('.') || '(dataset)'}: ${issue?.message ?? ''}`);
+  }
+  return { ...checked.data, observations };
+}
+
+/** Write meta + rows in one transaction; the transaction is aborted on the first failure (nothing kept). */
+async function writeDataset(dataset: Dataset, mustExist: boolean): Promise<DatasetMeta> {
+  const { observations, ...meta } = dataset;
+  const database = await db();
+  const tx = database.transaction(['meta', 'rows'], 'readwrite');
+  try {
+    const metaStore = tx.objectStore('meta');
+    if (mustExist && (await metaStore.count(meta.id)) === 0) throw new UserDataError('not-found', meta.id);
+    await metaStore.put(meta);
+    await tx.objectStore('rows').put({ id: meta.id, observations });
+    await tx.done;
+  } catch (e) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw storageError(e);
+  }
+  changed(meta.id);
+  return meta;
+}
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted by the browser: nothing was committed either way.
+  }
+}
+
+/** Save a newly imported dataset under a new id. One transaction: its description and its figures, or nothing. */
+export async function saveDataset(input: NewDataset, options: WriteOptions = {}): Promise<DatasetMeta> {
+  const dataset = buildDataset(input, options.id ?? newDatasetId(), (options.now ?? new Date()).toISOString());
+  return writeDataset(dataset, false);
+}
+
+/**
+ * Re-import: replace a dataset's description and figures, keeping its id (links and pins keep working). One
+ * transaction: on failure the previous version stays whole.
+ */
+export async function replaceDataset(id: string, input: NewDataset, options: WriteOptions = {}): Promise<DatasetMeta> {
+  const dataset = buildDataset(input, id, (options.now ?? new Date()).toISOString());
+  return writeDataset(dataset, true);
+}
+
+/** Store a whole dataset as it is (a dataset file read back, ./file.ts), replacing one with the same id. */
+export async function putDataset(dataset: Dataset): Promise<DatasetMeta> {
+  const rebuilt = buildDataset({ ...dataset, observations: dataset.observations }, dataset.id, dataset.importedAt);
+  return writeDataset(rebuilt, false);
+}
+
+/** Rename a dataset (names in one to three languages). */
+export async function renameDataset(id: string, name: PartialText): Promise<DatasetMeta> {
+  const checked = z.safeParse(PartialText, name);
+  if (!checked.success) throw new UserDataError('invalid-dataset', `name: ${checked.error.issues[0]?.message ?? ''}`);
+  const database = await db();
+  const tx = database.transaction('meta', 'readwrite');
+  try {
+    const meta = await tx.store.get(id);
+    if (!meta) throw new UserDataError('not-found', id);
+    const next = { ...meta, name: checked.data };
+    await tx.store.put(next);
+    await tx.done;
+    changed(id);
+    return next;
+  } catch (e) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw storageError(e);
+  }
+}
+
+/** Delete a dataset, description and figures together. Deleting a missing one is not an error. */
+export async function deleteDataset(id: string): Promise<void> {
+  const database = await db();
+  const tx = database.transaction(['meta', 'rows'], 'readwrite');
+  try {
+    await Promise.all([tx.objectStore('meta').delete(id), tx.objectStore('rows').delete(id), tx.done]);
+  } catch (e) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw storageError(e);
+  }
+  changed(id);
+}

@@ -16,6 +16,8 @@ import { Header } from './header.tsx';
 import { lazyWithRetry } from '../ui/lazy-retry.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
+import { useDatasetMode } from './dataset-mode.ts';
+import { SyntheticBanner } from './synthetic-banner.tsx';
 import { useThemeEffect } from './theme.ts';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
@@ -119,6 +121,8 @@ function CurrentView({ lang }: { lang: Lang }) {
 /** The shell inside the providers. */
 function Shell() {
   const lang = useViewStore(selectLang);
+  // Bumped when the data source changes under the page (src/app/dataset-mode.ts): the view mounts again.
+  const { generation } = useDatasetMode();
   useHistorySync();
   useThemeEffect();
   return (
@@ -126,10 +130,11 @@ function Shell() {
       <a className="skip-link" href="#main">
         {translate(appMessages, lang, 'skip')}
       </a>
+      <SyntheticBanner lang={lang} />
       <Header lang={lang} />
       <Notices lang={lang} />
       <main id="main" className="main" tabIndex={-1}>
-        <CurrentView lang={lang} />
+        <CurrentView key={generation} lang={lang} />
       </main>
       <footer className="footer">
         <p>{translate(appMessages, lang, 'footer')}</p>

@@ -50,6 +50,32 @@ export const appMessages = defineMessages({
     ar: 'كانت تفضيلاتك المحفوظة من إصدار قديم: تمت إعادة تعيينها.',
     en: 'Your saved preferences were from an older version and were reset.',
   },
+  syntheticTag: { fr: 'TEST', ar: 'اختبار', en: 'TEST' },
+  syntheticTitle: {
+    fr: 'Données synthétiques de test : aucun chiffre n’est réel',
+    ar: 'بيانات اختبار اصطناعية: لا يوجد أي رقم حقيقي',
+    en: 'Synthetic test data: no figure is real',
+  },
+  syntheticBody: {
+    fr: 'Le catalogue de test de charge est activé pour cette page. Tous les indicateurs et toutes les valeurs affichés sont générés ; seuls les noms des territoires sont réels. Ne les citez pas et ne les partagez pas.',
+    ar: 'فهرس اختبار التحمل مفعل في هذه الصفحة. كل المؤشرات والقيم المعروضة مولدة؛ أسماء المجالات الترابية وحدها حقيقية. لا تستشهد بها ولا تشاركها.',
+    en: 'The stress-test catalogue is on for this page. Every indicator and value shown is generated; only the territory names are real. Do not quote or share them.',
+  },
+  syntheticBack: {
+    fr: 'Revenir aux données réelles',
+    ar: 'العودة إلى البيانات الحقيقية',
+    en: 'Back to the real data',
+  },
+  syntheticSwitching: {
+    fr: 'Retour aux données réelles…',
+    ar: 'جار العودة إلى البيانات الحقيقية…',
+    en: 'Switching to the real data…',
+  },
+  syntheticDone: {
+    fr: 'Données réelles affichées.',
+    ar: 'البيانات الحقيقية معروضة.',
+    en: 'Real data shown.',
+  },
   rootError: {
     fr: 'Mouchir a rencontré une erreur inattendue.',
     ar: 'واجه مؤشر خطأ غير متوقع.',

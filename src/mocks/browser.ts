@@ -4,12 +4,18 @@
  * so a real-API build never starts it (and the MSW chunk stays out of the first paint).
  */
 import { setupWorker } from 'msw/browser';
+import type { HttpHandler } from 'msw';
 import { createHandlers, handlers } from './handlers.ts';
 import { readUrlSpec, setMockSpec } from './faults.ts';
-import { readDatasetOption } from './dataset-option.ts';
+import { pageDatasetOption, pageSearches, type DatasetName } from './dataset-option.ts';
 import { loadShippedFiles } from './shipped-files.ts';
 
 let started: Promise<void> | undefined;
+let worker: ReturnType<typeof setupWorker> | undefined;
+/** The dataset the worker's handlers serve now (set once they are installed). */
+let serving: DatasetName = 'default';
+/** The last switch asked for, so two quick calls end on the last one. */
+let switching: Promise<void> = Promise.resolve();
 
 /**
  * MSW's `worker.start` calls `registration.update()` on an existing registration without handling the
@@ -30,25 +36,6 @@ function quietRegistrationUpdates(): void {
   proto.__mouchirQuietUpdate = true;
 }
 
-/**
- * The query strings to read switches from: the current one and the one the page was loaded with. The
- * app normalises its address bar on first render (dropping parameters it does not know, such as `mock`
- * and `dataset`) and this module loads in its own chunk, possibly later; the navigation entry keeps the
- * URL as it was loaded, so the switches survive that race.
- */
-function pageSearches(): string[] {
-  const searches = [window.location.search];
-  const navigation = performance.getEntriesByType('navigation')[0];
-  if (navigation) {
-    try {
-      searches.push(new URL(navigation.name).search);
-    } catch {
-      // An unparsable entry name: the current URL alone will do.
-    }
-  }
-  return searches;
-}
-
 /** The `mock` fault spec of the page URL (see faults.ts). */
 function pageMockSpec(searches: readonly string[]): string {
   return [...new Set(searches.map(readUrlSpec).filter((s) => s !== ''))].join(',');
@@ -64,11 +51,13 @@ export function startMockWorker(): Promise<void> {
     quietRegistrationUpdates();
     const searches = pageSearches();
     setMockSpec(pageMockSpec(searches));
-    // Issue 7: `?dataset=stress` (or localStorage['mouchir.dataset']='stress') serves the synthetic stress
-    // dataset instead of the shipped data — never both. Generation is lazy per indicator (src/mocks/stress.ts).
-    // The generator is its own chunk, fetched only then: the default view never loads it (issue 7, B3).
-    const stress = searches.some((search) => readDatasetOption(search, window.localStorage) === 'stress');
-    const worker = setupWorker(...(stress ? createHandlers({ db: (await import('./stress.ts')).stressDb }) : handlers));
+    // Issue 7: `?dataset=stress` serves the synthetic stress dataset instead of the shipped data — never both.
+    // Generation is lazy per indicator (src/mocks/stress.ts); the generator is its own chunk, fetched only
+    // then: the default view never loads it (issue 7, B3). Issue 14: only the URL the page was loaded with
+    // counts (never localStorage), and src/app/dataset-mode.ts can switch back with switchMockDataset.
+    const dataset = pageDatasetOption(searches);
+    worker = setupWorker(...(await handlersFor(dataset)));
+    serving = dataset;
     // The data files (JSON assets in the production build) load in parallel with the worker start; both
     // must be done before the app's first request (issue 7, B1/B3). Non-API requests bypass the worker.
     await Promise.all([
@@ -81,4 +70,34 @@ export function startMockWorker(): Promise<void> {
     ]);
   })();
   return started;
+}
+
+/** The handlers serving one dataset (the stress generator's chunk is loaded only for `stress`). */
+async function handlersFor(dataset: DatasetName): Promise<HttpHandler[]> {
+  return dataset === 'stress' ? createHandlers({ db: (await import('./stress.ts')).stressDb }) : handlers;
+}
+
+/** The dataset the running worker serves (`default` before it has started). */
+export function mockDataset(): DatasetName {
+  return serving;
+}
+
+/**
+ * Serve another dataset from now on, without a reload (issue 14: the stress banner's "back to the real
+ * data"). Waits for the worker to have started (a switch asked during the start applies after it), then
+ * replaces its handlers: MSW 2 resolves requests in the page, so the next request is answered from the new
+ * dataset. Requests already answered are the caller's to forget (the app resets its query cache after this).
+ */
+export function switchMockDataset(dataset: DatasetName): Promise<void> {
+  // A failed switch (the stress chunk could not load) must not block the next one.
+  switching = switching
+    .catch(() => undefined)
+    .then(async () => {
+      await startMockWorker();
+      if (serving === dataset || !worker) return;
+      const next = await handlersFor(dataset);
+      worker.resetHandlers(...next);
+      serving = dataset;
+    });
+  return switching;
 }

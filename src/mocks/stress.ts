@@ -4,8 +4,8 @@
  * 2015-01…2025-12 (88 × 40 × 132 = 464,640 observations).
  *
  * It is never mixed with the real data: the mock API serves it *instead of* the shipped indicators and
- * observations, and only when the documented option is on (`?dataset=stress`, or
- * `localStorage['mouchir.dataset'] = 'stress'`; see {@link readDatasetOption}). Every indicator is
+ * observations, and only when the documented option is on (`?dataset=stress`, for that page load only;
+ * see {@link readDatasetOption}). Every indicator is
  * `category: "synthetic"`, `status: "illustrative"`, named "Synthétique NN — …", with a method saying so.
  *
  * Territory codes are the real ones (the caller passes the parsed `data/territories.json`), so the maps,
@@ -68,7 +68,13 @@ export const STRESS_GAP_NOTE = {
 
 // The option lives in its own small module: the browser mock reads it at start, and loads this
 // generator only when it says `stress` (issue 7, B3).
-export { DATASET_PARAM, DATASET_STORAGE_KEY, readDatasetOption, type DatasetName } from './dataset-option.ts';
+export {
+  DATASET_PARAM,
+  DATASET_STORAGE_KEY,
+  isStressIndicatorId,
+  readDatasetOption,
+  type DatasetName,
+} from './dataset-option.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness

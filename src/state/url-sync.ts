@@ -56,7 +56,7 @@ export function validateAgainstVocabulary(
   return { state: next, notices };
 }
 
-/** Query parameters owned by the view state; any other (`mock`, `dataset`…) is left in the URL untouched. */
+/** Query parameters owned by the view state; any other (`mock`…) is left in the URL untouched, but see PAGE_LOAD_PARAMS. */
 const VIEW_PARAMS = new Set([
   'view',
   'indicator',
@@ -73,13 +73,23 @@ const VIEW_PARAMS = new Set([
 ]);
 
 /**
- * The address for a view state, keeping foreign parameters of `currentSearch` (the mock API's `mock`,
- * the bench's `dataset`) so that tools reading them later still see them. Pure.
+ * Parameters that act once, on the page load that carries them, and are never written back: the address
+ * bar drops them on the first render and no link the app builds (copy link, exports' link and QR) carries
+ * them. `dataset` switches the mock API to the synthetic stress catalogue (issue 14 item 4): a shared link
+ * or a reload must open the real data, so the switch is read from the navigation entry at start and lives
+ * in the page only (src/app/dataset-mode.ts).
+ */
+export const PAGE_LOAD_PARAMS: ReadonlySet<string> = new Set(['dataset']);
+
+/**
+ * The address for a view state, keeping foreign parameters of `currentSearch` (the mock API's `mock`) so
+ * that tools reading them later still see them, but none of {@link PAGE_LOAD_PARAMS}. Pure.
  */
 export function viewSearch(state: ViewState, currentSearch: string): string {
   const own = serializeViewUrl(state);
   const foreign = new URLSearchParams();
-  for (const [k, v] of new URLSearchParams(currentSearch)) if (!VIEW_PARAMS.has(k)) foreign.append(k, v);
+  for (const [k, v] of new URLSearchParams(currentSearch))
+    if (!VIEW_PARAMS.has(k) && !PAGE_LOAD_PARAMS.has(k)) foreign.append(k, v);
   const extra = foreign.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   if (extra === '') return own;
   return own === '' ? `?${extra}` : `${own}&${extra}`;
@@ -148,7 +158,7 @@ export function initViewFromUrl(search: string = window.location.search): void {
   applyDocumentLanguage(state.lang);
 }
 
-/** The absolute link to the current view. */
+/** The absolute link to the current view, as shared (copy link, exports' link and QR): never a page-load switch. */
 export function currentViewLink(state: ViewState = selectViewState(useViewStore.getState())): string {
   const url = new URL(window.location.href);
   url.search = viewSearch(state, url.search);

@@ -13,10 +13,13 @@ import {
 } from '../../src/contract/contract.ts';
 import { createDb, queryObservations } from '../../src/mocks/db.ts';
 import { answer } from '../../src/mocks/handlers.ts';
+import { clearStoredDatasetOption, pageDatasetOption } from '../../src/mocks/dataset-option.ts';
 import {
   createStressDataset,
   createStressDb,
   generateStressFiles,
+  DATASET_STORAGE_KEY,
+  isStressIndicatorId,
   readDatasetOption,
   stressIndicatorId,
   STRESS_GAP_NOTE,
@@ -47,24 +50,61 @@ const territories = fixtureTerritories();
 const provinces = territories.filter((t) => t.level === 'province').map((t) => t.code);
 
 describe('readDatasetOption', () => {
-  const storage = (value: string | null) => ({ getItem: () => value });
-  const throwing = {
-    getItem: (): string | null => {
-      throw new Error('SecurityError');
-    },
-  };
   it.each([
-    ['?dataset=stress', null, 'stress'],
-    ['?view=explorer&dataset=stress', undefined, 'stress'],
-    ['?dataset=Stress', storage('stress'), 'default'], // the URL wins, and only the exact word switches
-    ['?dataset=', storage('stress'), 'default'],
-    ['', storage('stress'), 'stress'],
-    ['', storage('STRESS'), 'default'],
-    ['', storage(null), 'default'],
-    ['?view=overview', throwing, 'default'],
-    ['', undefined, 'default'],
-  ] as const)('%s with storage %o → %s', (search, store, expected) => {
-    expect(readDatasetOption(search, store)).toBe(expected);
+    ['?dataset=stress', 'stress'],
+    ['?view=explorer&dataset=stress', 'stress'],
+    ['?dataset=Stress', 'default'], // only the exact word switches
+    ['?dataset=', 'default'],
+    ['?dataset=stress2', 'default'],
+    ['?view=overview', 'default'],
+    ['', 'default'],
+  ] as const)('%s → %s', (search, expected) => {
+    expect(readDatasetOption(search)).toBe(expected);
+  });
+  it('takes any of the page searches (the address bar may already have dropped it)', () => {
+    expect(pageDatasetOption(['?view=explorer', '?view=explorer&dataset=stress'])).toBe('stress');
+    expect(pageDatasetOption(['?view=explorer', '?dataset=nope'])).toBe('default');
+    expect(pageDatasetOption([])).toBe('default');
+  });
+});
+
+describe('the stored dataset option (older builds) is never read, and removed', () => {
+  function memoryStorage(initial: Record<string, string>) {
+    const map = new Map(Object.entries(initial));
+    return {
+      map,
+      getItem: (k: string) => map.get(k) ?? null,
+      removeItem: (k: string) => void map.delete(k),
+    };
+  }
+  it('removes mouchir.dataset and nothing else', () => {
+    const storage = memoryStorage({ [DATASET_STORAGE_KEY]: 'stress', 'mouchir.preferences': '{}' });
+    expect(clearStoredDatasetOption(storage)).toBe(true);
+    expect([...storage.map.keys()]).toEqual(['mouchir.preferences']);
+    expect(clearStoredDatasetOption(storage)).toBe(false);
+  });
+  it('never throws on a storage that does', () => {
+    const throwing = {
+      getItem: (): string | null => {
+        throw new Error('SecurityError');
+      },
+      removeItem: () => undefined,
+    };
+    expect(clearStoredDatasetOption(throwing)).toBe(false);
+    expect(clearStoredDatasetOption(null)).toBe(false);
+  });
+  it('a stored value alone no longer switches', () => {
+    // readDatasetOption takes the query string only: there is no storage to read any more.
+    expect(readDatasetOption.length).toBe(1);
+    expect(readDatasetOption('')).toBe('default');
+  });
+});
+
+describe('isStressIndicatorId', () => {
+  it('recognises every generated id and no real one', () => {
+    for (let i = 0; i < 40; i++) expect(isStressIndicatorId(stressIndicatorId(i))).toBe(true);
+    for (const id of ['population', 'unemployment-rate', 'synthetic', 'synthetic-', 'synthetic-x1', 'my-synthetic-01'])
+      expect(isStressIndicatorId(id)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * View state ⇄ URL: parse/serialise round-trips (property-tested with fast-check), hostile inputs never
- * throw, catalogue re-validation, foreign parameters kept, and stored preferences validated.
+ * throw, catalogue re-validation, foreign parameters kept (but never the page-load `dataset` switch, issue 14),
+ * the view kept when leaving the stress catalogue, and stored preferences validated.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,7 +17,8 @@ import {
 } from '../../src/state/view-state.ts';
 import { rangeIsEmpty } from '../../src/contract/period.ts';
 import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
-import { validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
+import { PAGE_LOAD_PARAMS, validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
+import { initialDataset, isMockApi, viewForRealData } from '../../src/app/dataset-mode.ts';
 import { parsePreferences, serializePreferences } from '../../src/state/preferences.ts';
 import { noticeText } from '../../src/app/notices.tsx';
 import { resolveTheme } from '../../src/app/theme.ts';
@@ -177,10 +179,78 @@ describe('viewSearch keeps foreign parameters', () => {
       { ...DEFAULT_VIEW_STATE, view: 'explorer' as const },
       '?view=explorer&mock=malformed:observations',
     ],
-    ['?dataset=stress', DEFAULT_VIEW_STATE, '?dataset=stress'],
     ['?lang=ar', DEFAULT_VIEW_STATE, ''],
   ])('%s', (current, state, expected) => {
     expect(viewSearch(state, current)).toBe(expected);
+  });
+});
+
+describe('the dataset switch never reaches the address bar or a link (issue 14 item 4)', () => {
+  it.each([
+    ['?dataset=stress', DEFAULT_VIEW_STATE, ''],
+    ['?view=explorer&dataset=stress&lang=ar', { ...DEFAULT_VIEW_STATE, view: 'explorer' as const }, '?view=explorer'],
+    [
+      '?dataset=stress&mock=latency:20',
+      { ...DEFAULT_VIEW_STATE, lang: 'ar' as const },
+      '?lang=ar&mock=latency:20', // other foreign parameters are still kept
+    ],
+    ['?dataset=default&dataset=stress', DEFAULT_VIEW_STATE, ''],
+  ])('%s → %s', (current, state, expected) => {
+    expect(viewSearch(state, current)).toBe(expected);
+  });
+
+  it('holds for any view and any address carrying it', () => {
+    const stateArb = fc.record({
+      view: fc.constantFrom(...VIEWS),
+      indicator: fc.constantFrom(null, 'population', 'synthetic-02'),
+      territories: fc.subarray(['MA', 'MA-01', 'MA-06', 'MA-06-141']),
+      lang: fc.constantFrom('fr', 'ar', 'en'),
+    });
+    const foreignArb = fc.array(
+      fc.tuple(fc.constantFrom('dataset', 'mock', 'utm_source', 'view'), fc.string({ maxLength: 12 })),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(stateArb, foreignArb, (partial, foreign) => {
+        const state: ViewState = { ...DEFAULT_VIEW_STATE, ...partial };
+        const current = new URLSearchParams([['dataset', 'stress'], ...foreign]).toString();
+        const out = new URLSearchParams(viewSearch(state, `?${current}`));
+        for (const name of PAGE_LOAD_PARAMS) expect(out.has(name)).toBe(false);
+        // The view itself survives.
+        expect(parseViewUrl(`?${out.toString()}`).state).toEqual(parseViewUrl(serializeViewUrl(state)).state);
+      }),
+    );
+  });
+});
+
+describe('leaving the stress catalogue keeps the view as far as it is valid', () => {
+  const stress: ViewState = {
+    ...DEFAULT_VIEW_STATE,
+    view: 'explorer',
+    indicator: 'synthetic-02',
+    territories: ['MA-06', 'MA-06-141'],
+    measure: 'per1000',
+    tab: 'map',
+    from: '2019-01',
+    to: '2024-06',
+    period: '2024-06',
+    mapLevel: 'province',
+    mapRegion: 'MA-06',
+    lang: 'ar',
+  };
+  it('drops the synthetic indicator and the months chosen on it, keeps the rest', () => {
+    expect(viewForRealData(stress)).toEqual({ ...stress, indicator: null, from: null, to: null, period: null });
+  });
+  it('keeps a real indicator id', () => {
+    expect(viewForRealData({ ...stress, indicator: 'population' }).indicator).toBe('population');
+  });
+  it('starts on the stress catalogue only with the mock API and the switch in the address', () => {
+    expect(isMockApi(undefined)).toBe(true);
+    expect(isMockApi('')).toBe(true);
+    expect(isMockApi('https://api.example.ma/v1')).toBe(false);
+    expect(initialDataset(['?view=overview', '?dataset=stress'], undefined)).toBe('stress');
+    expect(initialDataset(['?dataset=stress'], 'https://api.example.ma/v1')).toBe('default');
+    expect(initialDataset(['?view=overview'], undefined)).toBe('default');
   });
 });
 

@@ -41,6 +41,8 @@ export interface ReadOptions {
   /** Index (0-based, in the table's rows) of the header row; detected (first non-empty row) when absent. */
   headerRow?: number;
   decimal?: DecimalStyle;
+  /** The territories (the API's list), so the preview can tell which column holds them. */
+  territories?: readonly ImportTerritory[];
   /** Overrides of the limits (tests, bench); the defaults are `IMPORT_LIMITS`. */
   limits?: Partial<ImportLimits>;
 }
@@ -169,7 +171,10 @@ export interface ImportSettings {
   decimal?: DecimalStyle;
   /** Keep an empty value cell as a gap (`value: null`, note "no value in the file") instead of rejecting it. */
   emptyAsGap?: boolean;
-  /** Counts below this (e.g. 10) become suppressed values: see `SUPPRESSED`. `null`/absent: none. */
+  /**
+   * The dataset's small-count threshold (e.g. 10), only to COUNT the values under it (`stats.suppressed`): values stay
+   * raw here, the store (src/user-data) suppresses them on read (see `SUPPRESSED`). `null`/absent: none.
+   */
   smallCountThreshold?: number | null;
   /** Manual territory matches by the file's label as written: a code, or `null` to skip that label's rows. */
   territoryMatches?: Record<string, TerritoryCode | null>;
@@ -300,9 +305,9 @@ export class ImportError extends Error {
 }
 
 /**
- * A count under the dataset's threshold: kept as a point without a number, so sums and per-capita measures leave it
- * out with its reason, and shown as "< 10". Observation: `value: null`, `qualifier: 'upper-bound'`, `note` from
- * `suppressedNote(threshold)` (src/import/small-counts.ts): `{ fr: '< 10 (seuil de confidentialité)', … }`.
+ * A count under the dataset's threshold, as the store gives it on read (src/user-data applies it; the import keeps
+ * raw values): a point without a number, so sums and per-capita measures leave it out with its reason, shown as
+ * "< 10": `value: null`, `qualifier: 'upper-bound'`, a note `{ fr: '< 10 (seuil de confidentialité)', … }`.
  */
 export const SUPPRESSED = { qualifier: 'upper-bound' } as const;
 

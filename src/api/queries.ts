@@ -3,8 +3,13 @@
  * from general to specific (`['observations', indicator, territories sorted, from, to]`), so
  * `invalidateQueries({ queryKey: ['observations'] })` hits them all and equal selections share a cache
  * entry. Client-only options (per-capita, sort, downsampling) belong in `select`, never in the key.
+ *
+ * Two sources, one path (issue 15): the catalogue is the API's indicators followed by the user's imported ones, and
+ * observations of a `user-…` id are read from this browser's IndexedDB (src/user-data/source.ts, loaded on demand
+ * with `idb`), never requested from the API — in the mock build and against a real API alike. After a dataset is
+ * saved, replaced, renamed or deleted, `refreshUserData` invalidates what showed it.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   IndicatorsResponse,
   ObservationsResponse,
@@ -12,6 +17,7 @@ import {
   TerritoriesResponse,
   type ObservationsQuery,
 } from '../contract/contract.ts';
+import { isUserIndicatorId, userIndicatorId } from '../user-data/types.ts';
 import { ApiError, apiFetch } from './client.ts';
 
 /** The data is published a few times a year: an hour without refetching is plenty fresh. */
@@ -58,13 +64,58 @@ export function territoriesQuery() {
   });
 }
 
-/** `GET /indicators` → the indicator catalogue. */
+/** The user-data source module, loaded once on first use (with `idb`): not in the first chunk. */
+const userSource = () => import('../user-data/source.ts');
+
+/**
+ * The user's indicators, or none when their code or their storage cannot be read: the official catalogue
+ * never fails because of the user's datasets (their views say what is missing, see `missingUserIndicator`).
+ */
+async function userIndicatorsOrNone() {
+  try {
+    return await (await userSource()).userIndicators();
+  } catch (e) {
+    console.warn('mouchir: the imported datasets could not be read', e);
+    return [];
+  }
+}
+
+/** `GET /indicators` → the indicator catalogue, then the user's imported indicators (category `imported`). */
 export function indicatorsQuery() {
   return queryOptions({
     queryKey: ['indicators'] as const,
-    queryFn: async ({ signal }) => (await apiFetch('/indicators', IndicatorsResponse, { signal })).data,
+    queryFn: async ({ signal }) => {
+      // Both at once: reading IndexedDB overlaps the request.
+      const [official, own] = await Promise.all([
+        apiFetch('/indicators', IndicatorsResponse, { signal }),
+        userIndicatorsOrNone(),
+      ]);
+      return own.length === 0 ? official.data : [...official.data, ...own];
+    },
     ...common,
   });
+}
+
+/**
+ * Tell the query layer a user dataset changed (saved, replaced, renamed, deleted, imported from a file): the
+ * catalogue and that dataset's observations are refetched where shown and marked stale elsewhere.
+ * @param datasetId the dataset's id (`abc123`, not `user-abc123`); omitted: every imported indicator.
+ */
+export async function refreshUserData(queryClient: QueryClient, datasetId?: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['indicators'] }),
+    queryClient.invalidateQueries({
+      queryKey: ['observations'],
+      predicate: (q) => {
+        const id = q.queryKey[1];
+        return (
+          typeof id === 'string' &&
+          isUserIndicatorId(id) &&
+          (datasetId === undefined || id === userIndicatorId(datasetId))
+        );
+      },
+    }),
+  ]);
 }
 
 /** Territory codes as the key and the request use them: deduplicated and sorted, `null` for "all". */
@@ -92,12 +143,19 @@ export function observationsPath(query: ObservationsQuery): string {
  */
 export const OBSERVATIONS_GC_TIME_MS = 2 * 60_000;
 
-/** `GET /observations` → rows of one indicator for the territories and range. */
+/**
+ * `GET /observations` → rows of one indicator for the territories and range. A `user-…` indicator is answered from
+ * this browser's datasets with the same filtering (territories, range by src/contract/period.ts); a dataset this
+ * browser lacks rejects with `UserDataError` kind `not-found` (never retried).
+ */
 export function observationsQuery(query: ObservationsQuery) {
   const territories = normaliseTerritories(query.territories);
   return queryOptions({
     queryKey: ['observations', query.indicator, territories, query.from ?? null, query.to ?? null] as const,
-    queryFn: async ({ signal }) => (await apiFetch(observationsPath(query), ObservationsResponse, { signal })).data,
+    queryFn: async ({ signal }) =>
+      isUserIndicatorId(query.indicator)
+        ? (await userSource()).userObservations({ ...query, territories: territories ?? undefined })
+        : (await apiFetch(observationsPath(query), ObservationsResponse, { signal })).data,
     ...common,
     gcTime: OBSERVATIONS_GC_TIME_MS,
   });

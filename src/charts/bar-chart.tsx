@@ -1,15 +1,17 @@
 /**
  * Ranked bar chart of territories for one period (recharts, horizontal bars, highest first).
  * In Arabic the value axis is mirrored (bars grow right-to-left) and names sit on the right.
- * Missing values are not drawn as zero: they are listed under the chart with their reason.
+ * Missing values are not drawn as zero: they are listed under the chart with their reason. A value carries its
+ * qualifier ("≈ 10 M"); hovering a bar shows its note, confidence and own source (an SVG `<title>`).
  */
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
-import type { Unit } from '../contract/contract.ts';
+import type { Lang, Unit } from '../contract/contract.ts';
 import { formatCompact } from '../i18n/format.ts';
 import { rankItems } from '../transforms/rank.ts';
-import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
-import type { ChartModel } from '../transforms/chart-types.ts';
+import { formatMeasured, isPercentValue, pointValueText } from '../transforms/value-format.ts';
+import type { ChartModel, ChartPoint } from '../transforms/chart-types.ts';
+import { pointAnnouncement } from './point-tip.tsx';
 import { themedColor } from '../transforms/palette.ts';
 import { wrapText } from './text-layout.ts';
 
@@ -44,6 +46,7 @@ export function rankedBarRows(model: Pick<ChartModel, 'series'>) {
     label: s.label,
     color: s.color,
     value: s.points[0]?.value ?? null,
+    point: s.points[0],
   }));
   return rankItems(items)
     .filter((r) => r.rank !== null)
@@ -103,7 +106,7 @@ interface BarShapeProps {
   width?: number | string;
   height?: number | string;
   fill?: string;
-  payload?: { value?: unknown };
+  payload?: { value?: unknown; label?: unknown; point?: ChartPoint };
 }
 
 /**
@@ -120,15 +123,19 @@ function BarWithValue({
   payload,
   rtl,
   format,
-}: BarShapeProps & { rtl: boolean; format: (v: number) => string }) {
+  lang,
+}: BarShapeProps & { rtl: boolean; format: (v: number | null) => string; lang: Lang }) {
   const x0 = Number(x ?? 0);
   const w = Number(width ?? 0);
   const h = Number(height ?? 0);
   const top = Number(y ?? 0);
   const left = Math.min(x0, x0 + w);
   const value = payload?.value;
+  const point = payload?.point;
   return (
     <g>
+      {/* The hover tooltip of the bar: the value with its qualifier, the note, confidence and the point's source. */}
+      {point ? <title>{pointAnnouncement(String(payload?.label ?? ''), point, format, lang)}</title> : null}
       <rect x={left} y={top} width={Math.abs(w)} height={h} fill={fill} className="bar-chart__bar" />
       <text
         x={rtl ? left - 6 : left + Math.abs(w) + 6}
@@ -139,7 +146,7 @@ function BarWithValue({
         fontSize={FONT_SIZE}
         className="bar-chart__value"
       >
-        {typeof value === 'number' ? format(value) : ''}
+        {typeof value === 'number' ? (point ? pointValueText(point, format, lang) : format(value)) : ''}
       </text>
     </g>
   );
@@ -150,20 +157,17 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rows = useMemo(() => rankedBarRows(model), [model]);
   const axisWidth = Math.min(200, Math.round(width * 0.3));
   const tick = useMemo(() => (p: TickProps) => <CategoryTick {...p} maxWidth={axisWidth - TICK_GAP} />, [axisWidth]);
-  const fmt = (v: number) => formatMeasured(v, unitCode, model.measure, model.lang);
-  const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} />;
+  const fmt = (v: number | null) => formatMeasured(v, unitCode, model.measure, model.lang);
+  const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} lang={model.lang} />;
   const percent = isPercentValue(unitCode, model.measure);
   const height = rankedBarHeight(rows.length);
+  // Room at the bars' end for the value, more when a value carries a qualifier ("≈ …", "أكثر من …").
+  const qualified = rows.some((r) => r.point?.qualifier !== undefined);
+  const end = qualified ? (model.lang === 'ar' ? 120 : 96) : 72;
+  const margin = useMemo(() => ({ top: 8, bottom: 8, right: rtl ? 72 : end, left: rtl ? end : 72 }), [rtl, end]);
   return (
     <div className="bar-chart">
-      <BarChart
-        width={width}
-        height={height}
-        data={rows}
-        layout="vertical"
-        margin={{ top: 8, right: 72, bottom: 8, left: 72 }}
-        accessibilityLayer={false}
-      >
+      <BarChart width={width} height={height} data={rows} layout="vertical" margin={margin} accessibilityLayer={false}>
         <CartesianGrid stroke="var(--grid)" horizontal={false} />
         <XAxis
           type="number"

@@ -11,10 +11,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import type { Lang } from '../contract/contract.ts';
-import { translate } from '../i18n/i18n.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { plural } from '../i18n/i18n.ts';
 import { periodStart } from '../contract/period.ts';
-import { canvasLineMessages } from './canvas-line-messages.ts';
+import { canvasLinePlurals } from './canvas-line-messages.ts';
+import { PointTip } from './point-tip.tsx';
 import {
   deviceSize,
   drawSeries,
@@ -217,45 +217,22 @@ export function CanvasLineLayer({ model, format }: CanvasLineLayerProps) {
             <div
               className="line-canvas__card"
               aria-hidden="true"
-              dir={model.dir}
               style={{
                 position: 'absolute',
                 top: Math.max(0, Math.min(hover.y + 12, height - 120)),
                 ...(cardOnLeft ? { right: width - hover.x + 12 } : { left: hover.x + 12 }),
                 maxWidth: Math.max(160, width / 2 - 16),
                 pointerEvents: 'none',
-                background: 'var(--surface)',
-                color: 'var(--text)',
-                border: '1px solid var(--border)',
-                borderRadius: 4,
-                padding: '6px 8px',
-                fontSize: 12,
-                lineHeight: 1.35,
-                boxShadow: '0 2px 6px rgb(0 0 0 / 0.15)',
               }}
             >
-              <div style={{ fontWeight: 600 }}>{formatPeriod(period, lang)}</div>
-              {hover.series.map((i, rank) => {
-                const s = model.series[i];
-                if (!s) return null;
-                return (
-                  <div
-                    key={s.key}
-                    style={{ display: 'flex', gap: 6, alignItems: 'center', fontWeight: rank === 0 ? 600 : 400 }}
-                  >
-                    <span
-                      style={{ width: 10, height: 10, borderRadius: 2, background: themedColor(s.color), flex: 'none' }}
-                    />
-                    <span>{s.label}</span>
-                    <span style={{ marginInlineStart: 'auto', paddingInlineStart: 8 }}>
-                      {format(s.points[hover.p]?.value ?? null)}
-                    </span>
-                  </div>
-                );
-              })}
-              <div style={{ color: 'var(--muted)', marginBlockStart: 4 }}>
-                {translate(canvasLineMessages, lang, 'hoverHint', { count: model.series.length })}
-              </div>
+              <PointTip
+                model={model}
+                periodIndex={hover.p}
+                series={hover.series}
+                format={format}
+                highlightFirst
+                footer={plural(canvasLinePlurals.hoverHint, lang, model.series.length)}
+              />
             </div>
           </div>
         </foreignObject>

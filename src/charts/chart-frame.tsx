@@ -1,12 +1,14 @@
 /**
  * The frame of every chart: a `<figure>` whose `<figcaption>` names indicator, territories and period,
- * the status badge, the chart, the generated text summary, missing-value reasons and the sources panel.
+ * the status badge, the chart, the generated text summary, missing-value reasons and the sources panel (every
+ * source of the shown points as a citation, with the points it covers).
  * An `actions` slot takes the export menu.
  */
 import type { ReactNode } from 'react';
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
-import type { MissingItem, PointSource } from '../transforms/chart-types.ts';
+import type { MissingItem } from '../transforms/chart-types.ts';
+import type { SourceGroup } from '../transforms/provenance.ts';
 import { MissingList, SourcesPanel } from './sources-panel.tsx';
 import { translate } from '../i18n/i18n.ts';
 import { chartMessages } from '../ui/messages.ts';
@@ -25,7 +27,8 @@ export interface ChartFrameProps {
   /** "Dénominateur : population RGPH 2024" when the measure divides. */
   denominatorNote?: string | null;
   missing?: readonly MissingItem[];
-  pointSources?: readonly PointSource[];
+  /** The sources of the shown points with the points each covers (`sourceGroups`); the indicator's alone if absent. */
+  sources?: readonly SourceGroup[];
   actions?: ReactNode;
   children: ReactNode;
 }
@@ -33,6 +36,8 @@ export interface ChartFrameProps {
 /** A captioned chart with its sources. */
 export function ChartFrame(props: ChartFrameProps) {
   const { lang } = props;
+  // Every publisher behind the shown points, the indicator's first ("Sources : HCP, CNSS").
+  const publishers = [...new Set((props.sources ?? []).map((g) => g.source.publisher))];
   return (
     <figure className="chart-frame" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`} className="chart-frame__caption">
@@ -42,7 +47,11 @@ export function ChartFrame(props: ChartFrameProps) {
       <div className="chart-frame__meta">
         <StatusBadge status={props.status} lang={lang} />
         <span className="chart-frame__source">
-          {translate(chartMessages, lang, 'source', { publisher: props.source.publisher })}
+          {publishers.length > 1
+            ? translate(chartMessages, lang, 'sourcesLine', {
+                publishers: publishers.join(lang === 'ar' ? '، ' : ', '),
+              })
+            : translate(chartMessages, lang, 'source', { publisher: publishers[0] ?? props.source.publisher })}
         </span>
         {props.denominatorNote ? <span className="chart-frame__denominator">{props.denominatorNote}</span> : null}
         {props.actions ? <span className="chart-frame__actions">{props.actions}</span> : null}
@@ -55,8 +64,8 @@ export function ChartFrame(props: ChartFrameProps) {
         status={props.status}
         method={props.method}
         lang={lang}
-        {...(props.pointSources ? { pointSources: props.pointSources } : {})}
-        {...(props.missing ? { missing: props.missing } : {})}
+        sources={props.sources}
+        missing={props.missing}
       />
     </figure>
   );

@@ -18,6 +18,9 @@ import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { statusText } from '../i18n/status-label.ts';
+import { qualifiedValue } from '../i18n/provenance.ts';
+import { pointCaveat } from '../transforms/value-format.ts';
+import { shortCitation } from './point-tip.tsx';
 import type { MapGeometry, MapShape } from './map-geometry.ts';
 import {
   BOUNDARY_ATTRIBUTION_URL,
@@ -134,12 +137,23 @@ export function placeRegionLabels(geometry: MapGeometry, labels: ReadonlyMap<str
   return placed;
 }
 
-/** "12,3 %", or "pas de données (non publié)". */
+/** "12,3 %", "≈ 1 M" (with the point's qualifier), or "pas de données (non publié)". */
 function valueText(d: MapDatum | undefined, lang: Lang): string {
-  if (d && d.value !== null) return d.valueText;
+  if (d && d.value !== null) return qualifiedValue(d.valueText, d.qualifier, lang);
   return d?.reason
     ? translate(mapMessages, lang, 'noDataReason', { reason: missingReasonText(d.reason, lang) })
     : translate(mapMessages, lang, 'noData');
+}
+
+/** The period a territory's value is of: the source's words for an undated point, else the map's period. */
+function datumPeriod(d: MapDatum | undefined, lang: Lang, periodText: string): string {
+  if (d?.periodLabel) return d.periodLabel;
+  return d?.period ? formatPeriod(d.period, lang) : periodText;
+}
+
+/** Who published a territory's value: its own source (short citation) when it has one, else the indicator's publisher. */
+function datumSource(d: MapDatum | undefined, model: MapModel, lang: Lang): string {
+  return d?.source && d.value !== null ? shortCitation(d.source, lang) : model.source.publisher;
 }
 
 interface ShapeProps {
@@ -293,7 +307,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       const text = translate(mapMessages, lang, 'shapeName', {
         name: nameOf(code),
         value: valueText(d, lang),
-        period: d?.period ? formatPeriod(d.period, lang) : periodText,
+        period: datumPeriod(d, lang, periodText),
       });
       return selected.has(code) ? `${text}, ${translate(mapMessages, lang, 'selected')}` : text;
     },
@@ -302,15 +316,15 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
   const announce = useCallback(
     (code: string) => {
       const d = model.data.get(code);
-      setAnnouncement(
-        translate(mapMessages, lang, 'announce', {
-          name: nameOf(code),
-          value: valueText(d, lang),
-          period: d?.period ? formatPeriod(d.period, lang) : periodText,
-          status: statusText(d?.status ?? model.status, lang),
-          source: model.source.publisher,
-        }),
-      );
+      const caveat = d && d.value !== null ? pointCaveat(d, lang) : null;
+      const said = translate(mapMessages, lang, 'announce', {
+        name: nameOf(code),
+        value: valueText(d, lang),
+        period: datumPeriod(d, lang, periodText),
+        status: statusText(d?.status ?? model.status, lang),
+        source: datumSource(d, model, lang),
+      });
+      setAnnouncement(caveat ? `${said}. ${caveat}` : said);
     },
     [model, lang, nameOf, periodText],
   );
@@ -496,10 +510,14 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
             <strong>{nameOf(shown)}</strong>
             <span className="choropleth__tooltip-value">{valueText(shownDatum, lang)}</span>
             <span>
-              {shownDatum?.period ? formatPeriod(shownDatum.period, lang) : periodText} ·{' '}
-              {statusText(shownDatum?.status ?? model.status, lang)} · {model.source.publisher}
+              {datumPeriod(shownDatum, lang, periodText)} · {statusText(shownDatum?.status ?? model.status, lang)} ·{' '}
+              {datumSource(shownDatum, model, lang)}
             </span>
-            {shownDatum?.note ? <span className="muted">{shownDatum.note}</span> : null}
+            {shownDatum && shownDatum.value !== null && pointCaveat(shownDatum, lang) ? (
+              <span className="muted">{pointCaveat(shownDatum, lang)}</span>
+            ) : shownDatum?.note ? (
+              <span className="muted">{shownDatum.note}</span>
+            ) : null}
             {canOpen ? <span className="muted">{translate(mapMessages, lang, 'openHint')}</span> : null}
           </div>
         ) : null}

@@ -34,7 +34,8 @@ import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
 import { periodStart } from '../contract/period.ts';
-import { formatMeasured, isPercentValue } from '../transforms/value-format.ts';
+import { formatMeasured, isPercentValue, pointPeriodText, pointValueText } from '../transforms/value-format.ts';
+import { PointTip, pointAnnouncement } from './point-tip.tsx';
 import type { ChartModel } from '../transforms/chart-types.ts';
 import { chartMessages } from '../ui/messages.ts';
 import { themedColor } from '../transforms/palette.ts';
@@ -193,17 +194,19 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   const current = focus && focus.s < seriesCount && focus.p < periodCount ? focus : null;
   const focusSeries = current ? model.series[current.s] : undefined;
   const focusPoint = current && focusSeries ? focusSeries.points[current.p] : undefined;
-  const announcement =
-    focusSeries && focusPoint
-      ? translate(chartMessages, lang, 'pointAnnounce', {
-          name: focusSeries.label,
-          period: formatPeriod(focusPoint.period, lang),
-          value:
-            focusPoint.value === null
-              ? `${translate(chartMessages, lang, 'noData')} (${translate(chartMessages, lang, focusPoint.reason ?? 'not-published')})`
-              : fmt(focusPoint.value),
-        })
-      : '';
+  const announcement = focusSeries && focusPoint ? pointAnnouncement(focusSeries.label, focusPoint, fmt, lang) : '';
+  const periodIndex = useMemo(() => new Map(model.periods.map((p, i) => [p, i])), [model.periods]);
+  const allSeries = useMemo(() => model.series.map((_, i) => i), [model.series]);
+  const tooltipContent = useCallback(
+    ({ active, label }: { active?: boolean; label?: unknown }) => {
+      if (!active) return null;
+      const index = periodIndex.get(periodOfKey.get(Number(label)) ?? '');
+      return index === undefined ? null : (
+        <PointTip model={model} periodIndex={index} series={allSeries} format={fmt} />
+      );
+    },
+    [periodIndex, periodOfKey, model, allSeries, fmt],
+  );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (seriesCount === 0 || periodCount === 0) return;
@@ -270,12 +273,8 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             width={64}
           />
           {canvas ? null : (
-            <Tooltip
-              formatter={(value, name) => [fmt(typeof value === 'number' ? value : null), String(name)]}
-              labelFormatter={(label) => formatPeriod(periodOfKey.get(Number(label)) ?? String(label), lang)}
-              wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }}
-              contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)', color: 'var(--text)' }}
-            />
+            // The card is ours (PointTip): each value with its qualifier, note, confidence and own source.
+            <Tooltip content={tooltipContent} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
           )}
           {canvas ? <CanvasLineLayer model={model} format={fmt} /> : null}
           {canvas
@@ -301,7 +300,11 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
               period={focusPoint.period}
               value={focusPoint.value}
               color={themedColor(focusSeries.color)}
-              label={focusPoint.value === null ? translate(chartMessages, lang, 'noData') : fmt(focusPoint.value)}
+              label={
+                focusPoint.value === null
+                  ? translate(chartMessages, lang, 'noData')
+                  : pointValueText(focusPoint, fmt, lang)
+              }
               rtl={rtl}
             />
           ) : null}
@@ -322,7 +325,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
               <span>{s.label}</span>
               {last ? (
                 <span className="legend__value">
-                  {fmt(last.value)} ({formatPeriod(last.period, lang)})
+                  {pointValueText(last, fmt, lang)} ({pointPeriodText(last, lang)})
                 </span>
               ) : null}
             </li>

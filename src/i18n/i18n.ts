@@ -14,8 +14,13 @@ export type { Lang, LocalizedText };
 
 export const DEFAULT_LANG: Lang = 'fr';
 
-/** BCP 47 locale used by `Intl` for each language. */
-export const LOCALES: Record<Lang, string> = { fr: 'fr-MA', ar: 'ar-MA-u-nu-latn', en: 'en-GB' };
+/**
+ * BCP 47 locale used by `Intl` for each language. French numbers are grouped as HCP's French-language publications
+ * group them, with a space ("36 828 330"): `fr-FR` writes a narrow no-break space (U+202F), which never breaks a
+ * figure across lines — `fr-MA` grouped with a dot ("83.000") and disagreed with the quoted figures (issue 14).
+ * Arabic keeps Latin digits with `ar-MA` separators; English is British.
+ */
+export const LOCALES: Record<Lang, string> = { fr: 'fr-FR', ar: 'ar-MA-u-nu-latn', en: 'en-GB' };
 
 export const DIRECTIONS: Record<Lang, 'ltr' | 'rtl'> = { fr: 'ltr', ar: 'rtl', en: 'ltr' };
 
@@ -62,18 +67,22 @@ export function definePlurals<K extends string>(messages: Record<K, PluralMessag
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
+const countFormats = new Map<Lang, Intl.NumberFormat>();
 
 /**
  * The form of a plural message for a count, chosen by `Intl.PluralRules` (French: one for 0 and 1; Arabic: six
- * categories — zero, one, two, few for 3–10, many for 11–99, other), then `{name}` filled; `{n}` defaults to the
- * count. A category a message does not give falls back to `other`.
+ * categories — zero, one, two, few for 3–10, many for 11–99, other for 100 and more), then `{name}` filled; `{n}` is
+ * the count written in the language's digits and grouping ("1 200" in French, "1,200" in English), unless `vars`
+ * gives it. A category a message does not give falls back to `other`.
  */
 export function plural(message: PluralMessage, lang: Lang, n: number, vars?: Record<string, string | number>): string {
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  let counts = countFormats.get(lang);
+  if (!counts) countFormats.set(lang, (counts = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 })));
   const forms = message[lang];
   const template = forms[rules.select(n)] ?? forms.other;
-  return format(template, { n, ...vars });
+  return format(template, { n: counts.format(n), ...vars });
 }
 
 /** Pick the text of a data name (territory, indicator) in a language. */

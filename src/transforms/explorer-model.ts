@@ -4,14 +4,14 @@
  *
  * One call builds the line chart, the ranking (bar) for one period, the map's part (regions or provinces), the table
  * (the line model's series), the full-range series for the exports, and the notes around them (denominator,
- * missing values with their reason, per-point sources, text summaries). The tabs only draw it.
+ * missing values with their reason, the sources with the points each covers, text summaries). The tabs only draw it.
  *
  * Passing the previous model lets unchanged parts keep their identity: a change of the ranking's period
  * does not rebuild the 75 lines of the chart, and React's memoised charts do not redraw (issue 7, B2).
  * That reuse is the only memory of this module — nothing is cached behind the caller's back.
  */
 import type { Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
-import type { ChartModel, MissingItem, PointSource, TileValue } from './chart-types.ts';
+import type { ChartModel, MissingItem, TileValue } from './chart-types.ts';
 import { buildChartModel, latestWithData, missingItems } from './chart-model.ts';
 import { chartLead, periodsWithValues, type ChartLead } from './chart-lead.ts';
 import { applyMeasure } from './measures.ts';
@@ -20,6 +20,7 @@ import { distinctPeriods } from './series.ts';
 import { summarizeChart } from './summary.ts';
 import { buildLongRows, type LongRow } from './table.ts';
 import type { MapLevel } from './map-model.ts';
+import { sourceGroups, type SourceGroup } from './provenance.ts';
 
 /** The query data the explorer works on. Arrays are compared by identity: query data are never mutated. */
 export interface ExplorerData {
@@ -53,6 +54,8 @@ export interface ExplorerChart {
   summary: string;
   /** Missing values with their reason. */
   missing: MissingItem[];
+  /** The sources of the shown points, each with the points it covers (the indicator's first): the sources panel. */
+  sources: SourceGroup[];
   /** Whether at least one value is drawn (else the empty state shows). */
   hasData: boolean;
 }
@@ -95,7 +98,6 @@ export interface ExplorerModel {
   denominatorNote: string | null;
   /** Lines over time of the selection (also the table tab's rows and model). */
   line: ExplorerChart & {
-    pointSources: PointSource[];
     /**
      * Long rows (territory × period) of the CSV of what is displayed: built on first call (by the export
      * tools, in their own render) and kept with this part of the model, not on every change of the selection.
@@ -130,27 +132,12 @@ export interface ExplorerModel {
     values: Map<string, TileValue>;
     /** The ranking of the territories drawn, for the summary, the sources and the exports' table. */
     model: ChartModel;
+    /** The sources of the map's shown values, with the points each covers. */
+    sources: SourceGroup[];
     /** No region has an observation of this indicator (national-only indicators). */
     hasRegions: boolean;
     summary: string | undefined;
   };
-}
-
-/** Most per-point sources listed under a chart. */
-const MAX_POINT_SOURCES = 30;
-
-/** Per-point sources (dated announcements) among the observations a model displays. */
-export function pointSources(observations: readonly Observation[], model: ChartModel): PointSource[] {
-  const shown = new Set(model.series.map((s) => s.key));
-  const periods = new Set(model.periods);
-  const names = new Map(model.series.map((s) => [s.key, s.label]));
-  const found: PointSource[] = [];
-  for (const o of observations) {
-    if (found.length >= MAX_POINT_SOURCES) break;
-    if (!o.source || !shown.has(o.territory) || !periods.has(o.period)) continue;
-    found.push({ period: o.period, territory: names.get(o.territory) ?? o.territory, source: o.source });
-  }
-  return found;
 }
 
 function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChart {
@@ -158,6 +145,7 @@ function chart(model: ChartModel, unit: Indicator['unit']['code']): ExplorerChar
     model,
     summary: summarizeChart(model, unit),
     missing: missingItems(model),
+    sources: sourceGroups(model),
     hasData: model.series.some((s) => s.points.some((p) => p.value !== null)),
   };
 }
@@ -233,6 +221,7 @@ function buildMap(data: ExplorerData, selection: ExplorerSelection): ExplorerMod
     period,
     values,
     model,
+    sources: sourceGroups(model),
     hasRegions,
     summary: hasRegions || hasProvinces ? summarizeChart(model, data.indicator.unit.code) : undefined,
   };
@@ -292,14 +281,10 @@ export function buildExplorerModel(
   if (prev && sameApplied) line = prev.line;
   else if (rangeFrom === null && rangeTo === null) {
     // Without a range the line is the full series: the same objects, not a second build.
-    line = { ...chart(full.model, unit), pointSources: pointSources(data.observations, full.model), rows: full.rows };
+    line = { ...chart(full.model, unit), rows: full.rows };
   } else {
     const model = buildChartModel({ ...common, kind: 'line', from: rangeFrom, to: rangeTo });
-    line = {
-      ...chart(model, unit),
-      pointSources: pointSources(data.observations, model),
-      rows: once(() => buildLongRows(model)),
-    };
+    line = { ...chart(model, unit), rows: once(() => buildLongRows(model)) };
   }
 
   const lead = prev && sameApplied ? prev.lead : chartLead(shown);

@@ -8,7 +8,17 @@
  * the same on the map and in the ranking. Colours: `MAP_RAMP_LIGHT` / `MAP_RAMP_DARK`, each class ≥ 3:1 against
  * the borders drawn between shapes in its theme (tests/unit/map-model.test.ts).
  */
-import type { DataStatus, Indicator, Lang, Measure, Observation, Source, Territory } from '../contract/contract.ts';
+import type {
+  Confidence,
+  DataStatus,
+  Indicator,
+  Lang,
+  Measure,
+  Observation,
+  Qualifier,
+  Source,
+  Territory,
+} from '../contract/contract.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { sortPeriods } from '../contract/period.ts';
@@ -47,7 +57,15 @@ export interface MapDatum {
   valueText: string;
   status: DataStatus;
   period: string | null;
+  /** The point's caveat in the model's language. */
   note?: string | null;
+  /** "≈", "> …" (see `ChartPoint`); `valueText` stays the bare figure: `qualifiedValue` adds the mark. */
+  qualifier?: Qualifier;
+  confidence?: Confidence;
+  /** How the source dates an undated point, in the model's language. */
+  periodLabel?: string;
+  /** The point's own source when it differs from the indicator's. */
+  source?: Source;
   /** Index in `classes`; `null` for no data (hatched) and for a territory without a boundary (not drawn). */
   classIndex: number | null;
 }
@@ -291,6 +309,10 @@ export function buildMapModel(input: MapModelInput): MapModel {
       classIndex: value === null || !input.boundaryCodes.has(s.territory) ? null : classIndexOf(value, bounds),
     };
     if (reason) datum.reason = reason;
+    if (point?.qualifier) datum.qualifier = point.qualifier;
+    if (point?.confidence) datum.confidence = point.confidence;
+    if (point?.periodLabel) datum.periodLabel = point.periodLabel;
+    if (point?.source) datum.source = point.source;
     data.set(s.territory, datum);
     if (!input.boundaryCodes.has(s.territory)) {
       withoutBoundary.push({ code: s.territory, name: datum.name, reason: translate(messages, lang, 'noBoundary') });

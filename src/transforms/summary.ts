@@ -4,10 +4,9 @@
  */
 import type { Lang, Unit } from '../contract/contract.ts';
 import type { ChartModel } from './chart-types.ts';
-import { defineMessages, translate } from '../i18n/i18n.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { defineMessages, definePlurals, plural, translate } from '../i18n/i18n.ts';
 import { firstAndLast } from './delta.ts';
-import { formatMeasured } from './value-format.ts';
+import { formatMeasured, pointPeriodText, pointValueText } from './value-format.ts';
 
 const messages = defineMessages({
   fromTo: {
@@ -16,11 +15,7 @@ const messages = defineMessages({
     en: '{name}: from {a} in {p1} to {b} in {p2}',
   },
   single: { fr: '{name} : {a} en {p1}', ar: '{name}: {a} سنة {p1}', en: '{name}: {a} in {p1}' },
-  highest: {
-    fr: ', le plus élevé des {n} territoires',
-    ar: '، وهو الأعلى بين {n} مجالات ترابية',
-    en: ', the highest of the {n} territories',
-  },
+
   lowest: {
     fr: '{name} est le plus bas ({b}).',
     ar: '{name} هو الأدنى ({b}).',
@@ -31,10 +26,36 @@ const messages = defineMessages({
     ar: 'لا توجد بيانات لهذا الاختيار.',
     en: 'No data for this selection.',
   },
+});
+
+/** Summary sentences that count something (`plural`, src/i18n/i18n.ts). */
+export const summaryPlurals = definePlurals({
+  highest: {
+    fr: { one: ', seul territoire affiché', other: ', le plus élevé des {n} territoires' },
+    ar: {
+      zero: '، دون مجال ترابي آخر',
+      one: '، وهو المجال الترابي الوحيد المعروض',
+      two: '، وهو الأعلى بين المجالين الترابيين',
+      few: '، وهو الأعلى بين {n} مجالات ترابية',
+      many: '، وهو الأعلى بين {n} مجالا ترابيا',
+      other: '، وهو الأعلى بين {n} مجال ترابي',
+    },
+    en: { one: ', the only territory shown', other: ', the highest of the {n} territories' },
+  },
   gaps: {
-    fr: '{n} valeur(s) manquante(s), affichée(s) comme des interruptions.',
-    ar: '{n} قيمة (قيم) مفقودة، معروضة كانقطاعات.',
-    en: '{n} missing value(s), shown as gaps.',
+    fr: {
+      one: '{n} valeur manquante, affichée comme une interruption.',
+      other: '{n} valeurs manquantes, affichées comme des interruptions.',
+    },
+    ar: {
+      zero: 'لا قيمة مفقودة.',
+      one: 'قيمة واحدة مفقودة، معروضة كانقطاع.',
+      two: 'قيمتان مفقودتان، معروضتان كانقطاعين.',
+      few: '{n} قيم مفقودة، معروضة كانقطاعات.',
+      many: '{n} قيمة مفقودة، معروضة كانقطاعات.',
+      other: '{n} قيمة مفقودة، معروضة كانقطاعات.',
+    },
+    en: { one: '{n} missing value, shown as a gap.', other: '{n} missing values, shown as gaps.' },
   },
 });
 
@@ -52,21 +73,22 @@ export function summarizeChart(model: ChartModel, unitCode: Unit['code']): strin
   const top = sorted[0] as (typeof sorted)[number];
   const vars = {
     name: top.s.label,
-    a: fmt(top.first.value),
-    p1: formatPeriod(top.first.period, lang),
-    b: fmt(top.last.value),
-    p2: formatPeriod(top.last.period, lang),
+    a: pointValueText(top.first, fmt, lang),
+    p1: pointPeriodText(top.first, lang),
+    b: pointValueText(top.last, fmt, lang),
+    p2: pointPeriodText(top.last, lang),
   };
   let text = translate(messages, lang, top.first === top.last ? 'single' : 'fromTo', vars);
   if (ends.length > 1) {
-    text += translate(messages, lang, 'highest', { n: ends.length });
+    text += plural(summaryPlurals.highest, lang, ends.length);
   }
   text += '.';
   const bottom = sorted.at(-1);
   if (bottom && ends.length > 2) {
-    text += ' ' + translate(messages, lang, 'lowest', { name: bottom.s.label, b: fmt(bottom.last.value) });
+    text +=
+      ' ' + translate(messages, lang, 'lowest', { name: bottom.s.label, b: pointValueText(bottom.last, fmt, lang) });
   }
   const gaps = model.series.reduce((n, s) => n + s.points.filter((p) => p.value === null).length, 0);
-  if (gaps > 0) text += ' ' + translate(messages, lang, 'gaps', { n: gaps });
+  if (gaps > 0) text += ' ' + plural(summaryPlurals.gaps, lang, gaps);
   return text;
 }

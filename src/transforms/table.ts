@@ -2,7 +2,8 @@
  * Rows of the explorer's table tab and of the CSV export, from the chart model: the same series, the
  * same periods, the measure already applied. Pure.
  */
-import type { ChartModel, MissingReason } from './chart-types.ts';
+import type { Confidence, Qualifier, Source } from '../contract/contract.ts';
+import type { ChartModel, ChartPoint, MissingReason } from './chart-types.ts';
 import type { MapModel } from './map-model.ts';
 import { computeDelta, firstAndLast, type Delta } from './delta.ts';
 
@@ -12,6 +13,8 @@ export interface WideRow {
   label: string;
   color: string;
   values: (number | null)[];
+  /** The points themselves (qualifier, note, source), one per period. */
+  points: ChartPoint[];
   reasons: (MissingReason | undefined)[];
   firstPeriod: string | null;
   lastPeriod: string | null;
@@ -26,6 +29,29 @@ export interface LongRow {
   value: number | null;
   reason?: string;
   status: string;
+  /** The point's provenance (see `ChartPoint`): its qualifier, note (model's language), confidence, own source. */
+  qualifier?: Qualifier;
+  note?: string;
+  confidence?: Confidence;
+  /** How the source dates an undated point, in the model's language. */
+  periodLabel?: string;
+  /** The point's own source when it differs from the indicator's. */
+  source?: Source;
+}
+
+type PointProvenanceFields = Pick<LongRow, 'qualifier' | 'note' | 'confidence' | 'periodLabel' | 'source'>;
+
+/** Copy a point's provenance onto its row (absent fields stay absent). */
+function withProvenance<T extends LongRow>(
+  row: T,
+  p: Omit<PointProvenanceFields, 'note'> & { note?: string | null },
+): T {
+  if (p.qualifier) row.qualifier = p.qualifier;
+  if (p.note) row.note = p.note;
+  if (p.confidence) row.confidence = p.confidence;
+  if (p.periodLabel) row.periodLabel = p.periodLabel;
+  if (p.source) row.source = p.source;
+  return row;
 }
 
 export type SortKey = 'label' | 'first' | 'last' | 'absolute' | 'percent' | `period:${string}`;
@@ -40,6 +66,7 @@ export function buildWideRows(model: Pick<ChartModel, 'series' | 'periods'>): Wi
       label: s.label,
       color: s.color,
       values: s.points.map((p) => p.value),
+      points: s.points,
       reasons: s.points.map((p) => p.reason),
       firstPeriod: first?.period ?? null,
       lastPeriod: last?.period ?? null,
@@ -93,7 +120,7 @@ function seriesRows(s: ChartModel['series'][number]): LongRow[] {
       status: p.status,
     };
     if (p.reason) row.reason = p.reason;
-    return row;
+    return withProvenance(row, p satisfies ChartPoint);
   });
 }
 
@@ -119,7 +146,7 @@ export function buildMapRows(model: Pick<MapModel, 'data' | 'period'>): LongRow[
       status: d.status,
     };
     if (d.reason) row.reason = d.reason;
-    rows.push(row);
+    rows.push(withProvenance(row, d));
   }
   return rows;
 }

@@ -1,10 +1,13 @@
 /**
  * How a value reads once a measure is applied: percent units and shares as "62,8 %", per-1,000 with one
- * decimal, per-household with two, counts grouped. Pure (Intl formatters from src/i18n/format.ts).
+ * decimal, per-household with two, counts grouped; a point's qualifier, period label and caveat as they read on
+ * screen (`pointValueText`, `pointPeriodText`, `pointCaveat`: the chart tooltips, announcements, table, map and cards
+ * all call them). Pure (Intl formatters from src/i18n/format.ts).
  */
-import type { Lang, Measure, Unit } from '../contract/contract.ts';
+import type { Confidence, Lang, Measure, Qualifier, Unit } from '../contract/contract.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
-import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
+import { confidenceLabel, qualifiedValue, qualifierLabel } from '../i18n/provenance.ts';
 
 const messages = defineMessages({
   per1000: { fr: 'pour 1 000 habitants', ar: 'لكل 1000 نسمة', en: 'per 1,000 inhabitants' },
@@ -31,4 +34,47 @@ export function formatMeasured(value: number | null, unitCode: Unit['code'], mea
 export function measuredUnitLabel(unit: Unit, measure: Measure, lang: Lang): string {
   if (measure === 'absolute') return unit.label[lang];
   return translate(messages, lang, measure);
+}
+
+/** What a shown point carries besides its number (a `ChartPoint`, a map datum, a KPI point in one language). */
+export interface PointProvenance {
+  value: number | null;
+  period?: string | null;
+  qualifier?: Qualifier | undefined;
+  confidence?: Confidence | undefined;
+  note?: string | null | undefined;
+  periodLabel?: string | undefined;
+}
+
+/**
+ * A point's value as it reads everywhere a number of a point is shown, its qualifier attached: "≈ 10 M",
+ * "> 11 000 000", "أكثر من 11 مليون"; a missing value reads as `format(null)` ("n.d."). `format` is the caller's
+ * (full figure, compact, percent).
+ */
+export function pointValueText(
+  point: Pick<PointProvenance, 'value' | 'qualifier'>,
+  format: (value: number | null) => string,
+  lang: Lang,
+): string {
+  return point.value === null ? format(null) : qualifiedValue(format(point.value), point.qualifier, lang);
+}
+
+/** The period of a point as printed: the source's own words for an undated point ("avant la réforme de 2022"). */
+export function pointPeriodText(point: { period: string; periodLabel?: string | undefined }, lang: Lang): string {
+  return point.periodLabel ?? formatPeriod(point.period, lang);
+}
+
+/**
+ * The caveat line of a point, in the model's language: its note, then how well it is confirmed ("deux sources
+ * concordantes") when the point carries a qualifier or a note, or is less than an official publication; `null`
+ * when there is nothing to say. A `provisional` or `computed` point without a note says what its mark means.
+ */
+export function pointCaveat(point: Omit<PointProvenance, 'value'>, lang: Lang): string | null {
+  const parts: string[] = [];
+  if (point.note) parts.push(point.note);
+  else if (point.qualifier === 'provisional' || point.qualifier === 'computed')
+    parts.push(qualifierLabel(point.qualifier, lang));
+  if (point.confidence && (point.qualifier || point.note || point.confidence !== 'publication'))
+    parts.push(confidenceLabel(point.confidence, lang));
+  return parts.length > 0 ? parts.join(' · ') : null;
 }

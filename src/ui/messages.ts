@@ -2,7 +2,7 @@
  * Messages of the UI kit (panel states, query ladder, error boundaries, source line, territory picker) and of the
  * chart components. Status words are not here: they live in src/i18n/status-label.ts, one wording for every view.
  */
-import { defineMessages } from '../i18n/i18n.ts';
+import { defineMessages, definePlurals } from '../i18n/i18n.ts';
 
 export const chartMessages = defineMessages({
   sources: { fr: 'Sources et méthode', ar: 'المصادر والمنهجية', en: 'Sources and method' },
@@ -14,9 +14,19 @@ export const chartMessages = defineMessages({
   notGiven: { fr: 'non indiqué', ar: 'غير محدد', en: 'not given' },
   method: { fr: 'Méthode', ar: 'المنهجية', en: 'Method' },
   status: { fr: 'Statut', ar: 'الوضع', en: 'Status' },
-  pointSources: { fr: 'Sources par point', ar: 'مصادر حسب النقطة', en: 'Per-point sources' },
+  citations: { fr: 'Sources citées', ar: 'المصادر المذكورة', en: 'Sources cited' },
+  indicatorSource: { fr: 'Source de l’indicateur :', ar: 'مصدر المؤشر:', en: 'Indicator source:' },
+  coversAll: { fr: 'tous les points affichés.', ar: 'كل النقاط المعروضة.', en: 'every point shown.' },
+  covers: { fr: 'Points : {points}.', ar: 'النقاط: {points}.', en: 'Points: {points}.' },
+  coveredSeries: { fr: '{name} : {periods}', ar: '{name}: {periods}', en: '{name}: {periods}' },
+  retrievedOn: { fr: 'Consulté le {date}.', ar: 'تاريخ الاطلاع: {date}.', en: 'Retrieved {date}.' },
+  // A point's note line (tooltips, table notes): "Source : <citation>".
+  pointSource: { fr: 'Source : {citation}', ar: 'المصدر: {citation}', en: 'Source: {citation}' },
+  notes: { fr: 'Notes', ar: 'ملاحظات', en: 'Notes' },
+  noteRef: { fr: 'note {n}', ar: 'الملاحظة {n}', en: 'note {n}' },
   missing: { fr: 'Valeurs manquantes', ar: 'القيم المفقودة', en: 'Missing values' },
   source: { fr: 'Source : {publisher}', ar: 'المصدر: {publisher}', en: 'Source: {publisher}' },
+  sourcesLine: { fr: 'Sources : {publishers}', ar: 'المصادر: {publishers}', en: 'Sources: {publishers}' },
   'not-published': { fr: 'non publiée par la source', ar: 'غير منشورة من المصدر', en: 'not published by the source' },
   'no-population': {
     fr: 'population du recensement indisponible',
@@ -97,4 +107,34 @@ export const chartMessages = defineMessages({
   country: { fr: 'Pays', ar: 'البلد', en: 'Country' },
   regions: { fr: 'Régions', ar: 'الجهات', en: 'Regions' },
   provincesOf: { fr: 'Provinces — {region}', ar: 'الأقاليم — {region}', en: 'Provinces — {region}' },
+});
+
+/** Messages of the UI kit and charts that count something (forms chosen by `plural`, src/i18n/i18n.ts). */
+export const uiPlurals = definePlurals({
+  /** The end of a cut list of missing values. */
+  moreItems: {
+    fr: { one: '… et {n} autre', other: '… et {n} autres' },
+    ar: {
+      zero: '… ولا قيمة أخرى',
+      one: '… وقيمة أخرى',
+      two: '… وقيمتان أخريان',
+      few: '… و{n} قيم أخرى',
+      many: '… و{n} قيمة أخرى',
+      other: '… و{n} قيمة أخرى',
+    },
+    en: { one: '… and {n} more', other: '… and {n} more' },
+  },
+  /** The territories a source covers beyond those named. */
+  moreTerritories: {
+    fr: { one: 'et {n} autre territoire', other: 'et {n} autres territoires' },
+    ar: {
+      zero: 'ولا مجال ترابي آخر',
+      one: 'ومجال ترابي آخر',
+      two: 'ومجالان ترابيان آخران',
+      few: 'و{n} مجالات ترابية أخرى',
+      many: 'و{n} مجالا ترابيا آخر',
+      other: 'و{n} مجال ترابي آخر',
+    },
+    en: { one: 'and {n} other territory', other: 'and {n} other territories' },
+  },
 });

@@ -8,14 +8,14 @@ const PERSONS: Unit = { code: 'persons', label: { fr: 'personnes', ar: 'أشخا
 const LRI = '\u2066';
 const PDI = '\u2069';
 
-// en-GB writes millions as "m" (CLDR), fr-MA groups thousands with a dot.
+// en-GB writes millions as "m" (CLDR); French groups thousands with a narrow no-break space (fr-FR, as HCP does).
 describe('formatKpiValue', () => {
   it.each<[number, Unit, Lang, string]>([
     [88, PERCENT, 'fr', '88 %'],
     [21.3, PERCENT, 'en', '21.3%'],
     [11_400_000, PERSONS, 'fr', '11,4 M personnes'],
     [11_400_000, PERSONS, 'en', '11.4m persons'],
-    [279_517, PERSONS, 'fr', '279.517 personnes'],
+    [279_517, PERSONS, 'fr', '279 517 personnes'],
     [3.25, PERSONS, 'en', '3.3 persons'],
   ])('%s %s in %s → %s', (value, unit, lang, expected) => {
     expect(norm(formatKpiValue(value, unit, lang))).toBe(expected);
@@ -26,7 +26,7 @@ describe('formatKpiChange: percentage points for rates, signed', () => {
   it.each<[number, Unit, Lang, string]>([
     [20.9, PERCENT, 'fr', '+20,9 pts'],
     [-3.6, PERCENT, 'en', '-3.6 pts'],
-    [300_000, PERSONS, 'fr', '+300.000 personnes'],
+    [300_000, PERSONS, 'fr', '+300 000 personnes'],
     [-2_800_000, PERSONS, 'en', '-2.8m persons'],
     [0, PERSONS, 'en', '0 persons'],
   ])('%s %s in %s → %s', (value, unit, lang, expected) => {

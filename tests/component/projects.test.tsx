@@ -29,7 +29,7 @@ describe('ProjectsView', () => {
   it('opens the Benslimane projects from the URL selection', async () => {
     resetViewStore({ view: 'projects', territories: ['MA-BES'] });
     renderWithClient(<ProjectsView today={TODAY} />);
-    expect(await screen.findByText('2 projet(s) affiché(s) sur 4')).toBeInTheDocument();
+    expect(await screen.findByText('2 projets affichés sur 4')).toBeInTheDocument();
     const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(titles).toEqual(['Grand Stade Hassan II', 'Benslimane, laboratoire territoire intelligent']);
     expect(screen.getByLabelText('Territoire')).toHaveValue('MA-BES');
@@ -39,8 +39,8 @@ describe('ProjectsView', () => {
     renderWithClient(<ProjectsView today={TODAY} />);
     const stadium = await projectCard('Grand Stade Hassan II');
     const text = norm(stadium.textContent);
-    // fr-MA groups thousands with a dot (CLDR), as Moroccan French usage does.
-    expect(text).toContain('115.000 places');
+    // French groups thousands with a narrow no-break space (as HCP's French publications), never a dot.
+    expect(stadium.textContent).toContain('115\u202f000 places');
     expect(text).toMatch(/500 M\s?€/);
     expect(text).toContain('Avancementnon publié');
     expect(within(stadium).queryByRole('progressbar')).toBeNull();
@@ -96,7 +96,7 @@ describe('ProjectsView', () => {
   it('a region shows the projects of its provinces', async () => {
     resetViewStore({ view: 'projects', territories: ['MA-06'] });
     renderWithClient(<ProjectsView today={TODAY} />);
-    expect(await screen.findByText('3 projet(s) affiché(s) sur 4')).toBeInTheDocument();
+    expect(await screen.findByText('3 projets affichés sur 4')).toBeInTheDocument();
   });
 
   it('draws a timeline: bars for dated projects, milestone marks and a today line', async () => {

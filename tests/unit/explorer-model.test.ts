@@ -270,11 +270,18 @@ describe('buildExplorerModel', () => {
     expect(m.line.hasData).toBe(true);
   });
 
-  it('per-point sources: the dated announcements among what is displayed', () => {
-    expect(buildExplorerModel(data, selection()).line.pointSources).toEqual([]);
+  it('sources: each source of the shown points with the points it covers, the indicator first', () => {
+    const own = (m: ReturnType<typeof buildExplorerModel>) =>
+      m.line.sources.filter((g) => !g.indicatorSource).map((g) => ({ source: g.source, points: g.points.length }));
+    expect(own(buildExplorerModel(data, selection()))).toEqual([]);
     const m = buildExplorerModel(data, selection({ territories: ['MA'] }));
-    expect(m.line.pointSources).toEqual([{ period: '2024', territory: 'MA fr', source: announcement }]);
-    expect(buildExplorerModel(data, selection({ territories: ['MA'], to: '2019' })).line.pointSources).toEqual([]);
+    expect(m.line.sources[0]?.indicatorSource).toBe(true);
+    expect(own(m)).toEqual([{ source: announcement, points: 1 }]);
+    expect(m.line.sources.find((g) => !g.indicatorSource)?.points[0]).toMatchObject({
+      series: 'MA fr',
+      period: '2024',
+    });
+    expect(own(buildExplorerModel(data, selection({ territories: ['MA'], to: '2019' })))).toEqual([]);
   });
 
   describe('the chart that leads (issue 13): ranking for a single period with values, line from two', () => {

@@ -315,7 +315,7 @@ describe('chart model, table and summary', () => {
   it('summary names the highest territory and the gaps', () => {
     const m = buildChartModel({ ...base, kind: 'line', measure: 'absolute' });
     expect(summarizeChart(m, 'count')).toBe(
-      'MA-06 fr : de 100 en 2014 à 200 en 2024, le plus élevé des 2 territoires. 2 valeur(s) manquante(s), affichée(s) comme des interruptions.',
+      'MA-06 fr : de 100 en 2014 à 200 en 2024, le plus élevé des 2 territoires. 2 valeurs manquantes, affichées comme des interruptions.',
     );
     const none = buildChartModel({ ...base, kind: 'line', measure: 'absolute', territories: ['MA'] });
     expect(summarizeChart(none, 'count')).toBe('Aucune donnée pour cette sélection.');

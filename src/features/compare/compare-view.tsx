@@ -6,8 +6,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DataStatus, Indicator, Lang, Observation, Territory } from '../../contract/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
-import { pick, translate } from '../../i18n/i18n.ts';
+import { pick, plural, translate } from '../../i18n/i18n.ts';
 import { formatCompact, formatPeriod } from '../../i18n/format.ts';
+import { qualifiedValue } from '../../i18n/provenance.ts';
+import { pointCaveat } from '../../transforms/value-format.ts';
 import { comparePeriod, gapBetween } from '../../transforms/kpi.ts';
 import { worstStatus } from '../../transforms/chart-model.ts';
 import { latestCensusYear, peersByPopulation, peersByValue, type Peer } from '../../transforms/peers.ts';
@@ -21,7 +23,7 @@ import { SourceLine } from '../../ui/source-line.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TerritorySelect } from '../../ui/territory-select.tsx';
 import { CompareMap } from './compare-map.tsx';
-import { compareMessages as m } from './messages.ts';
+import { compareMessages as m, comparePlurals } from './messages.ts';
 import '../../styles/views.css';
 
 /** Territories compared when the link names none: the two largest regions of the seed article. */
@@ -113,7 +115,10 @@ function CompareRow({
             const gap = i === 0 ? null : gapBetween(value, refValue, indicator.polarity);
             return (
               <td key={code} data-territory={code}>
-                <data value={value}>{formatKpiValue(value, indicator.unit, lang)}</data>
+                <data value={value}>
+                  {qualifiedValue(formatKpiValue(value, indicator.unit, lang), o?.qualifier, lang)}
+                </data>
+                {o ? <ObservationCaveat o={o} lang={lang} /> : null}
                 {gap && gap.abs !== null ? (
                   <>
                     <span className="mv-small">
@@ -141,6 +146,25 @@ function CompareRow({
         </>
       )}
     </tr>
+  );
+}
+
+/**
+ * What the compare table says under a value besides the gap: the point's period in the source's words when
+ * undated, its note with its confidence, and its own source when it differs from the indicator's.
+ */
+function ObservationCaveat({ o, lang }: { o: Observation; lang: Lang }) {
+  const caveat = pointCaveat({ qualifier: o.qualifier, confidence: o.confidence, note: o.note?.[lang] ?? null }, lang);
+  return (
+    <>
+      {o.periodLabel ? <span className="mv-small">{o.periodLabel[lang]}</span> : null}
+      {caveat ? <span className="mv-small">{caveat}</span> : null}
+      {o.source ? (
+        <span className="mv-small">
+          <SourceLine source={o.source} lang={lang} />
+        </span>
+      ) : null}
+    </>
   );
 }
 
@@ -318,7 +342,7 @@ export function CompareView() {
         {territoriesQ.data ? (
           codes.length >= MAX_COMPARE ? (
             <p className="mv-notice" role="status">
-              {translate(m, lang, 'tooMany', { max: MAX_COMPARE })}
+              {plural(comparePlurals.tooMany, lang, MAX_COMPARE)}
             </p>
           ) : (
             <TerritorySelect

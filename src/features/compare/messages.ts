@@ -1,5 +1,5 @@
 /** Strings of the compare view. */
-import { defineMessages } from '../../i18n/i18n.ts';
+import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
 
 export const compareMessages = defineMessages({
   title: { fr: 'Comparer des territoires', ar: 'مقارنة المجالات الترابية', en: 'Compare territories' },
@@ -18,11 +18,7 @@ export const compareMessages = defineMessages({
     ar: 'أضف مجالًا ترابيًا ثانيًا على الأقل للمقارنة.',
     en: 'Add at least a second territory to compare.',
   },
-  tooMany: {
-    fr: 'Au plus {max} territoires : retirez-en un pour en ajouter un autre.',
-    ar: 'بحد أقصى {max} مجالات: أزل واحدًا لإضافة آخر.',
-    en: 'At most {max} territories: remove one to add another.',
-  },
+
   tableCaption: {
     fr: 'Indicateurs du recensement : {names}',
     ar: 'مؤشرات الإحصاء: {names}',
@@ -75,4 +71,26 @@ export const compareMessages = defineMessages({
   mapProvinces: { fr: 'Provinces', ar: 'الأقاليم', en: 'Provinces' },
   mapBoundaries: { fr: 'limites administratives', ar: 'الحدود الإدارية', en: 'administrative boundaries' },
   sources: { fr: 'Sources', ar: 'المصادر', en: 'Sources' },
+});
+
+/** Compare messages that count something (`plural`). */
+export const comparePlurals = definePlurals({
+  tooMany: {
+    fr: {
+      one: 'Au plus {n} territoire : retirez-le pour en ajouter un autre.',
+      other: 'Au plus {n} territoires : retirez-en un pour en ajouter un autre.',
+    },
+    ar: {
+      zero: 'لا يمكن إضافة أي مجال.',
+      one: 'بحد أقصى مجال واحد: أزله لإضافة آخر.',
+      two: 'بحد أقصى مجالان: أزل واحدًا لإضافة آخر.',
+      few: 'بحد أقصى {n} مجالات: أزل واحدًا لإضافة آخر.',
+      many: 'بحد أقصى {n} مجالا: أزل واحدًا لإضافة آخر.',
+      other: 'بحد أقصى {n} مجال: أزل واحدًا لإضافة آخر.',
+    },
+    en: {
+      one: 'At most {n} territory: remove it to add another.',
+      other: 'At most {n} territories: remove one to add another.',
+    },
+  },
 });

@@ -137,7 +137,7 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
             summary={line.summary}
             denominatorNote={line.model.denominatorNote}
             missing={line.missing}
-            pointSources={line.pointSources}
+            sources={line.sources}
             actions={
               line.hasData ? (
                 <Exports
@@ -174,7 +174,7 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
           summary={bar.summary}
           denominatorNote={bar.model.denominatorNote}
           missing={bar.missing}
-          {...(ranking ? { pointSources: line.pointSources.filter((x) => x.period === lead.period) } : {})}
+          sources={bar.sources}
           actions={
             <>
               <PeriodSelect
@@ -223,6 +223,7 @@ function TableTab({ model, lang }: { model: ExplorerModel; lang: Lang }) {
         lang={lang}
         denominatorNote={line.model.denominatorNote}
         missing={line.missing}
+        sources={line.sources}
         actions={line.hasData ? <Exports model={linked} rows={line.rows} lang={lang} /> : null}
       >
         {line.hasData ? (

@@ -87,6 +87,7 @@ export function MapTab({ model, selected, askedLevel, lang, width }: MapTabProps
         lang={lang}
         summary={map.summary}
         denominatorNote={map.model.denominatorNote}
+        sources={map.sources}
         actions={
           map.periods.length === 0 ? null : (
             // A stable hook for tests: the kept (hidden) chart tab has period selects too.

@@ -6,9 +6,11 @@ import { useState, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang } from '../../contract/contract.ts';
 import { observationsQuery } from '../../api/queries.ts';
-import { pick, translate } from '../../i18n/i18n.ts';
+import { pick, plural, translate } from '../../i18n/i18n.ts';
+import { qualifiedValue } from '../../i18n/provenance.ts';
 import { formatPeriod } from '../../i18n/format.ts';
-import { buildKpi, type KpiModel } from '../../transforms/kpi.ts';
+import { buildKpi, type KpiModel, type KpiPoint } from '../../transforms/kpi.ts';
+import { pointCaveat } from '../../transforms/value-format.ts';
 import { serializeViewUrl } from '../../state/view-state.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
@@ -19,7 +21,7 @@ import { QueryState, datasetError } from '../../ui/query-state.tsx';
 import { SourceLine } from '../../ui/source-line.tsx';
 import { Sparkline } from '../../ui/sparkline.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { overviewMessages as m } from './messages.ts';
+import { overviewMessages as m, overviewPlurals } from './messages.ts';
 
 /** Height every card state shares, so the grid does not jump when data arrives. */
 export const CARD_MIN_HEIGHT = 300;
@@ -114,6 +116,16 @@ function TargetBlock({ model, lang }: { model: KpiModel; lang: Lang }) {
   );
 }
 
+/** A KPI point's value with its unit and qualifier: "≈ 10 M personnes", "أكثر من 11 مليون شخص". */
+function kpiPointValue(point: KpiPoint & { value: number }, unit: KpiModel['indicator']['unit'], lang: Lang): string {
+  return qualifiedValue(formatKpiValue(point.value, unit, lang), point.qualifier, lang);
+}
+
+/** A KPI point's period: the source's own words for an undated point. */
+function kpiPointPeriod(point: KpiPoint, lang: Lang): string {
+  return point.periodLabel?.[lang] ?? formatPeriod(point.period, lang);
+}
+
 /** The body of a card for one model (the chosen territory's, or the national fallback). */
 function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
   const { latest, indicator, series } = model;
@@ -121,14 +133,22 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
   const published = series.filter((p) => p.value !== null);
   const first = published[0];
   const rtl = lang === 'ar';
+  const value = latest.value;
+  const caveat = pointCaveat(
+    {
+      qualifier: latest.qualifier,
+      confidence: latest.confidence,
+      note: latest.note?.[lang] ?? null,
+      periodLabel: latest.periodLabel?.[lang],
+    },
+    lang,
+  );
   return (
     <>
       <p className="mv-kpi-value">
-        <data value={latest.value}>{formatKpiValue(latest.value, indicator.unit, lang)}</data>
+        <data value={value}>{kpiPointValue({ ...latest, value }, indicator.unit, lang)}</data>
       </p>
-      <p className="mv-kpi-period">
-        {translate(m, lang, 'latestPeriod', { period: formatPeriod(latest.period, lang) })}
-      </p>
+      <p className="mv-kpi-period">{translate(m, lang, 'latestPeriod', { period: kpiPointPeriod(latest, lang) })}</p>
       <DeltaLine model={model} lang={lang} />
       {series.length > 1 && first && first.value !== null ? (
         <Sparkline
@@ -137,17 +157,16 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
           height={40}
           rtl={rtl}
           color="var(--mv-accent, #0072B2)"
-          label={translate(m, lang, 'sparkline', {
-            first: formatKpiValue(first.value, indicator.unit, lang),
-            firstPeriod: formatPeriod(first.period, lang),
-            last: formatKpiValue(latest.value, indicator.unit, lang),
-            lastPeriod: formatPeriod(latest.period, lang),
-            count: series.length,
+          label={plural(overviewPlurals.sparkline, lang, series.length, {
+            first: kpiPointValue({ ...first, value: first.value }, indicator.unit, lang),
+            firstPeriod: kpiPointPeriod(first, lang),
+            last: kpiPointValue({ ...latest, value }, indicator.unit, lang),
+            lastPeriod: kpiPointPeriod(latest, lang),
           })}
         />
       ) : null}
       <TargetBlock model={model} lang={lang} />
-      {latest.note ? <p className="mv-small">{translate(m, lang, 'note', { note: latest.note[lang] })}</p> : null}
+      {caveat ? <p className="mv-small">{translate(m, lang, 'note', { note: caveat })}</p> : null}
     </>
   );
 }

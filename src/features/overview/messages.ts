@@ -2,7 +2,7 @@
  * Strings of the overview. What the overview, compare and projects views share (dataset names, source line,
  * loading and error states) is in the UI kit (src/ui/messages.ts); status words in src/i18n/status-label.ts.
  */
-import { defineMessages } from '../../i18n/i18n.ts';
+import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
 
 export const overviewMessages = defineMessages({
   title: { fr: 'Vue d’ensemble', ar: 'نظرة عامة', en: 'Overview' },
@@ -83,11 +83,6 @@ export const overviewMessages = defineMessages({
     ar: 'هدف أعلنه {publisher}',
     en: 'Target announced by {publisher}',
   },
-  sparkline: {
-    fr: 'Évolution de {first} ({firstPeriod}) à {last} ({lastPeriod}), {count} périodes',
-    ar: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {count} فترات',
-    en: 'Trend from {first} ({firstPeriod}) to {last} ({lastPeriod}), {count} periods',
-  },
   claimsHeading: { fr: 'Déclarations non vérifiées', ar: 'تصريحات غير متحقق منها', en: 'Unverified claims' },
   claimsIntro: {
     fr: 'Annonces citées telles quelles, que les données publiées ne confirment pas : elles ne sont reportées sur aucun graphique.',
@@ -98,4 +93,26 @@ export const overviewMessages = defineMessages({
   claimAbout: { fr: 'À propos de : {name}', ar: 'بخصوص: {name}', en: 'About: {name}' },
   national: { fr: 'Maroc', ar: 'المغرب', en: 'Morocco' },
   note: { fr: 'Note : {note}', ar: 'ملاحظة: {note}', en: 'Note: {note}' },
+});
+
+/** Overview messages that count something (forms chosen by `plural`). */
+export const overviewPlurals = definePlurals({
+  sparkline: {
+    fr: {
+      one: 'Évolution de {first} ({firstPeriod}) à {last} ({lastPeriod}), {n} période',
+      other: 'Évolution de {first} ({firstPeriod}) à {last} ({lastPeriod}), {n} périodes',
+    },
+    ar: {
+      zero: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، دون فترات',
+      one: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، فترة واحدة',
+      two: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، فترتان',
+      few: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {n} فترات',
+      many: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {n} فترة',
+      other: 'التطور من {first} ({firstPeriod}) إلى {last} ({lastPeriod})، {n} فترة',
+    },
+    en: {
+      one: 'Trend from {first} ({firstPeriod}) to {last} ({lastPeriod}), {n} period',
+      other: 'Trend from {first} ({firstPeriod}) to {last} ({lastPeriod}), {n} periods',
+    },
+  },
 });

@@ -1,5 +1,5 @@
 /** Strings of the projects view. */
-import { defineMessages } from '../../i18n/i18n.ts';
+import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
 
 export const projectsMessages = defineMessages({
   title: { fr: 'Projets', ar: 'المشاريع', en: 'Projects' },
@@ -12,11 +12,7 @@ export const projectsMessages = defineMessages({
   allTerritories: { fr: 'Tous les territoires', ar: 'كل المجالات الترابية', en: 'All territories' },
   statusFilter: { fr: 'Statut du projet', ar: 'حالة المشروع', en: 'Project status' },
   allStatuses: { fr: 'Tous les statuts', ar: 'كل الحالات', en: 'All statuses' },
-  count: {
-    fr: '{count} projet(s) affiché(s) sur {total}',
-    ar: 'عدد المشاريع المعروضة: {count} من أصل {total}',
-    en: '{count} of {total} project(s) shown',
-  },
+
   empty: {
     fr: 'Aucun projet ne correspond à ces filtres.',
     ar: 'لا يوجد مشروع يطابق هذه المعايير.',
@@ -74,4 +70,20 @@ export const projectsMessages = defineMessages({
     en: '{name}: {dates}, {status}',
   },
   milestoneAt: { fr: '{label} ({date}, {state})', ar: '{label} ({date}، {state})', en: '{label} ({date}, {state})' },
+});
+
+/** Projects messages that count something (`plural`: the form follows the count shown). */
+export const projectsPlurals = definePlurals({
+  count: {
+    fr: { one: '{n} projet affiché sur {total}', other: '{n} projets affichés sur {total}' },
+    ar: {
+      zero: 'لا مشروع معروض من أصل {total}',
+      one: 'مشروع واحد معروض من أصل {total}',
+      two: 'مشروعان معروضان من أصل {total}',
+      few: '{n} مشاريع معروضة من أصل {total}',
+      many: '{n} مشروعا معروضا من أصل {total}',
+      other: '{n} مشروع معروض من أصل {total}',
+    },
+    en: { one: '{n} project shown out of {total}', other: '{n} projects shown out of {total}' },
+  },
 });

@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useShallow } from 'zustand/react/shallow';
 import type { Indicator, Lang, Project, ProjectStatus, Territory } from '../../contract/contract.ts';
 import { indicatorsQuery, projectsQuery, territoriesQuery } from '../../api/queries.ts';
-import { LOCALES, pick, translate } from '../../i18n/i18n.ts';
+import { LOCALES, pick, plural, translate } from '../../i18n/i18n.ts';
 import { formatNumber, formatPercent, formatPeriod } from '../../i18n/format.ts';
 import { serializeViewUrl } from '../../state/view-state.ts';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
@@ -22,7 +22,7 @@ import { QueryState, datasetError } from '../../ui/query-state.tsx';
 import { SourceLine } from '../../ui/source-line.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TerritoryPickerState, TerritorySelect } from '../../ui/territory-select.tsx';
-import { projectsMessages as m } from './messages.ts';
+import { projectsMessages as m, projectsPlurals } from './messages.ts';
 import {
   axisPercent,
   dateToYear,
@@ -422,7 +422,7 @@ export function ProjectsView({ today }: { today?: Date } = {}) {
           ) : (
             <>
               <p role="status" className="mv-small">
-                {translate(m, lang, 'count', { count: shown.length, total: all.length })}
+                {plural(projectsPlurals.count, lang, shown.length, { total: formatNumber(all.length, lang, 0) })}
               </p>
               {shown.length === 0 ? (
                 <EmptyState lang={lang} message={translate(m, lang, 'empty')}>

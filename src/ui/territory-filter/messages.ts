@@ -1,5 +1,5 @@
 /** Messages of the territory filter. */
-import { defineMessages } from '../../i18n/i18n.ts';
+import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
 
 export const filterMessages = defineMessages({
   title: { fr: 'Territoires', ar: 'المجالات الترابية', en: 'Territories' },
@@ -8,11 +8,7 @@ export const filterMessages = defineMessages({
   allRegionsOption: { fr: 'Toutes les régions', ar: 'كل الجهات', en: 'All regions' },
   pickAllRegions: { fr: 'Toutes les régions', ar: 'كل الجهات', en: 'All regions' },
   pickAllProvinces: { fr: 'Toutes les provinces', ar: 'كل الأقاليم', en: 'All provinces' },
-  softLimit: {
-    fr: 'Plus de {max} courbes : le graphique devient difficile à lire — envisagez la carte ou le tableau.',
-    ar: 'أكثر من {max} منحنى: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
-    en: 'More than {max} lines: the chart becomes hard to read — consider the map or the table.',
-  },
+
   pickProvinces: { fr: 'Provinces de la région', ar: 'أقاليم الجهة', en: 'Provinces of the region' },
   pickProvincesOf: { fr: 'Provinces : {region}', ar: 'أقاليم: {region}', en: 'Provinces: {region}' },
   clear: { fr: 'Effacer la sélection', ar: 'مسح الاختيار', en: 'Clear selection' },
@@ -27,15 +23,65 @@ export const filterMessages = defineMessages({
     en: 'No territory chosen: default view.',
   },
   remove: { fr: 'Retirer {name}', ar: 'إزالة {name}', en: 'Remove {name}' },
+
+  noMatch: { fr: 'Aucun territoire ne correspond.', ar: 'لا يوجد مجال مطابق.', en: 'No territory matches.' },
+});
+
+/** The filter's limits, in the plural form of their count (`plural`, src/i18n/i18n.ts). */
+export const filterPlurals = definePlurals({
+  softLimit: {
+    fr: {
+      one: 'Plus de {n} courbe : le graphique devient difficile à lire — envisagez la carte ou le tableau.',
+      other: 'Plus de {n} courbes : le graphique devient difficile à lire — envisagez la carte ou le tableau.',
+    },
+    ar: {
+      zero: 'أكثر من {n} منحنى: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+      one: 'أكثر من منحنى واحد: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+      two: 'أكثر من منحنيين: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+      few: 'أكثر من {n} منحنيات: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+      many: 'أكثر من {n} منحنى: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+      other: 'أكثر من {n} منحنى: يصبح المبيان صعب القراءة — فكّر في الخريطة أو الجدول.',
+    },
+    en: {
+      one: 'More than {n} line: the chart becomes hard to read — consider the map or the table.',
+      other: 'More than {n} lines: the chart becomes hard to read — consider the map or the table.',
+    },
+  },
   cap: {
-    fr: 'Au plus {max} territoires à la fois : au-delà, le graphique devient illisible. Retirez-en un pour en ajouter un autre.',
-    ar: 'لا يمكن عرض أكثر من {max} مجالات في آن واحد: يصبح المبيان غير مقروء. أزل واحدا لإضافة آخر.',
-    en: 'At most {max} territories at once: more would make the chart unreadable. Remove one to add another.',
+    fr: {
+      one: 'Au plus {n} territoire à la fois : au-delà, le graphique devient illisible. Retirez-le pour en ajouter un autre.',
+      other:
+        'Au plus {n} territoires à la fois : au-delà, le graphique devient illisible. Retirez-en un pour en ajouter un autre.',
+    },
+    ar: {
+      zero: 'لا يمكن عرض أي مجال: يصبح المبيان غير مقروء.',
+      one: 'لا يمكن عرض أكثر من مجال واحد في آن واحد: يصبح المبيان غير مقروء. أزله لإضافة آخر.',
+      two: 'لا يمكن عرض أكثر من مجالين في آن واحد: يصبح المبيان غير مقروء. أزل واحدا لإضافة آخر.',
+      few: 'لا يمكن عرض أكثر من {n} مجالات في آن واحد: يصبح المبيان غير مقروء. أزل واحدا لإضافة آخر.',
+      many: 'لا يمكن عرض أكثر من {n} مجالا في آن واحد: يصبح المبيان غير مقروء. أزل واحدا لإضافة آخر.',
+      other: 'لا يمكن عرض أكثر من {n} مجال في آن واحد: يصبح المبيان غير مقروء. أزل واحدا لإضافة آخر.',
+    },
+    en: {
+      one: 'At most {n} territory at once: more would make the chart unreadable. Remove it to add another.',
+      other: 'At most {n} territories at once: more would make the chart unreadable. Remove one to add another.',
+    },
   },
   capCut: {
-    fr: 'Seuls les {max} premiers territoires ont été retenus (limite de lisibilité).',
-    ar: 'تم الاحتفاظ بأول {max} مجالات فقط (حد المقروئية).',
-    en: 'Only the first {max} territories were kept (readability limit).',
+    fr: {
+      one: 'Seul le premier territoire a été retenu (limite de lisibilité).',
+      other: 'Seuls les {n} premiers territoires ont été retenus (limite de lisibilité).',
+    },
+    ar: {
+      zero: 'لم يتم الاحتفاظ بأي مجال (حد المقروئية).',
+      one: 'تم الاحتفاظ بأول مجال فقط (حد المقروئية).',
+      two: 'تم الاحتفاظ بأول مجالين فقط (حد المقروئية).',
+      few: 'تم الاحتفاظ بأول {n} مجالات فقط (حد المقروئية).',
+      many: 'تم الاحتفاظ بأول {n} مجالا فقط (حد المقروئية).',
+      other: 'تم الاحتفاظ بأول {n} مجال فقط (حد المقروئية).',
+    },
+    en: {
+      one: 'Only the first territory was kept (readability limit).',
+      other: 'Only the first {n} territories were kept (readability limit).',
+    },
   },
-  noMatch: { fr: 'Aucun territoire ne correspond.', ar: 'لا يوجد مجال مطابق.', en: 'No territory matches.' },
 });

@@ -5,9 +5,9 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Lang, Territory } from '../../contract/contract.ts';
-import { translate } from '../../i18n/i18n.ts';
+import { plural, translate } from '../../i18n/i18n.ts';
 import { MAX_TERRITORIES, SOFT_MAX_TERRITORIES } from '../../transforms/selection.ts';
-import { filterMessages } from './messages.ts';
+import { filterMessages, filterPlurals } from './messages.ts';
 import { pickCodes, toggleCode, visibleTerritories } from './search.ts';
 
 /** Props of `TerritoryFilter`. */
@@ -119,10 +119,10 @@ export function TerritoryFilter({
         </ul>
       </div>
       <p role="status" className={capMessage ? 'cap-message' : 'visually-hidden'}>
-        {capMessage ? t(capMessage, { max: cap }) : ''}
+        {capMessage ? plural(filterPlurals[capMessage], lang, cap) : ''}
       </p>
       {selected.length > softLimit && softLimit < cap ? (
-        <p className="cap-message soft-limit-message">{t('softLimit', { max: softLimit })}</p>
+        <p className="cap-message soft-limit-message">{plural(filterPlurals.softLimit, lang, softLimit)}</p>
       ) : null}
       <div className="quick-picks" role="group" aria-label={t('quickPicks')}>
         <button type="button" className="button button--small" onClick={() => pick(regions.map((r) => r.code))}>

@@ -18,7 +18,8 @@ import { mapMessages } from '../charts/map-messages.ts';
 import { fitText, textWidth, wrapText } from '../charts/text-layout.ts';
 import { DIRECTIONS, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import { exportMessages, statusLabel } from './caption.ts';
+import { statusLabel } from './caption.ts';
+import { sourceLines, syntheticStamp, syntheticWatermark } from './provenance-text.ts';
 import {
   composeFooter,
   composeHeader,
@@ -26,6 +27,7 @@ import {
   makeFrame,
   MUTED,
   svgDocument,
+  syntheticWatermarkSvg,
   type EmbeddedFont,
   type Frame,
 } from './svg-frame.ts';
@@ -49,6 +51,8 @@ export interface MapComposeOptions {
   fontProbes?: boolean | undefined;
   /** Multiplies every font size (presentation mode). */
   typeScale?: number | undefined;
+  /** The figures are the synthetic stress catalogue's: the picture is stamped (issue 14 item 4). */
+  synthetic?: boolean | undefined;
 }
 
 /** Pattern id of the hatching inside the exported file (one map per file, so no clash). */
@@ -71,12 +75,9 @@ function noDataLabel(model: MapModel): string {
   return `${model.noData.label} (${model.noData.count})`;
 }
 
-/** "Source : HCP, RGPH 2024" for a map. */
-export function mapSourceLine(model: MapModel): string {
-  return translate(exportMessages, model.lang, 'source', {
-    publisher: model.source.publisher,
-    title: model.source.title,
-  });
+/** "Source : HCP, « RGPH 2024 », 17 déc. 2024, via …" for a map: the citation, publisher first. */
+export function mapSourceLine(model: MapModel, isolate = false): string {
+  return sourceLines({ lang: model.lang, source: model.source, series: [] }, 1, 'csv', { isolate }).lines[0] ?? '';
 }
 
 interface MapLayout {
@@ -98,10 +99,11 @@ function layout(model: MapModel, opts: MapComposeOptions): MapLayout {
     title: opts.title ?? mapExportTitle(model),
     subtitle: model.subtitle,
     status: model.status,
+    stamp: opts.synthetic ? syntheticStamp(model.lang) : undefined,
   });
   const footer = composeFooter(f, {
     lines: [
-      { text: mapSourceLine(model), cls: 'source', wrap: 2 },
+      { text: mapSourceLine(model, true), cls: 'source', wrap: 2 },
       { text: model.attribution, cls: 'attribution', wrap: 2 },
     ],
     exportDate: opts.exportDate,
@@ -261,7 +263,13 @@ export function composeMapSvg(model: MapModel, geometry: MapGeometry, opts: MapC
     lang: model.lang,
     rtl: f.rtl,
     title,
-    desc: `${model.subtitle} — ${mapSourceLine(model)} — ${model.attribution} — ${statusLabel(model.status, model.lang)}`,
+    desc: [
+      ...(opts.synthetic ? [syntheticStamp(model.lang)] : []),
+      model.subtitle,
+      mapSourceLine(model),
+      model.attribution,
+      statusLabel(model.status, model.lang),
+    ].join(' — '),
     background: opts.background,
     fonts: opts.fonts,
     fontProbes: opts.fontProbes,
@@ -270,6 +278,7 @@ export function composeMapSvg(model: MapModel, geometry: MapGeometry, opts: MapC
       l.header.svg +
       mapSvg(model, geometry, l.map, opts) +
       legendSvg(model, l) +
-      l.footer.svg,
+      l.footer.svg +
+      (opts.synthetic ? syntheticWatermarkSvg(f, syntheticWatermark(model.lang)) : ''),
   });
 }

@@ -10,9 +10,18 @@
 import type { ChartModel, ChartPoint, ChartSeries } from '../transforms/chart-types.ts';
 import { formatCompact, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { translate } from '../i18n/i18n.ts';
-import { exportMessages, methodLine, reasonLabel, selectionCaption, sourceLine, statusLabel } from './caption.ts';
+import { exportMessages, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { fitText, niceTicks, textWidth } from '../charts/text-layout.ts';
-import { finiteOrNull, finiteValues, rankedSeries, valueAt } from './values.ts';
+import {
+  footnoteTexts,
+  markedValue,
+  moreNotesText,
+  moreSourcesText,
+  sourceLines,
+  syntheticStamp,
+  syntheticWatermark,
+} from './provenance-text.ts';
+import { finiteOrNull, finiteValues, rankedSeries } from './values.ts';
 import { escapeXml, num } from './xml.ts';
 import {
   composeFooter,
@@ -22,7 +31,9 @@ import {
   makeFrame,
   MUTED,
   svgDocument,
+  syntheticWatermarkSvg,
   type EmbeddedFont,
+  type Frame,
   type FootLine,
 } from './svg-frame.ts';
 
@@ -55,11 +66,49 @@ export interface ComposeOptions {
 }
 
 const AXIS = '#8a8a8a';
+/** Qualifiers whose number is not exact: their marker is drawn hollow. */
+const INEXACT = new Set(['approx', 'lower-bound', 'upper-bound', 'provisional']);
 
 /** Value shown for one series in a bar chart: the point of the last displayed period. */
 function barPoint(s: ChartSeries, periods: readonly string[]): ChartPoint | undefined {
   const last = periods[periods.length - 1];
   return s.points.find((p) => p.period === last) ?? s.points[s.points.length - 1];
+}
+
+/** Most qualified points labelled on a line chart (beyond, the footnotes name them). */
+const MAX_LINE_LABELS = 20;
+
+/**
+ * The provenance lines of a picture's footer (issue 14): the footnotes (mark, qualified value, point, qualifier,
+ * note) then the sources as citations with the points each covers, as many as the picture's height allows — the
+ * rest counted ("+ 2 autres notes dans le CSV", "+ 4 autres sources dans le CSV"). Sources keep at least one line.
+ */
+export function provenanceFootLines(
+  f: Pick<Frame, 'H' | 'fs'>,
+  notes: readonly string[],
+  sources: readonly string[],
+  lang: ChartModel['lang'],
+  reserved = 0,
+): FootLine[] {
+  const lineH = f.fs.foot * 1.4;
+  // The footer may take about 40 % of the picture (less the export date and link): the plot keeps the rest.
+  const budget = Math.max(3, Math.floor((f.H * 0.4) / lineH) - 2 - reserved);
+  let srcN = Math.min(sources.length, 4);
+  let noteN = Math.min(notes.length, 4);
+  let wrap = 2;
+  const more = (shown: number, all: number) => (all > shown ? 1 : 0);
+  const cost = () => (srcN + noteN) * wrap + more(srcN, sources.length) + more(noteN, notes.length);
+  while (cost() > budget && wrap > 1) wrap--;
+  while (cost() > budget && noteN > 0) noteN--;
+  while (cost() > budget && srcN > 1) srcN--;
+  // A "+ n" line replaces the last item rather than adding one for a single left-out item.
+  const out: FootLine[] = [];
+  for (const n of notes.slice(0, noteN)) out.push({ text: n, cls: 'footnote', wrap });
+  if (notes.length > noteN) out.push({ text: moreNotesText(notes.length - noteN, lang), cls: 'footnote-more' });
+  for (const l of sources.slice(0, srcN)) out.push({ text: l, cls: 'source', wrap });
+  if (sources.length > srcN)
+    out.push({ text: moreSourcesText(sources.length - srcN, lang, 'csv'), cls: 'source-more' });
+  return out;
 }
 
 /** Compose the export SVG. Pure: same model and options, same string. */
@@ -68,8 +117,13 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const { W, rtl, lang, u, pad, fs, contentW, X, BX, text } = f;
   const parts: string[] = [];
 
-  // --- Header: status badge (opposite the title start), title, selection.
-  const header = composeHeader(f, { title: model.title, subtitle: selectionCaption(model), status: model.status });
+  // --- Header: the synthetic stamp, status badge (opposite the title start), title, selection.
+  const header = composeHeader(f, {
+    title: model.title,
+    subtitle: selectionCaption(model),
+    status: model.status,
+    stamp: model.synthetic ? syntheticStamp(lang) : undefined,
+  });
   parts.push(header.svg);
   let y = header.bottom;
 
@@ -100,9 +154,11 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     y += (row + 1) * rowH + 10 * u;
   }
 
-  // --- Footer: source, method, export date, link; QR code at the far end.
+  // --- Footer: footnotes, sources (citations with their points), method, export date, link; QR code at the far end.
   const method = methodLine(model);
-  const lines: FootLine[] = [{ text: sourceLine(model), cls: 'source', wrap: 2 }];
+  const notes = footnoteTexts(model);
+  const sources = sourceLines(model, Infinity, 'csv', { isolate: true }).lines;
+  const lines: FootLine[] = provenanceFootLines(f, notes.lines, sources, lang, method === null ? 0 : 1);
   if (method !== null) lines.push({ text: method, cls: 'method' });
   const footer = composeFooter(f, { lines, exportDate: opts.exportDate, link: model.link });
   parts.push(footer.svg);
@@ -182,13 +238,18 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
       );
     });
     const markers = n <= 40;
+    // Qualified points (issue 14): labelled with their value, sign and footnote mark ("≈ 10 M¹"), drawn hollow when
+    // the number is not exact; past MAX_LINE_LABELS the footnotes alone name them.
+    const labelled = notes.marks.size <= MAX_LINE_LABELS;
+    const valueLabels: string[] = [];
     for (const s of model.series) {
       let d = '';
       let pen = false;
       const dots: string[] = [];
       model.periods.forEach((period, i) => {
-        const value = valueAt(s, period);
-        if (value === null) {
+        const point = s.points.find((p) => p.period === period);
+        const value = finiteOrNull(point?.value);
+        if (value === null || !point) {
           pen = false; // a gap: missing values are never drawn as zero
           return;
         }
@@ -196,12 +257,38 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
         const py = yOf(value);
         d += `${pen ? 'L' : 'M'}${num(px)} ${num(py)}`;
         pen = true;
-        if (markers) dots.push(`<circle cx="${num(px)}" cy="${num(py)}" r="${num(5 * u)}" fill="${s.color}"/>`);
+        const mark = notes.marks.get(point);
+        const inexact = point.qualifier !== undefined && INEXACT.has(point.qualifier);
+        if (markers || mark)
+          dots.push(
+            inexact
+              ? `<circle class="inexact" cx="${num(px)}" cy="${num(py)}" r="${num(6 * u)}" fill="#ffffff" stroke="${s.color}" stroke-width="${num(3 * u)}"/>`
+              : `<circle cx="${num(px)}" cy="${num(py)}" r="${num(5 * u)}" fill="${s.color}"/>`,
+          );
+        if (mark && labelled) {
+          const label = markedValue(tickLabel(value, step / 10), point, lang, mark);
+          const w = textWidth(label, fs.tick);
+          const lx = xOf(i);
+          // Inside the plot: anchored at its start near the start edge, at its end near the far edge.
+          const anchor = lx - w / 2 < left ? 'start' : lx + w / 2 > pad + contentW ? 'end' : 'middle';
+          const ax = anchor === 'start' ? lx - 6 * u : anchor === 'end' ? lx + 6 * u : lx;
+          const above = py - 14 * u > top + fs.tick;
+          valueLabels.push(
+            text(
+              ax,
+              above ? py - 14 * u : py + 14 * u + fs.tick * 0.8,
+              label,
+              fs.tick,
+              ` text-anchor="${anchor}" font-weight="600" fill="${INK}" stroke="#ffffff" stroke-width="${num(4 * u)}" paint-order="stroke" class="value-label"`,
+            ),
+          );
+        }
       });
       out.push(
         `<g class="series" data-key="${escapeXml(s.key)}"><path d="${d}" fill="none" stroke="${s.color}" stroke-width="${num(4 * u)}" stroke-linejoin="round" stroke-linecap="round"/>${dots.join('')}</g>`,
       );
     }
+    if (valueLabels.length > 0) out.push(`<g class="value-labels">${valueLabels.join('')}</g>`);
     out.push(`</g>`);
     return out.join('');
   }
@@ -213,7 +300,14 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     const { ticks, lo, hi, step } = values.length > 0 ? valueDomain(values) : { ticks: [0, 1], lo: 0, hi: 1, step: 1 };
     const labelW = Math.min(contentW * 0.3, Math.max(...rows.map((r) => textWidth(r.s.label, fs.tick))) + 14 * u);
     const left = pad + labelW;
-    const valueRoom = textWidth(tickLabel(hi, step / 10), fs.tick) + 16 * u;
+    // Each bar's value as printed: with its qualifier sign and footnote mark ("> 11 M²").
+    const valueText = (p: ChartPoint | undefined, value: number) =>
+      markedValue(tickLabel(value, step / 10), p, lang, p ? notes.marks.get(p) : undefined);
+    const printed = rows.flatMap(({ p }) => {
+      const v = finiteOrNull(p?.value);
+      return v === null ? [] : [valueText(p, v)];
+    });
+    const valueRoom = Math.max(0, ...printed.map((t) => textWidth(t, fs.tick))) + 16 * u;
     const right = pad + contentW - valueRoom;
     const top = plotTop + fs.tick * 1.2;
     const band = (plotBottom - top) / rows.length;
@@ -272,7 +366,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
         text(
           labelX,
           cy + fs.tick * 0.35,
-          tickLabel(value, step / 10),
+          valueText(p, value),
           fs.tick,
           `${value >= 0 ? '' : ' text-anchor="end"'} fill="${INK}" class="value"`,
         ),
@@ -288,10 +382,16 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     lang,
     rtl,
     title: model.title,
-    desc: `${selectionCaption(model)} — ${sourceLine(model)} — ${statusLabel(model.status, lang)}`,
+    desc: [
+      ...(model.synthetic ? [syntheticStamp(lang)] : []),
+      selectionCaption(model),
+      ...sources,
+      ...notes.lines,
+      statusLabel(model.status, lang),
+    ].join(' — '),
     background: opts.background,
     fonts: opts.fonts,
     fontProbes: opts.fontProbes,
-    body: parts.join(''),
+    body: parts.join('') + (model.synthetic ? syntheticWatermarkSvg(f, syntheticWatermark(lang)) : ''),
   });
 }

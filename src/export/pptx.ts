@@ -8,23 +8,26 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { Lang } from '../contract/contract.ts';
-import type { ChartModel } from '../transforms/chart-types.ts';
+import type { ChartModel, ChartPoint } from '../transforms/chart-types.ts';
 import type { MapModel } from '../transforms/map-model.ts';
 import { STATUS_COLORS } from '../transforms/palette.ts';
 import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
-import {
-  exportMessages,
-  exportedLine,
-  methodLine,
-  needsStatusBadge,
-  reasonLabel,
-  selectionCaption,
-  sourceLine,
-  statusLabel,
-} from './caption.ts';
+import { formatCitation } from '../i18n/provenance.ts';
+import { footnotes, sourceGroups } from '../transforms/provenance.ts';
+import { exportedLine, methodLine, needsStatusBadge, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { composeSvg } from './compose-svg.ts';
+import { STAMP_COLOR } from './svg-frame.ts';
+import {
+  footnoteTexts,
+  groupText,
+  markedValue,
+  moreNotesText,
+  notesHeading,
+  sourceLines,
+  syntheticStamp,
+} from './provenance-text.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
 import { svgToPng } from './png.ts';
 import { finiteValues, rankedSeries, valueAt } from './values.ts';
@@ -38,7 +41,6 @@ const messages = defineMessages({
   },
   notesData: { fr: 'Données affichées ({unit}) :', ar: 'البيانات المعروضة ({unit}):', en: 'Displayed data ({unit}):' },
   notesLink: { fr: 'Lien vers la vue : {link}', ar: 'رابط العرض: {link}', en: 'Link to the view: {link}' },
-  notesSource: { fr: 'Source : {url}', ar: 'المصدر: {url}', en: 'Source: {url}' },
   imageSlide: { fr: '{title} (image)', ar: '{title} (صورة)', en: '{title} (image)' },
   mapImage: { fr: 'Carte : {title}', ar: 'خريطة: {title}', en: 'Map: {title}' },
   colTerritory: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
@@ -59,8 +61,13 @@ export interface SlideSpec {
   title: string;
   caption: string;
   unit: string;
+  /** The source line: citations, publisher first ("Source : HCP, « RGPH 2024 », 17 déc. 2024"), the rest counted. */
   source: string;
   sourceUrl: string;
+  /** The synthetic-data stamp across the top of the slide, when the figures are the stress catalogue's. */
+  stamp: string | null;
+  /** Footnotes under the chart ("¹ ≈ 10 M (déc. 2022) — valeur approchée : …"); the rest in the notes. */
+  footnotes: string[];
   status: { text: string; fg: string; bg: string; badge: boolean };
   method: string | null;
   exported: string;
@@ -97,12 +104,25 @@ function chartOf(model: ChartModel): SlideSpec['chart'] {
   return { ...chartData(model), formatCode: valueFormatCode(all) };
 }
 
+/** Footnote marks of a set of points, in mark order ("¹²"): the chart's category labels carry them. */
+function marksOf(points: readonly (ChartPoint | undefined)[], marks: ReadonlyMap<ChartPoint, string>): string {
+  const found = new Set<string>();
+  for (const p of points) {
+    const m = p && p.value !== null ? marks.get(p) : undefined;
+    if (m) found.add(m);
+  }
+  return found.size === 0 ? '' : ` ${[...found].join('')}`;
+}
+
 function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
+  // A native chart cannot print "≈" in one data label: the categories of qualified points carry their footnote
+  // marks ("déc. 2022 ¹"), and the footnotes under the chart give the qualified value and the note.
+  const { marks } = footnotes(model);
   if (model.kind === 'bar') {
     // A ranked bar chart reads territory by territory: categories = territories (in ranking order, as on the
     // screen), one series per period.
     const ranked = rankedSeries(model);
-    const labels = ranked.map((s) => clean(s.label));
+    const labels = ranked.map((s) => clean(s.label) + marksOf(s.points, marks));
     const series = model.periods.map((period) => ({
       name: clean(formatPeriod(period, model.lang)),
       labels,
@@ -110,7 +130,14 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
     }));
     return { type: 'bar', series, colors: [model.series[0]?.color ?? '#0072B2'].map((c) => c.replace('#', '')) };
   }
-  const labels = model.periods.map((p) => clean(formatPeriod(p, model.lang)));
+  const labels = model.periods.map(
+    (p) =>
+      clean(formatPeriod(p, model.lang)) +
+      marksOf(
+        model.series.map((s) => s.points.find((q) => q.period === p)),
+        marks,
+      ),
+  );
   return {
     type: 'line',
     series: model.series.map((s) => ({
@@ -122,26 +149,64 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
   };
 }
 
-/** One data row of the speaker notes: "Benslimane (MA-BES) · 2024 · 12.3", or the reason it is missing. */
-function noteRow(r: LongRow, lang: Lang): string {
+/**
+ * One data row of the speaker notes: "Benslimane (MA-BES) · 2024 · 12,3", a qualified value with its sign and mark
+ * ("Maroc (MA) · déc. 2022 · ≈ 10 000 000 ¹"), or the reason it is missing.
+ */
+function noteRow(r: LongRow, lang: Lang, point?: ChartPoint, mark?: string): string {
   const value =
-    r.value === null ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})` : formatNumber(r.value, lang, 2);
+    r.value === null
+      ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})`
+      : markedValue(formatNumber(r.value, lang, 2), point, lang, mark ? ` ${mark}` : '');
   return `${clean(r.territory)} (${r.territoryCode}) · ${formatPeriod(r.period, lang)} · ${value}`;
 }
 
+/**
+ * The speaker notes: every source as a citation with its link and the points it covers, the main source first (a
+ * census chart's notes start with "HCP"); then the qualified points with their notes; then title, selection, the
+ * data rows (qualified values with their marks) and the link back. A synthetic model's notes open with the stamp.
+ */
 function notesOf(model: ChartModel): string {
   const lang = model.lang;
-  const lines = [
+  const groups = sourceGroups(model);
+  const lines: string[] = [];
+  if (model.synthetic) lines.push(syntheticStamp(lang), '');
+  for (const g of groups) lines.push(clean(groupText(g, model, groups.length > 1, { url: true, maxPoints: 200 })));
+  const fns = footnoteTexts(model);
+  if (fns.lines.length > 0) lines.push('', notesHeading(lang), ...fns.lines.map(clean));
+  lines.push(
+    '',
     clean(model.title),
     clean(selectionCaption(model)),
     '',
     translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
-  ];
+  );
   // The same rows as the table tab and the CSV (one row builder).
-  for (const r of buildLongRows(model)) lines.push(noteRow(r, lang));
-  lines.push('', translate(messages, lang, 'notesSource', { url: model.source.url }));
-  lines.push(translate(messages, lang, 'notesLink', { link: model.link }));
+  const points = new Map<string, ChartPoint>();
+  for (const s of model.series) for (const p of s.points) points.set(`${s.key}\u0000${p.period}`, p);
+  for (const r of buildLongRows(model)) {
+    const p = points.get(`${r.territoryCode}\u0000${r.period}`);
+    lines.push(noteRow(r, lang, p, p ? fns.marks.get(p) : undefined));
+  }
+  lines.push('', translate(messages, lang, 'notesLink', { link: model.link }));
   return lines.join('\n');
+}
+
+/** Most footnotes printed under a slide's chart (the notes list them all). */
+const SLIDE_FOOTNOTES = 3;
+
+/** The footnotes under a slide's chart: the first ones, then "+ n autres notes" (all in the notes). */
+function slideFootnotes(model: ChartModel): string[] {
+  const all = footnoteTexts(model).lines.map(clean);
+  if (all.length <= SLIDE_FOOTNOTES) return all;
+  const shown = all.slice(0, SLIDE_FOOTNOTES - 1);
+  return [...shown, moreNotesText(all.length - shown.length, model.lang, 'notes')];
+}
+
+/** The slide's source line: the first two citations (with their points when several), the others counted. */
+function slideSource(model: ChartModel): string {
+  const { lines, moreText } = sourceLines(model, 2, 'notes', { maxPoints: 3 });
+  return clean([...lines, ...(moreText ? [moreText] : [])].join(' · '));
 }
 
 /** What goes on each slide, one per model. Pure. */
@@ -156,8 +221,10 @@ export function buildDeckSpec(models: readonly ChartModel[], lang: Lang, exportD
         title: clean(m.title),
         caption: clean(selectionCaption(m)),
         unit: clean(m.unitLabel),
-        source: clean(sourceLine(m)),
-        sourceUrl: m.source.url,
+        source: slideSource(m),
+        sourceUrl: (sourceGroups(m)[0]?.source ?? m.source).url,
+        stamp: m.synthetic ? syntheticStamp(m.lang) : null,
+        footnotes: slideFootnotes(m),
         status: {
           text: statusLabel(m.status, m.lang),
           fg: c.fg.replace('#', ''),
@@ -179,7 +246,10 @@ const SLIDE_W = 13.333;
 const MARGIN = 0.45;
 
 /** What the title, badge, caption and foot of a slide show (a chart's or a map's). */
-type SlideFrame = Pick<SlideSpec, 'title' | 'caption' | 'source' | 'sourceUrl' | 'status' | 'method' | 'exported'> & {
+type SlideFrame = Pick<
+  SlideSpec,
+  'title' | 'caption' | 'source' | 'sourceUrl' | 'status' | 'method' | 'exported' | 'stamp'
+> & {
   /** A line under the source (the map's boundary attribution). */
   extra?: string | undefined;
 };
@@ -190,6 +260,22 @@ type TextBase = { rtlMode: boolean; align: 'right' | 'left'; lang: string; fontF
 function slideHead(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
   const rtl = text.rtlMode;
   const contentW = SLIDE_W - 2 * MARGIN;
+  if (s.stamp) {
+    // The synthetic-data stamp (issue 14 item 4): a red band across the top edge, above the title.
+    slide.addText(s.stamp, {
+      ...text,
+      x: 0,
+      y: 0,
+      w: SLIDE_W,
+      h: 0.28,
+      fontSize: 12,
+      bold: true,
+      color: 'FFFFFF',
+      fill: { color: STAMP_COLOR.replace('#', '') },
+      align: 'center',
+      valign: 'middle',
+    });
+  }
   const badgeW = s.status.badge ? 3.1 : 0;
   slide.addText(s.title, {
     ...text,
@@ -304,11 +390,13 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
     const slide = pptx.addSlide();
     slideHead(slide, s, text);
     const isBar = s.chart.type === 'bar';
+    // The footnotes sit between the chart and the source line; the chart gives up their height.
+    const fnH = s.footnotes.length === 0 ? 0 : 0.08 + 0.22 * s.footnotes.length;
     const opts: PptxGenJS.IChartOpts = {
       x: MARGIN,
       y: 1.6,
       w: contentW,
-      h: 4.75,
+      h: 4.75 - fnH,
       chartColors: s.chart.colors,
       displayBlanksAs: 'gap',
       showLegend: !isBar,
@@ -329,6 +417,18 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
       ...(isBar && spec.rtl ? reversedVal : {}),
     };
     slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
+    if (s.footnotes.length > 0)
+      slide.addText(s.footnotes.join('\n'), {
+        ...text,
+        x: MARGIN,
+        y: 6.35 - fnH,
+        w: contentW,
+        h: fnH,
+        fontSize: 10,
+        color: '333333',
+        valign: 'top',
+        fit: 'shrink',
+      });
     slideFoot(slide, s, text);
     slide.addNotes(s.notes);
 
@@ -423,6 +523,8 @@ export interface MapSlideInput {
   link: string;
   /** The title as shown (with the period); the indicator's name by default. */
   title?: string | undefined;
+  /** The figures are the synthetic stress catalogue's: the slide and its notes are stamped. */
+  synthetic?: boolean | undefined;
 }
 
 /** What the map slide shows (pure): title, caption, badge, the table of every territory, source and notes. */
@@ -442,18 +544,19 @@ export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSli
   const split = cells.length > ONE_COLUMN_ROWS;
   const half = Math.ceil(cells.length / 2);
   const tableRows = split ? cells.slice(0, half).map((left, i) => [...left, ...(cells[half + i] ?? ['', ''])]) : cells;
-  const source = clean(
-    translate(exportMessages, lang, 'source', { publisher: model.source.publisher, title: model.source.title }),
-  );
+  const source = clean(sourceLines({ lang, source: model.source, series: [] }, 1, 'notes').lines[0] ?? '');
   const notes = [
+    // The source first, publisher first (as a chart's notes), after the stamp when the figures are synthetic.
+    ...(input.synthetic ? [syntheticStamp(lang), ''] : []),
+    clean(formatCitation(model.source, lang)),
+    translate(messages, lang, 'notesBoundaries', { text: model.attribution }),
+    '',
     title,
     clean(model.subtitle),
     '',
     translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
     ...rows.map((r) => noteRow(r, lang)),
     '',
-    translate(messages, lang, 'notesSource', { url: model.source.url }),
-    translate(messages, lang, 'notesBoundaries', { text: model.attribution }),
     translate(messages, lang, 'notesLink', { link: input.link }),
   ].join('\n');
   return {
@@ -464,6 +567,7 @@ export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSli
     caption: clean(model.subtitle),
     source,
     sourceUrl: model.source.url,
+    stamp: input.synthetic ? syntheticStamp(lang) : null,
     status: {
       text: statusLabel(model.status, lang),
       fg: c.fg.replace('#', ''),

@@ -62,6 +62,16 @@ const plurals = definePlurals({
     },
     en: { one: '+ {n} more note in the CSV', other: '+ {n} more notes in the CSV' },
   },
+  moreNotesNotes: {
+    fr: { one: '+ {n} autre note dans les notes', other: '+ {n} autres notes dans les notes' },
+    ar: {
+      one: '+ ملاحظة أخرى في ملاحظات الشريحة',
+      two: '+ ملاحظتان أخريان في ملاحظات الشريحة',
+      few: '+ {n} ملاحظات أخرى في ملاحظات الشريحة',
+      other: '+ {n} ملاحظة أخرى في ملاحظات الشريحة',
+    },
+    en: { one: '+ {n} more note in the notes', other: '+ {n} more notes in the notes' },
+  },
 });
 
 /** Separators of a list in each language. */
@@ -183,9 +193,12 @@ export function sourceLines(
     .slice(0, room)
     .map((g) => translate(messages, lang, 'source', { citation: groupText(g, model, several, options) }));
   const more = groups.length - room;
-  const moreText =
-    more > 0 ? plural(plurals[where === 'csv' ? 'moreSourcesCsv' : 'moreSourcesNotes'], lang, more) : null;
-  return { lines, more, moreText };
+  return { lines, more, moreText: more > 0 ? moreSourcesText(more, lang, where) : null };
+}
+
+/** "+ 4 autres sources dans le CSV" (or "dans les notes"). */
+export function moreSourcesText(n: number, lang: Lang, where: 'csv' | 'notes'): string {
+  return plural(plurals[where === 'csv' ? 'moreSourcesCsv' : 'moreSourcesNotes'], lang, n);
 }
 
 /** "Sources (3) :", the heading of a full list. */
@@ -198,9 +211,9 @@ export function notesHeading(lang: Lang): string {
   return translate(messages, lang, 'notesHead');
 }
 
-/** "+ 3 autres notes dans le CSV". */
-export function moreNotesText(n: number, lang: Lang): string {
-  return plural(plurals.moreNotesCsv, lang, n);
+/** "+ 3 autres notes dans le CSV" (or "dans les notes" for a slide). */
+export function moreNotesText(n: number, lang: Lang, where: 'csv' | 'notes' = 'csv'): string {
+  return plural(plurals[where === 'csv' ? 'moreNotesCsv' : 'moreNotesNotes'], lang, n);
 }
 
 /** What a footnote says after its points: "valeur approchée (« environ ») : note (confiance : …)". */

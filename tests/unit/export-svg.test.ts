@@ -35,7 +35,7 @@ describe('composeSvg', () => {
       'Casablanca-Settat',
       'Marrakech-Safi',
     ]);
-    expect(texts(doc, 'source')).toEqual(['Source : HCP, RGPH 2024']);
+    expect(texts(doc, 'source')).toEqual(['Source : HCP, « RGPH 2024 », 17 déc. 2024']);
     expect(all).toContain('Officiel');
     expect(texts(doc, 'exported')).toEqual(['Exporté le 26 nov. 2026 depuis Mouchir']);
     expect(texts(doc, 'link')[0]).toBe(

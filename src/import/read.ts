@@ -61,13 +61,21 @@ export async function readTable(file: LoadedFile, options: ReadOptions): Promise
       file.workbook = openWorkbook(file.bytes, limits);
     }
     const wb = file.workbook;
-    // The named sheet, else the first sheet with data.
-    let sheet = options.sheet !== undefined ? wb.readSheet(options.sheet) : null;
+    // The named sheet, else the first that looks like a table (two rows of two cells or more: a notes sheet with
+    // one title cell is passed over), else the first with anything in it.
+    let sheet: { name: string; rows: (string | number)[][] } | null =
+      options.sheet !== undefined ? wb.readSheet(options.sheet) : null;
     if (!sheet) {
+      let firstFilled: { name: string; rows: (string | number)[][] } | null = null;
       for (const s of wb.sheets) {
-        sheet = wb.readSheet(s.name);
-        if (sheet.rows.some((r) => r.length > 0)) break;
+        const read = wb.readSheet(s.name);
+        if (!firstFilled && read.rows.some((r) => r.length > 0)) firstFilled = read;
+        if (read.rows.filter((r) => r.length >= 2).length >= 2) {
+          sheet = read;
+          break;
+        }
       }
+      sheet ??= firstFilled ?? (wb.sheets[0] ? wb.readSheet(wb.sheets[0].name) : null);
     }
     const rows = sheet?.rows ?? [];
     return {

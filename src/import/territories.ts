@@ -47,9 +47,12 @@ export function normaliseName(label: string): string {
 
 /** An ISO code as written (`ma-06`, `MA06`, ` MA-BES `) in its canonical form, or `null`. */
 export function normaliseIso(label: string): string | null {
-  const m = /^ma[-_ ]?([0-9a-z]{2,3})(?:[-_ ]?([0-9]{2}))?$/i.exec(label.trim());
-  if (!m) return /^ma$/i.test(label.trim()) ? 'MA' : null;
-  return `MA-${m[1]!.toUpperCase()}${m[2] ? `-${m[2]}` : ''}`;
+  const s = label.trim();
+  const m = /^ma([-_ ]?)([0-9a-z]{2,3})(?:[-_ ]?([0-9]{2}))?$/i.exec(s);
+  if (!m) return /^ma$/i.test(s) ? 'MA' : null;
+  // Without a separator only digits (`MA06`) or capitals (`MABES`): "Maroc" or "Mazagan" are names, not codes.
+  if (m[1] === '' && !/^\d+$/.test(m[2]!) && s !== s.toUpperCase()) return null;
+  return `MA-${m[2]!.toUpperCase()}${m[3] ? `-${m[3]}` : ''}`;
 }
 
 /** An HCP code as written (`6`, `06`, `6.141`, `06.141`) in HCP's form (`06`, `06.141`), or `null`. */

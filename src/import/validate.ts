@@ -223,14 +223,10 @@ export function runImport(
   for (const c of candidates) {
     const expected = keptKind.get(c.obs.indicator)!;
     if (c.kind === expected) kept.push(c);
-    else
-      reject(
-        c.row,
-        c.column,
-        mapping.layout === 'long' ? cellText(table.rows[c.row - 1]![mapping.period]) : headerOf(c.column),
-        'mixed-frequency',
-        { kind: c.kind, expected },
-      );
+    else if (mapping.layout === 'long') {
+      const raw = cellText(table.rows[c.row - 1]![mapping.period]);
+      reject(c.row, mapping.period, raw, 'mixed-frequency', { kind: c.kind, expected });
+    } else reject(c.row, c.column, headerOf(c.column), 'mixed-frequency', { kind: c.kind, expected });
   }
 
   // Sorted by indicator, territory, period (contract order: single-frequency lists are chronological).

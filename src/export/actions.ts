@@ -159,6 +159,8 @@ export interface MapView {
   regionLabels?: ReadonlyMap<string, string> | undefined;
   /** Absolute link back to the view. */
   link: string;
+  /** The figures are the synthetic stress catalogue's (the chart model's `synthetic`): every map export is stamped. */
+  synthetic?: boolean | undefined;
 }
 
 /**
@@ -184,6 +186,7 @@ export async function composeMapWithFonts(
     fonts,
     fontProbes,
     typeScale,
+    synthetic: view.synthetic,
   };
   const geometry = projectMap(view.topo, {
     level: model.level,
@@ -238,7 +241,13 @@ export function copyMapPng(view: MapView, choice: ImageChoice): Promise<CopyResu
 
 /** Download the map's table as CSV; returns the file name. */
 export function downloadMapCsv(view: MapView): string {
-  const csv = buildMapCsv({ model: view.model, exportDate: todayIso(), link: view.link, title: view.title });
+  const csv = buildMapCsv({
+    model: view.model,
+    exportDate: todayIso(),
+    link: view.link,
+    title: view.title,
+    synthetic: view.synthetic,
+  });
   const name = mapFileName(view, 'csv');
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
   return name;
@@ -248,7 +257,12 @@ export function downloadMapCsv(view: MapView): string {
 export async function renderMapDeck(view: MapView): Promise<Blob> {
   const svg = await composeMapWithFonts(view, MAP_SLIDE_IMAGE, 'white', 1, true);
   const png = await svgToPng(svg, MAP_SLIDE_IMAGE.width, MAP_SLIDE_IMAGE.height, 2);
-  const spec = buildMapSlideSpec(view.model, { exportDate: todayIso(), link: view.link, title: view.title });
+  const spec = buildMapSlideSpec(view.model, {
+    exportDate: todayIso(),
+    link: view.link,
+    title: view.title,
+    synthetic: view.synthetic,
+  });
   return writeMapDeck(spec, await blobToDataUrl(png));
 }
 

@@ -36,7 +36,7 @@ describe('PresentationMode', () => {
     expect(screen.getByText('Diapositive 1 sur 2 : Population légale')).toBeInTheDocument();
     const img = await screen.findByRole('img');
     expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(img).toHaveAccessibleName(/^Population légale\. .*Source : HCP, RGPH 2024\. Officiel\.$/);
+    expect(img).toHaveAccessibleName(/^Population légale\. .*Source : HCP, « RGPH 2024 », 17 déc\. 2024\. Officiel\.$/);
     await user.keyboard('{ArrowRight}');
     expect(screen.getByText('2 / 2')).toBeInTheDocument();
     expect(screen.getByText('Diapositive 2 sur 2 : Taux de chômage')).toBeInTheDocument();

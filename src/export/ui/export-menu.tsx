@@ -86,7 +86,10 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
   // The chart that fits the data (issue 13): a line whose values fall on one period exports (and pins) as the
   // ranking of that period, not a column of dots.
   const model = useMemo(() => leadingModel(given), [given]);
-  const view: MapView | null = useMemo(() => (map ? { ...map, link: given.link } : null), [map, given.link]);
+  const view: MapView | null = useMemo(
+    () => (map ? { ...map, link: given.link, synthetic: given.synthetic === true } : null),
+    [map, given.link, given.synthetic],
+  );
   const lang = model.lang;
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const id = useId();

@@ -13,7 +13,8 @@ import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { composeMapWithFonts, composeWithFonts } from '../actions.ts';
-import { selectionCaption, sourceLine, statusLabel } from '../caption.ts';
+import { selectionCaption, statusLabel } from '../caption.ts';
+import { footnoteTexts, sourceLines, syntheticStamp } from '../provenance-text.ts';
 import { mapSourceLine } from '../compose-map-svg.ts';
 import { mapModelOfPin, type PinnedMap } from '../pins.ts';
 import { svgDataUrl } from '../png.ts';
@@ -51,6 +52,7 @@ function composeSlide(model: ChartModel, map: PinnedMap | undefined, client: Que
         title: map.title,
         regionLabels: new Map(map.regionLabels),
         link: model.link,
+        synthetic: model.synthetic === true,
       },
       SLIDE,
       'white',
@@ -174,10 +176,18 @@ export function PresentationMode({ models: given, onClose, startIndex = 0, maps 
 
   const map = maps?.[index];
   const title = map?.title ?? model?.title ?? '';
+  // The slide's text for screen readers: what the picture says, qualified values, notes and every source included.
+  const stamp = model?.synthetic ? `${syntheticStamp(lang)}. ` : '';
   const alt = map
-    ? `${map.title}. ${map.model.subtitle}. ${mapSourceLine(mapModelOfPin(map))}. ${map.model.attribution}. ${statusLabel(map.model.status, map.model.lang)}.`
+    ? `${stamp}${map.title}. ${map.model.subtitle}. ${mapSourceLine(mapModelOfPin(map))}. ${map.model.attribution}. ${statusLabel(map.model.status, map.model.lang)}.`
     : model
-      ? `${model.title}. ${selectionCaption(model)}. ${sourceLine(model)}. ${statusLabel(model.status, model.lang)}.`
+      ? [
+          `${stamp}${model.title}`,
+          selectionCaption(model),
+          ...footnoteTexts(model).lines,
+          ...sourceLines(model, Infinity, 'csv').lines,
+          `${statusLabel(model.status, model.lang)}.`,
+        ].join('. ')
       : '';
   const src = images[index];
 

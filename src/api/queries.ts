@@ -17,7 +17,7 @@ import {
   TerritoriesResponse,
   type ObservationsQuery,
 } from '../contract/contract.ts';
-import { isUserIndicatorId, userIndicatorId } from '../user-data/types.ts';
+import { USER_DATA_DB_NAME, isUserIndicatorId, userIndicatorId } from '../user-data/ids.ts';
 import { ApiError, apiFetch } from './client.ts';
 
 /** The data is published a few times a year: an hour without refetching is plenty fresh. */
@@ -68,11 +68,28 @@ export function territoriesQuery() {
 const userSource = () => import('../user-data/source.ts');
 
 /**
+ * Whether this browser may hold user datasets: false when there is no IndexedDB, or when it lists its databases
+ * (`indexedDB.databases()`: Chromium, Firefox ≥ 126, Safari) and ours is not among them — then a visitor who never
+ * imported anything loads none of the user-data code (nor `idb`) before the first chart. True when unsure.
+ */
+async function mayHaveUserData(): Promise<boolean> {
+  try {
+    const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    if (!factory) return false;
+    if (typeof factory.databases !== 'function') return true;
+    return (await factory.databases()).some((d) => d.name === USER_DATA_DB_NAME);
+  } catch {
+    return true;
+  }
+}
+
+/**
  * The user's indicators, or none when their code or their storage cannot be read: the official catalogue
  * never fails because of the user's datasets (their views say what is missing, see `missingUserIndicator`).
  */
 async function userIndicatorsOrNone() {
   try {
+    if (!(await mayHaveUserData())) return [];
     return await (await userSource()).userIndicators();
   } catch (e) {
     console.warn('mouchir: the imported datasets could not be read', e);

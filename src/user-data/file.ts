@@ -13,7 +13,7 @@
  */
 import { z } from 'zod/mini';
 import { LocalizedText, Period, Qualifier, TerritoryCode } from '../contract/contract.ts';
-import { UserDataError } from './errors.ts';
+import { UserDataError } from './error-core.ts';
 import { MAX_OBSERVATIONS, getDataset, getDatasetMeta, putDataset } from './store.ts';
 import { DatasetMeta, localize, type Dataset } from './types.ts';
 

@@ -5,7 +5,8 @@
  */
 import type { Indicator, LocalizedText, Observation, ObservationsQuery } from '../contract/contract.ts';
 import { compareMonthSpans, periodMonths, rangeMonths, spanOverlaps } from '../contract/period.ts';
-import { fullText, userIndicatorId, type DatasetMeta, type DatasetObservation } from './types.ts';
+import { userIndicatorId } from './ids.ts';
+import { fullText, type DatasetMeta, type DatasetObservation } from './types.ts';
 
 /** The method text of an imported indicator: where and when it came from, in the three languages. */
 export function importMethod(meta: Pick<DatasetMeta, 'fileName' | 'importedAt' | 'smallCountThreshold' | 'kind'>) {

@@ -4,10 +4,11 @@
  * this module dynamically (with `idb`), so it stays out of the app's first chunk.
  */
 import type { Indicator, Observation, ObservationsQuery } from '../contract/contract.ts';
-import { UserDataError, isUserDataError } from './errors.ts';
+import { UserDataError, isUserDataError } from './error-core.ts';
 import { applySmallCounts, filterObservations, toIndicator } from './indicator.ts';
 import { getDataset, listDatasets, onUserDataChange } from './store.ts';
-import { datasetIdOf, type DatasetObservation } from './types.ts';
+import { datasetIdOf } from './ids.ts';
+import type { DatasetObservation } from './types.ts';
 
 /**
  * The user's indicators for the catalogue, most recently imported first. Storage the browser refuses (private

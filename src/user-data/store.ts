@@ -14,7 +14,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod/mini';
 import { isPeriod, periodKind } from '../contract/period.ts';
 import { TerritoryCode, type Frequency, type TerritoryLevel } from '../contract/contract.ts';
-import { UserDataError, storageError } from './errors.ts';
+import { UserDataError, storageError } from './error-core.ts';
+import { USER_DATA_DB_NAME } from './ids.ts';
 import {
   DatasetMeta,
   PartialText,
@@ -26,7 +27,7 @@ import {
 } from './types.ts';
 
 /** Name and version of the IndexedDB database. */
-export const DB_NAME = 'mouchir-user-data';
+export const DB_NAME = USER_DATA_DB_NAME;
 export const DB_VERSION = 1;
 
 /** Most observations one dataset may hold (100 000 rows is the expected large case; 1 000 000 is refused earlier). */

@@ -11,16 +11,22 @@
  */
 import { z } from 'zod/mini';
 import { Frequency, IsoDate, Observation, TerritoryLevel, Unit, type Lang } from '../contract/contract.ts';
+import { DATASET_ID_PATTERN } from './ids.ts';
+
+// The ids (`user-<id>`, `missingUserIndicator`) live in ./ids.ts, free of zod, for the first chunk's query layer.
+export {
+  DATASET_ID_PATTERN,
+  USER_INDICATOR_PREFIX,
+  datasetIdOf,
+  isUserIndicatorId,
+  missingUserIndicator,
+  userIndicatorId,
+} from './ids.ts';
 
 /** Longest name, unit label, publisher, title or file name kept (a label is a label, not a document). */
 export const MAX_TEXT = 300;
 
-/** A dataset id: lower-case letters and digits, with single hyphens (the indicator id is `user-<id>`). */
-export const DATASET_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const DatasetId = z.string().check(z.maxLength(40), z.regex(DATASET_ID_PATTERN, 'expected a dataset id'));
-
-/** Prefix of the indicator id of an imported dataset: `user-<dataset id>`. Official ids never start with it. */
-export const USER_INDICATOR_PREFIX = 'user-';
 
 const text = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TEXT));
 
@@ -105,28 +111,4 @@ export function localize(t: PartialText, lang: Lang): string {
 /** `t` in all three languages (missing ones fall back, see `localize`). */
 export function fullText(t: PartialText): { fr: string; ar: string; en: string } {
   return { fr: localize(t, 'fr'), ar: localize(t, 'ar'), en: localize(t, 'en') };
-}
-
-/** The indicator id of a dataset: `user-<id>`. */
-export function userIndicatorId(datasetId: string): string {
-  return `${USER_INDICATOR_PREFIX}${datasetId}`;
-}
-
-/** Whether an indicator id names an imported dataset (whether or not this browser has it). */
-export function isUserIndicatorId(indicatorId: string): boolean {
-  return indicatorId.startsWith(USER_INDICATOR_PREFIX) && DATASET_ID_PATTERN.test(indicatorId.slice(5));
-}
-
-/** The dataset id of a `user-…` indicator id, or null for an official id. */
-export function datasetIdOf(indicatorId: string): string | null {
-  return isUserIndicatorId(indicatorId) ? indicatorId.slice(USER_INDICATOR_PREFIX.length) : null;
-}
-
-/**
- * Whether a view asks for an imported indicator this browser does not have (a shared link): `indicatorId` is a
- * `user-…` id and the loaded catalogue lacks it. The view then says so and offers to import the dataset's file,
- * instead of falling back to another indicator or drawing an empty chart.
- */
-export function missingUserIndicator(indicatorId: string | null | undefined, catalogue: readonly { id: string }[]) {
-  return !!indicatorId && isUserIndicatorId(indicatorId) && !catalogue.some((i) => i.id === indicatorId);
 }

@@ -7,7 +7,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../setup-msw.ts';
-import { indicatorsQuery, observationsQuery, refreshUserData } from '../../src/api/queries.ts';
+import { indicatorsQuery, observationsQuery, refreshUserData, shouldRetry } from '../../src/api/queries.ts';
 import { defaultDb, queryObservations } from '../../src/mocks/db.ts';
 import { server } from '../../src/mocks/node.ts';
 import { isUserDataError } from '../../src/user-data/errors.ts';
@@ -108,7 +108,7 @@ describe('imported indicators through the query layer', () => {
       error = e;
     }
     expect(isUserDataError(error, 'not-found')).toBe(true);
-    expect(observationsQuery({ indicator: 'user-gone' }).retry(0, error)).toBe(false);
+    expect(shouldRetry(0, error)).toBe(false); // the policy observationsQuery uses
   });
 
   it('a re-import shows its new figures once refreshed (the same range was cached before)', async () => {
@@ -120,6 +120,14 @@ describe('imported indicators through the query layer', () => {
     await replaceDataset('re', newDataset({ observations: [{ territory: 'MA-01', period: '2021', value: 99 }] }));
     await refreshUserData(qc, 're');
     expect((await qc.fetchQuery(q)).map((o) => o.value)).toEqual([99]);
+  });
+
+  it('a browser that never imported anything: the catalogue does not open (nor create) the user database', async () => {
+    expect(await client().fetchQuery(indicatorsQuery())).toEqual(db.indicators);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([]);
+    await saveDataset(newDataset(), { id: 'now' });
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['mouchir-user-data']);
+    expect((await client().fetchQuery(indicatorsQuery())).at(-1)?.id).toBe('user-now');
   });
 
   it('storage refused: the official catalogue still loads', async () => {

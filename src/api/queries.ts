@@ -17,7 +17,7 @@ import {
   TerritoriesResponse,
   type ObservationsQuery,
 } from '../contract/contract.ts';
-import { USER_DATA_DB_NAME, isUserIndicatorId, userIndicatorId } from '../user-data/ids.ts';
+import { USER_DATA_CHANNEL, USER_DATA_DB_NAME, isUserIndicatorId, userIndicatorId } from '../user-data/ids.ts';
 import { ApiError, apiFetch } from './client.ts';
 
 /** The data is published a few times a year: an hour without refetching is plenty fresh. */
@@ -121,6 +121,7 @@ export function indicatorsQuery() {
 export async function refreshUserData(queryClient: QueryClient, datasetId?: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: ['indicators'] }),
+    queryClient.invalidateQueries({ queryKey: USER_DATASETS_KEY }),
     queryClient.invalidateQueries({
       queryKey: ['observations'],
       predicate: (q) => {
@@ -187,4 +188,36 @@ export function projectsQuery(query: { territory?: string | null } = {}) {
     queryFn: async ({ signal }) => (await apiFetch(path, ProjectsResponse, { signal })).data,
     ...common,
   });
+}
+
+/** Key of the list of the user's datasets (`userDatasetsQuery`). */
+export const USER_DATASETS_KEY = ['user-datasets'] as const;
+
+/**
+ * The user's datasets (`DatasetMeta[]`, most recent import first) for the import dialog's list, read from
+ * IndexedDB (the store is loaded on first use). Invalidated by `refreshUserData`. Storage refused rejects with
+ * `UserDataError` kind `unavailable` (not retried).
+ */
+export function userDatasetsQuery() {
+  return queryOptions({
+    queryKey: USER_DATASETS_KEY,
+    queryFn: async () => (await import('../user-data/store.ts')).listDatasets(),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/**
+ * Keep this tab's queries in step with the user's datasets changed in another tab of the app (the store announces
+ * every committed write on a BroadcastChannel). Call once with the app's query client; returns the unsubscribe.
+ * Without BroadcastChannel it does nothing (the other tab's change shows on the next reload).
+ */
+export function watchUserData(queryClient: QueryClient): () => void {
+  if (typeof BroadcastChannel !== 'function') return () => {};
+  const channel = new BroadcastChannel(USER_DATA_CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const id = (event.data as { id?: unknown } | null)?.id;
+    void refreshUserData(queryClient, typeof id === 'string' ? id : undefined);
+  };
+  return () => channel.close();
 }

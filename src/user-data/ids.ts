@@ -12,6 +12,9 @@ export const USER_INDICATOR_PREFIX = 'user-';
 /** Name of the IndexedDB database that holds the datasets (src/user-data/store.ts). */
 export const USER_DATA_DB_NAME = 'mouchir-user-data';
 
+/** BroadcastChannel on which the store announces `{ id }` after every committed write, to the app's other tabs. */
+export const USER_DATA_CHANNEL = 'mouchir-user-data';
+
 /** The indicator id of a dataset: `user-<id>`. */
 export function userIndicatorId(datasetId: string): string {
   return `${USER_INDICATOR_PREFIX}${datasetId}`;

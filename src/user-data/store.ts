@@ -15,7 +15,7 @@ import { z } from 'zod/mini';
 import { isPeriod, periodKind } from '../contract/period.ts';
 import { TerritoryCode, type Frequency, type TerritoryLevel } from '../contract/contract.ts';
 import { UserDataError, storageError } from './error-core.ts';
-import { USER_DATA_DB_NAME } from './ids.ts';
+import { USER_DATA_CHANNEL, USER_DATA_DB_NAME } from './ids.ts';
 import {
   DatasetMeta,
   PartialText,
@@ -56,8 +56,17 @@ export function onUserDataChange(listener: (id: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Other tabs of the app are told too (their catalogue must show the change): see `watchUserData` in src/api. */
+let channel: BroadcastChannel | null | undefined;
+
 function changed(id: string): void {
   for (const l of listeners) l(id);
+  try {
+    channel ??= typeof BroadcastChannel === 'function' ? new BroadcastChannel(USER_DATA_CHANNEL) : null;
+    channel?.postMessage({ id });
+  } catch {
+    // No channel (old browser, closed): other tabs see the change on their next read.
+  }
 }
 
 /** The open database (opened once; a failed open is retried on the next call). */
@@ -96,6 +105,8 @@ function db(): Promise<Db> {
 
 /** Close the connection (tests swap the IndexedDB factory between cases; a page never needs this). */
 export async function closeUserData(): Promise<void> {
+  channel?.close();
+  channel = undefined;
   const p = dbPromise;
   dbPromise = null;
   if (p) (await p.catch(() => null))?.close();

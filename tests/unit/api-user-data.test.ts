@@ -7,7 +7,14 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../setup-msw.ts';
-import { indicatorsQuery, observationsQuery, refreshUserData, shouldRetry } from '../../src/api/queries.ts';
+import {
+  indicatorsQuery,
+  observationsQuery,
+  refreshUserData,
+  shouldRetry,
+  userDatasetsQuery,
+  watchUserData,
+} from '../../src/api/queries.ts';
 import { defaultDb, queryObservations } from '../../src/mocks/db.ts';
 import { server } from '../../src/mocks/node.ts';
 import { isUserDataError } from '../../src/user-data/errors.ts';
@@ -128,6 +135,29 @@ describe('imported indicators through the query layer', () => {
     await saveDataset(newDataset(), { id: 'now' });
     expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['mouchir-user-data']);
     expect((await client().fetchQuery(indicatorsQuery())).at(-1)?.id).toBe('user-now');
+  });
+
+  it('the list of datasets for the dialog, refreshed with the catalogue', async () => {
+    const qc = client();
+    expect(await qc.fetchQuery(userDatasetsQuery())).toEqual([]);
+    const meta = await saveDataset(newDataset(), { id: 'listed' });
+    await refreshUserData(qc, 'listed');
+    expect(await qc.fetchQuery(userDatasetsQuery())).toEqual([meta]);
+  });
+
+  it('another tab sees a change: watchUserData refreshes on the store broadcast', async () => {
+    const otherTab = client();
+    const stop = watchUserData(otherTab);
+    const observer = new QueryObserver(otherTab, indicatorsQuery());
+    const unsubscribe = observer.subscribe(() => {});
+    try {
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual(db.indicators));
+      await saveDataset(newDataset(), { id: 'fromtab' }); // no refreshUserData on this side
+      await vi.waitFor(() => expect(observer.getCurrentResult().data?.at(-1)?.id).toBe('user-fromtab'));
+    } finally {
+      unsubscribe();
+      stop();
+    }
   });
 
   it('storage refused: the official catalogue still loads', async () => {

@@ -212,14 +212,21 @@ export function captureDownloads() {
 
 /**
  * axe-core on an element (jsdom: no layout, so colour contrast is left to the e2e run in Chromium). Returns the
- * violations as "rule: target" lines, so a failure names what to fix.
+ * violations as "rule: target" lines, so a failure names what to fix — and the checks axe could not run (its
+ * `error-occurred`), so a broken audit fails instead of passing silently.
  */
 export async function axeViolations(element: Element): Promise<string[]> {
-  const results = await axe.run(element, {
-    rules: { 'color-contrast': { enabled: false } },
-    resultTypes: ['violations'],
-  });
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+  // axe looks for an open modal dialog with elementFromPoint, which jsdom lacks: without a stub every rule errors
+  // out (as "incomplete") and nothing is reported.
+  const doc = element.ownerDocument as Document & { elementFromPoint?: unknown };
+  if (typeof doc.elementFromPoint !== 'function') doc.elementFromPoint = () => null;
+  const results = await axe.run(element, { rules: { 'color-contrast': { enabled: false } } });
+  const errored = results.incomplete.filter((r) =>
+    r.nodes.some((n) => [...n.any, ...n.all, ...n.none].some((c) => c.id === 'error-occurred')),
+  );
+  return [...results.violations, ...errored].flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`),
+  );
 }
 
 /** Assert the dialog has no axe violation. */

@@ -279,8 +279,11 @@ export function DatasetsPanel({
           </table>
         </div>
       )}
-      <div className="import-live" role={notice?.kind === 'error' ? 'alert' : 'status'} data-datasets-notice>
-        {notice ? <p className={notice.kind === 'error' ? 'import-error' : 'import-ok'}>{notice.text}</p> : null}
+      <div className="import-live" role="status" data-datasets-notice>
+        {notice?.kind === 'ok' ? <p className="import-ok">{notice.text}</p> : null}
+      </div>
+      <div className="import-live" role="alert" data-datasets-error>
+        {notice?.kind === 'error' ? <p className="import-error">{notice.text}</p> : null}
       </div>
       <label className="field import-datasets__file" htmlFor={`${id}-file`}>
         <span>{t('importDatasetFile')}</span>

@@ -3,7 +3,7 @@
  * import dialog): nothing here is in the app's first chunk.
  *
  * Two object stores, written together: `meta` (a `DatasetMeta` per dataset: the list reads only these) and `rows`
- * (`{ id, observations }`: the raw figures of a dataset, one record). Every write — save, replace, rename, delete —
+ * (the raw figures of a dataset, one record, in columns: see `RowsRecord`). Every write — save, replace, rename, delete —
  * is ONE readwrite transaction over the stores it touches: if any request fails (storage full, the tab closes, the
  * browser aborts) the transaction aborts and nothing of it is kept; the previous version of a dataset is untouched.
  *
@@ -33,9 +33,39 @@ export const DB_VERSION = 1;
 /** Most observations one dataset may hold (100 000 rows is the expected large case; 1 000 000 is refused earlier). */
 export const MAX_OBSERVATIONS = 500_000;
 
-interface RowsRecord {
+/**
+ * A dataset's figures as IndexedDB keeps them: columns, not one object per row. Writing 100 000 row objects costs
+ * the page a ~100 ms structured clone (a long task); typed arrays clone as a copy of bytes. Each row points into the
+ * distinct codes and periods; a null value is NaN (stored values are otherwise finite); the rare rows with a
+ * qualifier, note or period label keep those fields aside.
+ */
+export interface RowsRecord {
   id: string;
-  observations: DatasetObservation[];
+  territories: string[];
+  periods: string[];
+  territory: Uint16Array;
+  period: Uint32Array;
+  value: Float64Array;
+  extras: [number, RowExtras][];
+}
+type RowExtras = Pick<DatasetObservation, 'qualifier' | 'note' | 'periodLabel'>;
+
+/** The row objects of a stored record (indicator `user-<id>`, status `imported`). */
+export function decodeRows(rec: RowsRecord): DatasetObservation[] {
+  const indicator = userIndicatorId(rec.id);
+  const out: DatasetObservation[] = [];
+  for (let i = 0; i < rec.value.length; i++) {
+    const v = rec.value[i]!;
+    out.push({
+      indicator,
+      territory: rec.territories[rec.territory[i]!]!,
+      period: rec.periods[rec.period[i]!]!,
+      value: Number.isNaN(v) ? null : v,
+      status: 'imported',
+    });
+  }
+  for (const [i, extras] of rec.extras) Object.assign(out[i]!, extras);
+  return out;
 }
 
 interface UserDataSchema extends DBSchema {
@@ -137,7 +167,7 @@ export async function getDataset(id: string): Promise<Dataset | null> {
     const tx = (await db()).transaction(['meta', 'rows'], 'readonly');
     const [meta, rows] = await Promise.all([tx.objectStore('meta').get(id), tx.objectStore('rows').get(id), tx.done]);
     if (!meta) return null;
-    return { ...meta, observations: rows?.observations ?? [] };
+    return { ...meta, observations: rows ? decodeRows(rows) : [] };
   } catch (e) {
     throw storageError(e);
   }
@@ -172,47 +202,77 @@ const PERIOD_FORMS: Record<Frequency, readonly string[]> = {
 };
 
 /**
- * The dataset to store for `input`, checked: description by the schema, every row (territory code, period of the
- * dataset's frequency, finite value or null, a rate within 0–100, a count ≥ 0, no territory-period twice).
+ * The dataset to store for `input`, checked and encoded in one pass (no row object is made): description by the
+ * schema, every row (territory code, period of the dataset's frequency, finite value or null, a rate within 0–100, a
+ * count ≥ 0, no territory-period twice). Only the contract's fields of a row are kept.
  * @throws UserDataError `invalid-dataset` naming the first problem, `too-large` over `MAX_OBSERVATIONS`.
  */
-export function buildDataset(input: NewDataset, id: string, importedAt: string): Dataset {
-  if (input.observations.length > MAX_OBSERVATIONS)
-    throw new UserDataError('too-large', `${input.observations.length} rows, at most ${MAX_OBSERVATIONS}`);
-  const indicator = userIndicatorId(id);
+export function prepareDataset(
+  input: NewDataset,
+  id: string,
+  importedAt: string,
+): { meta: DatasetMeta; rows: RowsRecord } {
+  const n = input.observations.length;
+  if (n > MAX_OBSERVATIONS) throw new UserDataError('too-large', `${n} rows, at most ${MAX_OBSERVATIONS}`);
   const forms = PERIOD_FORMS[input.frequency];
-  const seen = new Set<string>();
   const levels = new Set<TerritoryLevel>();
-  const observations: DatasetObservation[] = [];
-  for (let i = 0; i < input.observations.length; i++) {
+  // 100 000 rows hold a few hundred distinct codes and periods: each is checked once, rows keep its index.
+  const territoryIndex = new Map<string, number>();
+  const periodIndex = new Map<string, number>();
+  const rows: RowsRecord = {
+    id,
+    territories: [],
+    periods: [],
+    territory: new Uint16Array(n),
+    period: new Uint32Array(n),
+    value: new Float64Array(n),
+    extras: [],
+  };
+  /** Period indexes seen per territory index: a territory-period twice is refused. */
+  const seen: Set<number>[] = [];
+  const isRate = input.kind === 'rate' && input.unit.code === 'percent';
+  for (let i = 0; i < n; i++) {
     const o: NewObservation = input.observations[i]!;
-    const where = `observations[${i}]`;
-    if (!z.safeParse(TerritoryCode, o.territory).success)
-      throw new UserDataError('invalid-dataset', `${where}.territory: not a territory code`);
-    if (!isPeriod(o.period) || !forms.includes(periodKind(o.period) ?? ''))
-      throw new UserDataError('invalid-dataset', `${where}.period: not a ${input.frequency} period`);
-    if (o.value !== null && (typeof o.value !== 'number' || !Number.isFinite(o.value)))
-      throw new UserDataError('invalid-dataset', `${where}.value: not a number`);
-    if (o.value !== null && input.kind === 'count' && o.value < 0)
-      throw new UserDataError('invalid-dataset', `${where}.value: a negative count`);
-    if (o.value !== null && input.kind === 'rate' && input.unit.code === 'percent' && (o.value < 0 || o.value > 100))
-      throw new UserDataError('invalid-dataset', `${where}.value: a rate outside 0–100`);
-    const key = `${o.territory}\u0000${o.period}`;
-    if (seen.has(key)) throw new UserDataError('invalid-dataset', `${where}: ${o.territory} ${o.period} twice`);
-    seen.add(key);
-    levels.add(levelOfCode(o.territory));
-    // Only the contract's fields are kept: nothing else the caller's objects carry reaches storage.
-    const row: DatasetObservation = {
-      indicator,
-      territory: o.territory,
-      period: o.period,
-      value: o.value,
-      status: 'imported',
-    };
-    if (o.qualifier !== undefined) row.qualifier = o.qualifier;
-    if (o.note) row.note = o.note;
-    if (o.periodLabel !== undefined) row.periodLabel = o.periodLabel;
-    observations.push(row);
+    let t = territoryIndex.get(o.territory);
+    if (t === undefined) {
+      if (!z.safeParse(TerritoryCode, o.territory).success)
+        throw new UserDataError('invalid-dataset', `observations[${i}].territory: not a territory code`);
+      if (rows.territories.length >= 0xffff) throw new UserDataError('too-large', 'more than 65 535 territories');
+      t = rows.territories.push(o.territory) - 1;
+      territoryIndex.set(o.territory, t);
+      seen.push(new Set());
+      levels.add(levelOfCode(o.territory));
+    }
+    let p = periodIndex.get(o.period);
+    if (p === undefined) {
+      if (!isPeriod(o.period) || !forms.includes(periodKind(o.period) ?? ''))
+        throw new UserDataError('invalid-dataset', `observations[${i}].period: not a ${input.frequency} period`);
+      p = rows.periods.push(o.period) - 1;
+      periodIndex.set(o.period, p);
+    }
+    const v = o.value;
+    if (v !== null) {
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new UserDataError('invalid-dataset', `observations[${i}].value: not a number`);
+      if (input.kind === 'count' && v < 0)
+        throw new UserDataError('invalid-dataset', `observations[${i}].value: a negative count`);
+      if (isRate && (v < 0 || v > 100))
+        throw new UserDataError('invalid-dataset', `observations[${i}].value: a rate outside 0–100`);
+    }
+    const periods = seen[t]!;
+    if (periods.has(p))
+      throw new UserDataError('invalid-dataset', `observations[${i}]: ${o.territory} ${o.period} twice`);
+    periods.add(p);
+    rows.territory[i] = t;
+    rows.period[i] = p;
+    rows.value[i] = v === null ? Number.NaN : v;
+    if (o.qualifier !== undefined || o.note || o.periodLabel !== undefined) {
+      const extras: RowExtras = {};
+      if (o.qualifier !== undefined) extras.qualifier = o.qualifier;
+      if (o.note) extras.note = o.note;
+      if (o.periodLabel !== undefined) extras.periodLabel = o.periodLabel;
+      rows.extras.push([i, extras]);
+    }
   }
   const order = ['country', 'region', 'province'] as const;
   const meta = {
@@ -229,26 +289,34 @@ export function buildDataset(input: NewDataset, id: string, importedAt: string):
       ? { smallCountThreshold: input.smallCountThreshold }
       : {}),
     levels: levels.size > 0 ? order.filter((l) => levels.has(l)) : input.levels,
-    rowCount: observations.length,
+    rowCount: n,
   };
   const checked = z.safeParse(DatasetMeta, meta);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new UserDataError('invalid-dataset', `${issue?.path.join('.') || '(dataset)'}: ${issue?.message ?? ''}`);
   }
-  return { ...checked.data, observations };
+  return { meta: checked.data, rows };
+}
+
+/** The whole dataset `input` would be once stored (checked like a save; for files and tests). */
+export function buildDataset(input: NewDataset, id: string, importedAt: string): Dataset {
+  const { meta, rows } = prepareDataset(input, id, importedAt);
+  return { ...meta, observations: decodeRows(rows) };
 }
 
 /** Write meta + rows in one transaction; the transaction is aborted on the first failure (nothing kept). */
-async function writeDataset(dataset: Dataset, mustExist: boolean): Promise<DatasetMeta> {
-  const { observations, ...meta } = dataset;
+async function writeDataset(
+  { meta, rows }: { meta: DatasetMeta; rows: RowsRecord },
+  mustExist: boolean,
+): Promise<DatasetMeta> {
   const database = await db();
   const tx = database.transaction(['meta', 'rows'], 'readwrite');
   try {
     const metaStore = tx.objectStore('meta');
     if (mustExist && (await metaStore.count(meta.id)) === 0) throw new UserDataError('not-found', meta.id);
     await metaStore.put(meta);
-    await tx.objectStore('rows').put({ id: meta.id, observations });
+    await tx.objectStore('rows').put(rows);
     await tx.done;
   } catch (e) {
     abortQuietly(tx);
@@ -269,8 +337,10 @@ function abortQuietly(tx: { abort(): void }): void {
 
 /** Save a newly imported dataset under a new id. One transaction: its description and its figures, or nothing. */
 export async function saveDataset(input: NewDataset, options: WriteOptions = {}): Promise<DatasetMeta> {
-  const dataset = buildDataset(input, options.id ?? newDatasetId(), (options.now ?? new Date()).toISOString());
-  return writeDataset(dataset, false);
+  return writeDataset(
+    prepareDataset(input, options.id ?? newDatasetId(), (options.now ?? new Date()).toISOString()),
+    false,
+  );
 }
 
 /**
@@ -278,14 +348,12 @@ export async function saveDataset(input: NewDataset, options: WriteOptions = {})
  * transaction: on failure the previous version stays whole.
  */
 export async function replaceDataset(id: string, input: NewDataset, options: WriteOptions = {}): Promise<DatasetMeta> {
-  const dataset = buildDataset(input, id, (options.now ?? new Date()).toISOString());
-  return writeDataset(dataset, true);
+  return writeDataset(prepareDataset(input, id, (options.now ?? new Date()).toISOString()), true);
 }
 
 /** Store a whole dataset as it is (a dataset file read back, ./file.ts), replacing one with the same id. */
 export async function putDataset(dataset: Dataset): Promise<DatasetMeta> {
-  const rebuilt = buildDataset({ ...dataset, observations: dataset.observations }, dataset.id, dataset.importedAt);
-  return writeDataset(rebuilt, false);
+  return writeDataset(prepareDataset(dataset, dataset.id, dataset.importedAt), false);
 }
 
 /** Rename a dataset (names in one to three languages). */

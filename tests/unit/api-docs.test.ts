@@ -89,6 +89,31 @@ describe('docs/api.md', () => {
     expect(docs).toMatch(new RegExp(`\`${kind}(:[^\`]*)?\``));
   });
 
+  it.each(contract.Qualifier.options)('documents the qualifier %s in the qualifiers table', (q) => {
+    expect(docs).toMatch(new RegExp(`\\| \`${q}\` \\|`));
+  });
+
+  it.each(contract.Confidence.options)('documents the confidence level %s', (c) => {
+    expect(docs).toContain(`\`${c}\``);
+  });
+
+  it('gives a worked example of a qualified observation that the contract accepts and data/ serves as is', () => {
+    const block = /A worked example[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(docs)?.[1];
+    expect(block).toBeDefined();
+    const example = contract.Observation.parse(JSON.parse(block ?? 'null'));
+    expect(example.qualifier).toBe('lower-bound');
+    expect(example.source?.via?.length).toBeGreaterThan(0);
+    const shipped = (
+      JSON.parse(readFileSync(resolve('data/observations/programmes.json'), 'utf8')) as { data: unknown[] }
+    ).data.find(
+      (o) =>
+        (o as contract.Observation).indicator === example.indicator &&
+        (o as contract.Observation).period === example.period &&
+        (o as contract.Observation).territory === example.territory,
+    );
+    expect(shipped).toEqual(example);
+  });
+
   it('says how to point the app at a real API', () => {
     expect(docs).toContain('VITE_API_BASE_URL=');
     expect(docs).toContain('npx tsx scripts/api-server.ts');

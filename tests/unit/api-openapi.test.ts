@@ -105,6 +105,38 @@ describe('served responses validate against the document', () => {
     expect(result.success, result.error?.message).toBe(true);
   });
 
+  // Issue 14: point provenance travels through the document — qualifiers, undated labels, per-point sources with via.
+  it.each(['amo-tadamon-beneficiaries', 'amo-coverage-rate', 'urban-share', 'medical-coverage-census'])(
+    'qualified observations of %s match ObservationsResponse',
+    async (id) => {
+      const doc = await servedDocument();
+      const body = (await (await fetch(`${BASE}/observations?indicator=${id}`)).json()) as {
+        data: { qualifier?: string }[];
+      };
+      expect(body.data.length).toBeGreaterThan(0);
+      const result = validatorFor(doc, 'ObservationsResponse').safeParse(body);
+      expect(result.success, result.error?.message).toBe(true);
+    },
+  );
+
+  it('lists the six qualifiers and four confidence levels, and refuses an unknown qualifier or a via without URL', async () => {
+    const doc = await servedDocument();
+    expect(validatorFor(doc, 'Qualifier').safeParse('undated').success).toBe(true);
+    expect(validatorFor(doc, 'Qualifier').safeParse('roughly').success).toBe(false);
+    expect(validatorFor(doc, 'Confidence').safeParse('two-reports').success).toBe(true);
+    const body = (await (await fetch(`${BASE}/observations?indicator=amo-tadamon-beneficiaries`)).json()) as {
+      data: Record<string, unknown>[];
+    };
+    const point = body.data.find((o) => o.period === '2024-03');
+    expect(point).toMatchObject({ qualifier: 'lower-bound', source: { via: [{ name: 'Maghress' }] } });
+    const observation = validatorFor(doc, 'Observation');
+    expect(observation.safeParse({ ...point, qualifier: 'roughly' }).success).toBe(false);
+    const source = point?.source as Record<string, unknown>;
+    expect(observation.safeParse({ ...point, source: { ...source, via: [{ name: 'Maghress' }] } }).success).toBe(false);
+    const { publisher: _publisher, ...withoutPublisher } = source;
+    expect(observation.safeParse({ ...point, source: withoutPublisher }).success).toBe(false);
+  });
+
   it('and the document rejects a broken payload (the check can fail)', async () => {
     const doc = await servedDocument();
     setMockSpec('invalid:observations');

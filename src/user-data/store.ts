@@ -351,8 +351,11 @@ export async function replaceDataset(id: string, input: NewDataset, options: Wri
   return writeDataset(prepareDataset(input, id, (options.now ?? new Date()).toISOString()), true);
 }
 
-/** Store a whole dataset as it is (a dataset file read back, ./file.ts), replacing one with the same id. */
-export async function putDataset(dataset: Dataset): Promise<DatasetMeta> {
+/**
+ * Store a dataset with its own id and import date (a dataset file read back, ./file.ts), replacing one with the same
+ * id. Checked like a save; one transaction.
+ */
+export async function putDataset(dataset: NewDataset & { id: string; importedAt: string }): Promise<DatasetMeta> {
   return writeDataset(prepareDataset(dataset, dataset.id, dataset.importedAt), false);
 }
 

@@ -17,6 +17,7 @@ import {
   markedValue,
   moreNotesText,
   moreSourcesText,
+  pickFirst,
   sourceLines,
   syntheticStamp,
   syntheticWatermark,
@@ -85,27 +86,37 @@ const MAX_LINE_LABELS = 20;
  */
 export function provenanceFootLines(
   f: Pick<Frame, 'H' | 'fs'>,
-  notes: readonly string[],
+  allNotes: { lines: readonly string[]; qualified: readonly boolean[] },
   sources: readonly string[],
   lang: ChartModel['lang'],
   reserved = 0,
 ): FootLine[] {
+  const notes = allNotes.lines;
   const lineH = f.fs.foot * 1.4;
   // The footer may take about 40 % of the picture (less the export date and link): the plot keeps the rest.
   const budget = Math.max(3, Math.floor((f.H * 0.4) / lineH) - 2 - reserved);
   let srcN = Math.min(sources.length, 4);
   let noteN = Math.min(notes.length, 4);
-  let wrap = 2;
-  const more = (shown: number, all: number) => (all > shown ? 1 : 0);
-  const cost = () => (srcN + noteN) * wrap + more(srcN, sources.length) + more(noteN, notes.length);
-  while (cost() > budget && wrap > 1) wrap--;
+  // Each item may wrap over two lines; past the budget, the last items go to one line first (the first notes and
+  // sources stay whole), then notes, then sources beyond the first, are counted instead of printed.
+  const noteWrap = notes.map(() => 2);
+  const srcWrap = sources.map(() => 2);
+  const sum = (w: number[], n: number) => w.slice(0, n).reduce((a, b) => a + b, 0);
+  const cost = () =>
+    sum(noteWrap, noteN) + sum(srcWrap, srcN) + (notes.length > noteN ? 1 : 0) + (sources.length > srcN ? 1 : 0);
+  for (let i = Math.max(noteN, srcN) - 1; i >= 0 && cost() > budget; i--) {
+    if (i < srcN) srcWrap[i] = 1;
+    if (cost() > budget && i < noteN) noteWrap[i] = 1;
+  }
   while (cost() > budget && noteN > 0) noteN--;
   while (cost() > budget && srcN > 1) srcN--;
-  // A "+ n" line replaces the last item rather than adding one for a single left-out item.
   const out: FootLine[] = [];
-  for (const n of notes.slice(0, noteN)) out.push({ text: n, cls: 'footnote', wrap });
+  // The qualified values' footnotes first when not all fit ("≈", ">" matter more than a plain note).
+  pickFirst(notes, noteN, (_, i) => allNotes.qualified[i] === true).forEach((n, i) =>
+    out.push({ text: n, cls: 'footnote', wrap: noteWrap[i] ?? 1 }),
+  );
   if (notes.length > noteN) out.push({ text: moreNotesText(notes.length - noteN, lang), cls: 'footnote-more' });
-  for (const l of sources.slice(0, srcN)) out.push({ text: l, cls: 'source', wrap });
+  sources.slice(0, srcN).forEach((l, i) => out.push({ text: l, cls: 'source', wrap: srcWrap[i] ?? 1 }));
   if (sources.length > srcN)
     out.push({ text: moreSourcesText(sources.length - srcN, lang, 'csv'), cls: 'source-more' });
   return out;
@@ -158,7 +169,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const method = methodLine(model);
   const notes = footnoteTexts(model);
   const sources = sourceLines(model, Infinity, 'csv', { isolate: true }).lines;
-  const lines: FootLine[] = provenanceFootLines(f, notes.lines, sources, lang, method === null ? 0 : 1);
+  const lines: FootLine[] = provenanceFootLines(f, notes, sources, lang, method === null ? 0 : 1);
   if (method !== null) lines.push({ text: method, cls: 'method' });
   const footer = composeFooter(f, { lines, exportDate: opts.exportDate, link: model.link });
   parts.push(footer.svg);

@@ -25,6 +25,7 @@ import {
   markedValue,
   moreNotesText,
   notesHeading,
+  pickFirst,
   sourceLines,
   syntheticStamp,
 } from './provenance-text.ts';
@@ -197,9 +198,11 @@ const SLIDE_FOOTNOTES = 3;
 
 /** The footnotes under a slide's chart: the first ones, then "+ n autres notes" (all in the notes). */
 function slideFootnotes(model: ChartModel): string[] {
-  const all = footnoteTexts(model).lines.map(clean);
+  const fns = footnoteTexts(model);
+  const all = fns.lines.map(clean);
   if (all.length <= SLIDE_FOOTNOTES) return all;
-  const shown = all.slice(0, SLIDE_FOOTNOTES - 1);
+  // The qualified values' footnotes first ("≈ 10 M", "> 11 M"), in mark order.
+  const shown = pickFirst(all, SLIDE_FOOTNOTES - 1, (_, i) => fns.qualified[i] === true);
   return [...shown, moreNotesText(all.length - shown.length, model.lang, 'notes')];
 }
 

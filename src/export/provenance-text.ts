@@ -244,8 +244,25 @@ export function footnoteText(fn: Footnote, lang: Lang, withSeries = true, maxPoi
 export function footnoteTexts(model: Pick<ChartModel, 'series' | 'lang'>): {
   marks: Map<ChartPoint, string>;
   lines: string[];
+  /** By line: whether the footnote carries a qualifier (≈, >, <…), printed first when not all fit. */
+  qualified: boolean[];
 } {
   const { notes, marks } = footnotes(model);
   const withSeries = seriesCount(model) > 1;
-  return { marks, lines: notes.map((fn) => footnoteText(fn, model.lang, withSeries)) };
+  return {
+    marks,
+    lines: notes.map((fn) => footnoteText(fn, model.lang, withSeries)),
+    qualified: notes.map((fn) => fn.qualifier !== undefined),
+  };
+}
+
+/**
+ * The `n` items to print when not all fit: those `first` picks, then the others, kept in their order (marks stay in
+ * sequence, gaps are the footnotes left to the CSV or the notes).
+ */
+export function pickFirst<T>(items: readonly T[], n: number, first: (item: T, index: number) => boolean): T[] {
+  if (items.length <= n) return [...items];
+  const order = [...items.keys()].sort((a, b) => Number(first(items[b] as T, b)) - Number(first(items[a] as T, a)));
+  const chosen = new Set(order.slice(0, Math.max(0, n)));
+  return items.filter((_, i) => chosen.has(i));
 }

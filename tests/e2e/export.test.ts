@@ -208,7 +208,8 @@ describe('exports from the explorer (Chromium)', () => {
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
-    expect(rows.find((r) => r[0] === '# Source')?.[1]).toMatch(/^.+, .+, https?:\/\//);
+    // A citation, publisher first, then its link (issue 14).
+    expect(rows.find((r) => r[0] === '# Source')?.[1]).toMatch(/^.+, “.+”.* — https?:\/\//);
     expect(rows.find((r) => r[0] === '# Status')?.[1]).toBe('Official');
     const start = rows.findIndex((r) => r[0] === 'Territory');
     const data = rows.slice(start + 1);

@@ -194,6 +194,42 @@ describe('the synthetic-data stamp (issue 14 item 4)', () => {
   });
 });
 
+/** The provenance fixture with a plain note on `n` extra points before its "> 11 M" (more footnotes than fit). */
+function crowdedModel(n: number): ChartModel {
+  const base = provenanceModel('fr');
+  const s = base.series[0];
+  if (!s) throw new Error('fixture');
+  const extra = Array.from({ length: n }, (_, i) => ({
+    period: `2023-0${i + 1}`,
+    value: 10_100_000 + i,
+    status: 'official' as const,
+    note: `Note simple ${i + 1}.`,
+  }));
+  const [first, ...rest] = s.points;
+  return {
+    ...base,
+    periods: ['2022-12', ...extra.map((p) => p.period), '2023-10', '2024-03'],
+    series: [{ ...s, points: [first!, ...extra, ...rest] }],
+  };
+}
+
+describe('when not every footnote fits', () => {
+  it('prints the qualified values first (slide and picture), and counts the others', () => {
+    const model = crowdedModel(5);
+    const slide = buildDeckSpec([model], 'fr', DATE).slides[0];
+    expect(slide?.footnotes.map(plain)).toEqual([
+      expect.stringMatching(/^¹ ≈ 10 M/),
+      expect.stringMatching(/^⁷ > 11 M/),
+      '+ 5 autres notes dans les notes',
+    ]);
+    const doc = parse(composeSvg(model, { ...OPTS, width: 1080, height: 1080 }));
+    const fns = texts(doc, 'footnote').join(' ');
+    expect(fns).toContain('¹ ≈ 10 M');
+    expect(fns).toContain('⁷ > 11 M');
+    expect(texts(doc, 'footnote-more')[0]).toMatch(/^\+ \d autres notes dans le CSV$/);
+  });
+});
+
 describe('the deck (PowerPoint)', () => {
   it('lists every source in the notes, publisher first, with the points it covers, then the qualified points', () => {
     const notes = plain(buildDeckSpec([provenanceModel('fr')], 'fr', DATE).slides[0]?.notes ?? '');

@@ -319,20 +319,26 @@ async function writeDataset(
     await tx.objectStore('rows').put(rows);
     await tx.done;
   } catch (e) {
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw storageError(e);
+    throw await failedWrite(tx, e);
   }
   changed(meta.id);
   return meta;
 }
 
-function abortQuietly(tx: { abort(): void }): void {
+/**
+ * End a failed write: abort its transaction (nothing of it is kept), wait until it is over, and say why. When the
+ * browser aborted it, its pending requests fail with AbortError while the transaction's own error holds the cause
+ * (QuotaExceededError when the disk is full): that cause wins.
+ */
+async function failedWrite(tx: { abort(): void; done: Promise<void>; error: DOMException | null }, e: unknown) {
   try {
     tx.abort();
   } catch {
     // Already finished or aborted by the browser: nothing was committed either way.
   }
+  await tx.done.catch(() => undefined);
+  const cause = tx.error && tx.error.name !== 'AbortError' ? tx.error : e;
+  return storageError(cause);
 }
 
 /** Save a newly imported dataset under a new id. One transaction: its description and its figures, or nothing. */
@@ -374,9 +380,7 @@ export async function renameDataset(id: string, name: PartialText): Promise<Data
     changed(id);
     return next;
   } catch (e) {
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw storageError(e);
+    throw await failedWrite(tx, e);
   }
 }
 
@@ -387,9 +391,7 @@ export async function deleteDataset(id: string): Promise<void> {
   try {
     await Promise.all([tx.objectStore('meta').delete(id), tx.objectStore('rows').delete(id), tx.done]);
   } catch (e) {
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw storageError(e);
+    throw await failedWrite(tx, e);
   }
   changed(id);
 }

@@ -166,13 +166,17 @@ describe('user-data store', () => {
 
 describe('no partial writes', () => {
   /** Make the put into `rows` fail as `how` says, for the next write only. */
-  function failRowsPut(how: 'quota' | 'abort') {
+  function failRowsPut(how: 'quota' | 'abort' | 'quota-abort') {
     const original = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (this.name !== 'rows') return original.apply(this, args);
       if (how === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       const request = original.apply(this, args);
-      this.transaction.abort(); // the browser (or a closing tab) aborts mid-transaction, after the meta put
+      if (how === 'quota-abort')
+        // What browsers do when the disk fills: the transaction aborts with QuotaExceededError as its error and the
+        // pending request fails with AbortError (fake-indexeddb's own abort steps, with that error name).
+        (this.transaction as unknown as { _abort(name: string): void })._abort('QuotaExceededError');
+      else this.transaction.abort(); // the browser (or a closing tab) aborts mid-transaction, after the meta put
       return request;
     });
   }
@@ -187,6 +191,15 @@ describe('no partial writes', () => {
     expect(await listDatasets()).toEqual([earlier]);
     expect(await getDataset('new1')).toBeNull();
     expect((await getDataset('earlier'))?.observations).toHaveLength(8);
+  });
+
+  it('storage full as browsers report it (the transaction aborts with QuotaExceededError): quota, nothing kept', async () => {
+    failRowsPut('quota-abort');
+    const e = await rejection(saveDataset(newDataset(), { id: 'full' }));
+    expect(isUserDataError(e, 'quota')).toBe(true);
+    vi.restoreAllMocks();
+    expect(await getDatasetMeta('full')).toBeNull();
+    expect(await listDatasets()).toEqual([]);
   });
 
   it('a transaction aborted mid-write keeps neither the description nor the figures', async () => {

@@ -145,13 +145,16 @@ function scheduleHistoryWrite(state: ViewState, mode: HistoryMode, immediate: bo
 
 /**
  * Load the selection from the current URL into the store (before the first render).
- * Without a `lang` parameter the remembered language wins over the default.
+ * Without a `lang` parameter the remembered language wins over the default; with one, it is remembered.
  */
 export function initViewFromUrl(search: string = window.location.search): void {
   const parsed = parseViewUrl(search);
   const hasLang = new URLSearchParams(search).has('lang') && !parsed.notices.some((n) => n.parameter === 'lang');
   const remembered = usePreferences.getState().lang;
   const state = !hasLang && remembered ? { ...parsed.state, lang: remembered } : parsed.state;
+  // A link that names its language is a choice too: remember it. Otherwise `?lang=fr` (the default, which the
+  // address bar then drops) opened in French and a reload came back in the last remembered language.
+  if (hasLang) usePreferences.getState().setLang(state.lang);
   applyingFromUrl = true;
   useViewStore.getState().replace(state, parsed.notices);
   applyingFromUrl = false;

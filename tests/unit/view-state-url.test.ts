@@ -17,9 +17,10 @@ import {
 } from '../../src/state/view-state.ts';
 import { rangeIsEmpty } from '../../src/contract/period.ts';
 import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
-import { PAGE_LOAD_PARAMS, validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
+import { PAGE_LOAD_PARAMS, initViewFromUrl, validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
+import { useViewStore } from '../../src/state/view-store.ts';
 import { initialDataset, isMockApi, viewForRealData } from '../../src/app/dataset-mode.ts';
-import { parsePreferences, serializePreferences } from '../../src/state/preferences.ts';
+import { parsePreferences, serializePreferences, usePreferences } from '../../src/state/preferences.ts';
 import { noticeText } from '../../src/app/notices.tsx';
 import { resolveTheme } from '../../src/app/theme.ts';
 
@@ -220,6 +221,25 @@ describe('the dataset switch never reaches the address bar or a link (issue 14 i
         expect(parseViewUrl(`?${out.toString()}`).state).toEqual(parseViewUrl(serializeViewUrl(state)).state);
       }),
     );
+  });
+});
+
+describe('the language of a link', () => {
+  it('is remembered when the link names it, so the normalised address (fr left out) reloads in it', () => {
+    usePreferences.getState().setLang('ar');
+    initViewFromUrl('?view=explorer&lang=fr');
+    expect(useViewStore.getState().lang).toBe('fr');
+    expect(usePreferences.getState().lang).toBe('fr');
+    initViewFromUrl('?view=explorer'); // the reload of what the address bar shows
+    expect(useViewStore.getState().lang).toBe('fr');
+  });
+  it('a link without one opens in the remembered language; an unknown one changes nothing', () => {
+    usePreferences.getState().setLang('ar');
+    initViewFromUrl('?view=compare');
+    expect(useViewStore.getState().lang).toBe('ar');
+    initViewFromUrl('?view=compare&lang=xx');
+    expect(useViewStore.getState().lang).toBe('ar');
+    expect(usePreferences.getState().lang).toBe('ar');
   });
 });
 

@@ -126,6 +126,8 @@ describe('a chart of 75 lines (canvas layer)', () => {
     expect(coloursSeen(light.perColour)).toBeGreaterThanOrEqual(6);
 
     // Hover: a card with the period and the nearest lines' values, the nearest line highlighted.
+    // On screen first: the stress banner (issue 14) pushes the chart's lower part below a 900 px viewport.
+    await page.locator(CANVAS).first().scrollIntoViewIfNeeded();
     const box = await page.locator(CANVAS).first().boundingBox();
     if (!box) throw new Error('canvas has no box');
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.85);

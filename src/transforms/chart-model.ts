@@ -5,7 +5,7 @@
 import type { DataStatus, Indicator, Lang, Measure, Observation, Territory } from '../contract/contract.ts';
 import type { ChartModel, ChartSeries, MissingItem } from './chart-types.ts';
 import { seriesColor } from './palette.ts';
-import { DIRECTIONS, defineMessages, translate } from '../i18n/i18n.ts';
+import { DIRECTIONS, defineMessages, definePlurals, plural, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { periodsInRange } from '../contract/period.ts';
 import { buildSeries, distinctPeriods } from './series.ts';
@@ -24,12 +24,27 @@ const messages = defineMessages({
   },
   and: { fr: ' et ', ar: ' و', en: ' and ' },
   range: { fr: '{from}–{to}', ar: '{from}–{to}', en: '{from}–{to}' },
-  territoriesCount: { fr: '{n} territoires', ar: '{n} مجالات ترابية', en: '{n} territories' },
   measureAbsolute: { fr: 'valeurs absolues', ar: 'قيم مطلقة', en: 'absolute values' },
   measurePer1000: { fr: 'pour 1 000 habitants', ar: 'لكل 1000 نسمة', en: 'per 1,000 inhabitants' },
   measurePerHousehold: { fr: 'par ménage', ar: 'لكل أسرة', en: 'per household' },
   measureShare: { fr: 'part de la population', ar: 'نسبة من السكان', en: 'share of population' },
   noPeriod: { fr: 'aucune période', ar: 'لا توجد فترة', en: 'no period' },
+});
+
+/** Counts in the subtitle, with their plural forms (Arabic: 3–10 plural, 11–99 singular accusative, 100+ singular). */
+export const chartModelPlurals = definePlurals({
+  territoriesCount: {
+    fr: { one: '{n} territoire', other: '{n} territoires' },
+    ar: {
+      zero: '{n} مجال ترابي',
+      one: 'مجال ترابي واحد',
+      two: 'مجالان ترابيان',
+      few: '{n} مجالات ترابية',
+      many: '{n} مجالا ترابيا',
+      other: '{n} مجال ترابي',
+    },
+    en: { one: '{n} territory', other: '{n} territories' },
+  },
 });
 
 const MEASURE_KEY: Record<Measure, 'measureAbsolute' | 'measurePer1000' | 'measurePerHousehold' | 'measureShare'> = {
@@ -90,7 +105,7 @@ export interface ChartModelInput {
 
 /** The territories' names in words for a subtitle, shortened to a count beyond four. */
 export function territoriesText(names: readonly string[], lang: Lang): string {
-  if (names.length > 4) return translate(messages, lang, 'territoriesCount', { n: names.length });
+  if (names.length > 4) return plural(chartModelPlurals.territoriesCount, lang, names.length);
   return joinWords(names, lang);
 }
 

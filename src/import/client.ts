@@ -15,8 +15,12 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from './types.ts';
+import { unpackObservations } from './pack.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Observations rebuilt per slice on the page (a few ms each). */
+const UNPACK_SLICE = 10_000;
 
 type Pending = { resolve: (r: WorkerResponse) => void; reject: (e: ImportError) => void };
 
@@ -98,8 +102,19 @@ export function createImportClient(factory: WorkerFactory = defaultFactory): Imp
         name: { fr: t.name.fr, ar: t.name.ar, en: t.name.en },
         ...(t.hcpCode ? { hcpCode: t.hcpCode } : {}),
       }));
-      const res = await send({ type: 'run', settings, territories: slim });
-      return (res as Extract<WorkerResponse, { type: 'result' }>).result;
+      const res = (await send({ type: 'run', settings, territories: slim })) as Extract<
+        WorkerResponse,
+        { type: 'result' }
+      >;
+      // Rebuild the observations in slices, yielding between them, so the page never blocks on 100,000 objects.
+      const observations: ImportResult['observations'] = [];
+      const n = res.packed.value.length;
+      for (let from = 0; from < n; from += UNPACK_SLICE) {
+        if (from > 0) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        const part = unpackObservations(res.packed, from, Math.min(n, from + UNPACK_SLICE));
+        for (const o of part) observations.push(o);
+      }
+      return { ...res.result, observations };
     },
     cancel(): void {
       stop();

@@ -12,6 +12,7 @@
  */
 import type { Frequency, Observation, Territory, TerritoryCode } from '../contract/contract.ts';
 import type { PeriodKind } from '../contract/period.ts';
+import type { PackedObservations } from './pack.ts';
 
 /** The text encodings a CSV/TSV file may be read in. `windows-1252` covers Latin-1 (French Excel). */
 export type ImportEncoding = 'utf-8' | 'windows-1252' | 'windows-1256';
@@ -330,7 +331,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'preview'; id: number; preview: Preview }
-  | { type: 'result'; id: number; result: ImportResult }
+  /** `result.observations` is empty: they travel as `packed` columns (transferred), see ./pack.ts. */
+  | { type: 'result'; id: number; result: ImportResult; packed: PackedObservations }
   | { type: 'error'; id: number; code: ImportErrorCode; params: Record<string, string | number> };
 
 /** The main-thread client (src/import/client.ts, `createImportClient()`). */

@@ -9,6 +9,7 @@
 import type { Frequency, Observation, TerritoryLevel } from '../contract/contract.ts';
 import { comparePeriods, periodKind, periodStart, type PeriodKind } from '../contract/period.ts';
 import { cellText } from './detect.ts';
+import { GAP_NOTE } from './gap-note.ts';
 import { parseNumber } from './numbers.ts';
 import { toPeriod } from './periods.ts';
 import type { Table } from './read.ts';
@@ -26,11 +27,7 @@ import type {
   UnmatchedLabel,
 } from './types.ts';
 
-export const GAP_NOTE = {
-  fr: 'Pas de valeur dans le fichier importé',
-  ar: 'لا توجد قيمة في الملف المستورد',
-  en: 'No value in the imported file',
-} as const;
+export { GAP_NOTE };
 
 const FREQUENCY: Record<PeriodKind, Frequency> = { year: 'annual', quarter: 'quarterly', month: 'monthly' };
 

@@ -6,6 +6,7 @@
  */
 /// <reference lib="webworker" />
 import { buildPreview } from './detect.ts';
+import { packObservations, packedTransfer } from './pack.ts';
 import { loadFile, readTable, type LoadedFile, type Table } from './read.ts';
 import { ImportError, type ReadOptions, type WorkerRequest, type WorkerResponse } from './types.ts';
 import { runImport } from './validate.ts';
@@ -26,9 +27,15 @@ async function handle(msg: WorkerRequest): Promise<WorkerResponse> {
   if (msg.type === 'reread') return preview(msg.id, msg.options);
   if (!table) throw new ImportError('no-file', {});
   const t0 = performance.now();
-  const result = runImport(table, headerRow, { decimal: lastOptions?.decimal, ...msg.settings }, msg.territories);
+  const result = runImport(
+    table,
+    headerRow,
+    { ...msg.settings, decimal: msg.settings.decimal ?? lastOptions?.decimal },
+    msg.territories,
+  );
+  const packed = packObservations(result.observations);
   result.stats.ms = Math.round(performance.now() - t0 + readMs);
-  return { type: 'result', id: msg.id, result };
+  return { type: 'result', id: msg.id, result: { ...result, observations: [] }, packed };
 }
 
 let readMs = 0;
@@ -47,7 +54,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   handle(msg).then(
-    (res) => scope.postMessage(res),
+    (res) => scope.postMessage(res, res.type === 'result' ? packedTransfer(res.packed) : []),
     (e: unknown) => {
       const err =
         e instanceof ImportError

@@ -254,12 +254,12 @@ describe('no English in the French and Arabic texts of data/', () => {
     'were',
     'figure',
   ];
-  function texts(node: unknown, path: string, out: { path: string; fr: string; ar: string }[]): void {
+  function texts(node: unknown, path: string, out: { path: string; fr: string; ar: string; en: string }[]): void {
     if (Array.isArray(node)) node.forEach((n, i) => texts(n, `${path}[${i}]`, out));
     else if (node !== null && typeof node === 'object') {
       const o = node as Record<string, unknown>;
       if (typeof o.fr === 'string' && typeof o.ar === 'string' && typeof o.en === 'string')
-        out.push({ path, fr: o.fr, ar: o.ar });
+        out.push({ path, fr: o.fr, ar: o.ar, en: o.en });
       else for (const [k, v] of Object.entries(o)) if (k !== 'source') texts(v, `${path}.${k}`, out);
     }
   }
@@ -272,8 +272,21 @@ describe('no English in the French and Arabic texts of data/', () => {
     expect(englishWords('la valeur de l’offre', ENGLISH)).toEqual([]);
   });
 
+  it('groups thousands as each language prints them: 83\u202f000 (fr), 83.000 (ar), 83,000 (en)', () => {
+    const out: { path: string; fr: string; ar: string; en: string }[] = [];
+    texts(shipped.indicators, 'indicators', out);
+    texts(shipped.projects, 'projects', out);
+    for (const [file, content] of Object.entries(shipped.observations)) texts(content, file, out);
+    const wrong = out.flatMap((t) => [
+      ...[...t.fr.matchAll(/\d[ .\u00a0]\d{3}(?!\d)/g)].map((m) => `${t.path}.fr: ${m[0]}`),
+      ...[...t.ar.matchAll(/\d[ \u202f\u00a0]\d{3}(?!\d)/g)].map((m) => `${t.path}.ar: ${m[0]}`),
+      ...[...t.en.matchAll(/\d[ \u202f\u00a0]\d{3}(?!\d)/g)].map((m) => `${t.path}.en: ${m[0]}`),
+    ]);
+    expect(wrong).toEqual([]);
+  });
+
   it('finds none in fr or ar', () => {
-    const out: { path: string; fr: string; ar: string }[] = [];
+    const out: { path: string; fr: string; ar: string; en: string }[] = [];
     texts(shipped.indicators, 'indicators', out);
     texts(shipped.projects, 'projects', out);
     texts(shipped.territories, 'territories', out);

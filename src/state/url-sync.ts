@@ -7,7 +7,14 @@
 import { useEffect } from 'react';
 import { DIRECTIONS } from '../i18n/i18n.ts';
 import { MAX_TERRITORIES } from '../transforms/selection.ts';
-import { parseViewUrl, serializeViewUrl, type UrlNotice, type UrlVocabulary, type ViewState } from './view-state.ts';
+import {
+  keepsUnknownIndicator,
+  parseViewUrl,
+  serializeViewUrl,
+  type UrlNotice,
+  type UrlVocabulary,
+  type ViewState,
+} from './view-state.ts';
 import { selectViewState, useViewStore } from './view-store.ts';
 import { usePreferences } from './preferences.ts';
 
@@ -29,7 +36,8 @@ export function updateView(patch: Partial<ViewState>, mode: HistoryMode = 'push'
 
 /**
  * Re-validate a parsed selection against the catalogue: unknown indicator or territory codes are
- * dropped, and more than `MAX_TERRITORIES` are cut. Pure.
+ * dropped (but an imported dataset's `user-…` id, see `keepsUnknownIndicator`), and more than `MAX_TERRITORIES`
+ * are cut. Pure.
  */
 export function validateAgainstVocabulary(
   state: ViewState,
@@ -37,7 +45,12 @@ export function validateAgainstVocabulary(
 ): { state: ViewState; notices: UrlNotice[] } {
   const notices: UrlNotice[] = [];
   const next: ViewState = { ...state, territories: [] };
-  if (state.indicator !== null && vocab.indicators && !vocab.indicators.has(state.indicator)) {
+  if (
+    state.indicator !== null &&
+    vocab.indicators &&
+    !vocab.indicators.has(state.indicator) &&
+    !keepsUnknownIndicator(state.indicator)
+  ) {
     notices.push({ parameter: 'indicator', value: state.indicator, reason: 'unknown-value' });
     next.indicator = null;
   }

@@ -72,6 +72,21 @@ const CODE_RE = /^MA(-[0-9A-Z]{2,3}(-[0-9]{2})?)?$/;
 /** A region's code (MA-01 … MA-12 and any future two-digit one): the only kind of territory the map opens. */
 const REGION_RE = /^MA-[0-9]{2}$/;
 const ID_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * Prefix of an imported dataset's indicator id (`user-<id>`, issue 15; the same as `USER_INDICATOR_PREFIX` in
+ * src/user-data/ids.ts, which this layer may not import — tests/unit/view-state-url.test.ts keeps them equal).
+ */
+export const USER_INDICATOR_PREFIX = 'user-';
+
+/**
+ * Whether an indicator id stays in the view although the catalogue lacks it: an imported dataset's id. A shared
+ * link to the user's own figures, opened in a browser without them, must say so and offer the import (the explorer
+ * does), not fall back to another indicator with an "unknown code" notice.
+ */
+export function keepsUnknownIndicator(id: string): boolean {
+  return id.startsWith(USER_INDICATOR_PREFIX) && ID_RE.test(id);
+}
+
 /** Longest value we even look at: hostile URLs can be megabytes. */
 const MAX_PARAM_LENGTH = 2_000;
 
@@ -126,7 +141,7 @@ export function parseViewUrl(search: string, vocab: UrlVocabulary = {}): ParsedU
   const indicator = get('indicator');
   if (indicator !== null) {
     if (!ID_RE.test(indicator)) notices.push({ parameter: 'indicator', value: indicator, reason: 'malformed' });
-    else if (vocab.indicators && !vocab.indicators.has(indicator))
+    else if (vocab.indicators && !vocab.indicators.has(indicator) && !keepsUnknownIndicator(indicator))
       notices.push({ parameter: 'indicator', value: indicator, reason: 'unknown-value' });
     else state.indicator = indicator;
   }

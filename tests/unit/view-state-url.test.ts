@@ -11,6 +11,8 @@ import {
   MAP_LEVELS,
   MEASURES,
   VIEWS,
+  USER_INDICATOR_PREFIX,
+  keepsUnknownIndicator,
   parseViewUrl,
   serializeViewUrl,
   type ViewState,
@@ -20,6 +22,7 @@ import { MAX_TERRITORIES } from '../../src/transforms/selection.ts';
 import { PAGE_LOAD_PARAMS, initViewFromUrl, validateAgainstVocabulary, viewSearch } from '../../src/state/url-sync.ts';
 import { useViewStore } from '../../src/state/view-store.ts';
 import { initialDataset, isMockApi, viewForRealData } from '../../src/app/dataset-mode.ts';
+import { USER_INDICATOR_PREFIX as STORE_PREFIX, isUserIndicatorId } from '../../src/user-data/ids.ts';
 import { parsePreferences, serializePreferences, usePreferences } from '../../src/state/preferences.ts';
 import { noticeText } from '../../src/app/notices.tsx';
 import { resolveTheme } from '../../src/app/theme.ts';
@@ -170,6 +173,35 @@ describe('validateAgainstVocabulary', () => {
   it('keeps a valid state as is', () => {
     const state = { ...DEFAULT_VIEW_STATE, indicator: 'population', territories: ['MA-07'] };
     expect(validateAgainstVocabulary(state, vocab)).toEqual({ state, notices: [] });
+  });
+});
+
+describe('an imported indicator the catalogue lacks stays in the view (issue 15: a shared link)', () => {
+  const vocab = { indicators: new Set(['population']), territories: new Set(['MA', 'MA-06']) };
+  it('is kept by the catalogue check, without a notice; an unknown official id is still dropped', () => {
+    const state = { ...DEFAULT_VIEW_STATE, view: 'explorer' as const, indicator: 'user-abc123' };
+    expect(validateAgainstVocabulary(state, vocab)).toEqual({ state, notices: [] });
+    expect(parseViewUrl('?indicator=user-abc123', vocab)).toEqual({
+      state: { ...DEFAULT_VIEW_STATE, indicator: 'user-abc123' },
+      notices: [],
+    });
+    expect(validateAgainstVocabulary({ ...state, indicator: 'nope' }, vocab).notices).toEqual([
+      { parameter: 'indicator', value: 'nope', reason: 'unknown-value' },
+    ]);
+  });
+  it('recognises exactly the ids the user-data store makes', () => {
+    expect(USER_INDICATOR_PREFIX).toBe(STORE_PREFIX);
+    for (const id of [
+      'user-abc123',
+      'user-a-b',
+      'user-',
+      'user--x',
+      'user-ABC',
+      'users-x',
+      'population',
+      'synthetic-01',
+    ])
+      expect(keepsUnknownIndicator(id)).toBe(isUserIndicatorId(id));
   });
 });
 

@@ -262,4 +262,27 @@ describe('provenance in the exports of the real data (issue 14)', () => {
     expect(svg.sources?.[0]).toMatch(/^Source : HCP/);
     expect(errors).toEqual([]);
   });
+
+  it('the synthetic catalogue: PNG, SVG, CSV and PowerPoint are stamped (issue 14 item 4)', async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    await openApp(
+      page,
+      served.url,
+      'view=explorer&tab=chart&dataset=stress&indicator=synthetic-02&territories=MA-06&lang=fr',
+    );
+    await openMenu(page, 'Exporter');
+    const stamp = 'Données synthétiques — test de charge, pas des chiffres réels';
+    const png = await download(page, "Télécharger l'image PNG");
+    fs.copyFileSync(png.file, path.join(OUT, 'synthetic-fr.png'));
+    const svgText = (await download(page, "Télécharger l'image SVG")).bytes.toString('utf8');
+    expect(svgText).toContain(`class="synthetic-stamp"`);
+    expect(svgText).toContain(stamp);
+    const csv = (await download(page, 'Télécharger le CSV (données affichées)')).bytes.toString('utf8');
+    expect(parseCsv(csv.slice(1))[0]).toEqual(['# DONNÉES SYNTHÉTIQUES', stamp]);
+    const deck = await deckTexts((await download(page, 'Télécharger le PowerPoint')).bytes);
+    expect(deck.slides).toContain(stamp);
+    expect(deck.notes.startsWith(stamp)).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

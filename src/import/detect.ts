@@ -55,18 +55,33 @@ export function detectHeaderRow(rows: readonly (string | number)[][]): number {
 
 const FORMULA_START = /^[=+\-@]/;
 
+/** Whether a row reads as data rather than a header: a territory, a period and a number in it. */
+function looksLikeData(row: readonly (string | number)[], matcher: Matcher): boolean {
+  let territory = false;
+  let period = false;
+  let number = false;
+  for (const c of row) {
+    if (!territory && matcher.match(c)) territory = true;
+    else if (!period && toPeriod(c) !== null) period = true;
+    else if (!Number.isNaN(parseNumber(c, 'comma')) || !Number.isNaN(parseNumber(c, 'dot'))) number = true;
+  }
+  return territory && period && number;
+}
+
 export function buildPreview(
   table: Table,
   options: { headerRow?: number; decimal?: DecimalStyle; territories?: readonly ImportTerritory[] },
 ): Preview {
   const rows = table.rows;
-  const headerRow = options.headerRow ?? detectHeaderRow(rows);
+  const matcher = options.territories ? createMatcher(options.territories) : null;
+  let headerRow = options.headerRow ?? detectHeaderRow(rows);
+  // A file without a header: the first row already holds a territory, a period and a number.
+  if (options.headerRow === undefined && matcher && looksLikeData(rows[headerRow] ?? [], matcher)) headerRow--;
   const header = rows[headerRow] ?? [];
   const data = rows.slice(headerRow + 1);
   const sample = data.slice(0, SAMPLE).filter((r) => r.length > 0);
   let width = header.length;
   for (const r of sample) width = Math.max(width, r.length);
-  const matcher = options.territories ? createMatcher(options.territories) : null;
 
   const issues: ImportIssue[] = [...table.issues];
   const columnsCells = Array.from({ length: width }, (_, c) => sample.map((r) => r[c] ?? ''));

@@ -39,7 +39,10 @@ export interface ReadOptions {
   separator?: Separator;
   /** XLSX: the sheet, by name; the first sheet with data when absent. */
   sheet?: string;
-  /** Index (0-based, in the table's rows) of the header row; detected (first non-empty row) when absent. */
+  /**
+   * Index (0-based, in the table's rows) of the header row, `-1` for a file without one; detected when absent (the
+   * first row as wide as the data, or none when that row already holds a territory, a period and a number).
+   */
   headerRow?: number;
   decimal?: DecimalStyle;
   /** The territories (the API's list), so the preview can tell which column holds them. */
@@ -139,7 +142,7 @@ export interface Preview {
   /** XLSX: every sheet, and the one read. */
   sheets: SheetInfo[];
   sheet: string | null;
-  /** Index (0-based) of the header row in the table. */
+  /** Index (0-based) of the header row in the table; `-1`: no header row (the data starts at row 1). */
   headerRow: number;
   columns: PreviewColumn[];
   /** The first data rows (at most `PREVIEW_ROWS`), cells as text, as in the file. */

@@ -29,6 +29,9 @@ import type {
 
 export { GAP_NOTE };
 
+/** What statistical tables write for "no value": `-`, `–`, `..`, `...`, `n.d.`, `nd`, `n/a`, `NA`, `nc`, `s.o.`, `/`. */
+export const MISSING = /^(?:[-–—/]|\.{2,3}|n\.?\s?d\.?|n\/a|na|nc|n\.c\.|s\.o\.?|#n\/a)$/i;
+
 const FREQUENCY: Record<PeriodKind, Frequency> = { year: 'annual', quarter: 'quarterly', month: 'monthly' };
 
 interface Candidate {
@@ -131,8 +134,8 @@ export function runImport(
   ): void => {
     const text = cellText(raw).trim();
     let value: number | null;
-    if (text === '') {
-      if (!settings.emptyAsGap) return void reject(row, column, '', 'empty-value');
+    if (text === '' || MISSING.test(text)) {
+      if (!settings.emptyAsGap) return void reject(row, column, text, 'empty-value');
       value = null;
     } else {
       value = parseNumber(raw, decimal);

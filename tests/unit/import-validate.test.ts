@@ -131,6 +131,30 @@ describe('each reject reason', () => {
   });
 });
 
+describe('files as statistical offices write them', () => {
+  it('reads a file without a header row (row numbers from 1)', async () => {
+    const { preview, result } = await importOf(csv(['MA-01;2024;3', 'Fès;2024;4', 'Atlantis;2024;5']));
+    expect(preview.headerRow).toBe(-1);
+    expect(preview.rowCount).toBe(3);
+    expect(result.observations.map((o) => o.territory)).toEqual(['MA-01', 'MA-FES']);
+    expect(result.rejects).toEqual([{ row: 3, column: 0, header: '', value: 'Atlantis', reason: 'unknown-territory' }]);
+  });
+
+  it.each(['-', '–', '..', '...', 'n.d.', 'ND', 'n/a', 'NA', 'nc', 's.o.', '#N/A'])(
+    'takes %j as an empty value (a gap when asked, else empty-value)',
+    async (marker) => {
+      const file = csv(['code;annee;valeur', `MA-01;2024;${marker}`, 'MA-02;2024;-3']);
+      const rejected = await importOf(file, { valueKind: 'other' });
+      expect(rejected.result.rejects).toEqual([
+        { row: 2, column: 2, header: 'valeur', value: marker, reason: 'empty-value' },
+      ]);
+      expect(rejected.result.observations.map((o) => o.value)).toEqual([-3]);
+      const gaps = await importOf(file, { valueKind: 'other', emptyAsGap: true });
+      expect(gaps.result.observations.map((o) => o.value)).toEqual([null, -3]);
+    },
+  );
+});
+
 describe("the caller's choices", () => {
   const file = csv(['nom,annee,valeur', 'Oujda,2024,5', 'Total,2024,99', 'Fès,2024,1']);
 

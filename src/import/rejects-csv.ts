@@ -20,10 +20,15 @@ export function columnLetters(index: number): string {
   return s;
 }
 
+/**
+ * `textCell`: the export's cell function (neutralises formulas, quotes). `header`: the column titles (localized by
+ * the caller). `reasonText`: the reason in the reader's words (the dialog's wording); the code when absent.
+ */
 export function rejectsCsv(
   rejects: readonly RowReject[],
   textCell: (text: string) => string,
   header: readonly string[] = REJECTS_HEADER,
+  reasonText?: (reject: RowReject) => string,
 ): string {
   const lines = [header.map(textCell).join(',')];
   for (const r of rejects) {
@@ -33,9 +38,14 @@ export function rejectsCsv(
           .join('; ')
       : '';
     lines.push(
-      [String(r.row), columnLetters(r.column), textCell(r.header), textCell(r.value), r.reason, textCell(details)].join(
-        ',',
-      ),
+      [
+        String(r.row),
+        columnLetters(r.column),
+        textCell(r.header),
+        textCell(r.value),
+        reasonText ? textCell(reasonText(r)) : r.reason,
+        textCell(details),
+      ].join(','),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -247,6 +247,18 @@ describe('hostile labels', () => {
     expect(text).toContain('3,A,territoire,<script>alert(1)</script>,unknown-territory,');
   });
 
+  it("writes the reason in the caller's words when given, through the cell function", () => {
+    const text = rejectsCsv(
+      [{ row: 7, column: 2, header: 'valeur', value: 'abc', reason: 'not-a-number', params: { decimal: 'comma' } }],
+      csvTextCell,
+      ['ligne', 'colonne', 'en-tête', 'valeur', 'raison', 'détails'],
+      (r) => (r.reason === 'not-a-number' ? '-pas un nombre' : r.reason),
+    );
+    expect(text).toBe(
+      "\uFEFFligne,colonne,en-tête,valeur,raison,détails\r\n7,C,valeur,abc,'-pas un nombre,decimal=comma\r\n",
+    );
+  });
+
   it('writes column letters as a spreadsheet does', () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
   });

@@ -2,10 +2,10 @@
  * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
-import { Suspense, useMemo, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
-import { indicatorsQuery, territoriesQuery } from '../api/queries.ts';
+import { indicatorsQuery, territoriesQuery, watchUserData } from '../api/queries.ts';
 import { translate } from '../i18n/i18n.ts';
 import { updateView, useHistorySync, useVocabularyValidation } from '../state/url-sync.ts';
 import type { UrlVocabulary, ViewName } from '../state/view-state.ts';
@@ -145,6 +145,8 @@ function Shell() {
 
 /** The whole app, given its query client (tests pass one with retries off). */
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  // Issue 15: datasets imported or deleted in another tab refresh this one (a BroadcastChannel listener only).
+  useEffect(() => watchUserData(queryClient), [queryClient]);
   return (
     <QueryClientProvider client={queryClient}>
       <Shell />

@@ -1,6 +1,6 @@
 /**
  * The header: brand, navigation between views (links, so each view opens in a new tab too),
- * language switcher, theme switch and "copy link".
+ * the import entries (issue 15), language switcher, theme switch and "copy link".
  */
 import type { MouseEvent } from 'react';
 import { LANGS, type Lang } from '../contract/contract.ts';
@@ -9,6 +9,7 @@ import { updateView } from '../state/url-sync.ts';
 import { serializeViewUrl, VIEWS, type ViewName } from '../state/view-state.ts';
 import { selectViewState, useViewStore } from '../state/view-store.ts';
 import { usePreferences, type ThemePreference } from '../state/preferences.ts';
+import { ImportEntry } from '../features/import/index.ts';
 import { CopyLink } from './copy-link.tsx';
 import { appMessages } from './messages.ts';
 
@@ -51,6 +52,9 @@ export function Header({ lang }: { lang: Lang }) {
         ))}
       </nav>
       <div className="header__tools">
+        {/* Issue 15: import the user's own figures, and "Mes données" (the dialog loads on the first click). */}
+        <ImportEntry lang={lang} />
+        <ImportEntry lang={lang} start="datasets" className="button--small button--quiet" />
         <label className="field field--inline">
           <span>{translate(appMessages, lang, 'language')}</span>
           <select value={lang} onChange={(e) => updateView({ lang: e.currentTarget.value as Lang })}>

@@ -1343,6 +1343,10 @@ describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
     'observations/broken.json:7 indicator — unknown indicator nope',
     'indicators.json:1 id — indicator demo has no observations in any file',
     'projects.json:0 indicators.0 — unknown indicator nope',
+    // Issue 14: an unknown qualifier, a source without publisher, an English note in the French UI.
+    'observations/broken.json:8 qualifier — unknown qualifier "roughly": expected one of approx, lower-bound, upper-bound, provisional, computed, undated',
+    'observations/broken.json:9 source.publisher — a source needs its publisher: the body that produced the figure, short name first ("HCP (Haut-Commissariat au Plan)", "CNSS")',
+    'observations/broken.json:10 note.fr — the French note is the English text: translate it',
   ];
 
   it('lists every problem as file:row field — message and fails', async () => {

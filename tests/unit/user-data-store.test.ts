@@ -15,6 +15,8 @@ import {
   getDatasetMeta,
   listDatasets,
   onUserDataChange,
+  PREPARE_SLICE_ROWS,
+  prepareDatasetSliced,
   renameDataset,
   replaceDataset,
   saveDataset,
@@ -244,5 +246,39 @@ describe('storage refused', () => {
     expect(isUserDataError(await rejection(listDatasets()), 'unavailable')).toBe(true);
     open.mockRestore();
     expect(await listDatasets()).toEqual([]);
+  });
+});
+
+describe('a large import', () => {
+  it('is checked in slices, giving the page back between them, and stored whole', async () => {
+    // 100 province-like codes × 480 months = 48 000 rows (over two slices)
+    const territories = Array.from(
+      { length: 100 },
+      (_, i) => `MA-P${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+    );
+    const months = Array.from(
+      { length: 240 },
+      (_, m) => `${2000 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+    );
+    const input = newDataset({
+      frequency: 'monthly',
+      observations: rows(territories, [...months, ...months.map((p) => p.replace(/^20/, '19'))]),
+    });
+    expect(input.observations.length).toBeGreaterThan(2 * PREPARE_SLICE_ROWS);
+    // Count the page's turns taken while checking: a timer queued now runs only when the check yields.
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+    const prepared = await prepareDatasetSliced(input, 'big', '2026-12-05T00:00:00.000Z');
+    done = true;
+    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(prepared.rows.value).toHaveLength(input.observations.length);
+    const meta = await saveDataset(input, { id: 'big' });
+    expect(meta.rowCount).toBe(input.observations.length);
+    expect((await getDataset('big'))?.observations.at(-1)).toMatchObject({ territory: 'MA-PDV', period: '1919-12' });
   });
 });

@@ -89,18 +89,83 @@ export function unescapeXml(s: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** A part's namespace prefix (`x:` when the root is `<x:worksheet>`), from its first bytes. */
+function prefixOf(xml: string): string {
+  return /<(\w+:)?(?:worksheet|sst)\b/.exec(xml.slice(0, 4096))?.[1] ?? '';
+}
+
+function isTagEnd(c: number): boolean {
+  return c === 62 /* > */ || c === 47 /* / */ || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Each `<tag …>…</tag>` or `<tag …/>` element starting in xml[from, to), in order: `fn(attrs, contentStart,
+ * contentEnd)` (an empty range for a self-closing one). Linear: every search moves forward, and an element that
+ * never closes is `xlsx-invalid` at once (a lazy regex would rescan the rest of the part for each such element,
+ * which a hostile sheet turns into minutes).
+ */
+function eachElement(
+  xml: string,
+  tag: string,
+  from: number,
+  to: number,
+  part: string,
+  fn: (attrs: string, start: number, end: number) => void,
+): void {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let i = xml.indexOf(open, from);
+  while (i >= 0 && i < to) {
+    if (!isTagEnd(xml.charCodeAt(i + open.length))) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    const gt = xml.indexOf('>', i);
+    if (gt < 0 || gt >= to) throw new ImportError('xlsx-invalid', { part });
+    if (xml.charCodeAt(gt - 1) === 47) {
+      fn(xml.slice(i + open.length, gt - 1), gt + 1, gt + 1);
+      i = xml.indexOf(open, gt + 1);
+      continue;
+    }
+    const end = xml.indexOf(close, gt + 1);
+    if (end < 0 || end + close.length > to) throw new ImportError('xlsx-invalid', { part });
+    fn(xml.slice(i + open.length, gt), gt + 1, end);
+    i = xml.indexOf(open, end + close.length);
+  }
+}
+
+/** The text of the first `<tag>…</tag>` in xml[from, to), or `undefined`. */
+function childText(xml: string, tag: string, from: number, to: number): string | undefined {
+  let out: string | undefined;
+  eachElement(xml, tag, from, to, tag, (_a, s, e) => {
+    out ??= xml.slice(s, e);
+  });
+  return out;
+}
+
 /** The text of an `<si>` or `<is>`: every `<t>` (rich-text runs included), phonetic runs (`<rPh>`) excluded. */
-function richText(xml: string): string {
-  const clean = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+function richText(xml: string, prefix: string, from: number, to: number): string {
   let out = '';
-  for (const m of clean.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) out += m[1] ?? '';
+  let skipTo = -1;
+  // Phonetic runs hold <t> elements too: note where they are and leave their text out.
+  const phonetic: [number, number][] = [];
+  if (xml.lastIndexOf(`<${prefix}rPh`, to) >= from) {
+    eachElement(xml, `${prefix}rPh`, from, to, 'rPh', (_a, s, e) => phonetic.push([s, e]));
+  }
+  eachElement(xml, `${prefix}t`, from, to, 't', (_a, s, e) => {
+    if (s <= skipTo || phonetic.some(([a, b]) => s >= a && e <= b)) return;
+    out += xml.slice(s, e);
+    skipTo = e;
+  });
   return unescapeXml(out);
 }
 
 export function parseSharedStrings(xml: string): string[] {
   const out: string[] = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g))
-    out.push(richText(m[1] ?? ''));
+  const prefix = prefixOf(xml);
+  eachElement(xml, `${prefix}si`, 0, xml.length, 'xl/sharedStrings.xml', (_a, s, e) =>
+    out.push(richText(xml, prefix, s, e)),
+  );
   return out;
 }
 
@@ -115,8 +180,9 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
-const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL_RE = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const ROW_ATTR = /\br="(\d+)"/;
+const REF_ATTR = /\br="([A-Z]+)\d*"/;
+const TYPE_ATTR = /\bt="(\w+)"/;
 
 export function parseSheet(
   xml: string,
@@ -124,45 +190,53 @@ export function parseSheet(
   limits: Pick<ImportLimits, 'maxRows' | 'maxColumns'> = IMPORT_LIMITS,
 ): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  const start = xml.indexOf('<sheetData');
-  const body = start >= 0 ? xml.slice(start) : xml;
-  for (const rm of body.matchAll(ROW_RE)) {
-    const rAttr = /\br="(\d+)"/.exec(rm[1]!);
+  const prefix = prefixOf(xml);
+  const start = Math.max(0, xml.indexOf(`<${prefix}sheetData`));
+  eachElement(xml, `${prefix}row`, start, xml.length, 'sheet', (rowAttrs, rs, re) => {
+    const rAttr = ROW_ATTR.exec(rowAttrs);
     const rowIndex = rAttr ? Number(rAttr[1]) - 1 : rows.length;
     if (rowIndex > limits.maxRows + 1) throw new ImportError('too-many-rows', { max: limits.maxRows });
     while (rows.length < rowIndex) rows.push([]);
     const row: (string | number)[] = [];
-    const content = rm[2];
-    if (content) {
-      for (const cm of content.matchAll(CELL_RE)) {
-        const a = cm[1]!;
-        const refM = /\br="([A-Z]+)\d*"/.exec(a);
-        const col = refM ? columnIndex(refM[1]!) : row.length;
-        if (col >= limits.maxColumns) {
-          throw new ImportError('too-many-columns', { row: rowIndex + 1, columns: col + 1, max: limits.maxColumns });
-        }
-        const value = cellValue(a, cm[2] ?? '', shared);
-        if (value === '') continue;
-        while (row.length < col) row.push('');
-        row[col] = value;
+    eachElement(xml, `${prefix}c`, rs, re, 'sheet', (a, cs, ce) => {
+      const refM = REF_ATTR.exec(a);
+      const col = refM ? columnIndex(refM[1]!) : row.length;
+      if (col >= limits.maxColumns) {
+        throw new ImportError('too-many-columns', { row: rowIndex + 1, columns: col + 1, max: limits.maxColumns });
       }
-    }
+      const value = cellValue(xml, prefix, a, cs, ce, shared);
+      if (value === '') return;
+      while (row.length < col) row.push('');
+      row[col] = value;
+    });
     rows[rowIndex] = row;
-  }
+  });
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
   if (rows.length > limits.maxRows + 1) throw new ImportError('too-many-rows', { max: limits.maxRows });
   return rows;
 }
 
-function cellValue(attrs: string, inner: string, shared: readonly string[]): string | number {
-  const t = /\bt="(\w+)"/.exec(attrs)?.[1] ?? 'n';
-  if (t === 'inlineStr') return richText(/<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '');
-  const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+function cellValue(
+  xml: string,
+  prefix: string,
+  attrs: string,
+  from: number,
+  to: number,
+  shared: readonly string[],
+): string | number {
+  if (from === to) return '';
+  const t = TYPE_ATTR.exec(attrs)?.[1] ?? 'n';
+  if (t === 'inlineStr') {
+    let text = '';
+    eachElement(xml, `${prefix}is`, from, to, 'is', (_a, s, e) => (text = richText(xml, prefix, s, e)));
+    return text;
+  }
+  const v = childText(xml, `${prefix}v`, from, to);
   if (v === undefined) return '';
   if (t === 's') return shared[Number(v)] ?? '';
   if (t === 'n') {
     const n = Number(v);
-    return Number.isFinite(n) ? n : unescapeXml(v);
+    return Number.isFinite(n) && v.trim() !== '' ? n : unescapeXml(v);
   }
   if (t === 'b') return v === '1' ? 'TRUE' : 'FALSE';
   // str (a formula's text result), e (an error such as #DIV/0!), d (ISO date): text.

@@ -5,7 +5,7 @@
  */
 import { deflateSync, zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook, parseSheet, unescapeXml } from '../../src/import/xlsx.ts';
+import { openWorkbook, parseSharedStrings, parseSheet, unescapeXml } from '../../src/import/xlsx.ts';
 import { readEntry, zipEntries } from '../../src/import/zip.ts';
 import { IMPORT_LIMITS } from '../../src/import/types.ts';
 import { importOf, makeXlsx, previewOf } from '../fixtures/import/helpers.ts';
@@ -55,6 +55,29 @@ describe('reading a workbook', () => {
     expect(notes.sheet).toBe('Notes');
     expect(notes.mapping).toBeNull();
     expect(notes.rows).toEqual([]);
+  });
+
+  it('reads rich-text runs, leaves phonetic runs out, and reads namespaced parts', () => {
+    expect(
+      parseSharedStrings(
+        '<sst><si><r><rPr><b/></rPr><t>Béni </t></r><r><t xml:space="preserve">Mellal</t></r><rPh sb="0" eb="1"><t>ベニ</t></rPh></si><si><t/></si></sst>',
+      ),
+    ).toEqual(['Béni Mellal', '']);
+    expect(
+      parseSheet(
+        '<x:worksheet><x:sheetData><x:row r="1"><x:c r="B1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+        [],
+      ),
+    ).toEqual([['', 7]]);
+  });
+
+  it('stops hostile XML (elements that never close) at once instead of rescanning the part', () => {
+    const rows = `<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c>'.repeat(300_000)}</sheetData></worksheet>`;
+    const sst = `<sst>${'<si><t>x</t>'.repeat(300_000)}</sst>`;
+    const t0 = performance.now();
+    expect(() => parseSheet(rows, [])).toThrow(expect.objectContaining({ code: 'xlsx-invalid' }));
+    expect(() => parseSharedStrings(sst)).toThrow(expect.objectContaining({ code: 'xlsx-invalid' }));
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 
   it('unescapes XML entities and Excel _xHHHH_ escapes', () => {

@@ -12,6 +12,8 @@
  *
  * Every wait is on a condition (no sleeps), so it holds on a loaded machine.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -25,8 +27,10 @@ import {
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
+import { downloadFrom } from './export-files.ts';
 
 const PORT = 4396;
+const OUT = path.resolve('.tmp/stress-mode-e2e');
 const WAIT = 30_000;
 const VIEWS = ['overview', 'explorer', 'compare', 'projects'] as const;
 
@@ -42,6 +46,10 @@ const T = {
     synthetic: 'Synthétique',
     firstSynthetic: 'Synthétique 01 — Indice d’activité',
     realKpi: 'Taux de couverture AMO',
+    exportButton: 'Exporter',
+    svg: "Télécharger l'image SVG",
+    csv: 'Télécharger le CSV (données affichées)',
+    stamp: 'Données synthétiques — test de charge, pas des chiffres réels',
   },
   ar: {
     title: 'بيانات اختبار اصطناعية: لا يوجد أي رقم حقيقي',
@@ -54,6 +62,10 @@ const T = {
     synthetic: 'اصطناعي',
     firstSynthetic: 'اصطناعي 01 — مؤشر النشاط',
     realKpi: 'نسبة التغطية بالتأمين الإجباري الأساسي عن المرض',
+    exportButton: 'تصدير',
+    svg: 'تنزيل الصورة SVG',
+    csv: 'تنزيل CSV (البيانات المعروضة)',
+    stamp: 'بيانات اصطناعية — اختبار تحميل، وليست أرقاما حقيقية',
   },
 } as const;
 type Lang = keyof typeof T;
@@ -62,6 +74,7 @@ let served: ServedDist;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
   served = await serveDist({ port: PORT });
   browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
 });
@@ -116,6 +129,24 @@ async function recordClipboard(page: Page): Promise<void> {
 
 function copied(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __copied: string[] }).__copied);
+}
+
+/** Open the chart's export menu and download one of its files, as text. */
+async function exportText(page: Page, lang: Lang, button: 'svg' | 'csv'): Promise<string> {
+  const trigger = page.getByRole('button', { name: T[lang].exportButton, exact: true }).first();
+  await trigger.waitFor({ state: 'visible', timeout: WAIT });
+  if ((await trigger.getAttribute('aria-expanded')) !== 'true') await trigger.click();
+  await page.getByRole('dialog').first().waitFor({ timeout: WAIT });
+  const file = await downloadFrom(page, page.getByRole('button', { name: T[lang][button], exact: true }), OUT);
+  return file.bytes.toString('utf8');
+}
+
+/** The app links an exported picture prints (the view link under the chart). */
+function printedLinks(svg: string): URL[] {
+  // Printed without the scheme ("127.0.0.1:4396/?view=…"), as on the pictures.
+  return [...svg.matchAll(/(?:https?:\/\/)?127\.0\.0\.1:\d+\/[^<"\s]*/g)].map(
+    (m) => new URL((m[0].startsWith('http') ? '' : 'http://') + m[0].replace(/&amp;/g, '&')),
+  );
 }
 
 /**
@@ -295,4 +326,42 @@ describe('synthetic mode (issue 14 item 4)', () => {
     expect(await page.evaluate(() => localStorage.getItem('mouchir.dataset'))).toBeNull();
     expect(errors).toEqual([]);
   });
+
+  for (const lang of ['fr', 'ar'] as const) {
+    it(`${lang}: exports of the stress catalogue are stamped and link to the real data; after the way back, no stamp`, async () => {
+      const page = browser.page;
+      const errors = collectConsoleErrors(page);
+      await openApp(
+        page,
+        served.url,
+        `view=explorer&indicator=synthetic-02&territories=MA-06&lang=${lang}&dataset=stress`,
+      );
+      await banner(page, lang).waitFor({ timeout: WAIT });
+      await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(1);
+
+      const svg = await exportText(page, lang, 'svg');
+      expect(svg).toContain(T[lang].stamp);
+      const links = printedLinks(svg);
+      expect(links.length).toBeGreaterThan(0);
+      for (const link of links) {
+        expect(link.searchParams.has('dataset')).toBe(false);
+        expect(link.searchParams.get('indicator')).toBe('synthetic-02');
+      }
+      expect(svg).not.toContain('dataset=');
+      const csv = await exportText(page, lang, 'csv');
+      expect(csv.split(/\r?\n/, 1)[0]).toContain(T[lang].stamp);
+      expect(csv).not.toContain('dataset=');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: T[lang].back }).click();
+      await banner(page, lang).waitFor({ state: 'detached', timeout: WAIT });
+      await page.getByRole('combobox', { name: T[lang].indicator, exact: true }).selectOption('population');
+      await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBeGreaterThan(0);
+      const real = await exportText(page, lang, 'svg');
+      expect(real).not.toContain(T[lang].stamp);
+      expect(printedLinks(real).map((l) => l.searchParams.get('indicator'))).toContain('population');
+      await page.keyboard.press('Escape');
+      expect(errors).toEqual([]);
+    });
+  }
 });

@@ -311,6 +311,14 @@ describe('the import journey', () => {
     expect(dialog.querySelector('img')).toBeNull();
   });
 
+  it('isolates the file’s text with its own direction: Arabic right to left, formulas and numbers left to right', async () => {
+    const { dialog } = await withFile('ar');
+    for (const el of within(dialog).getAllByText('الرباط')) expect(el).toHaveAttribute('dir', 'rtl');
+    expect(within(dialog).getByText('=SUM(A1:A3)')).toHaveAttribute('dir', 'ltr');
+    expect(within(dialog).getByText('-4')).toHaveAttribute('dir', 'ltr');
+    expect(within(dialog).getAllByText('Béni Mellal')[0]).toHaveAttribute('dir', 'ltr');
+  });
+
   it('ends the worker when the dialog closes', async () => {
     const { user, dialog } = await withFile();
     await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));

@@ -10,6 +10,7 @@ import { translate } from '../../i18n/i18n.ts';
 import type { ColumnRole, Preview } from '../../import/types.ts';
 import type { RoleProblem } from './mapping.ts';
 import { ROLES } from './mapping.ts';
+import { FileText } from './file-text.tsx';
 import { importMessages as m } from './messages.ts';
 
 const ROLE_KEYS: Record<ColumnRole, keyof typeof m> = {
@@ -77,7 +78,7 @@ export function ColumnsStep({
               </th>
               {preview.columns.map((c) => (
                 <th key={c.index} scope="col" data-column={c.index}>
-                  <bdi className="import-cell-text">{c.header}</bdi>
+                  <FileText text={c.header} />
                   <select
                     className="import-role"
                     value={roles[c.index] ?? 'ignored'}
@@ -105,7 +106,7 @@ export function ColumnsStep({
                 <td className="import-num muted">{preview.headerRow + r + 2}</td>
                 {preview.columns.map((c) => (
                   <td key={c.index}>
-                    <bdi className="import-cell-text">{row[c.index] ?? ''}</bdi>
+                    <FileText text={row[c.index] ?? ''} />
                   </td>
                 ))}
               </tr>

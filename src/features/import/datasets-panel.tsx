@@ -14,6 +14,7 @@ import { userDataErrorText } from '../../user-data/errors.ts';
 import { exportDatasetFile, importDatasetFile } from '../../user-data/file.ts';
 import { deleteDataset, renameDataset } from '../../user-data/store.ts';
 import { localize, type DatasetMeta } from '../../user-data/types.ts';
+import { FileText } from './file-text.tsx';
 import { importMessages as m } from './messages.ts';
 import { partial } from './mapping.ts';
 
@@ -68,12 +69,10 @@ function DatasetRow({
   return (
     <tr data-dataset={dataset.id}>
       <th scope="row">
-        <bdi className="import-cell-text" data-dataset-name>
-          {name}
-        </bdi>
+        <FileText text={name} data-dataset-name />
       </th>
       <td>
-        <bdi className="import-cell-text">{dataset.fileName}</bdi>
+        <FileText text={dataset.fileName} />
       </td>
       <td>{formatDate(dataset.importedAt.slice(0, 10), lang)}</td>
       <td className="import-num">{formatNumber(dataset.rowCount, lang, 0)}</td>

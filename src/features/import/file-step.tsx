@@ -14,6 +14,7 @@ import {
   type ReadOptions,
   type Separator,
 } from '../../import/types.ts';
+import { FileText } from './file-text.tsx';
 import { importMessages as m } from './messages.ts';
 import { formatBytes, issueText } from './reasons.ts';
 
@@ -112,9 +113,7 @@ export function ReadSettings({
   return (
     <div className="import-read">
       <p className="import-read__file">
-        <bdi className="import-cell-text" data-file-name>
-          {preview.fileName}
-        </bdi>{' '}
+        <FileText text={preview.fileName} data-file-name />{' '}
         <span className="muted">— {formatBytes(preview.bytes, lang)}</span>
       </p>
       <div className="import-read__settings">

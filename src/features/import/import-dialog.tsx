@@ -108,7 +108,6 @@ export function ImportDialog({ lang, start, onClose }: { lang: Lang; start: Impo
         </button>
       </div>
       <p className="import-privacy" data-privacy>
-        <span aria-hidden="true">🔒 </span>
         {t('privacy')}
       </p>
       <div className="import-tabs" role="tablist" aria-labelledby={`${id}-title`}>

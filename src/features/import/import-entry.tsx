@@ -4,7 +4,7 @@
  * app's first load carries none of it (issue 15, Performance). `lazyWithRetry`: a first click while offline shows
  * the failure and loads again on Retry.
  */
-import { Suspense, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../contract/contract.ts';
 import { translate } from '../../i18n/i18n.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
@@ -32,11 +32,17 @@ export function ImportEntry({ lang, start = 'import', className }: ImportEntryPr
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const t = (key: keyof typeof entryMessages) => translate(entryMessages, lang, key);
-  const close = () => {
-    setOpen(false);
-    // Focus goes back where it was before the dialog (WAI-ARIA APG dialog pattern).
-    trigger.current?.focus();
-  };
+  const wasOpen = useRef(false);
+  // Focus goes back to the button once the dialog is gone (WAI-ARIA APG dialog pattern): after the commit, since
+  // while the modal dialog is still open the rest of the page — this button included — is inert and refuses focus.
+  useEffect(() => {
+    if (open) wasOpen.current = true;
+    else if (wasOpen.current) {
+      wasOpen.current = false;
+      trigger.current?.focus();
+    }
+  }, [open]);
+  const close = () => setOpen(false);
   return (
     <>
       <button

@@ -127,6 +127,8 @@ export const importMessages = defineMessages({
     en: 'Choose the territory of each name, or skip its rows. Nothing is dropped without your say.',
   },
   matchFor: { fr: 'Territoire pour « {name} »', ar: 'المجال الترابي لـ«{name}»', en: 'Territory for “{name}”' },
+  rowsAt: { fr: '({rows} : {list})', ar: '({rows}: {list})', en: '({rows}: {list})' },
+  rowsOnly: { fr: '({rows})', ar: '({rows})', en: '({rows})' },
   search: { fr: 'Rechercher', ar: 'بحث', en: 'Search' },
   searchFor: {
     fr: 'Rechercher un territoire pour « {name} »',

@@ -7,6 +7,7 @@ import type { Lang } from '../../contract/contract.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { plural, translate } from '../../i18n/i18n.ts';
 import type { ImportIssueCode, ImportResult } from '../../import/types.ts';
+import { FileText } from './file-text.tsx';
 import { importMessages as m, importPlurals as p } from './messages.ts';
 import { frequencyWord, issueText, periodSpan, rejectText } from './reasons.ts';
 
@@ -88,14 +89,10 @@ export function RowsStep({
                   <tr key={`${r.row}-${r.column}-${r.reason}`} data-reject-reason={r.reason}>
                     <td className="import-num">{r.row}</td>
                     <td>
-                      <bdi className="import-cell-text">{r.header}</bdi>
+                      <FileText text={r.header} />
                     </td>
                     <td>
-                      {r.value === '' ? (
-                        <span className="muted">{t('emptyCell')}</span>
-                      ) : (
-                        <bdi className="import-cell-text">{r.value}</bdi>
-                      )}
+                      {r.value === '' ? <span className="muted">{t('emptyCell')}</span> : <FileText text={r.value} />}
                     </td>
                     <td>{rejectText(r.reason, r.params, lang)}</td>
                   </tr>

@@ -9,6 +9,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { pick, plural, translate } from '../../i18n/i18n.ts';
 import type { TerritoryMatch, UnmatchedLabel } from '../../import/types.ts';
 import { matchesTerritory } from '../../ui/territory-filter/search.ts';
+import { FileText } from './file-text.tsx';
 import { importMessages as m, importPlurals as p } from './messages.ts';
 
 type Matches = Record<string, string | null>;
@@ -53,10 +54,12 @@ function UnmatchedRow({
     <li className="import-unmatched__item" data-unmatched={item.label}>
       <p className="import-unmatched__label">
         {/* The label as written in the file: React writes it as text (markup and formulas stay inert). */}
-        <bdi className="import-cell-text">{item.label}</bdi>{' '}
+        <FileText text={item.label} />{' '}
         <span className="muted">
-          ({plural(p.rows, lang, item.rows, { n: formatNumber(item.rows, lang, 0) })}
-          {item.rowNumbers.length > 0 ? ` : ${item.rowNumbers.slice(0, 5).join(', ')}` : ''})
+          {t(item.rowNumbers.length > 0 ? 'rowsAt' : 'rowsOnly', {
+            rows: plural(p.rows, lang, item.rows, { n: formatNumber(item.rows, lang, 0) }),
+            list: item.rowNumbers.slice(0, 5).join(lang === 'ar' ? '، ' : ', '),
+          })}
         </span>
       </p>
       <div className="import-unmatched__controls">
@@ -176,7 +179,7 @@ export function TerritoriesStep({
                 {automatic.map((x) => (
                   <tr key={x.label}>
                     <td>
-                      <bdi className="import-cell-text">{x.label}</bdi>
+                      <FileText text={x.label} />
                     </td>
                     <td>{territoryLabel(x.code, byCode, lang)}</td>
                     <td className="import-num">{formatNumber(x.rows, lang, 0)}</td>
@@ -191,7 +194,7 @@ export function TerritoriesStep({
         <ul className="import-chosen">
           {chosen.map(([label, code]) => (
             <li key={label} data-chosen={label}>
-              <bdi className="import-cell-text">{label}</bdi>{' '}
+              <FileText text={label} />{' '}
               {code === null ? (
                 <span className="muted">({t('skipped')})</span>
               ) : (

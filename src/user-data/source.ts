@@ -5,10 +5,9 @@
  */
 import type { Indicator, Observation, ObservationsQuery } from '../contract/contract.ts';
 import { UserDataError, isUserDataError } from './error-core.ts';
-import { applySmallCounts, filterObservations, toIndicator } from './indicator.ts';
-import { getDataset, listDatasets, onUserDataChange } from './store.ts';
+import { indexRecord, queryRecord, toIndicator, type RecordIndex } from './indicator.ts';
+import { getDatasetRecord, listDatasets, onUserDataChange } from './store.ts';
 import { datasetIdOf } from './ids.ts';
-import type { DatasetObservation } from './types.ts';
 
 /**
  * The user's indicators for the catalogue, most recently imported first. Storage the browser refuses (private
@@ -23,8 +22,8 @@ export async function userIndicators(): Promise<Indicator[]> {
   }
 }
 
-/** The last dataset read, suppressed (ranges of the same dataset do not read IndexedDB again). */
-let cached: { id: string; rows: readonly DatasetObservation[] } | null = null;
+/** The last dataset read, suppressed and indexed (ranges of the same dataset do not read IndexedDB again). */
+let cached: { id: string; index: RecordIndex } | null = null;
 /** Bumped on every write, so a read that overlapped a write is not cached. */
 let generation = 0;
 onUserDataChange(() => {
@@ -40,13 +39,13 @@ onUserDataChange(() => {
 export async function userObservations(query: ObservationsQuery): Promise<Observation[]> {
   const id = datasetIdOf(query.indicator);
   if (id === null) throw new UserDataError('not-found', query.indicator);
-  let rows = cached?.id === id ? cached.rows : null;
-  if (!rows) {
+  let index = cached?.id === id ? cached.index : null;
+  if (!index) {
     const before = generation;
-    const dataset = await getDataset(id);
-    if (!dataset) throw new UserDataError('not-found', query.indicator);
-    rows = applySmallCounts(dataset.observations, dataset);
-    if (generation === before) cached = { id, rows };
+    const record = await getDatasetRecord(id);
+    if (!record) throw new UserDataError('not-found', query.indicator);
+    index = indexRecord(record.meta, record.rows);
+    if (generation === before) cached = { id, index };
   }
-  return filterObservations(rows, query);
+  return queryRecord(index, query);
 }

@@ -161,16 +161,32 @@ export async function getDatasetMeta(id: string): Promise<DatasetMeta | null> {
   }
 }
 
-/** One whole dataset (raw figures, before any small-count suppression), or null. */
-export async function getDataset(id: string): Promise<Dataset | null> {
+/** One dataset's description and its figures as stored (columns), or null: what the query layer indexes. */
+export async function getDatasetRecord(id: string): Promise<{ meta: DatasetMeta; rows: RowsRecord } | null> {
   try {
     const tx = (await db()).transaction(['meta', 'rows'], 'readonly');
     const [meta, rows] = await Promise.all([tx.objectStore('meta').get(id), tx.objectStore('rows').get(id), tx.done]);
     if (!meta) return null;
-    return { ...meta, observations: rows ? decodeRows(rows) : [] };
+    return { meta, rows: rows ?? { ...EMPTY_ROWS, id } };
   } catch (e) {
     throw storageError(e);
   }
+}
+
+const EMPTY_ROWS: RowsRecord = {
+  id: '',
+  territories: [],
+  periods: [],
+  territory: new Uint16Array(0),
+  period: new Uint32Array(0),
+  value: new Float64Array(0),
+  extras: [],
+};
+
+/** One whole dataset (raw figures, before any small-count suppression), or null. */
+export async function getDataset(id: string): Promise<Dataset | null> {
+  const record = await getDatasetRecord(id);
+  return record && { ...record.meta, observations: decodeRows(record.rows) };
 }
 
 /** Options of the writes (tests fix the clock and the id). */

@@ -5,8 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Indicator, Observation } from '../../src/contract/contract.ts';
-import { applySmallCounts, filterObservations, toIndicator } from '../../src/user-data/indicator.ts';
-import { buildDataset } from '../../src/user-data/store.ts';
+import {
+  applySmallCounts,
+  filterObservations,
+  indexRecord,
+  queryRecord,
+  toIndicator,
+} from '../../src/user-data/indicator.ts';
+import { buildDataset, decodeRows, prepareDataset } from '../../src/user-data/store.ts';
 import { datasetIdOf, isUserIndicatorId, localize, missingUserIndicator } from '../../src/user-data/types.ts';
 import { newDataset, rows } from './user-data-fixtures.ts';
 
@@ -134,5 +140,43 @@ describe('filterObservations', () => {
     });
     expect(some.map((o) => o.period)).toEqual(['2024-Q2', '2024-Q3']);
     expect(filterObservations(rate.observations, { indicator: 'user-r1', from: '2025' })).toEqual([]);
+  });
+});
+
+describe('the query layer index (columns, no row objects until answered)', () => {
+  it('answers exactly like filtering the decoded, suppressed rows, whatever the row order', () => {
+    const territories = ['MA', 'MA-06', 'MA-01', 'MA-BES', 'MA-CAS-01'];
+    const periods = ['2023', '2023-Q2', '2022-11', '2024', '2023-05', '2021', '2024-Q1'];
+    const input = rows(territories, periods);
+    // A fixed shuffle, a gap with a note and a qualified point.
+    const shuffled = input.map((o, i) => ({ o, k: (i * 7919) % input.length })).sort((a, b) => a.k - b.k);
+    const observations = shuffled.map(({ o }, i) =>
+      i === 3
+        ? { ...o, value: null, note: { fr: 'absent', ar: 'غائب', en: 'missing' } }
+        : i === 5
+          ? { ...o, qualifier: 'provisional' as const }
+          : o,
+    );
+    const { meta, rows: record } = prepareDataset(
+      newDataset({ frequency: 'irregular', smallCountThreshold: 12, observations }),
+      'idx',
+      IMPORTED_AT,
+    );
+    const index = indexRecord(meta, record);
+    const reference = applySmallCounts(decodeRows(record), meta);
+    const queries = [
+      { indicator: 'user-idx' },
+      { indicator: 'user-idx', territories: ['MA-BES', 'MA'] },
+      { indicator: 'user-idx', from: '2023-04', to: '2023-Q2' },
+      { indicator: 'user-idx', territories: ['MA-CAS-01', 'MA-99'], from: '2022' },
+      { indicator: 'user-idx', to: '2022-11' },
+      { indicator: 'user-idx', from: '2025' },
+    ];
+    for (const q of queries) expect(queryRecord(index, q), JSON.stringify(q)).toEqual(filterObservations(reference, q));
+    const all = queryRecord(index, queries[0]!);
+    expect(all.filter((o) => o.qualifier === 'upper-bound').length).toBeGreaterThan(0);
+    expect(all.some((o) => o.note?.en === 'missing' && o.value === null)).toBe(true);
+    expect(all.some((o) => o.qualifier === 'provisional')).toBe(true);
+    expect(all.slice(0, 3).map((o) => o.period)).toEqual(['2021', '2022-11', '2023']);
   });
 });

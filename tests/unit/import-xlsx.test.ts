@@ -183,6 +183,21 @@ describe('hostile zips', () => {
     expect(() => readEntry(enc, { ...e, flags: 1 }, 1e9)).toThrow(expect.objectContaining({ code: 'encrypted' }));
   });
 
+  it('a sheet of 1,000,000 rows is too-many-rows within seconds', async () => {
+    const parts: string[] = [];
+    for (let r = 1; r <= 1_000_000; r++) parts.push(`<row r="${r}"><c r="A${r}"><v>1</v></c></row>`);
+    const big = makeXlsx([{ name: 'S', rows: [] }], {
+      extra: { 'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${parts.join('')}</sheetData></worksheet>`) },
+      level: 1,
+    });
+    const t0 = performance.now();
+    await expect(previewOf(big, { fileName: 'million.xlsx' })).rejects.toMatchObject({
+      code: 'too-many-rows',
+      params: { max: 500_000 },
+    });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
   it('a 10,000-column row in a sheet is too-many-columns', () => {
     const cells = Array.from({ length: 10_000 }, (_, i) => i);
     const wb = openWorkbook(makeXlsx([{ name: 'S', rows: [['a', 'b'], cells] }]));

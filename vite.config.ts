@@ -134,6 +134,9 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 900,
   },
+  // Module workers (issue 15): the import worker's `import('./xlsx.ts')` stays a separate chunk, loaded only for a
+  // workbook; the default iife format inlines it into the worker. Every browser the build targets (es2022) has them.
+  worker: { format: 'es' },
   test: {
     projects: [
       {

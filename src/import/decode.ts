@@ -112,10 +112,17 @@ export function guessCodePage(bytes: Uint8Array): ImportEncoding {
 /**
  * Signs of a wrong encoding in decoded text: replacement characters (`\uFFFD`), C1 controls (a UTF-8 file read as
  * Latin-1 by another tool, then saved), UTF-8 read as 1252 (`Ã©`, `â€`), or Arabic read as 1252 (runs of accented
- * capitals such as `ÇáÑÈÇØ`). One issue, with how many such places were seen.
+ * capitals such as `ÇáÑÈÇØ`), or UTF-8 Arabic read as 1256 (`ط§ظ„`). One issue, with how many such places were seen. (French read as 1256 needs no
+ * warning: 1256 keeps the French accented letters where 1252 has them.)
  */
 export function garbledIssues(text: string): ImportIssue[] {
   const sample = text.length > 2_000_000 ? text.slice(0, 2_000_000) : text;
   const m = sample.match(/\uFFFD|[\u0080-\u009F]|[ÃØÙ][\u0080-\uFFFF]|â€|[À-ÿ]{4,}/g);
-  return m && m.length > 0 ? [{ code: 'garbled-text', params: { count: m.length } }] : [];
+  let count = m ? m.length : 0;
+  // UTF-8 Arabic read as 1256: every letter's lead byte (0xD8, 0xD9) becomes ط or ظ, so they are half the text;
+  // in Arabic they are a few letters in a hundred.
+  const arabic = sample.match(/[\u0621-\u064A]/g)?.length ?? 0;
+  const tah = sample.match(/[طظ]/g)?.length ?? 0;
+  if (arabic >= 10 && tah / arabic > 0.25) count += tah;
+  return count > 0 ? [{ code: 'garbled-text', params: { count } }] : [];
 }

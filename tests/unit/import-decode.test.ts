@@ -63,6 +63,22 @@ describe('decodeText', () => {
     expect(right.issues).toEqual([]);
   });
 
+  it('reads French text the same in 1256 (it keeps the French accented letters), so that override is harmless', () => {
+    const d = decodeText(encodeCodePage(FRENCH, 'windows-1252'), 'windows-1256');
+    expect(d.text).toBe(FRENCH);
+    expect(d.issues).toEqual([]);
+  });
+
+  it('warns when UTF-8 Arabic is read as Windows-1256 or 1252 by override', () => {
+    for (const enc of ['windows-1256', 'windows-1252'] as const) {
+      expect(
+        decodeText(utf8(ARABIC), enc).issues.map((i) => i.code),
+        enc,
+      ).toContain('garbled-text');
+    }
+    expect(decodeText(utf8(ARABIC)).issues).toEqual([]);
+  });
+
   it('warns on UTF-8 that was already decoded once as Latin-1 (Ã©) and on replacement characters', () => {
     const mojibake = new TextDecoder('windows-1252').decode(utf8('Béni Mellal;2024;3'));
     expect(decodeText(utf8(mojibake)).issues.map((i) => i.code)).toContain('garbled-text');

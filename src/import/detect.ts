@@ -117,7 +117,7 @@ export function buildPreview(
     const indicator = pick((i) => indicatorScore(stats[i]!), [...periodCols, territory]);
     if (territory >= 0) mapping = { layout: 'wide', territory, periods: wideColumns, indicator: nonNeg(indicator) };
   } else {
-    const period = pick((i) => (stats[i]!.period >= 0.6 ? stats[i]!.period + (stats[i]!.hint.period ? 1 : 0) : 0), []);
+    const period = pick((i) => periodScore(stats[i]!), []);
     const territory = pick(territoryScore, [period]);
     const value = pick(
       (i) => (stats[i]!.numeric >= 0.5 ? stats[i]!.numeric + (stats[i]!.hint.value ? 1 : 0) + i / 1000 : 0),
@@ -208,7 +208,9 @@ function countDataRows(data: readonly (string | number)[][]): number {
 
 interface ColumnStats {
   numeric: number;
+  /** Cells that read as periods, and those of them that are only numbers read as Excel serial dates. */
   period: number;
+  serial: number;
   matched: number;
   text: number;
   distinct: number;
@@ -225,6 +227,7 @@ function columnStats(
   const n = Math.max(1, filled.length);
   let numeric = 0;
   let period = 0;
+  let serial = 0;
   let matched = 0;
   let text = 0;
   const distinct = new Set<string>();
@@ -232,13 +235,17 @@ function columnStats(
     const num = parseNumber(c, decimal);
     if (!Number.isNaN(num)) numeric++;
     else text++;
-    if (toPeriod(c) !== null) period++;
+    if (toPeriod(c) !== null) {
+      period++;
+      if (SERIAL_LIKE.test(cellText(c))) serial++;
+    }
     if (matcher?.match(c)) matched++;
     distinct.add(cellText(c));
   }
   return {
     numeric: numeric / n,
     period: period / n,
+    serial: serial / n,
     matched: matched / n,
     text: text / n,
     distinct: distinct.size,
@@ -249,6 +256,22 @@ function columnStats(
       indicator: HINTS.indicator.test(header),
     },
   };
+}
+
+/** Numbers that read as periods only as Excel serial dates (20000–80000): counts may look the same. */
+const SERIAL_LIKE = /^\d{5}(\.\d+)?$/;
+
+/**
+ * How much a column looks like the period column: years, months, quarters and dates written as such beat columns of
+ * bare numbers that read as Excel serial dates (a column of counts between 20,000 and 80,000 does too); among
+ * those, a header that says "date", "mois"… decides.
+ */
+function periodScore(s: ColumnStats): number {
+  const hint = s.hint.period ? 1 : 0;
+  const strong = s.period - s.serial;
+  if (strong >= 0.6) return 3 + strong + hint;
+  if (s.period >= 0.6) return s.period + hint;
+  return 0;
 }
 
 function indicatorScore(s: ColumnStats): number {

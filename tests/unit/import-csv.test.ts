@@ -104,6 +104,16 @@ describe('preview of a text file', () => {
     expect(p.valueKindGuess).toBe('count');
   });
 
+  it('does not take counts between 20,000 and 80,000 (Excel serial range) for the period column', async () => {
+    const p = await previewOf(utf8('t,v,p\nMA-01,45210,2023\nMA-02,31000,2023\nMA-03,52344,2024\n'));
+    expect(p.mapping).toEqual({ layout: 'long', territory: 0, period: 2, value: 1, indicator: null });
+  });
+
+  it('takes a column of serial dates for the period when nothing better reads as one', async () => {
+    const p = await previewOf(utf8('t,jour,v\nMA-01,45366,45210\nMA-02,45366,31000\n'));
+    expect(p.mapping).toEqual({ layout: 'long', territory: 0, period: 1, value: 2, indicator: null });
+  });
+
   it('recognises a WIDE layout (one column per period)', async () => {
     const p = await previewOf(utf8('code,2022,2023,2024\nMA-01,1,2,3\nMA-02,4,5,6\n'));
     expect(p.mapping).toEqual({

@@ -78,6 +78,8 @@ function barPoint(s: ChartSeries, periods: readonly string[]): ChartPoint | unde
 
 /** Most qualified points labelled on a line chart (beyond, the footnotes name them). */
 const MAX_LINE_LABELS = 20;
+/** Lines beyond which qualified points are not labelled (the labels would pile up on one period). */
+const MAX_LABELLED_SERIES = 6;
 
 /**
  * The provenance lines of a picture's footer (issue 14): the footnotes (mark, qualified value, point, qualifier,
@@ -85,7 +87,9 @@ const MAX_LINE_LABELS = 20;
  * rest counted ("+ 2 autres notes dans le CSV", "+ 4 autres sources dans le CSV"). Sources keep at least one line.
  */
 export function provenanceFootLines(
-  f: Pick<Frame, 'H' | 'fs'>,
+  f: Pick<Frame, 'H' | 'fs' | 'pad'>,
+  /** Where the plot may start (below the header and legend). */
+  top: number,
   allNotes: { lines: readonly string[]; qualified: readonly boolean[] },
   sources: readonly string[],
   lang: ChartModel['lang'],
@@ -93,21 +97,21 @@ export function provenanceFootLines(
 ): FootLine[] {
   const notes = allNotes.lines;
   const lineH = f.fs.foot * 1.4;
-  // The footer may take about 40 % of the picture (less the export date and link): the plot keeps the rest.
-  const budget = Math.max(3, Math.floor((f.H * 0.4) / lineH) - 2 - reserved);
+  // The footer may take about 40 % of the picture, and no more than leaves the plot 35 % of it below the header
+  // and legend (`top`), less the export date and link.
+  const room = Math.min(f.H * 0.4, f.H - top - f.H * 0.35 - f.pad);
+  const budget = Math.max(3, Math.floor(room / lineH) - 2 - reserved);
   let srcN = Math.min(sources.length, 4);
   let noteN = Math.min(notes.length, 4);
-  // Each item may wrap over two lines; past the budget, the last items go to one line first (the first notes and
-  // sources stay whole), then notes, then sources beyond the first, are counted instead of printed.
+  // Each item may wrap over two lines; past the budget, notes then sources go to one line (the last ones first: the
+  // citations stay whole longest), then notes, then sources beyond the first, are counted instead of printed.
   const noteWrap = notes.map(() => 2);
   const srcWrap = sources.map(() => 2);
   const sum = (w: number[], n: number) => w.slice(0, n).reduce((a, b) => a + b, 0);
   const cost = () =>
     sum(noteWrap, noteN) + sum(srcWrap, srcN) + (notes.length > noteN ? 1 : 0) + (sources.length > srcN ? 1 : 0);
-  for (let i = Math.max(noteN, srcN) - 1; i >= 0 && cost() > budget; i--) {
-    if (i < srcN) srcWrap[i] = 1;
-    if (cost() > budget && i < noteN) noteWrap[i] = 1;
-  }
+  for (let i = noteN - 1; i >= 0 && cost() > budget; i--) noteWrap[i] = 1;
+  for (let i = srcN - 1; i >= 0 && cost() > budget; i--) srcWrap[i] = 1;
   while (cost() > budget && noteN > 0) noteN--;
   while (cost() > budget && srcN > 1) srcN--;
   const out: FootLine[] = [];
@@ -169,7 +173,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const method = methodLine(model);
   const notes = footnoteTexts(model);
   const sources = sourceLines(model, Infinity, 'csv', { isolate: true }).lines;
-  const lines: FootLine[] = provenanceFootLines(f, notes, sources, lang, method === null ? 0 : 1);
+  const lines: FootLine[] = provenanceFootLines(f, y, notes, sources, lang, method === null ? 0 : 1);
   if (method !== null) lines.push({ text: method, cls: 'method' });
   const footer = composeFooter(f, { lines, exportDate: opts.exportDate, link: model.link });
   parts.push(footer.svg);
@@ -251,7 +255,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
     const markers = n <= 40;
     // Qualified points (issue 14): labelled with their value, sign and footnote mark ("≈ 10 M¹"), drawn hollow when
     // the number is not exact; past MAX_LINE_LABELS the footnotes alone name them.
-    const labelled = notes.marks.size <= MAX_LINE_LABELS;
+    const labelled = notes.marks.size <= MAX_LINE_LABELS && model.series.length <= MAX_LABELLED_SERIES;
     const valueLabels: string[] = [];
     for (const s of model.series) {
       let d = '';

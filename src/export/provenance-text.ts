@@ -32,6 +32,11 @@ const messages = defineMessages({
 });
 
 const plurals = definePlurals({
+  territories: {
+    fr: { one: '{n} territoire', other: '{n} territoires' },
+    ar: { one: 'مجال ترابي واحد', two: 'مجالان ترابيان', few: '{n} مجالات ترابية', other: '{n} مجالا ترابيا' },
+    en: { one: '{n} territory', other: '{n} territories' },
+  },
   moreSourcesCsv: {
     fr: { one: '+ {n} autre source dans le CSV', other: '+ {n} autres sources dans le CSV' },
     ar: {
@@ -109,19 +114,29 @@ export function pointPeriod(p: NamedPoint, lang: Lang): string {
  * `max` points then "(+ n)". With one territory in the whole chart, `withSeries: false` gives the periods alone.
  */
 export function pointsText(points: readonly NamedPoint[], lang: Lang, max = 8, withSeries = true): string {
-  const shown = points.slice(0, max);
   const bySeries = new Map<string, string[]>();
-  for (const p of shown) {
+  for (const p of points) {
     const list = bySeries.get(p.series) ?? [];
     list.push(pointPeriod(p, lang));
     bySeries.set(p.series, list);
   }
-  const list = [...bySeries.entries()]
-    .map(([series, periods]) => {
-      const text = periods.join(LIST_SEP[lang]);
-      return withSeries ? `${series}${COLON[lang]}${text}` : text;
-    })
-    .join(GROUP_SEP[lang]);
+  // Many territories: by period, counted ("2024 (75 territoires)"), rather than a list no one reads.
+  if (withSeries && bySeries.size > 3 && points.length > max) {
+    const byPeriod = new Map<string, number>();
+    for (const p of points) byPeriod.set(pointPeriod(p, lang), (byPeriod.get(pointPeriod(p, lang)) ?? 0) + 1);
+    return [...byPeriod.entries()]
+      .map(([period, n]) => `${period} (${plural(plurals.territories, lang, n)})`)
+      .join(GROUP_SEP[lang]);
+  }
+  let left = max;
+  const parts: string[] = [];
+  for (const [series, periods] of bySeries) {
+    if (left <= 0) break;
+    const text = periods.slice(0, left).join(LIST_SEP[lang]);
+    left -= periods.length;
+    parts.push(withSeries ? `${series}${COLON[lang]}${text}` : text);
+  }
+  const list = parts.join(GROUP_SEP[lang]);
   return points.length > max ? translate(messages, lang, 'pointsMore', { list, n: points.length - max }) : list;
 }
 

@@ -11,6 +11,7 @@ import { buildCsv, buildMapCsv } from '../../src/export/csv.ts';
 import { composeSvg, EXPORT_SIZES, type ComposeOptions } from '../../src/export/compose-svg.ts';
 import { buildDeckSpec, buildMapSlideSpec, writeDeck, writeMapDeck } from '../../src/export/pptx.ts';
 import { formatNumber } from '../../src/i18n/format.ts';
+import { pointsText } from '../../src/export/provenance-text.ts';
 import { footnotes, sourceGroups } from '../../src/transforms/provenance.ts';
 import type { ChartModel } from '../../src/transforms/chart-types.ts';
 import { lineModel, manySourcesModel, NOTES, provenanceModel, PROVENANCE_SOURCES } from './export-fixtures.ts';
@@ -227,6 +228,24 @@ describe('when not every footnote fits', () => {
     expect(fns).toContain('¹ ≈ 10 M');
     expect(fns).toContain('⁷ > 11 M');
     expect(texts(doc, 'footnote-more')[0]).toMatch(/^\+ \d autres notes dans le CSV$/);
+  });
+});
+
+describe('pointsText', () => {
+  const named = (series: string, period: string) => ({
+    series,
+    period,
+    point: { period, value: 1, status: 'official' as const },
+  });
+  it('lists a few points by territory, and counts many territories by period', () => {
+    expect(pointsText([named('Rabat', '2014'), named('Rabat', '2024'), named('Salé', '2024')], 'fr')).toBe(
+      'Rabat : 2014, 2024 ; Salé : 2024',
+    );
+    const many = Array.from({ length: 75 }, (_, i) => named(`P${i}`, '2024'));
+    expect(pointsText(many, 'fr')).toBe('2024 (75 territoires)');
+    expect(pointsText(many, 'ar')).toBe('2024 (75 مجالا ترابيا)');
+    expect(pointsText(many.slice(0, 11), 'ar')).toBe('2024 (11 مجالا ترابيا)');
+    expect(pointsText(many.slice(0, 3), 'fr', 2)).toBe('P0 : 2024 ; P1 : 2024 (+ 1)');
   });
 });
 

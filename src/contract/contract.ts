@@ -123,7 +123,7 @@ export type Via = z.infer<typeof Via>;
  */
 export const Source = z
   .object({
-    /** The body that produced the figure, first in every citation: "Haut-Commissariat au Plan (HCP)", "CNSS". */
+    /** The body that produced the figure, first in every citation, short name first: "HCP (Haut-Commissariat au Plan)", "CNSS". */
     publisher: nonEmptyString(),
     /** The publication or statement: "RGPH 2024 — Indicateurs démographiques et socio-économiques". */
     title: nonEmptyString(),

@@ -37,7 +37,10 @@ export interface ChartFrameProps {
 export function ChartFrame(props: ChartFrameProps) {
   const { lang } = props;
   // Every publisher behind the shown points, the indicator's first ("Sources : HCP, CNSS").
-  const publishers = [...new Set((props.sources ?? []).map((g) => g.source.publisher))];
+  // In Arabic each (French) publisher is isolated so its parentheses keep their place in the right-to-left line.
+  const publishers = [...new Set((props.sources ?? []).map((g) => g.source.publisher))].map((p) =>
+    lang === 'ar' ? `\u2068${p}\u2069` : p,
+  );
   return (
     <figure className="chart-frame" aria-labelledby={`${props.id}-caption`}>
       <figcaption id={`${props.id}-caption`} className="chart-frame__caption">

@@ -7,11 +7,11 @@
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
 import { plural, translate } from '../i18n/i18n.ts';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
-import { formatCitation } from '../i18n/provenance.ts';
 import type { MissingItem } from '../transforms/chart-types.ts';
 import type { NamedPoint, SourceGroup } from '../transforms/provenance.ts';
 import { chartMessages, uiPlurals } from '../ui/messages.ts';
 import { StatusBadge } from '../ui/status-badge.tsx';
+import { screenCitation } from '../ui/source-line.tsx';
 import './sources-panel.css';
 
 /** The list of missing values with their reason (shown under every chart that has gaps). */
@@ -69,7 +69,7 @@ function Citation({ group, lang, alone }: { group: SourceGroup; lang: Lang; alon
   return (
     <li className="sources__item">
       <p className="sources__citation">
-        <cite>{formatCitation(source, lang, { url: false })}</cite>
+        <cite>{screenCitation(source, lang)}</cite>
         {' — '}
         <a href={source.url} rel="noreferrer noopener" target="_blank" dir="ltr" className="sources__url">
           {source.url}

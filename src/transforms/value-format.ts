@@ -71,7 +71,8 @@ export function pointPeriodText(point: { period: string; periodLabel?: string | 
  */
 export function pointCaveat(point: Omit<PointProvenance, 'value'>, lang: Lang): string | null {
   const parts: string[] = [];
-  if (point.note) parts.push(point.note);
+  // The note's own final full stop goes: the parts are joined with " · " ("… approchée · deux sources concordantes").
+  if (point.note) parts.push(point.note.replace(/[.。]\s*$/u, ''));
   else if (point.qualifier === 'provisional' || point.qualifier === 'computed')
     parts.push(qualifierLabel(point.qualifier, lang));
   if (point.confidence && (point.qualifier || point.note || point.confidence !== 'publication'))

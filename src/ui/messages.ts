@@ -97,11 +97,7 @@ export const chartMessages = defineMessages({
   // Source line of cards and rows (source-line.tsx).
   sourcePrefix: { fr: 'Source :', ar: 'المصدر:', en: 'Source:' },
   sourceLine: { fr: '{publisher}, {date}', ar: '{publisher}، {date}', en: '{publisher}, {date}' },
-  sourceUndated: {
-    fr: '{publisher} (consulté le {date})',
-    ar: '{publisher} (اطُّلع عليه في {date})',
-    en: '{publisher} (retrieved {date})',
-  },
+
   notPublished: { fr: 'non publié', ar: 'غير منشور', en: 'not published' },
   // Single-territory picker (territory-select.tsx).
   country: { fr: 'Pays', ar: 'البلد', en: 'Country' },

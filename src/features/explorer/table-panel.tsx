@@ -13,8 +13,8 @@ import { translate } from '../../i18n/i18n.ts';
 import { formatPeriod, formatSigned, formatSignedPercent } from '../../i18n/format.ts';
 import { buildWideRows, sortWideRows, type SortDirection, type SortKey } from '../../transforms/table.ts';
 import { formatMeasured, pointCaveat, pointPeriodText, pointValueText } from '../../transforms/value-format.ts';
-import { formatCitation } from '../../i18n/provenance.ts';
 import { chartMessages } from '../../ui/messages.ts';
+import { screenCitation } from '../../ui/source-line.tsx';
 import { explorerMessages } from './messages.ts';
 
 /** One numbered note of the table: a point with a qualifier, a note or its own source. */
@@ -37,7 +37,7 @@ export function tableNotes(model: Pick<ChartModel, 'series'>): Map<string, Table
 function SourceCitation({ source, lang }: { source: Source; lang: Lang }) {
   return (
     <>
-      {translate(chartMessages, lang, 'pointSource', { citation: formatCitation(source, lang, { url: false }) })}
+      {translate(chartMessages, lang, 'pointSource', { citation: screenCitation(source, lang) })}
       {' — '}
       <a href={source.url} target="_blank" rel="noopener noreferrer" dir="ltr">
         {source.url}

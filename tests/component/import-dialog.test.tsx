@@ -299,7 +299,8 @@ describe('the import journey', () => {
     expect(files).toHaveLength(1);
     expect(files[0]?.name).toBe('beneficiaires_2025_rejets.csv');
     const text = await files[0]!.blob.text();
-    expect(text).toContain('not-a-number');
+    expect(text.split('\r\n')[0]).toBe('Ligne,Colonne,En-tête,Valeur,Raison,Détails');
+    expect(text).toContain('6,C,Bénéficiaires,abc,"pas un nombre (séparateur décimal attendu : virgule (12,5))"');
     expect(text).not.toMatch(/(^|,)=SUM/m);
     expect(text).toContain("'=SUM(A1:A3)");
   });

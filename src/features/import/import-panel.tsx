@@ -15,7 +15,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { plural, translate } from '../../i18n/i18n.ts';
 import { createImportClient } from '../../import/client.ts';
 import { rejectsCsv } from '../../import/rejects-csv.ts';
-import { territoryTemplateCsv } from '../../import/template.ts';
+import { TEMPLATE_FILE_NAME, territoryTemplateCsv } from '../../import/template.ts';
 import {
   ImportError,
   type ColumnRole,
@@ -34,7 +34,7 @@ import { DescribeStep } from './describe-step.tsx';
 import { FilePicker, ReadSettings } from './file-step.tsx';
 import { EMPTY_FORM, formProblems, mappingOf, parseThreshold, partial, rolesOf, type DescribeForm } from './mapping.ts';
 import { importMessages as m, importPlurals as p } from './messages.ts';
-import { importErrorText } from './reasons.ts';
+import { importErrorText, rejectText } from './reasons.ts';
 import { RowsStep } from './rows-step.tsx';
 import { TerritoriesStep } from './territories-step.tsx';
 
@@ -308,15 +308,19 @@ export function ImportPanel({
 
   const onDownloadRejects = () => {
     if (!result || !fileName) return;
-    const csv = rejectsCsv(result.rejects, csvTextCell);
+    // The reasons in the reader's language; the codes' parameters stay in the details column.
+    const header = (['colRow', 'colColumn', 'colHeader', 'colValue', 'colReason', 'colDetails'] as const).map((k) =>
+      t(k),
+    );
+    const csv = rejectsCsv(result.rejects, csvTextCell, header, (r) => rejectText(r.reason, r.params, lang));
     const base = fileName.replace(/\.[^.]+$/, '');
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}_rejets.csv`);
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${base}_${t('rejectsSuffix')}.csv`);
   };
   const onTemplate = territories
     ? () =>
         downloadBlob(
           new Blob([territoryTemplateCsv(territories)], { type: 'text/csv;charset=utf-8' }),
-          'mouchir_modele_territoires.csv',
+          TEMPLATE_FILE_NAME,
         )
     : undefined;
 

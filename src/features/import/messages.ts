@@ -106,6 +106,9 @@ export const importMessages = defineMessages({
   colColumn: { fr: 'Colonne', ar: 'العمود', en: 'Column' },
   colValue: { fr: 'Valeur', ar: 'القيمة', en: 'Value' },
   colReason: { fr: 'Raison', ar: 'السبب', en: 'Reason' },
+  colHeader: { fr: 'En-tête', ar: 'العنوان', en: 'Header' },
+  colDetails: { fr: 'Détails', ar: 'تفاصيل', en: 'Details' },
+  rejectsSuffix: { fr: 'rejets', ar: 'rejected', en: 'rejected' },
   emptyCell: { fr: '(vide)', ar: '(فارغ)', en: '(empty)' },
   downloadRejected: {
     fr: 'Télécharger les lignes rejetées (CSV)',

@@ -8,14 +8,12 @@ import type { ChartModel, MissingReason } from '../transforms/chart-types.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { formatDate } from '../i18n/format.ts';
 import { statusText } from '../i18n/status-label.ts';
+import { formatCitation } from '../i18n/provenance.ts';
+import { sourceGroups } from '../transforms/provenance.ts';
 
 /** Messages used inside exported files. */
 export const exportMessages = defineMessages({
-  source: {
-    fr: 'Source : {publisher}, {title}',
-    ar: 'المصدر: {publisher}، {title}',
-    en: 'Source: {publisher}, {title}',
-  },
+  source: { fr: 'Source : {citation}', ar: 'المصدر: {citation}', en: 'Source: {citation}' },
   exported: {
     fr: 'Exporté le {date} depuis Mouchir',
     ar: 'صُدِّر في {date} من مؤشر',
@@ -69,11 +67,15 @@ export function selectionCaption(model: ChartModel): string {
   return parts.filter((p) => p !== '').join(' · ');
 }
 
-/** "Source : HCP, RGPH 2024". */
+/**
+ * "Source : HCP, « RGPH 2024 », 17 déc. 2024": the main source as a citation, publisher first (the indicator's when
+ * a shown point relies on it, else the first point's own). The full list, with the points each source covers, is
+ * `sourceLines` (provenance-text.ts).
+ */
 export function sourceLine(model: ChartModel): string {
+  const main = sourceGroups(model)[0]?.source ?? model.source;
   return translate(exportMessages, model.lang, 'source', {
-    publisher: model.source.publisher,
-    title: model.source.title,
+    citation: formatCitation(main, model.lang, { url: false }),
   });
 }
 

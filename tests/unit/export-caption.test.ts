@@ -38,9 +38,9 @@ describe('caption texts', () => {
   });
 
   it.each([
-    ['fr', 'Source : HCP, RGPH 2024', 'Exporté le 26 nov. 2026 depuis Mouchir'],
-    ['en', 'Source: HCP, RGPH 2024', 'Exported on 26 Nov 2026 from Mouchir'],
-    ['ar', 'المصدر: HCP، RGPH 2024', 'صُدِّر في'],
+    ['fr', 'Source : HCP, « RGPH 2024 », 17 déc. 2024', 'Exporté le 26 nov. 2026 depuis Mouchir'],
+    ['en', 'Source: HCP, “RGPH 2024”, 17 Dec 2024', 'Exported on 26 Nov 2026 from Mouchir'],
+    ['ar', 'المصدر: HCP، «RGPH 2024»، 17\u200f/12\u200f/2024', 'صُدِّر في'],
   ] as const)('source and export date in %s', (lang, source, exported) => {
     expect(sourceLine(lineModel({ lang }))).toBe(source);
     expect(exportedLine('2026-11-26', lang)).toContain(exported);

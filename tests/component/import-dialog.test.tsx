@@ -273,6 +273,16 @@ describe('the import journey', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(text);
   });
 
+  it('words a refusal in Arabic, sizes in Arabic units', async () => {
+    const { user, dialog } = await openDialog('ar');
+    if (fake.current) fake.current.state.failLoad = new ImportError('too-large', { bytes: 104857600, max: 52428800 });
+    const input = dialog.querySelector<HTMLInputElement>('input[data-import-file]') as HTMLInputElement;
+    await user.upload(input, new File(['x'], 'f.csv'));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('ملف مرفوض: حجم الملف 100 ميغابايت، والحد الأقصى 50 ميغابايت.');
+    expect(alert).toHaveTextContent('مجموعات بياناتك السابقة سليمة.');
+  });
+
   it('storage full: a clear alert, nothing lost, the form kept to try again', async () => {
     store.saveDataset.mockRejectedValue(new UserDataError('quota', 'QuotaExceededError'));
     const { user, dialog } = await withFile();

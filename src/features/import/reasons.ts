@@ -185,7 +185,11 @@ function wordParam(value: string | number, lang: Lang): string {
 
 /** Bytes as "12,5 Mo" / "12.5 MB" (the reader's decimal sign). */
 export function formatBytes(bytes: number, lang: Lang): string {
-  const units = { fr: ['o', 'ko', 'Mo', 'Go'], ar: ['B', 'KB', 'MB', 'GB'], en: ['B', 'kB', 'MB', 'GB'] }[lang];
+  const units = {
+    fr: ['o', 'ko', 'Mo', 'Go'],
+    ar: ['بايت', 'كيلوبايت', 'ميغابايت', 'غيغابايت'],
+    en: ['B', 'kB', 'MB', 'GB'],
+  }[lang];
   let value = bytes;
   let i = 0;
   while (value >= 1024 && i < units.length - 1) {

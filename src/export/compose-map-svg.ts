@@ -20,6 +20,8 @@ import { DIRECTIONS, translate } from '../i18n/i18n.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { statusLabel } from './caption.ts';
 import { sourceLines, syntheticStamp, syntheticWatermark } from './provenance-text.ts';
+import { qualifiedValue } from '../i18n/provenance.ts';
+import { mapAsSeries } from '../transforms/provenance.ts';
 import {
   composeFooter,
   composeHeader,
@@ -75,9 +77,21 @@ function noDataLabel(model: MapModel): string {
   return `${model.noData.label} (${model.noData.count})`;
 }
 
-/** "Source : HCP, « RGPH 2024 », 17 déc. 2024, via …" for a map: the citation, publisher first. */
+/** "Source : HCP, « RGPH 2024 », 17 déc. 2024, via …" for a map: the main citation, publisher first. */
 export function mapSourceLine(model: MapModel, isolate = false): string {
-  return sourceLines({ lang: model.lang, source: model.source, series: [] }, 1, 'csv', { isolate }).lines[0] ?? '';
+  return mapSourceLines(model, 1, isolate)[0] ?? '';
+}
+
+/**
+ * The map's sources as lines: one citation each, with the territories it covers when there are several, the first
+ * `max` then "+ n autres sources dans le CSV".
+ */
+export function mapSourceLines(model: MapModel, max: number, isolate = false): string[] {
+  const src = sourceLines({ lang: model.lang, source: model.source, series: mapAsSeries(model) }, max, 'csv', {
+    isolate,
+    maxPoints: 4,
+  });
+  return src.moreText ? [...src.lines, src.moreText] : src.lines;
 }
 
 interface MapLayout {
@@ -103,7 +117,11 @@ function layout(model: MapModel, opts: MapComposeOptions): MapLayout {
   });
   const footer = composeFooter(f, {
     lines: [
-      { text: mapSourceLine(model, true), cls: 'source', wrap: 2 },
+      ...mapSourceLines(model, 3, true).map((text) => ({
+        text,
+        cls: text.startsWith('+') ? 'source-more' : 'source',
+        wrap: 2,
+      })),
       { text: model.attribution, cls: 'attribution', wrap: 2 },
     ],
     exportDate: opts.exportDate,
@@ -159,7 +177,8 @@ function shapesSvg(model: MapModel, shapes: readonly MapShape[]): string {
 /** "Benslimane : 12,3 %" (or the reason it has no value), the tooltip of a territory in the SVG. */
 function territoryTitle(model: MapModel, code: string): string {
   const d = model.data.get(code);
-  return `${d?.name ?? code} : ${d?.valueText ?? ''}`;
+  const value = d && d.value !== null ? qualifiedValue(d.valueText, d.qualifier, model.lang) : (d?.valueText ?? '');
+  return `${d?.name ?? code} : ${value}${d?.note ? ` — ${d.note}` : ''}`;
 }
 
 function hatchPattern(): string {

@@ -10,7 +10,7 @@ import type { ChartModel, ChartPoint } from '../transforms/chart-types.ts';
 import type { MapModel } from '../transforms/map-model.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
 import { confidenceLabel, formatCitation, qualifierLabel } from '../i18n/provenance.ts';
-import { sourceGroups } from '../transforms/provenance.ts';
+import { mapAsSeries, sourceGroups } from '../transforms/provenance.ts';
 import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { exportValueText, groupText, markedValue, syntheticStamp, syntheticWatermark } from './provenance-text.ts';
@@ -221,7 +221,10 @@ export interface MapCsvInput {
  * (`buildMapRows`), the ones without a value with their reason; the boundaries' attribution in the header.
  */
 export function buildMapCsv({ model, exportDate, link, title, synthetic }: MapCsvInput): string {
-  const notes = new Map([...model.data.values()].map((d) => [d.code, d.note]));
+  const series = mapAsSeries(model);
+  const points = new Map(series.map((s) => [s.key, s.points[0]]));
+  const groups = sourceGroups({ series, source: model.source });
+  const pseudo = { series, lang: model.lang };
   return csvDocument(
     {
       lang: model.lang,
@@ -229,8 +232,8 @@ export function buildMapCsv({ model, exportDate, link, title, synthetic }: MapCs
       selection: model.subtitle,
       unit: model.unitLabel,
       source: model.source,
-      sources: [formatCitation(model.source, model.lang)],
-      pointOf: (r) => ({ note: notes.get(r.territoryCode) ?? null }),
+      sources: groups.map((g) => groupText(g, pseudo, groups.length > 1, { url: true, maxPoints: 80 })),
+      pointOf: (r) => points.get(r.territoryCode),
       synthetic: synthetic === true,
       status: model.status,
       extra: [['boundaries', model.attribution]],

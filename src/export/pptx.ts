@@ -14,8 +14,8 @@ import { STATUS_COLORS } from '../transforms/palette.ts';
 import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
-import { formatCitation } from '../i18n/provenance.ts';
-import { footnotes, sourceGroups } from '../transforms/provenance.ts';
+import { qualifiedValue } from '../i18n/provenance.ts';
+import { footnotes, mapAsSeries, sourceGroups } from '../transforms/provenance.ts';
 import { exportedLine, methodLine, needsStatusBadge, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { composeSvg } from './compose-svg.ts';
 import { STAMP_COLOR } from './svg-frame.ts';
@@ -536,9 +536,17 @@ export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSli
   const c = STATUS_COLORS[model.status];
   const title = clean(input.title ?? model.title);
   const rows = buildMapRows(model);
+  const series = mapAsSeries(model);
+  const pseudo = { series, lang, source: model.source };
+  const fns = footnoteTexts(pseudo);
+  const byCode = new Map(series.map((s) => [s.key, s.points[0]]));
+  const marks = new Map(series.map((s) => [s.key, s.points[0] ? fns.marks.get(s.points[0]) : undefined]));
+  // Values as the map reads them, with their qualifier sign and footnote mark ("≈ 12,3 % ¹").
   const cells = [...model.data.values()].map((d) => [
     clean(d.name),
-    d.value === null ? `— (${reasonLabel(d.reason ?? 'not-published', lang)})` : clean(d.valueText),
+    d.value === null
+      ? `— (${reasonLabel(d.reason ?? 'not-published', lang)})`
+      : clean(qualifiedValue(d.valueText, d.qualifier, lang)) + (marks.get(d.code) ? ` ${marks.get(d.code)}` : ''),
   ]);
   const pair = [
     translate(messages, lang, 'colTerritory'),
@@ -547,18 +555,25 @@ export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSli
   const split = cells.length > ONE_COLUMN_ROWS;
   const half = Math.ceil(cells.length / 2);
   const tableRows = split ? cells.slice(0, half).map((left, i) => [...left, ...(cells[half + i] ?? ['', ''])]) : cells;
-  const source = clean(sourceLines({ lang, source: model.source, series: [] }, 1, 'notes').lines[0] ?? '');
+  const slideSources = sourceLines(pseudo, 2, 'notes', { maxPoints: 3 });
+  const source = clean([...slideSources.lines, ...(slideSources.moreText ? [slideSources.moreText] : [])].join(' · '));
+  const groups = sourceGroups(pseudo);
   const notes = [
-    // The source first, publisher first (as a chart's notes), after the stamp when the figures are synthetic.
+    // Every source first, publisher first (as a chart's notes), after the stamp when the figures are synthetic;
+    // then the qualified values with their notes.
     ...(input.synthetic ? [syntheticStamp(lang), ''] : []),
-    clean(formatCitation(model.source, lang)),
+    ...groups.map((g) => clean(groupText(g, pseudo, groups.length > 1, { url: true, maxPoints: 200 }))),
     translate(messages, lang, 'notesBoundaries', { text: model.attribution }),
+    ...(fns.lines.length > 0 ? ['', notesHeading(lang), ...fns.lines.map(clean)] : []),
     '',
     title,
     clean(model.subtitle),
     '',
     translate(messages, lang, 'notesData', { unit: clean(model.unitLabel) }),
-    ...rows.map((r) => noteRow(r, lang)),
+    ...rows.map((r) => {
+      const p = byCode.get(r.territoryCode);
+      return noteRow(r, lang, p, p ? fns.marks.get(p) : undefined);
+    }),
     '',
     translate(messages, lang, 'notesLink', { link: input.link }),
   ].join('\n');

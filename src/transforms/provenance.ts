@@ -117,3 +117,30 @@ export function footnotes(model: Pick<ChartModel, 'series'>): Footnotes {
 export function pointSource(model: Pick<ChartModel, 'source'>, point: ChartPoint): ChartModel['source'] {
   return point.source ?? model.source;
 }
+
+/**
+ * A map model's territories as one-point series, so the map's exports read their provenance with the same helpers
+ * (sources with the points they cover, footnotes) as a chart's.
+ */
+export function mapAsSeries(model: {
+  data: ReadonlyMap<
+    string,
+    Pick<ChartPoint, 'value' | 'reason' | 'status' | 'note' | 'qualifier' | 'confidence' | 'periodLabel' | 'source'> & {
+      code: string;
+      name: string;
+      period: string | null;
+    }
+  >;
+  period: string | null;
+}): ChartModel['series'] {
+  return [...model.data.values()].map((d) => {
+    const point: ChartPoint = { period: d.period ?? model.period ?? '', value: d.value, status: d.status };
+    if (d.reason) point.reason = d.reason;
+    if (d.note) point.note = d.note;
+    if (d.qualifier) point.qualifier = d.qualifier;
+    if (d.confidence) point.confidence = d.confidence;
+    if (d.periodLabel) point.periodLabel = d.periodLabel;
+    if (d.source) point.source = d.source;
+    return { key: d.code, label: d.name, color: '#000000', points: [point] };
+  });
+}

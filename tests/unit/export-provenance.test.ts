@@ -231,6 +231,45 @@ describe('when not every footnote fits', () => {
   });
 });
 
+describe('map exports: each territory its qualifier and its own source', () => {
+  function qualifiedMap() {
+    const model = mapModel('fr', 'region');
+    const first = [...model.data.values()].find((d) => d.value !== null);
+    if (!first) throw new Error('fixture');
+    model.data.set(first.code, {
+      ...first,
+      qualifier: 'approx',
+      note: 'Valeur arrondie par la source.',
+      source: { ...PROVENANCE_SOURCES.approx },
+    });
+    return { model, first };
+  }
+
+  it('CSV rows, the slide table and notes, and the picture cite it', () => {
+    const { model, first } = qualifiedMap();
+    const csv = plain(buildMapCsv({ model, exportDate: DATE, link: 'https://x.example/' }));
+    expect(csv).toMatch(/# Source 1\/2,"HCP/);
+    expect(csv).toContain(
+      `# Source 2/2,"Chef du gouvernement, « Déclaration devant le Parlement », 20 déc. 2022 — https://cg.example/2022-12 — ${first.name} : 2024"`,
+    );
+    const row = csv.split('\r\n').find((l) => l.startsWith(`${first.name},${first.code},`)) ?? '';
+    expect(row).toContain('valeur approchée');
+    expect(row).toContain('Valeur arrondie par la source.');
+    expect(row).toContain('Chef du gouvernement, « Déclaration');
+
+    const spec = buildMapSlideSpec(model, { exportDate: DATE, link: 'https://x.example/' });
+    expect(spec.table.rows.flat().map(plain)).toContain(`≈ ${plain(first.valueText)} ¹`);
+    expect(spec.notes.startsWith('HCP')).toBe(true);
+    expect(spec.notes).toContain('Chef du gouvernement, « Déclaration devant le Parlement »');
+    expect(spec.notes).toContain('¹ ≈');
+    expect(spec.source).toMatch(/^Source : HCP.* · Source : Chef du gouvernement/);
+
+    const { svg } = composeMap(model, mapOptions('fr'));
+    const sources = texts(parse(svg), 'source').join(' ');
+    expect(sources).toContain('Source : Chef du gouvernement, « Déclaration devant le Parlement »');
+  });
+});
+
 describe('pointsText', () => {
   const named = (series: string, period: string) => ({
     series,

@@ -43,6 +43,8 @@ beforeEach(() => {
   fake.current = fakeImportClient();
   store.saveDataset.mockReset();
   store.replaceDataset.mockReset();
+  store.listDatasets.mockReset();
+  store.listDatasets.mockImplementation(async () => []);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -235,6 +237,38 @@ describe('the import journey', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Ouvrir dans l’explorateur' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(useViewStore.getState()).toMatchObject({ view: 'explorer', indicator: 'user-abc123', tab: 'chart' });
+  });
+
+  it('says how many values the small-count threshold will mask', async () => {
+    const { user, dialog } = await withFile();
+    const threshold = within(dialog).getByLabelText('Seuil des petits effectifs (facultatif)');
+    await user.type(threshold, '20');
+    await waitFor(() => expect(fake.current?.state.runs.at(-1)?.smallCountThreshold).toBe(20));
+    expect(await within(dialog).findByText(/1 valeur sous le seuil/)).toHaveTextContent(
+      '1 valeur sous le seuil s’affichera « < 20 » (exclue des sommes et des ratios).',
+    );
+  });
+
+  it('re-imports into the same dataset: the store replaces it by id', async () => {
+    store.replaceDataset.mockImplementation(async (id: string) => datasetMeta({ id }));
+    store.listDatasets.mockImplementation(async () => [datasetMeta()]);
+    const { user, dialog } = await openDialog('fr', 'datasets');
+    await user.click(
+      await within(dialog).findByRole('button', {
+        name: 'Réimporter « Bénéficiaires 2025 » (remplacer par un nouveau fichier)',
+      }),
+    );
+    const input = dialog.querySelector<HTMLInputElement>('input[data-import-file]') as HTMLInputElement;
+    await user.upload(input, csvFile('beneficiaires_2026.csv'));
+    await within(dialog).findByRole('table', { name: 'Lignes rejetées' });
+    const item = dialog.querySelector<HTMLElement>('[data-unmatched="Atlantis"]') as HTMLElement;
+    await user.click(within(item).getByRole('button', { name: 'Ignorer ces lignes' }));
+    await waitFor(() => expect(dialog.querySelector('[data-unmatched="Atlantis"]')).toBeNull());
+    await user.click(within(dialog).getByRole('button', { name: 'Importer les 3 lignes valides' }));
+    await waitFor(() => expect(store.replaceDataset).toHaveBeenCalledTimes(1));
+    expect(store.replaceDataset.mock.calls[0]?.[0]).toBe('benef25');
+    expect(store.replaceDataset.mock.calls[0]?.[1]).toMatchObject({ fileName: 'beneficiaires_2026.csv' });
+    expect(store.saveDataset).not.toHaveBeenCalled();
   });
 
   it('says a rate is 0–100 and sends it as a rate with a percent unit', async () => {

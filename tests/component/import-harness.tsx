@@ -102,7 +102,7 @@ export function resultFor(settings: ImportSettings): ImportResult {
       observations: observations.length,
       rejected: rejects.length,
       gaps: 0,
-      suppressed: 0,
+      suppressed: settings.smallCountThreshold && settings.smallCountThreshold > 12 ? 1 : 0,
       territories: observations.length,
       periods: 1,
       firstPeriod: '2024',

@@ -5,18 +5,22 @@
  */
 import { useId } from 'react';
 import type { Lang } from '../../contract/contract.ts';
-import { translate } from '../../i18n/i18n.ts';
-import type { DescribeForm, FormProblem } from './mapping.ts';
-import { importMessages as m } from './messages.ts';
+import { formatNumber } from '../../i18n/format.ts';
+import { plural, translate } from '../../i18n/i18n.ts';
+import { parseThreshold, type DescribeForm, type FormProblem } from './mapping.ts';
+import { importMessages as m, importPlurals as p } from './messages.ts';
 
 export function DescribeStep({
   form,
   problems,
   showProblems,
+  suppressed,
   lang,
   onChange,
 }: {
   form: DescribeForm;
+  /** Values under the small-count threshold in the file (the worker's count), to say how many will be masked. */
+  suppressed: number;
   problems: readonly FormProblem[];
   /** Show the problems next to their fields (after a first attempt to import). */
   showProblems: boolean;
@@ -25,6 +29,7 @@ export function DescribeStep({
 }) {
   const id = useId();
   const t = (key: keyof typeof m) => translate(m, lang, key);
+  const threshold = parseThreshold(form.threshold);
   const err = (problem: FormProblem) =>
     showProblems && problems.includes(problem) ? (
       <span className="import-field-error" id={`${id}-${problem}`}>
@@ -104,6 +109,14 @@ export function DescribeStep({
               {t('thresholdHelp')}
             </span>
             {err('badThreshold')}
+            {suppressed > 0 && threshold !== null ? (
+              <span className="import-help" role="status" data-suppressed={suppressed}>
+                {plural(p.suppressed, lang, suppressed, {
+                  n: formatNumber(suppressed, lang, 0),
+                  threshold: formatNumber(threshold, lang, 0),
+                })}
+              </span>
+            ) : null}
           </div>
         ) : null}
       </div>

@@ -444,6 +444,7 @@ export function ImportPanel({
             form={form}
             problems={formIssues}
             showProblems={tried}
+            suppressed={result?.stats.suppressed ?? 0}
             lang={lang}
             onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
           />

@@ -390,6 +390,24 @@ export const importPlurals = definePlurals({
     },
     en: { one: '“{name}” imported: {n} row.', other: '“{name}” imported: {n} rows.' },
   },
+  suppressed: {
+    fr: {
+      one: '{n} valeur sous le seuil s’affichera « < {threshold} » (exclue des sommes et des ratios).',
+      other: '{n} valeurs sous le seuil s’afficheront « < {threshold} » (exclues des sommes et des ratios).',
+    },
+    ar: {
+      zero: 'لا توجد قيمة تحت العتبة.',
+      one: 'ستُعرض قيمة واحدة تحت العتبة كـ«< {threshold}» (مستبعدة من المجاميع والنسب).',
+      two: 'ستُعرض قيمتان تحت العتبة كـ«< {threshold}» (مستبعدتان من المجاميع والنسب).',
+      few: 'ستُعرض {n} قيم تحت العتبة كـ«< {threshold}» (مستبعدة من المجاميع والنسب).',
+      many: 'ستُعرض {n} قيمة تحت العتبة كـ«< {threshold}» (مستبعدة من المجاميع والنسب).',
+      other: 'ستُعرض {n} قيمة تحت العتبة كـ«< {threshold}» (مستبعدة من المجاميع والنسب).',
+    },
+    en: {
+      one: '{n} value under the threshold will show as “< {threshold}” (left out of sums and ratios).',
+      other: '{n} values under the threshold will show as “< {threshold}” (left out of sums and ratios).',
+    },
+  },
   moreRejected: {
     fr: { one: '… et {n} autre ligne rejetée (dans le CSV).', other: '… et {n} autres lignes rejetées (dans le CSV).' },
     ar: {

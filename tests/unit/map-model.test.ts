@@ -138,6 +138,45 @@ function rows(
 describe('buildMapModel', () => {
   const unemployment = indicator('unemployment-rate');
 
+  it('each datum carries its point provenance; valueText stays the bare figure (issue 14)', () => {
+    const own = { publisher: 'X', title: 'T', url: 'https://example.org/', published: null, retrieved: '2025-01-01' };
+    const observations: Observation[] = rows(unemployment.id, regions, '2024', (i) => 10 + i).map((o, i) =>
+      i === 0
+        ? {
+            ...o,
+            qualifier: 'approx' as const,
+            confidence: 'two-reports' as const,
+            note: { fr: 'environ', ar: 'حوالي', en: 'about' },
+            periodLabel: { fr: 'fin 2024', ar: 'نهاية 2024', en: 'end of 2024' },
+            source: own,
+          }
+        : o,
+    );
+    const model = buildMapModel({
+      indicator: unemployment,
+      observations,
+      territoryIndex,
+      territories: regions,
+      boundaryCodes: new Set(regions),
+      level: 'region',
+      measure: 'absolute',
+      period: null,
+      lang: 'ar',
+    });
+    const first = model.data.get(regions[0]!)!;
+    expect(first).toMatchObject({
+      qualifier: 'approx',
+      confidence: 'two-reports',
+      note: 'حوالي',
+      periodLabel: 'نهاية 2024',
+    });
+    expect(first.source).toEqual(own);
+    expect(first.valueText).not.toContain('≈');
+    const second = model.data.get(regions[1]!)!;
+    expect(second).not.toHaveProperty('qualifier');
+    expect(second).not.toHaveProperty('source');
+  });
+
   it('classes the 12 regions in 5 classes with ranges in the unit, latest period by default', () => {
     const observations = [
       ...rows(unemployment.id, regions, '2014', (i) => 30 - i),

@@ -364,7 +364,10 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
           text(
             xOf(0) + 8 * u,
             cy + fs.tick * 0.35,
-            reasonLabel(p?.reason ?? 'not-published', lang),
+            // A withheld value with its bound (a small count masked on import: "< 10") reads its note.
+            p?.qualifier && p.note
+              ? fitText(p.note, right - xOf(0) - 8 * u, fs.tick)
+              : reasonLabel(p?.reason ?? 'not-published', lang),
             fs.tick,
             ` fill="${MUTED}" font-style="italic" class="missing"`,
           ),

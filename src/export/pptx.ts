@@ -157,7 +157,7 @@ function chartData(model: ChartModel): Omit<SlideSpec['chart'], 'formatCode'> {
 function noteRow(r: LongRow, lang: Lang, point?: ChartPoint, mark?: string): string {
   const value =
     r.value === null
-      ? `— (${reasonLabel(r.reason ?? 'not-published', lang)})`
+      ? `— (${point?.qualifier && point.note ? point.note : reasonLabel(r.reason ?? 'not-published', lang)})`
       : markedValue(formatNumber(r.value, lang, 2), point, lang, mark ? ` ${mark}` : '');
   return `${clean(r.territory)} (${r.territoryCode}) · ${formatPeriod(r.period, lang)} · ${value}`;
 }

@@ -270,6 +270,40 @@ describe('map exports: each territory its qualifier and its own source', () => {
   });
 });
 
+describe('a withheld value with its bound (import: small counts masked)', () => {
+  it('reads its note instead of a bare reason on the ranking, in the notes and in the CSV', () => {
+    const base = manySourcesModel(3);
+    const masked: ChartModel = {
+      ...base,
+      series: base.series.map((s, i) =>
+        i === 2
+          ? {
+              ...s,
+              points: [
+                {
+                  period: '2024',
+                  value: null,
+                  reason: 'not-published' as const,
+                  status: 'imported' as const,
+                  qualifier: 'upper-bound' as const,
+                  note: '< 10 (petit effectif masqué)',
+                },
+              ],
+            }
+          : s,
+      ),
+    };
+    expect(texts(parse(composeSvg(masked, OPTS)), 'missing')).toEqual(['< 10 (petit effectif masqué)']);
+    expect(buildDeckSpec([masked], 'fr', DATE).slides[0]?.notes).toContain(
+      'Région 3 (MA-03) · 2024 · — (< 10 (petit effectif masqué))',
+    );
+    const csv = buildCsv({ model: masked, variant: 'displayed', exportDate: DATE });
+    expect(csv).toContain(
+      'Région 3,MA-03,2024,,,borne haute (« moins de »),importé,non publié,< 10 (petit effectif masqué),',
+    );
+  });
+});
+
 describe('pointsText', () => {
   const named = (series: string, period: string) => ({
     series,

@@ -153,7 +153,9 @@ function datumPeriod(d: MapDatum | undefined, lang: Lang, periodText: string): s
 
 /** Who published a territory's value: its own source (short citation) when it has one, else the indicator's publisher. */
 function datumSource(d: MapDatum | undefined, model: MapModel, lang: Lang): string {
-  return d?.source && d.value !== null ? shortCitation(d.source, lang) : model.source.publisher;
+  if (d?.source && d.value !== null) return shortCitation(d.source, lang);
+  // A French publisher in an Arabic line is isolated, so its parentheses keep their place.
+  return lang === 'ar' ? `\u2068${model.source.publisher}\u2069` : model.source.publisher;
 }
 
 interface ShapeProps {

@@ -394,7 +394,9 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
     slideHead(slide, s, text);
     const isBar = s.chart.type === 'bar';
     // The footnotes sit between the chart and the source line; the chart gives up their height.
-    const fnH = s.footnotes.length === 0 ? 0 : 0.08 + 0.22 * s.footnotes.length;
+    // About 150 characters of 10 pt Arial per line across the slide; room for every line, at most 1.4 in.
+    const fnLines = s.footnotes.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 150)), 0);
+    const fnH = s.footnotes.length === 0 ? 0 : Math.min(1.4, 0.08 + 0.19 * fnLines);
     const opts: PptxGenJS.IChartOpts = {
       x: MARGIN,
       y: 1.6,

@@ -323,6 +323,28 @@ describe('pointsText', () => {
 });
 
 describe('the deck (PowerPoint)', () => {
+  it('lays the footnotes between the chart and the source line, without overlap', async () => {
+    const zip = await JSZip.loadAsync(
+      await (await writeDeck(buildDeckSpec([crowdedModel(5)], 'fr', DATE))).arrayBuffer(),
+    );
+    const xml = (await zip.file('ppt/slides/slide1.xml')?.async('string')) ?? '';
+    const inch = 914_400;
+    // Each shape or frame: its text (if any) and its vertical extent in inches.
+    const boxes = [...xml.matchAll(/<p:(sp|graphicFrame)>([\s\S]*?)<\/p:\1>/g)].map((m) => {
+      const body = m[2] ?? '';
+      const y = Number(/<a:off x="\d+" y="(\d+)"/.exec(body)?.[1]) / inch;
+      const h = Number(/<a:ext cx="\d+" cy="(\d+)"/.exec(body)?.[1]) / inch;
+      return { kind: m[1], text: [...body.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => t[1]).join(' '), y, h };
+    });
+    const chart = boxes.find((b) => b.kind === 'graphicFrame');
+    const notes = boxes.find((b) => b.text.startsWith('¹'));
+    const source = boxes.find((b) => b.text.startsWith('Source'));
+    if (!chart || !notes || !source) throw new Error('missing shape');
+    expect(chart.y + chart.h).toBeLessThanOrEqual(notes.y + 1e-6);
+    expect(notes.y + notes.h).toBeLessThanOrEqual(source.y + 1e-6);
+    expect(notes.text).toContain('⁷');
+  });
+
   it('lists every source in the notes, publisher first, with the points it covers, then the qualified points', () => {
     const notes = plain(buildDeckSpec([provenanceModel('fr')], 'fr', DATE).slides[0]?.notes ?? '');
     const lines = notes.split('\n');

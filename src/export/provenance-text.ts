@@ -15,7 +15,6 @@ import { footnotes, sourceGroups, type Footnote, type NamedPoint, type SourceGro
 const messages = defineMessages({
   source: { fr: 'Source : {citation}', ar: 'المصدر: {citation}', en: 'Source: {citation}' },
   covers: { fr: '{citation} — {points}', ar: '{citation} — {points}', en: '{citation} — {points}' },
-  sourcesHead: { fr: 'Sources ({n}) :', ar: 'المصادر ({n}):', en: 'Sources ({n}):' },
   notesHead: {
     fr: 'Valeurs qualifiées et notes :',
     ar: 'القيم الموصوفة والملاحظات:',
@@ -214,11 +213,6 @@ export function sourceLines(
 /** "+ 4 autres sources dans le CSV" (or "dans les notes"). */
 export function moreSourcesText(n: number, lang: Lang, where: 'csv' | 'notes'): string {
   return plural(plurals[where === 'csv' ? 'moreSourcesCsv' : 'moreSourcesNotes'], lang, n);
-}
-
-/** "Sources (3) :", the heading of a full list. */
-export function sourcesHeading(n: number, lang: Lang): string {
-  return translate(messages, lang, 'sourcesHead', { n });
 }
 
 /** "Valeurs qualifiées et notes :", the heading of the footnotes in a deck's notes. */

@@ -13,6 +13,7 @@ import { uiPlurals } from '../../src/ui/messages.ts';
 import { filterPlurals } from '../../src/ui/territory-filter/messages.ts';
 import { canvasLinePlurals } from '../../src/charts/canvas-line-messages.ts';
 import { summaryPlurals } from '../../src/transforms/summary.ts';
+import { chartModelPlurals } from '../../src/transforms/chart-model.ts';
 import { overviewPlurals } from '../../src/features/overview/messages.ts';
 import { comparePlurals } from '../../src/features/compare/messages.ts';
 import { projectsPlurals } from '../../src/features/projects/messages.ts';
@@ -22,6 +23,7 @@ const TABLES: Record<string, Record<string, PluralMessage>> = {
   filterPlurals,
   canvasLinePlurals,
   summaryPlurals,
+  chartModelPlurals,
   overviewPlurals,
   comparePlurals,
   projectsPlurals,

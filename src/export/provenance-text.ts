@@ -47,14 +47,17 @@ const plurals = definePlurals({
     en: { one: '+ {n} more source in the CSV', other: '+ {n} more sources in the CSV' },
   },
   moreSourcesNotes: {
-    fr: { one: '+ {n} autre source dans les notes', other: '+ {n} autres sources dans les notes' },
-    ar: {
-      one: '+ مصدر آخر في الملاحظات',
-      two: '+ مصدران آخران في الملاحظات',
-      few: '+ {n} مصادر أخرى في الملاحظات',
-      other: '+ {n} مصدرا آخر في الملاحظات',
+    fr: {
+      one: '+ {n} autre source dans les notes du présentateur',
+      other: '+ {n} autres sources dans les notes du présentateur',
     },
-    en: { one: '+ {n} more source in the notes', other: '+ {n} more sources in the notes' },
+    ar: {
+      one: '+ مصدر آخر في ملاحظات المتحدث',
+      two: '+ مصدران آخران في ملاحظات المتحدث',
+      few: '+ {n} مصادر أخرى في ملاحظات المتحدث',
+      other: '+ {n} مصدرا آخر في ملاحظات المتحدث',
+    },
+    en: { one: '+ {n} more source in the speaker notes', other: '+ {n} more sources in the speaker notes' },
   },
   moreNotesCsv: {
     fr: { one: '+ {n} autre note dans le CSV', other: '+ {n} autres notes dans le CSV' },
@@ -67,14 +70,17 @@ const plurals = definePlurals({
     en: { one: '+ {n} more note in the CSV', other: '+ {n} more notes in the CSV' },
   },
   moreNotesNotes: {
-    fr: { one: '+ {n} autre note dans les notes', other: '+ {n} autres notes dans les notes' },
-    ar: {
-      one: '+ ملاحظة أخرى في ملاحظات الشريحة',
-      two: '+ ملاحظتان أخريان في ملاحظات الشريحة',
-      few: '+ {n} ملاحظات أخرى في ملاحظات الشريحة',
-      other: '+ {n} ملاحظة أخرى في ملاحظات الشريحة',
+    fr: {
+      one: '+ {n} autre note dans les notes du présentateur',
+      other: '+ {n} autres notes dans les notes du présentateur',
     },
-    en: { one: '+ {n} more note in the notes', other: '+ {n} more notes in the notes' },
+    ar: {
+      one: '+ ملاحظة أخرى في ملاحظات المتحدث',
+      two: '+ ملاحظتان أخريان في ملاحظات المتحدث',
+      few: '+ {n} ملاحظات أخرى في ملاحظات المتحدث',
+      other: '+ {n} ملاحظة أخرى في ملاحظات المتحدث',
+    },
+    en: { one: '+ {n} more note in the speaker notes', other: '+ {n} more notes in the speaker notes' },
   },
 });
 

@@ -236,7 +236,9 @@ describe('provenance in the exports of the real data (issue 14)', () => {
       noEnglish('csv', csvText);
 
       // PowerPoint: footnotes on the slide, every source and both qualified points in the notes.
-      const deck = await deckTexts((await download(page, L.pptx)).bytes);
+      const pptx = (await download(page, L.pptx)).bytes;
+      fs.writeFileSync(path.join(OUT, `amo-tadamon-${lang}.pptx`), pptx);
+      const deck = await deckTexts(pptx);
       expect(deck.slides).toContain(L.approx);
       expect(deck.slides).toContain(L.lower);
       for (const o of observations) expect(deck.notes).toContain(o.source?.publisher ?? '—');

@@ -221,7 +221,7 @@ describe('when not every footnote fits', () => {
     expect(slide?.footnotes.map(plain)).toEqual([
       expect.stringMatching(/^¹ ≈ 10 M/),
       expect.stringMatching(/^⁷ > 11 M/),
-      '+ 5 autres notes dans les notes',
+      '+ 5 autres notes dans les notes du présentateur',
     ]);
     const doc = parse(composeSvg(model, { ...OPTS, width: 1080, height: 1080 }));
     const fns = texts(doc, 'footnote').join(' ');
@@ -374,7 +374,7 @@ describe('the deck (PowerPoint)', () => {
       `² > 11 M (mars 2024) — borne basse (« plus de ») : ${NOTES.lower.fr}`,
     ]);
     expect(slide?.source).toBe(
-      'Source : CNSS, « Où en est le régime AMO Tadamon ? », 19 oct. 2023, via Médias24 — oct. 2023 · + 2 autres sources dans les notes',
+      'Source : CNSS, « Où en est le régime AMO Tadamon ? », 19 oct. 2023, via Médias24 — oct. 2023 · + 2 autres sources dans les notes du présentateur',
     );
     const deck = await deckText(await writeDeck(spec));
     expect(plain(deck.slides)).toContain('≈ 10 M (déc. 2022)');

@@ -274,10 +274,11 @@ describe('import a French-Excel CSV and an XLSX, chart, reload, export, delete',
       const row = dialog(page).locator(`tr[data-dataset="${id}"]`);
       await row.waitFor();
       expect(await row.innerText()).toContain('versements_2024.csv');
+      await page.screenshot({ path: path.join(OUT, 'datasets-fr-1280.png') });
       await row.getByRole('button', { name: /^Supprimer/ }).click();
       await row.getByRole('button', { name: 'Oui, supprimer' }).click();
       await dialog(page).locator('[data-datasets-empty]').waitFor({ timeout: 15_000 });
-      expect(await dialog(page).locator('[data-datasets-notice]').innerText()).toContain('a été supprimé');
+      await expect.poll(() => dialog(page).locator('[data-datasets-notice]').innerText()).toContain('a été supprimé');
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog(page).count()).toBe(0);
       expect(errors).toEqual([]);
@@ -315,10 +316,16 @@ describe('import a French-Excel CSV and an XLSX, chart, reload, export, delete',
       const id = await importRows(page);
       await d.getByRole('button', { name: 'Ouvrir dans l’explorateur' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('indicator')).toBe(`user-${id}`);
+      // Mes données at 390 px in Arabic (rows become blocks), seen in the screenshot.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openApp(page, served.url, 'view=overview&lang=ar');
       await openDialog(page, 'datasets');
       const row = dialog(page).locator(`tr[data-dataset="${id}"]`);
-      await row.getByRole('button', { name: /^Supprimer/ }).click();
-      await row.getByRole('button', { name: 'Oui, supprimer' }).click();
+      await row.waitFor();
+      await page.screenshot({ path: path.join(OUT, 'datasets-ar-390.png') });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await row.getByRole('button', { name: /^حذف/ }).click();
+      await row.getByRole('button', { name: 'نعم، احذف' }).click();
       await row.waitFor({ state: 'detached', timeout: 15_000 });
       expect(errors).toEqual([]);
     },

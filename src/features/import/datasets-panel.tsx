@@ -37,6 +37,8 @@ function DatasetRow({
   const queryClient = useQueryClient();
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const name = localize(dataset.name, lang);
+  // French puts a space before the colon; Arabic and English do not.
+  const label = (key: 'colFile' | 'colImported' | 'colRows') => `${t(key)}${lang === 'fr' ? ' : ' : ': '}`;
   const [mode, setMode] = useState<'idle' | 'rename' | 'confirm-delete' | 'busy'>('idle');
   const [names, setNames] = useState({
     fr: dataset.name.fr ?? '',
@@ -54,9 +56,10 @@ function DatasetRow({
     setMode('busy');
     try {
       const text = await task();
+      // Said first: the refresh below may remove this row (a deletion) before it returns.
+      onNotice({ kind: 'ok', text });
       // The catalogue, this dataset's observations and the list (userDatasetsQuery) are refetched.
       await refreshUserData(queryClient, dataset.id);
-      onNotice({ kind: 'ok', text });
     } catch (e) {
       onNotice({ kind: 'error', text: userDataErrorText(e, lang) });
     } finally {
@@ -71,11 +74,14 @@ function DatasetRow({
       <th scope="row">
         <FileText text={name} data-dataset-name />
       </th>
-      <td>
+      {/* data-label: the column's name, shown before the value when the table becomes blocks at 390 px. */}
+      <td data-label={label('colFile')}>
         <FileText text={dataset.fileName} />
       </td>
-      <td>{formatDate(dataset.importedAt.slice(0, 10), lang)}</td>
-      <td className="import-num">{formatNumber(dataset.rowCount, lang, 0)}</td>
+      <td data-label={label('colImported')}>{formatDate(dataset.importedAt.slice(0, 10), lang)}</td>
+      <td className="import-num" data-label={label('colRows')}>
+        {formatNumber(dataset.rowCount, lang, 0)}
+      </td>
       <td>
         {mode === 'rename' ? (
           <form
@@ -270,10 +276,14 @@ export function DatasetsPanel({
       <div className="import-live" role="alert" data-datasets-error>
         {notice?.kind === 'error' ? <p className="import-error">{notice.text}</p> : null}
       </div>
-      <label className="field import-datasets__file" htmlFor={`${id}-file`}>
-        <span>{t('importDatasetFile')}</span>
+      <div className="import-datasets__file">
+        {/* The label is the visible button; the native input stays focusable and named by it. */}
+        <label className="button button--small button--quiet" htmlFor={`${id}-file`}>
+          {t('importDatasetFile')}
+        </label>
         <input
           id={`${id}-file`}
+          className="import-drop__input"
           type="file"
           accept=".json,application/json"
           data-dataset-file
@@ -283,7 +293,7 @@ export function DatasetsPanel({
             if (file) void onDatasetFile(file);
           }}
         />
-      </label>
+      </div>
     </div>
   );
 }

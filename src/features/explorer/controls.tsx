@@ -2,7 +2,7 @@
  * Explorer controls: indicator picker (grouped by category, with its status badge), measure switch
  * (radio group, only the indicator's measures, denominator stated) and the time range with play.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Indicator, Lang, Measure } from '../../contract/contract.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { translate } from '../../i18n/i18n.ts';
@@ -17,6 +17,8 @@ export function IndicatorPicker(props: {
   value: string;
   onChange: (id: string) => void;
   lang: Lang;
+  /** Shown after the status badge: the app passes the import entry ("Mes données") here. */
+  extra?: ReactNode;
 }) {
   const { lang } = props;
   const current = props.indicators.find((i) => i.id === props.value);
@@ -25,6 +27,12 @@ export function IndicatorPicker(props: {
       <label className="field">
         <span>{translate(explorerMessages, lang, 'indicator')}</span>
         <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+          {current ? null : (
+            // No indicator of the catalogue is shown (a link to an imported one this browser lacks): pick one.
+            <option value="" disabled>
+              —
+            </option>
+          )}
           {groupByCategory(props.indicators).map(([category, list]) => (
             <optgroup key={category} label={translate(explorerMessages, lang, `cat-${category}`)}>
               {list.map((i) => (
@@ -37,6 +45,7 @@ export function IndicatorPicker(props: {
         </select>
       </label>
       {current ? <StatusBadge status={current.status} lang={lang} /> : null}
+      {props.extra}
     </div>
   );
 }

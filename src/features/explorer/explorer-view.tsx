@@ -34,6 +34,9 @@ import { Tabs } from './tabs.tsx';
 import { Exports } from './exports.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { missingUserIndicator } from '../../user-data/ids.ts';
+import { UserDataError } from '../../user-data/error-core.ts';
+import { userDataErrorText } from '../../user-data/errors.ts';
 
 // The map tab carries d3-geo, topojson-client and the boundary check (~20 kB gzip): loaded when a map is first
 // shown, not before the explorer's first chart (bench B3 went from 1.49× to 1.63× while it was imported
@@ -236,8 +239,17 @@ function TableTab({ model, lang }: { model: ExplorerModel; lang: Lang }) {
   );
 }
 
+/** Props of {@link ExplorerView}. */
+export interface ExplorerViewProps {
+  /**
+   * The import entry, from the app (a feature never imports another): shown next to the indicator picker, and as the
+   * way to import the dataset of a shared link whose imported indicator this browser does not have.
+   */
+  importEntry?: (lang: Lang) => ReactNode;
+}
+
 /** The explorer view. */
-export function ExplorerView() {
+export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   const lang = useViewStore((s) => s.lang);
   const indicatorId = useViewStore((s) => s.indicator);
   const selectedState = useViewStore((s) => s.territories);
@@ -258,9 +270,13 @@ export function ExplorerView() {
 
   const territoriesQ = useQuery(territoriesQuery());
   const indicatorsQ = useQuery(indicatorsQuery());
-  const indicator =
-    indicatorsQ.data?.find((i) => i.id === indicatorId) ??
-    (indicatorsQ.data ? defaultIndicator(indicatorsQ.data) : undefined);
+  // A link to an imported indicator this browser does not have (issue 15): say so and offer to import it, never
+  // fall back to another indicator's chart.
+  const missingImported = indicatorsQ.data !== undefined && missingUserIndicator(indicatorId, indicatorsQ.data);
+  const indicator = missingImported
+    ? undefined
+    : (indicatorsQ.data?.find((i) => i.id === indicatorId) ??
+      (indicatorsQ.data ? defaultIndicator(indicatorsQ.data) : undefined));
   const observationsQ = useQuery({
     ...observationsQuery({ indicator: indicator?.id ?? '' }),
     enabled: indicator !== undefined,
@@ -314,6 +330,18 @@ export function ExplorerView() {
     );
   } else if (!territoriesQ.data || !indicatorsQ.data) {
     body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+  } else if (missingImported) {
+    body = (
+      <div
+        className="state state--empty"
+        role="status"
+        data-missing-imported="true"
+        style={{ minHeight: LINE_CHART_HEIGHT }}
+      >
+        <p>{userDataErrorText(new UserDataError('not-found'), lang)}</p>
+        {importEntry ? <p>{importEntry(lang)}</p> : null}
+      </div>
+    );
   } else if (!indicator) {
     body = <EmptyState lang={lang} height={LINE_CHART_HEIGHT} />;
   } else if (observationsQ.error && !observationsQ.data) {
@@ -407,12 +435,13 @@ export function ExplorerView() {
         </aside>
         <div className="explorer__main" ref={ref}>
           <div className="explorer__controls">
-            {indicatorsQ.data && indicator ? (
+            {indicatorsQ.data && (indicator || missingImported) ? (
               <IndicatorPicker
                 indicators={indicatorsQ.data}
-                value={indicator.id}
+                value={indicator?.id ?? ''}
                 onChange={(id) => updateView({ indicator: id, from: null, to: null, period: null })}
                 lang={lang}
+                extra={importEntry?.(lang)}
               />
             ) : null}
             {indicator ? (

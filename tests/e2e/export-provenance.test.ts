@@ -287,4 +287,25 @@ describe('provenance in the exports of the real data (issue 14)', () => {
     expect(deck.notes.startsWith(stamp)).toBe(true);
     expect(errors).toEqual([]);
   });
+
+  it('presentation mode: the AMO Tadamon slide shows the qualified values, notes and sources', async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    await openApp(page, served.url, `${AMO}&lang=fr`);
+    await page.getByRole('button', { name: 'Présenter', exact: true }).first().click();
+    const img = page.locator('.pm-stage img');
+    await img.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(OUT, 'presentation-amo-tadamon-fr.png') });
+    // The slide is the composed picture (signs, marks, footnotes, citations); its text alternative reads them all.
+    const alt = plain((await img.getAttribute('alt')) ?? '');
+    expect(alt).toContain('≈ 10 M');
+    expect(alt).toContain('> 11 M');
+    expect(alt).toContain(plain(approx?.note?.fr ?? '—'));
+    for (const o of observations) expect(alt).toContain(`Source : ${o.source?.publisher ?? '—'}`);
+    const src = (await img.getAttribute('src')) ?? '';
+    const svg = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+    expect(plain(svg)).toContain('≈ 10 M¹');
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  });
 });

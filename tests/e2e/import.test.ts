@@ -281,6 +281,12 @@ describe('import a French-Excel CSV and an XLSX, chart, reload, export, delete',
       await expect.poll(() => dialog(page).locator('[data-datasets-notice]').innerText()).toContain('a été supprimé');
       await page.keyboard.press('Escape');
       await expect.poll(() => dialog(page).count()).toBe(0);
+      // A link to it now says the data is not in this browser (and offers the import), never another chart.
+      await openApp(page, served.url, `view=explorer&indicator=${indicator}&territories=MA-BEM&lang=fr`);
+      await expect
+        .poll(() => page.locator('main').innerText(), { timeout: 30_000 })
+        .toContain('Ce lien montre des données importées qui ne sont pas dans ce navigateur');
+      expect(await page.locator(LINE).count()).toBe(0);
       expect(errors).toEqual([]);
     },
   );

@@ -13,6 +13,7 @@ import { selectLang, selectView, useViewStore } from '../state/view-store.ts';
 import { useApiReadiness } from './api-ready.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../ui/error-boundary.tsx';
 import { Header } from './header.tsx';
+import { ImportEntry } from '../features/import/index.ts';
 import { lazyWithRetry } from '../ui/lazy-retry.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
@@ -40,7 +41,11 @@ const ProjectsView = lazyWithRetry(
 
 const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   overview: () => <OverviewView />,
-  explorer: () => <ExplorerView />,
+  // Issue 15: the import entry next to the indicator picker, and for a shared link to imported figures this browser
+  // lacks (features may not import each other, so the app hands it down).
+  explorer: () => (
+    <ExplorerView importEntry={(lang) => <ImportEntry lang={lang} className="button--small button--quiet" />} />
+  ),
   compare: () => <CompareView />,
   projects: () => <ProjectsView />,
 };

@@ -307,6 +307,19 @@ describe('the import journey', () => {
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(text);
   });
 
+  it('a long read can be stopped: the worker is cancelled, no refusal is shown, another file can be chosen', async () => {
+    const { user, dialog } = await openDialog('fr');
+    if (fake.current) fake.current.state.hangLoad = true;
+    const input = dialog.querySelector<HTMLInputElement>('input[data-import-file]') as HTMLInputElement;
+    await user.upload(input, new File(['x'], 'enorme.csv'));
+    expect(await within(dialog).findByText('Lecture de « enorme.csv »…')).toBeVisible();
+    await user.click(within(dialog).getByRole('button', { name: 'Arrêter la lecture' }));
+    await waitFor(() => expect(within(dialog).queryByText('Lecture de « enorme.csv »…')).toBeNull());
+    expect(fake.current?.state.cancelled).toBe(1);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    expect(input).toBeEnabled();
+  });
+
   it('words a refusal in Arabic, sizes in Arabic units', async () => {
     const { user, dialog } = await openDialog('ar');
     if (fake.current) fake.current.state.failLoad = new ImportError('too-large', { bytes: 104857600, max: 52428800 });

@@ -13,13 +13,14 @@ import axe from 'axe-core';
 import { expect, vi } from 'vitest';
 import type { Lang } from '../../src/contract/contract.ts';
 import { ImportEntry, type ImportEntryStart } from '../../src/features/import/index.ts';
-import type {
-  ImportClient,
-  ImportResult,
-  ImportSettings,
-  Preview,
-  ReadOptions,
-  RowReject,
+import {
+  ImportError,
+  type ImportClient,
+  type ImportResult,
+  type ImportSettings,
+  type Preview,
+  type ReadOptions,
+  type RowReject,
 } from '../../src/import/types.ts';
 import type { DatasetMeta } from '../../src/user-data/types.ts';
 
@@ -121,11 +122,19 @@ export function fakeImportClient() {
     preview: frenchPreview(),
     failLoad: null as Error | null,
     failRun: null as Error | null,
+    /** When true, `load` waits until `cancel()` and then rejects with ImportError('cancelled'). */
+    hangLoad: false,
+    cancelled: 0,
     disposed: 0,
   };
+  let cancelPending: (() => void) | null = null;
   const client: ImportClient = {
     load: async (_data, options) => {
       state.loads.push(options);
+      if (state.hangLoad)
+        await new Promise<void>((_resolve, reject) => {
+          cancelPending = () => reject(new ImportError('cancelled'));
+        });
       if (state.failLoad) throw state.failLoad;
       return { ...state.preview, fileName: options.fileName };
     },
@@ -142,7 +151,11 @@ export function fakeImportClient() {
       if (state.failRun) throw state.failRun;
       return resultFor(settings);
     },
-    cancel: () => {},
+    cancel: () => {
+      state.cancelled += 1;
+      cancelPending?.();
+      cancelPending = null;
+    },
     dispose: () => {
       state.disposed += 1;
     },

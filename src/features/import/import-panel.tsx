@@ -186,7 +186,10 @@ export function ImportPanel({
       if (seq === readSeq.current) applyPreview(next);
     } catch (e) {
       if (seq === readSeq.current) {
-        setRefusal(refusalOf(e));
+        const refused = refusalOf(e);
+        // Stopped by the user ("Arrêter la lecture"): no refusal to show, the file step is ready again.
+        if (refused.code === 'cancelled') setFileName(null);
+        else setRefusal(refused);
         // The worker may be mid-way through a hostile file: end it, the next file gets a fresh one.
         clientRef.current?.dispose();
         clientRef.current = null;
@@ -368,9 +371,18 @@ export function ImportPanel({
         </h3>
         <FilePicker lang={lang} busy={reading || saving} onFile={(f) => void onFile(f)} onTemplate={onTemplate} />
         {reading ? (
-          <p role="status" className="import-busy" aria-busy="true">
-            {t('reading', { file: fileName ?? '' })}
-          </p>
+          <div className="import-actions">
+            <p role="status" className="import-busy" aria-busy="true">
+              {t('reading', { file: fileName ?? '' })}
+            </p>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => clientRef.current?.cancel()}
+            >
+              {t('stopReading')}
+            </button>
+          </div>
         ) : null}
         {refusal ? (
           <div className="state state--error import-refusal" role="alert" data-refusal={refusal.code}>

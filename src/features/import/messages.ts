@@ -31,6 +31,7 @@ export const importMessages = defineMessages({
     en: 'Download the template (88 territories, codes and names in three languages)',
   },
   reading: { fr: 'Lecture de « {file} »…', ar: 'جار قراءة «{file}»…', en: 'Reading “{file}”…' },
+  stopReading: { fr: 'Arrêter la lecture', ar: 'إيقاف القراءة', en: 'Stop reading' },
   fileInfo: { fr: '{file} — {size}', ar: '{file} — {size}', en: '{file} — {size}' },
   otherFile: { fr: 'Choisir un autre fichier', ar: 'اختيار ملف آخر', en: 'Choose another file' },
   encoding: { fr: 'Encodage', ar: 'الترميز', en: 'Encoding' },

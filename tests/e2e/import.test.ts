@@ -322,6 +322,24 @@ describe('import a French-Excel CSV and an XLSX, chart, reload, export, delete',
       const id = await importRows(page);
       await d.getByRole('button', { name: 'Ouvrir dans l’explorateur' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('indicator')).toBe(`user-${id}`);
+      // Hostile files are refused with a clear message, and the dataset just imported is untouched.
+      await openDialog(page);
+      const input = dialog(page).locator('input[data-import-file]');
+      const refusal = dialog(page).locator('[data-refusal]');
+      await input.setInputFiles({
+        name: 'archive.xlsx',
+        mimeType: 'application/zip',
+        buffer: Buffer.from(zipSync({ 'a.txt': strToU8('hello') })),
+      });
+      await refusal.waitFor({ timeout: 15_000 });
+      expect(await refusal.getAttribute('data-refusal')).toBe('not-xlsx');
+      expect(await refusal.innerText()).toContain('Vos jeux de données précédents sont intacts.');
+      const garbage = Buffer.alloc(4096);
+      for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 131 + 7) % 256;
+      await input.setInputFiles({ name: 'donnees.csv', mimeType: 'text/csv', buffer: garbage });
+      await expect.poll(() => refusal.getAttribute('data-refusal'), { timeout: 15_000 }).toBe('binary');
+      expect(await refusal.innerText()).toContain('ni un texte');
+      await page.keyboard.press('Escape');
       // Mes données at 390 px in Arabic (rows become blocks), seen in the screenshot.
       await page.setViewportSize({ width: 390, height: 844 });
       await openApp(page, served.url, 'view=overview&lang=ar');

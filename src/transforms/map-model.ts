@@ -191,7 +191,11 @@ export function missingReasonText(reason: MissingReason, lang: Lang): string {
  * shows a number nobody has. Fewer classes than asked when there are fewer distinct values; `[]` with none.
  */
 export function classBreaks(values: readonly number[], classes: number = MAP_CLASS_COUNT): number[] {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  // `+ 0` turns -0 into 0: they sort as equal, so a -0 could end the bounds where the maximum is 0.
+  const sorted = values
+    .filter((v) => Number.isFinite(v))
+    .map((v) => v + 0)
+    .sort((a, b) => a - b);
   const n = sorted.length;
   if (n === 0 || classes < 1) return [];
   const bounds: number[] = [];

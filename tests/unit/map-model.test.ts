@@ -45,6 +45,11 @@ function contrast(a: string, b: string): number {
 }
 
 describe('classBreaks', () => {
+  it('never ends on -0 when the maximum is 0 (a rare counterexample of the property below)', () => {
+    expect(Object.is(classBreaks([-0, 0]).at(-1), 0)).toBe(true);
+    expect(Object.is(classBreaks([-0, 0], 1).at(-1), 0)).toBe(true);
+  });
+
   it.each([
     ['no value', [], 5, []],
     ['one value', [7], 5, [7]],

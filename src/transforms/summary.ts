@@ -6,15 +6,20 @@ import type { Lang, Unit } from '../contract/contract.ts';
 import type { ChartModel } from './chart-types.ts';
 import { defineMessages, definePlurals, plural, translate } from '../i18n/i18n.ts';
 import { firstAndLast } from './delta.ts';
-import { formatMeasured, pointPeriodText, pointValueText } from './value-format.ts';
+import { formatPeriod } from '../i18n/format.ts';
+import { formatMeasured, pointValueText } from './value-format.ts';
 
 const messages = defineMessages({
   fromTo: {
-    fr: '{name} : de {a} en {p1} à {b} en {p2}',
-    ar: '{name}: من {a} سنة {p1} إلى {b} سنة {p2}',
-    en: '{name}: from {a} in {p1} to {b} in {p2}',
+    fr: '{name} : de {a} à {b}',
+    ar: '{name}: من {a} إلى {b}',
+    en: '{name}: from {a} to {b}',
   },
-  single: { fr: '{name} : {a} en {p1}', ar: '{name}: {a} سنة {p1}', en: '{name}: {a} in {p1}' },
+  single: { fr: '{name} : {a}', ar: '{name}: {a}', en: '{name}: {a}' },
+  /** A value and its period: "18,8 % en 2014". */
+  valueIn: { fr: '{value} en {period}', ar: '{value} سنة {period}', en: '{value} in {period}' },
+  /** A value of an undated point, with the source's words: "42,2 % (avant la réforme de 2022)". */
+  valueLabelled: { fr: '{value} ({label})', ar: '{value} ({label})', en: '{value} ({label})' },
 
   lowest: {
     fr: '{name} est le plus bas ({b}).',
@@ -71,13 +76,14 @@ export function summarizeChart(model: ChartModel, unitCode: Unit['code']): strin
   if (ends.length === 0) return translate(messages, lang, 'noData');
   const sorted = [...ends].sort((a, b) => (b.last.value ?? 0) - (a.last.value ?? 0));
   const top = sorted[0] as (typeof sorted)[number];
-  const vars = {
-    name: top.s.label,
-    a: pointValueText(top.first, fmt, lang),
-    p1: pointPeriodText(top.first, lang),
-    b: pointValueText(top.last, fmt, lang),
-    p2: pointPeriodText(top.last, lang),
-  };
+  const at = (p: (typeof top)['first']) =>
+    p.periodLabel
+      ? translate(messages, lang, 'valueLabelled', { value: pointValueText(p, fmt, lang), label: p.periodLabel })
+      : translate(messages, lang, 'valueIn', {
+          value: pointValueText(p, fmt, lang),
+          period: formatPeriod(p.period, lang),
+        });
+  const vars = { name: top.s.label, a: at(top.first), b: at(top.last) };
   let text = translate(messages, lang, top.first === top.last ? 'single' : 'fromTo', vars);
   if (ends.length > 1) {
     text += plural(summaryPlurals.highest, lang, ends.length);

@@ -8,6 +8,7 @@ import type { Source } from '../../src/contract/contract.ts';
 import type { ChartPoint } from '../../src/transforms/chart-types.ts';
 import { buildLongRows, buildWideRows } from '../../src/transforms/table.ts';
 import { formatMeasured, pointCaveat, pointPeriodText, pointValueText } from '../../src/transforms/value-format.ts';
+import { summarizeChart } from '../../src/transforms/summary.ts';
 
 const NNBSP = '\u202f';
 const fmt = (lang: 'fr' | 'ar' | 'en') => (v: number | null) => formatMeasured(v, 'persons', 'absolute', lang);
@@ -100,5 +101,46 @@ describe('table rows carry the point provenance', () => {
 
   it('wide rows (the table tab) keep the points', () => {
     expect(buildWideRows(model)[0]?.points).toBe(points);
+  });
+});
+
+describe('the chart summary reads qualifiers and undated points', () => {
+  it('"de 42,2 % (avant la réforme de 2022) à ≈ 88 % en juil. 2025" — never "en avant la réforme"', () => {
+    const model = {
+      kind: 'line' as const,
+      lang: 'fr' as const,
+      dir: 'ltr' as const,
+      indicatorId: 'x',
+      title: 'x',
+      subtitle: '',
+      unitLabel: '%',
+      measure: 'absolute' as const,
+      denominatorNote: null,
+      periods: ['2021', '2025-07'],
+      series: [
+        {
+          key: 'MA',
+          label: 'Maroc',
+          color: '#000000',
+          points: [
+            {
+              period: '2021',
+              value: 42.2,
+              status: 'official' as const,
+              qualifier: 'undated' as const,
+              periodLabel: 'avant la réforme de 2022',
+            },
+            { period: '2025-07', value: 88, status: 'official' as const, qualifier: 'approx' as const },
+          ],
+        },
+      ],
+      source: SRC,
+      status: 'official' as const,
+      method: '',
+      link: '',
+    };
+    expect(summarizeChart(model, 'percent')).toBe(
+      `Maroc : de 42,2${NNBSP}% (avant la réforme de 2022) à ≈ 88${NNBSP}% en juil. 2025.`,
+    );
   });
 });

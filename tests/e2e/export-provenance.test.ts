@@ -18,6 +18,7 @@ import {
   type ServedDist,
 } from './harness.ts';
 import { downloadFrom, pngSize } from './export-files.ts';
+import { parseCsv } from '../csv-reader.ts';
 
 const PORT = 4361;
 const OUT = path.resolve('.tmp/export-provenance-e2e');
@@ -99,35 +100,6 @@ async function openMenu(page: Page, name: string): Promise<void> {
 
 function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer; file: string }> {
   return downloadFrom(page, page.getByRole('button', { name: button, exact: true }), OUT);
-}
-
-/** Minimal RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 /** The texts of a downloaded SVG by class, read in a blank page (the app's CSP says nothing about the file). */

@@ -20,6 +20,7 @@ import {
   type ServedDist,
 } from './harness.ts';
 import { downloadFrom, pngSize } from './export-files.ts';
+import { parseCsv } from '../csv-reader.ts';
 
 const PORT = 4350;
 const OUT = path.resolve('.tmp/export-e2e');
@@ -79,35 +80,6 @@ function pixelStats(page: Page, bytes: Buffer): Promise<{ variance: number; dist
     const mean = sum / n;
     return { variance: sq / n - mean * mean, distinct: colours.size, cornerAlpha: data[3] ?? -1 };
   }, bytes.toString('base64'));
-}
-
-/** Minimal RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 describe('exports from the explorer (Chromium)', () => {

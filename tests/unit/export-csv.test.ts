@@ -2,35 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOM, buildCsv, csvNumberCell, csvTextCell } from '../../src/export/csv.ts';
 import { buildLongRows, type LongRow } from '../../src/transforms/table.ts';
 import { hostileModel, lineModel, manySourcesModel, NOTES, provenanceModel } from './export-fixtures.ts';
-
-/** Minimal RFC 4180 reader, to check that what we write parses back into the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
+import { parseCsv } from '../csv-reader.ts';
 
 /** Intl writes no-break spaces ("10 M" with U+00A0); the tests write plain ones. */
 const plainSpaces = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/[\u00a0\u202f]/g, ' ')));

@@ -26,6 +26,13 @@
 import { delay, HttpResponse } from 'msw';
 import type { Problem } from '../contract/contract.ts';
 
+/** The note of a gap made by the `nulls` fault: a contract note, in the three languages. */
+const SIMULATED_GAP_NOTE = {
+  fr: 'Lacune simulée (commutateur de pannes du serveur fictif).',
+  ar: 'فجوة محاكاة (مفتاح أعطال الخادم التجريبي).',
+  en: 'Simulated gap (mock fault switch).',
+} as const;
+
 /** Endpoints of contract v1, by their last path segment. */
 export const MOCK_ENDPOINTS = ['territories', 'indicators', 'observations', 'projects', 'openapi.json'] as const;
 export type MockEndpoint = (typeof MOCK_ENDPOINTS)[number];
@@ -161,7 +168,7 @@ export const FAULTS = {
       if (!items) return body;
       const data = items.map((it, i) =>
         i % 2 === 1 && it && typeof it === 'object' && 'value' in it
-          ? { ...it, value: null, note: 'Simulated gap (mock fault switch).' }
+          ? { ...it, value: null, note: SIMULATED_GAP_NOTE }
           : it,
       );
       return { json: { data } };

@@ -9,6 +9,7 @@ import {
   rewriteBody,
   setMockSpec,
 } from '../../src/mocks/faults.ts';
+import { ObservationsResponse } from '../../src/contract/contract.ts';
 
 describe('parseFaultSpec', () => {
   it.each([
@@ -87,6 +88,9 @@ describe('rewriteBody', () => {
       null,
       null,
     ]);
+    // The gaps must still be valid observations (issue 14 made notes LocalizedText: a string note made the client
+    // reject the whole answer, and the e2e fault matrix saw an error instead of data with gaps).
+    expect(ObservationsResponse.safeParse('json' in nulls ? nulls.json : null).success).toBe(true);
     const huge = apply('huge:3');
     expect('json' in huge && (huge.json as { data: unknown[] }).data).toHaveLength(6);
   });

@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   collectConsoleErrors,
-  launchBrowser,
   openApp,
-  serveDist,
+  servedBrowserForFile,
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
@@ -68,16 +67,9 @@ const LABELS = {
 
 let served: ServedDist;
 let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  served = await serveDist({ port: PORT });
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+servedBrowserForFile({ port: PORT, out: OUT }, (s, b) => {
+  served = s;
+  browser = b;
 });
 
 /** Intl's no-break spaces read as plain spaces; XML entities decoded. */

@@ -9,13 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   axeBuilder,
   collectConsoleErrors,
-  launchBrowser,
   openApp,
-  serveDist,
+  servedBrowserForFile,
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
@@ -29,16 +28,9 @@ const QUERY = 'view=explorer&indicator=population&territories=MA-06,MA-07&lang=f
 
 let served: ServedDist;
 let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  served = await serveDist({ port: PORT });
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+servedBrowserForFile({ port: PORT, out: OUT }, (s, b) => {
+  served = s;
+  browser = b;
 });
 
 /** Open the export menu of the line chart. */

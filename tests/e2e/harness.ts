@@ -12,6 +12,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { extractMetaCsp, parseCsp } from '../../scripts/csp.mjs';
@@ -101,6 +102,28 @@ export interface ServedDist {
   /** Base URL of the app, ending in the base path: `http://127.0.0.1:PORT/mouchir/`. */
   url: string;
   close: () => Promise<void>;
+}
+
+/**
+ * The usual frame of an e2e file: before its tests, serve the build on `port` and launch one browser (1280 × 900 by
+ * default; `out`, when given, is created for the files the tests keep); after them, close both. `ready` receives them.
+ */
+export function servedBrowserForFile(
+  options: { port: number; out?: string; viewport?: { width: number; height: number } },
+  ready: (served: ServedDist, browser: LaunchedBrowser) => void,
+): void {
+  let served: ServedDist | undefined;
+  let browser: LaunchedBrowser | undefined;
+  beforeAll(async () => {
+    if (options.out) fs.mkdirSync(options.out, { recursive: true });
+    served = await serveDist({ port: options.port });
+    browser = await launchBrowser({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+    ready(served, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
 }
 
 /** Serve a built `dist` with scripts/serve.mjs (security headers and all), on 127.0.0.1. */

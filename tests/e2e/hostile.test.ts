@@ -99,6 +99,10 @@ describe('hostile inputs', () => {
       .map(encodeURIComponent)
       .concat(thousands)
       .join(',');
+    // Forget the language the earlier tests' `lang=en` links remembered (a link that names its language is a choice,
+    // src/state/url-sync.ts): an unknown `xx` then falls back to the default, French.
+    await openApp(page, served.url, 'lang=fr');
+    await page.evaluate(() => localStorage.clear());
     await openApp(page, served.url, `${params.toString()}&territories=${territories}`);
     const notice = page.locator('.notices .notice').first();
     await notice.waitFor({ state: 'visible', timeout: WAIT });

@@ -8,18 +8,16 @@
  * name the user's source, delete it; axe reports nothing on the dialog in fr, ar and en; the import code is not
  * loaded before the dialog is opened. Screenshots of the dialog (fr, ar × 1280, 390 px) go to .tmp/import-e2e.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AXE_TAGS,
   axeBuilder,
   collectConsoleErrors,
-  launchBrowser,
   openApp,
-  serveDist,
+  servedBrowserForFile,
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
@@ -113,16 +111,9 @@ const XLSX_BYTES = xlsxBytes([
 
 let served: ServedDist;
 let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  served = await serveDist({ port: PORT });
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+servedBrowserForFile({ port: PORT, out: OUT }, (s, b) => {
+  served = s;
+  browser = b;
 });
 
 const dialog = (page: Page) => page.locator('dialog[data-import-dialog]');

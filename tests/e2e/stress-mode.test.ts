@@ -12,18 +12,16 @@
  *
  * Every wait is on a condition (no sleeps), so it holds on a loaded machine.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
   collectConsoleErrors,
   countChartLines,
-  launchBrowser,
   openApp,
   seedStorage,
-  serveDist,
+  servedBrowserForFile,
   type LaunchedBrowser,
   type ServedDist,
 } from './harness.ts';
@@ -72,16 +70,9 @@ type Lang = keyof typeof T;
 
 let served: ServedDist;
 let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
-  served = await serveDist({ port: PORT });
-  browser = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+servedBrowserForFile({ port: PORT, out: OUT }, (s, b) => {
+  served = s;
+  browser = b;
 });
 
 function banner(page: Page, lang: Lang) {

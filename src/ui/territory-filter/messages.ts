@@ -23,6 +23,12 @@ export const filterMessages = defineMessages({
     en: 'No territory chosen: default view.',
   },
   remove: { fr: 'Retirer {name}', ar: 'إزالة {name}', en: 'Remove {name}' },
+  list: { fr: 'Liste des territoires', ar: 'قائمة المجالات الترابية', en: 'Territory list' },
+  listKeys: {
+    fr: 'Flèches haut et bas pour parcourir la liste, Espace pour cocher ou décocher, Tab pour en sortir.',
+    ar: 'السهمان أعلى وأسفل للتنقل في القائمة، مفتاح المسافة للتحديد أو الإلغاء، Tab للخروج منها.',
+    en: 'Up and down arrows to move through the list, Space to check or uncheck, Tab to leave it.',
+  },
 
   noMatch: { fr: 'Aucun territoire ne correspond.', ar: 'لا يوجد مجال مطابق.', en: 'No territory matches.' },
 });

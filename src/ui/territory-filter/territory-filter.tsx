@@ -1,14 +1,43 @@
 /**
  * Searchable multi-select over country → regions → provinces, as a list of labelled checkboxes
- * (fully keyboard-operable with native semantics). Choosing a region narrows the province list; quick
- * picks; removable chips (button, Delete or Backspace); a cap with a clear message.
+ * (native semantics). Choosing a region narrows the province list; quick picks; removable chips (button,
+ * Delete or Backspace); a cap with a clear message.
+ *
+ * The list is ONE tab stop (issue 16): a roving tabindex over the checkboxes, in a labelled group. One
+ * checkbox has tabIndex 0 (the last one focused while it is still shown, else the first checked one shown,
+ * else the first shown), the others -1; ArrowDown/ArrowUp move across the groups, Home/End go to the ends,
+ * PageDown/PageUp jump 10, a letter goes to the next territory whose name starts with it, Space toggles
+ * (native). Up and down in every direction, so RTL works the same. Native checkboxes rather than an ARIA
+ * listbox: screen readers announce "checkbox, checked" and the group legends everywhere, whereas
+ * multi-select listboxes with grouped options are announced unevenly (aria-selected vs checked).
  */
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lang, Territory } from '../../contract/contract.ts';
 import { plural, translate } from '../../i18n/i18n.ts';
 import { MAX_TERRITORIES, SOFT_MAX_TERRITORIES } from '../../transforms/selection.ts';
 import { filterMessages, filterPlurals } from './messages.ts';
-import { pickCodes, toggleCode, visibleTerritories } from './search.ts';
+import { normalizeForSearch, pickCodes, toggleCode, visibleTerritories } from './search.ts';
+
+/** Where a key moves the roving focus in a list of `count` items from `index`, or null for a key it ignores. */
+export function rovingTarget(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(index + 1, count - 1);
+    case 'ArrowUp':
+      return Math.max(index - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    case 'PageDown':
+      return Math.min(index + 10, count - 1);
+    case 'PageUp':
+      return Math.max(index - 10, 0);
+    default:
+      return null;
+  }
+}
 
 /** Props of `TerritoryFilter`. */
 export interface TerritoryFilterProps {
@@ -44,6 +73,40 @@ export function TerritoryFilter({
   const visible = useMemo(() => visibleTerritories(territories, query, region), [territories, query, region]);
   const selectedSet = new Set(selected);
   const atCap = selected.length >= cap;
+  // The roving tab stop: always one of the territories shown, whatever the search or the region.
+  const [active, setActive] = useState<string | null>(null);
+  const boxes = useRef(new Map<string, HTMLInputElement>());
+  const shown = [...visible.country, ...visible.regions, ...visible.provinces];
+  const rovingCode =
+    shown.find((x) => x.code === active)?.code ?? shown.find((x) => selectedSet.has(x.code))?.code ?? shown[0]?.code;
+
+  const focusBox = (code: string) => {
+    setActive(code);
+    boxes.current.get(code)?.focus();
+  };
+  const onBoxKey = (e: KeyboardEvent<HTMLInputElement>, code: string) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const index = shown.findIndex((x) => x.code === code);
+    if (index < 0) return;
+    let next = rovingTarget(e.key, index, shown.length);
+    if (next === null && e.key.length === 1 && e.key !== ' ') {
+      // Type-ahead: the next territory (after the focused one, wrapping) whose name starts with the letter.
+      const letter = normalizeForSearch(e.key);
+      if (letter === '') return;
+      for (let step = 1; step <= shown.length; step++) {
+        const i = (index + step) % shown.length;
+        if (normalizeForSearch(shown[i]?.name[lang] ?? '').startsWith(letter)) {
+          next = i;
+          break;
+        }
+      }
+      if (next === null) return;
+    }
+    if (next === null) return;
+    e.preventDefault();
+    const to = shown[next];
+    if (to) focusBox(to.code);
+  };
 
   const toggle = (code: string) => {
     const r = toggleCode(selected, code, cap);
@@ -74,6 +137,14 @@ export function TerritoryFilter({
                 <label className="check">
                   <input
                     type="checkbox"
+                    ref={(el) => {
+                      if (el) boxes.current.set(x.code, el);
+                      else boxes.current.delete(x.code);
+                    }}
+                    data-code={x.code}
+                    tabIndex={x.code === rovingCode ? 0 : -1}
+                    onFocus={() => setActive(x.code)}
+                    onKeyDown={(e) => onBoxKey(e, x.code)}
                     checked={checked}
                     aria-disabled={!checked && atCap ? true : undefined}
                     onChange={() => toggle(x.code)}
@@ -163,7 +234,10 @@ export function TerritoryFilter({
           ))}
         </select>
       </label>
-      <div className="territory-filter__list">
+      <div className="territory-filter__list" role="group" aria-label={t('list')} aria-describedby={`${id}-keys`}>
+        <p id={`${id}-keys`} className="visually-hidden">
+          {t('listKeys')}
+        </p>
         {group(t('country'), visible.country)}
         {group(t('regions'), visible.regions)}
         {group(t('provinces'), visible.provinces)}

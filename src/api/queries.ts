@@ -18,26 +18,32 @@ import {
   type ObservationsQuery,
 } from '../contract/contract.ts';
 import { USER_DATA_CHANNEL, USER_DATA_DB_NAME, isUserIndicatorId, userIndicatorId } from '../user-data/ids.ts';
-import { ApiError, apiFetch } from './client.ts';
+import { ApiError, DEFAULT_TIMEOUT_MS, apiFetch } from './client.ts';
 
 /** The data is published a few times a year: an hour without refetching is plenty fresh. */
 export const STALE_TIME_MS = 60 * 60 * 1000;
 /** Retries after the first failure, for failures worth retrying. */
 export const MAX_RETRIES = 2;
+/**
+ * Retries after a timeout: one. A try that timed out already cost a whole `DEFAULT_TIMEOUT_MS`; with the
+ * first back-off (1 s) the timeouts and retries fit `QUERY_BUDGET_MS` together (issue 16 item 6).
+ */
+export const MAX_TIMEOUT_RETRIES = 1;
 /** Longest wait between retries, whatever Retry-After says (a user is looking at a spinner). */
 export const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
- * Whether a failed query should be tried again: network failures, timeouts, 5xx and 429 up to
- * `MAX_RETRIES`; never a 4xx (the request is wrong) nor a bad payload (it will be just as bad).
+ * Whether a failed query should be tried again: network failures, 5xx and 429 up to `MAX_RETRIES`, a timeout
+ * up to `MAX_TIMEOUT_RETRIES` (the budget, `QUERY_BUDGET_MS`); never a 4xx (the request is wrong) nor a bad payload (it will be just as bad).
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false;
   if (!(error instanceof ApiError)) return false;
   switch (error.kind) {
     case 'network':
-    case 'timeout':
       return true;
+    case 'timeout':
+      return failureCount < MAX_TIMEOUT_RETRIES;
     case 'http':
       return error.status === 429 || (error.status !== undefined && error.status >= 500);
     case 'invalid-payload':
@@ -52,6 +58,15 @@ export function retryDelay(failureCount: number, error: unknown): number {
     return Math.min(error.retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
   return Math.min(1000 * 2 ** Math.max(0, failureCount - 1), MAX_RETRY_DELAY_MS);
 }
+
+/**
+ * Longest a query waits on an API that never answers before it shows the error with Retry: every try a timeout
+ * (`DEFAULT_TIMEOUT_MS`), `MAX_TIMEOUT_RETRIES` retries, each after its back-off: 7 + 1 + 7 = 15 s (< 20 s, with room
+ * for the page to load before the first request on a slow phone).
+ */
+export const QUERY_BUDGET_MS =
+  (MAX_TIMEOUT_RETRIES + 1) * DEFAULT_TIMEOUT_MS +
+  Array.from({ length: MAX_TIMEOUT_RETRIES }, (_, i) => retryDelay(i + 1, undefined)).reduce((a, b) => a + b, 0);
 
 const common = { staleTime: STALE_TIME_MS, retry: shouldRetry, retryDelay } as const;
 

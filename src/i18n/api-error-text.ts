@@ -1,8 +1,10 @@
 /**
  * What went wrong with an API request, in the reader's language: "erreur HTTP 500 — Internal error",
- * "réponse invalide — data[3].value (…)". Shared by every panel that shows a failed query, so an official
- * reading the French or Arabic page sees the kind of failure in their language; only the server's own
- * detail (problem+json `detail`, the invalid field's path) stays as the server or the validator wrote it.
+ * "réponse invalide — le champ data[3].value n'a pas la forme attendue". Shared by every panel that shows a failed
+ * query, so an official reading the French or Arabic page sees the kind of failure in their language; only the
+ * server's own detail (problem+json `detail`) and the invalid field's path stay as written. The validator's or the
+ * parser's English words ("expected number, received string") are technical detail (`apiErrorDetail`), which the
+ * panels show behind a disclosure (issue 16 item 6).
  * Pure; reads the fields of `ApiError` (src/api/client.ts) without importing it, so any thrown value works.
  */
 import type { Lang } from '../contract/contract.ts';
@@ -21,6 +23,11 @@ export const apiErrorMessages = defineMessages({
     fr: 'réponse illisible (JSON mal formé)',
     ar: 'استجابة غير مقروءة (JSON غير سليم)',
     en: 'unreadable response (malformed JSON)',
+  },
+  'err-invalid-field': {
+    fr: 'le champ {field} n’a pas la forme attendue',
+    ar: 'الحقل {field} ليس بالشكل المتوقع',
+    en: 'field {field} does not have the expected form',
   },
   'err-unknown': { fr: 'erreur inattendue', ar: 'خطأ غير متوقع', en: 'unexpected error' },
 });
@@ -46,7 +53,7 @@ export function apiErrorText(error: unknown, lang: Lang): string {
   // an unknown error keeps its message (better than nothing).
   const detail =
     typeof e.field === 'string'
-      ? `${e.field}${typeof e.message === 'string' && e.message !== '' ? ` (${e.message})` : ''}`
+      ? translate(apiErrorMessages, lang, 'err-invalid-field', { field: e.field })
       : typeof e.problem?.detail === 'string'
         ? e.problem.detail
         : typeof e.problem?.title === 'string'
@@ -61,3 +68,20 @@ export function apiErrorText(error: unknown, lang: Lang): string {
   if (detail === '') return what;
   return `${what} — ${detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL)}…` : detail}`;
 }
+
+/**
+ * The technical detail of a bad answer, as the client wrote it (English, for a report to the API's team):
+ * "/observations: data[3].value expected number, received string". Only for `invalid-payload` (the other kinds'
+ * messages repeat what `apiErrorText` says); `undefined` otherwise. Pure.
+ */
+export function apiErrorDetail(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { kind, message } = error as { kind?: unknown; message?: unknown };
+  if (kind !== 'invalid-payload' || typeof message !== 'string' || message === '') return undefined;
+  return message.length > MAX_DETAIL ? `${message.slice(0, MAX_DETAIL)}…` : message;
+}
+
+/** Label of the disclosure holding `apiErrorDetail`. */
+export const technicalDetailMessages = defineMessages({
+  technicalDetail: { fr: 'Détail technique', ar: 'تفاصيل تقنية', en: 'Technical detail' },
+});

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import type { Lang } from '../contract/contract.ts';
 import { LOCALES, translate } from '../i18n/i18n.ts';
-import { apiErrorText } from '../i18n/api-error-text.ts';
+import { apiErrorDetail, apiErrorText } from '../i18n/api-error-text.ts';
 import { ErrorState, PanelSkeleton } from './panel-states.tsx';
 import { chartMessages } from './messages.ts';
 
@@ -110,6 +110,8 @@ export interface QueryStateProps<T> {
   height?: number;
   /** Shown while loading instead of the default skeleton (e.g. a grid of card skeletons). */
   loading?: ReactNode;
+  /** What the default skeleton names when the data is slow ("les observations de l'indicateur"). */
+  awaiting?: string;
   /** Whether to show the stale notice above the data (default true; false when the caller shows it elsewhere). */
   staleNotice?: boolean;
   /** The panel itself, given the data. */
@@ -123,6 +125,7 @@ export function QueryState<T>({
   lang,
   height = 120,
   loading,
+  awaiting,
   staleNotice = true,
   children,
 }: QueryStateProps<T>) {
@@ -134,9 +137,10 @@ export function QueryState<T>({
           onRetry={() => void query.refetch()}
           lang={lang}
           height={height}
+          detail={apiErrorDetail(query.error)}
         />
       );
-    return loading ?? <PanelSkeleton height={height} lang={lang} />;
+    return loading ?? <PanelSkeleton height={height} lang={lang} awaiting={awaiting} />;
   }
   return (
     <>

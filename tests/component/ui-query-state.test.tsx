@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError } from '../../src/api/client.ts';
 import { QueryState, StaleNotice, formatUpdatedAt, loadErrorText, type QueryLike } from '../../src/ui/query-state.tsx';
+import { SLOW_LOADING_MS } from '../../src/ui/panel-states.tsx';
 
 const UPDATED = Date.UTC(2026, 11, 4, 9, 30);
 
@@ -102,5 +104,77 @@ describe('StaleNotice', () => {
     expect(alert.textContent).toMatch(/2026/);
     await userEvent.click(screen.getByRole('button', { name: 'إعادة المحاولة' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('slow data and technical detail (issue 16 item 6)', () => {
+  it.each([
+    ['fr', 'Chargement toujours en cours… En attente : les observations de l’indicateur.'],
+    ['ar', 'لا يزال التحميل جاريًا… في انتظار: مشاهدات المؤشر.'],
+    ['en', 'Still loading… Waiting for the indicator’s observations.'],
+  ] as const)('after 3 s without data the skeleton says it is still loading, and what for (%s)', (lang, text) => {
+    vi.useFakeTimers();
+    try {
+      const awaiting = {
+        fr: 'les observations de l’indicateur',
+        ar: 'مشاهدات المؤشر',
+        en: 'the indicator’s observations',
+      };
+      render(
+        <QueryState query={query<string>({})} lang={lang} errorMessage={() => 'x'} awaiting={awaiting[lang]}>
+          {(d) => d}
+        </QueryState>,
+      );
+      const live = screen.getByRole('status');
+      expect(live).toHaveAttribute('aria-live', 'polite');
+      expect(live.textContent).toBe('');
+      act(() => vi.advanceTimersByTime(SLOW_LOADING_MS - 1));
+      expect(live.textContent).toBe('');
+      act(() => vi.advanceTimersByTime(1));
+      expect(live.textContent).toBe(text);
+      expect(live.closest('[aria-busy="true"]')).not.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('without what is awaited it still says it is loading', () => {
+    vi.useFakeTimers();
+    try {
+      render(
+        <QueryState query={query<string>({})} lang="fr" errorMessage={() => 'x'}>
+          {(d) => d}
+        </QueryState>,
+      );
+      act(() => vi.advanceTimersByTime(SLOW_LOADING_MS));
+      expect(screen.getByRole('status').textContent).toBe('Chargement toujours en cours…');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an invalid answer: the message in French, the validator’s English behind a closed disclosure', () => {
+    const error = new ApiError('/observations: data[3].value expected number, received string', {
+      kind: 'invalid-payload',
+      endpoint: '/observations',
+      status: 200,
+      field: 'data[3].value',
+    });
+    ladder(query({ error }));
+    const alert = screen.getByRole('alert');
+    expect(alert.querySelector('p')?.textContent).toBe(
+      'Impossible de charger « territoires ». réponse invalide — le champ data[3].value n’a pas la forme attendue',
+    );
+    const details = alert.querySelector('details');
+    expect(details?.open).toBe(false);
+    expect(details?.querySelector('summary')?.textContent).toBe('Détail technique');
+    expect(details?.querySelector('code')?.textContent).toBe(
+      '/observations: data[3].value expected number, received string',
+    );
+  });
+
+  it('a timeout has no disclosure (nothing technical to add)', () => {
+    ladder(query({ error: new ApiError('x', { kind: 'timeout', endpoint: '/territories' }) }));
+    expect(screen.getByRole('alert').querySelector('details')).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { http, HttpResponse, delay } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
 import '../setup-msw.ts';
 import { z } from 'zod';
 import {
   API_BASE_URL,
   ApiError,
+  DEFAULT_TIMEOUT_MS,
   apiFetch,
   formatFieldPath,
   parseRetryAfter,
@@ -14,6 +16,7 @@ import {
 } from '../../src/api/client.ts';
 import { ObservationsResponse, TerritoriesResponse } from '../../src/contract/contract.ts';
 import { server } from '../../src/mocks/node.ts';
+import { QUERY_BUDGET_MS, observationsQuery, territoriesQuery } from '../../src/api/queries.ts';
 
 const OBS = `*/api/v1/observations`;
 const row = (value: unknown) => ({ indicator: 'x', territory: 'MA', period: '2024', value, status: 'official' });
@@ -186,5 +189,51 @@ describe('helpers', () => {
     [null, undefined],
   ])('parseRetryAfter(%j) = %j', (value, expected) => {
     expect(parseRetryAfter(value, now)).toBe(expected);
+  });
+});
+
+describe('the timeout and retries are budgeted together (issue 16 item 6)', () => {
+  /** Run one of the app's queries against a `fetch` that never answers; when and how it fails, and how many tries. */
+  async function againstHangingApi(run: (client: QueryClient) => Promise<unknown>) {
+    vi.useFakeTimers();
+    const tries: number[] = [];
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      tries.push(Date.now());
+      return new Promise((_resolve, reject) => {
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    });
+    try {
+      const start = Date.now();
+      let outcome: { error: unknown; at: number } | undefined;
+      run(new QueryClient()).then(
+        () => (outcome = { error: null, at: Date.now() }),
+        (error: unknown) => (outcome = { error, at: Date.now() }),
+      );
+      for (let waited = 0; waited < 60_000 && outcome === undefined; waited += 100)
+        await vi.advanceTimersByTimeAsync(100);
+      return { outcome, elapsed: (outcome?.at ?? Number.NaN) - start, tries: tries.map((t) => t - start) };
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  }
+
+  it('the budget: a try of 7 s, one retry after 1 s, under 20 s in all', () => {
+    expect(DEFAULT_TIMEOUT_MS).toBe(7_000);
+    expect(QUERY_BUDGET_MS).toBe(15_000);
+    expect(QUERY_BUDGET_MS).toBeLessThan(20_000);
+  });
+
+  it.each([
+    ['observations', (c: QueryClient) => c.fetchQuery(observationsQuery({ indicator: 'unemployment-rate' }))],
+    ['territories', (c: QueryClient) => c.fetchQuery(territoriesQuery())],
+  ])('%s: an API that never answers gives the timeout error after two tries, within the budget', async (_n, run) => {
+    const { outcome, elapsed, tries } = await againstHangingApi(run);
+    expect(outcome?.error).toBeInstanceOf(ApiError);
+    expect(outcome?.error instanceof ApiError && outcome.error.kind).toBe('timeout');
+    expect(tries).toEqual([0, DEFAULT_TIMEOUT_MS + 1_000]);
+    expect(elapsed).toBeGreaterThanOrEqual(QUERY_BUDGET_MS);
+    expect(elapsed).toBeLessThan(QUERY_BUDGET_MS + 200);
   });
 });

@@ -59,7 +59,9 @@ describe('query keys, general to specific', () => {
 describe('retry policy', () => {
   it.each([
     [0, err({ kind: 'network' }), true],
-    [1, err({ kind: 'timeout' }), true],
+    [0, err({ kind: 'timeout' }), true],
+    [1, err({ kind: 'timeout' }), false], // one retry of a timeout: the budget (issue 16 item 6)
+    [1, err({ kind: 'network' }), true],
     [2, err({ kind: 'network' }), false], // at most 2 retries
     [0, err({ kind: 'http', status: 500 }), true],
     [0, err({ kind: 'http', status: 503 }), true],

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorInit } from '../../src/api/client.ts';
 import type { Lang } from '../../src/contract/contract.ts';
-import { apiErrorMessages, apiErrorText } from '../../src/i18n/api-error-text.ts';
+import { apiErrorDetail, apiErrorMessages, apiErrorText } from '../../src/i18n/api-error-text.ts';
 
 const base = { endpoint: '/api/v1/projects', url: '/api/v1/projects' } as const;
 const err = (init: Omit<ApiErrorInit, 'endpoint' | 'url'>, message = '/api/v1/projects: technical english') =>
@@ -36,7 +36,7 @@ describe('apiErrorText', () => {
       'invalid payload names the field',
       err({ kind: 'invalid-payload', status: 200, field: 'data[3].value' }, 'x'),
       'fr',
-      'réponse invalide — data[3].value (x)',
+      'réponse invalide — le champ data[3].value n’a pas la forme attendue',
     ],
     ['malformed JSON', err({ kind: 'malformed-json' }, ''), 'en', 'unreadable response (malformed JSON)'],
     ['a plain Error', new Error('kaput'), 'fr', 'erreur inattendue — kaput'],
@@ -56,10 +56,29 @@ describe('apiErrorText', () => {
     }
   });
 
-  it('cuts a huge detail at 240 characters', () => {
-    const text = apiErrorText(err({ kind: 'invalid-payload', field: 'data[0].name' }, 'y'.repeat(1000)), 'en');
-    expect(text.endsWith('…')).toBe(true);
-    expect(text.length).toBeLessThan(300);
+  it('cuts a huge technical detail at 240 characters', () => {
+    const text = apiErrorDetail(err({ kind: 'invalid-payload', field: 'data[0].name' }, 'y'.repeat(1000)));
+    expect(text?.endsWith('…')).toBe(true);
+    expect(text?.length).toBeLessThan(300);
+  });
+
+  it('says an invalid answer in the reader’s language; the validator’s English words are the technical detail', () => {
+    const invalid = err(
+      { kind: 'invalid-payload', status: 200, field: 'data[3].value' },
+      '/observations: data[3].value expected number, received string',
+    );
+    const texts = { fr: 'réponse invalide', ar: 'استجابة غير صالحة', en: 'invalid response' } as const;
+    for (const lang of ['fr', 'ar', 'en'] as const) {
+      const text = apiErrorText(invalid, lang);
+      expect(text).toContain(texts[lang]);
+      expect(text).toContain('data[3].value');
+      expect(text).not.toMatch(/expected number|received/);
+    }
+    expect(apiErrorDetail(invalid)).toBe('/observations: data[3].value expected number, received string');
+    expect(apiErrorDetail(err({ kind: 'malformed-json' }, '/x: the response is not valid JSON'))).toBeUndefined();
+    expect(apiErrorDetail(err({ kind: 'http', status: 500 }))).toBeUndefined();
+    expect(apiErrorDetail(err({ kind: 'timeout' }))).toBeUndefined();
+    expect(apiErrorDetail('kaput')).toBeUndefined();
   });
 
   it('has every kind in fr, ar and en', () => {

@@ -5,11 +5,48 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Indicator, Lang, Measure } from '../../contract/contract.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { translate } from '../../i18n/i18n.ts';
+import { ErrorState } from '../../ui/panel-states.tsx';
+import { defineMessages, translate } from '../../i18n/i18n.ts';
 import { formatPeriod } from '../../i18n/format.ts';
 import { rangeIsEmpty } from '../../contract/period.ts';
 import { groupByCategory } from '../../transforms/selection.ts';
 import { explorerMessages } from './messages.ts';
+
+/** What the explorer's skeletons wait for, named when the data is slow (issue 16 item 6). */
+const awaitingMessages = defineMessages({
+  catalogue: {
+    fr: 'le catalogue des indicateurs et les territoires',
+    ar: 'فهرس المؤشرات والمجالات الترابية',
+    en: 'the indicator catalogue and the territories',
+  },
+  observations: {
+    fr: 'les observations de l’indicateur',
+    ar: 'مشاهدات المؤشر',
+    en: 'the indicator’s observations',
+  },
+});
+
+/** "les observations de l'indicateur": what a slow skeleton of the explorer waits for. */
+export function awaitingText(what: keyof typeof awaitingMessages, lang: Lang): string {
+  return translate(awaitingMessages, lang, what);
+}
+
+/**
+ * The controls bar when the catalogue (`GET /indicators`) failed: the error naming it, and Retry, like every
+ * other panel — not an empty bar (issue 16 item 6).
+ */
+export function IndicatorsUnavailable(props: {
+  message: string;
+  detail?: string | undefined;
+  onRetry: () => void;
+  lang: Lang;
+}) {
+  return (
+    <div className="indicator-picker indicator-picker--error" data-controls-error="true">
+      <ErrorState message={props.message} detail={props.detail} onRetry={props.onRetry} lang={props.lang} />
+    </div>
+  );
+}
 
 /** Indicator `<select>` with one `<optgroup>` per category. */
 export function IndicatorPicker(props: {

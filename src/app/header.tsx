@@ -1,8 +1,11 @@
 /**
  * The header: brand, navigation between views (links, so each view opens in a new tab too),
  * the import entries (issue 15), language switcher, theme switch and "copy link".
+ * Issue 16 (3): at ≤ 480 px the header is one compact bar — brand and a "Menu" disclosure holding the tools — with
+ * the four views in a compact row under it (src/styles/global.css); above 480 px the button is not shown and the
+ * tools are always there.
  */
-import type { MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { LANGS, type Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { updateView } from '../state/url-sync.ts';
@@ -35,8 +38,23 @@ function NavLink({ view, lang }: { view: ViewName; lang: Lang }) {
 export function Header({ lang }: { lang: Lang }) {
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const toolsId = useId();
+  useEffect(() => {
+    if (!menuOpen) return;
+    // Escape closes the menu and gives the focus back to its button (not when a dialog opened from it handled the
+    // key: the import dialog stops it and closes itself).
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [menuOpen]);
   return (
-    <header className="header">
+    <header className="header" data-menu-open={menuOpen ? '' : undefined}>
       <div className="header__brand">
         <span className="header__logo" aria-hidden="true">
           م
@@ -46,12 +64,24 @@ export function Header({ lang }: { lang: Lang }) {
           <span className="header__tagline">{translate(appMessages, lang, 'tagline')}</span>
         </span>
       </div>
+      <button
+        ref={menuButton}
+        type="button"
+        className="button header__menu-button"
+        aria-expanded={menuOpen}
+        aria-controls={toolsId}
+        data-header-menu=""
+        onClick={() => setMenuOpen((o) => !o)}
+      >
+        <span aria-hidden="true" className="header__menu-icon" />
+        {translate(appMessages, lang, 'menu')}
+      </button>
       <nav className="nav" aria-label={translate(appMessages, lang, 'navLabel')}>
         {VIEWS.map((v) => (
           <NavLink key={v} view={v} lang={lang} />
         ))}
       </nav>
-      <div className="header__tools">
+      <div className="header__tools" id={toolsId}>
         {/* Issue 15: import the user's own figures, and "Mes données" (the dialog loads on the first click). */}
         <ImportEntry lang={lang} />
         <ImportEntry lang={lang} start="datasets" className="button--small button--quiet" />

@@ -19,6 +19,7 @@ export const appMessages = defineMessages({
   themeSystem: { fr: 'Système', ar: 'حسب النظام', en: 'System' },
   themeLight: { fr: 'Clair', ar: 'فاتح', en: 'Light' },
   themeDark: { fr: 'Sombre', ar: 'داكن', en: 'Dark' },
+  menu: { fr: 'Menu', ar: 'القائمة', en: 'Menu' },
   copyLink: { fr: 'Copier le lien', ar: 'نسخ الرابط', en: 'Copy link' },
   copied: { fr: 'Lien copié.', ar: 'تم نسخ الرابط.', en: 'Link copied.' },
   copyFallback: {

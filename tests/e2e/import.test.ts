@@ -121,6 +121,9 @@ const dialog = (page: Page) => page.locator('dialog[data-import-dialog]');
 /** Click the header's entry (`start`: import or Mes données) and wait for the dialog. */
 async function openDialog(page: Page, start: 'import' | 'datasets' = 'import'): Promise<void> {
   const entry = page.locator(`[data-import-entry="${start}"]`).first();
+  // At a phone width (≤ 480 px, issue 16) the header's entries are in its "Menu" disclosure.
+  const menu = page.locator('[data-header-menu]');
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
   await entry.waitFor({ state: 'visible', timeout: 30_000 });
   await entry.click();
   await dialog(page).waitFor({ state: 'visible', timeout: 30_000 });

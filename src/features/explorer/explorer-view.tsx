@@ -26,15 +26,7 @@ import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
 import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
-import { apiErrorDetail } from '../../i18n/api-error-text.ts';
-import {
-  IndicatorPicker,
-  IndicatorsUnavailable,
-  MeasureSwitch,
-  PeriodSelect,
-  TimeRange,
-  awaitingText,
-} from './controls.tsx';
+import { IndicatorPicker, MeasureSwitch, PeriodSelect, TimeRange } from './controls.tsx';
 import { errorText } from './error-text.ts';
 import { explorerMessages } from './messages.ts';
 import { DataTable } from './table-panel.tsx';
@@ -42,6 +34,7 @@ import { Tabs } from './tabs.tsx';
 import { Exports } from './exports.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { FilterSheet, selectionSummary, usePhoneLayout } from './filter-sheet.tsx';
 import { missingUserIndicator } from '../../user-data/ids.ts';
 import { UserDataError } from '../../user-data/error-core.ts';
 import { userDataErrorText } from '../../user-data/errors.ts';
@@ -267,6 +260,8 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   const mapLevel = useViewStore((s) => s.mapLevel);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
+  // Issue 16 (3): at ≤ 480 px the territory filter is a sheet opened from a summary above the chart.
+  const phone = usePhoneLayout();
   // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
   const [cleared, setCleared] = useState(false);
   // Issue 7 (B2): once shown, the chart tab stays mounted (hidden, see `explorer__kept-tab` below) while another tab
@@ -328,25 +323,16 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
 
   let body: ReactNode;
   if (catalogueError && !(territoriesQ.data && indicatorsQ.data)) {
-    body =
-      catalogueError.dataset === 'datasetIndicators' && territoriesQ.data ? (
-        // The controls bar carries this error and its Retry (issue 16 item 6): no second alert here.
-        <EmptyState
-          lang={lang}
-          height={LINE_CHART_HEIGHT}
-          message={errorText(catalogueError.dataset, catalogueError.error, lang)}
-        />
-      ) : (
-        <ErrorState
-          message={errorText(catalogueError.dataset, catalogueError.error, lang)}
-          onRetry={catalogueError.retry}
-          lang={lang}
-          height={LINE_CHART_HEIGHT}
-          detail={apiErrorDetail(catalogueError.error)}
-        />
-      );
+    body = (
+      <ErrorState
+        message={errorText(catalogueError.dataset, catalogueError.error, lang)}
+        onRetry={catalogueError.retry}
+        lang={lang}
+        height={LINE_CHART_HEIGHT}
+      />
+    );
   } else if (!territoriesQ.data || !indicatorsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('catalogue', lang)} />;
+    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
   } else if (missingImported) {
     body = (
       <div
@@ -368,11 +354,10 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
         onRetry={() => void observationsQ.refetch()}
         lang={lang}
         height={LINE_CHART_HEIGHT}
-        detail={apiErrorDetail(observationsQ.error)}
       />
     );
   } else if (!observationsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('observations', lang)} />;
+    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
   } else if (model) {
     body = (
       <>
@@ -429,38 +414,35 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
     body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
   }
 
+  const filter = territoriesQ.data ? (
+    <PanelBoundary lang={lang} resetKeys={[territoriesQ.data]}>
+      <TerritoryFilter
+        territories={territoriesQ.data}
+        selected={selected}
+        onChange={(codes) => {
+          setCleared(codes.length === 0);
+          updateView({ territories: codes });
+        }}
+        lang={lang}
+      />
+    </PanelBoundary>
+  ) : territoriesQ.error ? null : (
+    <PanelSkeleton height={420} lang={lang} />
+  );
+
   return (
     <div className="explorer">
       <CrashProbe name="explorer-view" />
       <h1 className="view-title">{t('title')}</h1>
       <div className="explorer__layout">
-        <aside className="explorer__side">
-          {territoriesQ.data ? (
-            <PanelBoundary lang={lang} resetKeys={[territoriesQ.data]}>
-              <TerritoryFilter
-                territories={territoriesQ.data}
-                selected={selected}
-                onChange={(codes) => {
-                  setCleared(codes.length === 0);
-                  updateView({ territories: codes });
-                }}
-                lang={lang}
-              />
-            </PanelBoundary>
-          ) : territoriesQ.error ? null : (
-            <PanelSkeleton height={420} lang={lang} />
-          )}
-        </aside>
+        {phone ? null : <aside className="explorer__side">{filter}</aside>}
         <div className="explorer__main" ref={ref}>
+          {phone && territoriesQ.data ? (
+            <FilterSheet summary={selectionSummary(selected, territoryIndex, lang)} lang={lang}>
+              {filter}
+            </FilterSheet>
+          ) : null}
           <div className="explorer__controls">
-            {!indicatorsQ.data && indicatorsQ.error ? (
-              <IndicatorsUnavailable
-                message={errorText('datasetIndicators', indicatorsQ.error, lang)}
-                detail={apiErrorDetail(indicatorsQ.error)}
-                onRetry={() => void indicatorsQ.refetch()}
-                lang={lang}
-              />
-            ) : null}
             {indicatorsQ.data && (indicator || missingImported) ? (
               <IndicatorPicker
                 indicators={indicatorsQ.data}

@@ -26,7 +26,15 @@ import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
 import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
-import { IndicatorPicker, MeasureSwitch, PeriodSelect, TimeRange } from './controls.tsx';
+import { apiErrorDetail } from '../../i18n/api-error-text.ts';
+import {
+  IndicatorPicker,
+  IndicatorsUnavailable,
+  MeasureSwitch,
+  PeriodSelect,
+  TimeRange,
+  awaitingText,
+} from './controls.tsx';
 import { errorText } from './error-text.ts';
 import { explorerMessages } from './messages.ts';
 import { DataTable } from './table-panel.tsx';
@@ -323,16 +331,25 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
 
   let body: ReactNode;
   if (catalogueError && !(territoriesQ.data && indicatorsQ.data)) {
-    body = (
-      <ErrorState
-        message={errorText(catalogueError.dataset, catalogueError.error, lang)}
-        onRetry={catalogueError.retry}
-        lang={lang}
-        height={LINE_CHART_HEIGHT}
-      />
-    );
+    body =
+      catalogueError.dataset === 'datasetIndicators' && territoriesQ.data ? (
+        // The controls bar carries this error and its Retry (issue 16 item 6): no second alert here.
+        <EmptyState
+          lang={lang}
+          height={LINE_CHART_HEIGHT}
+          message={errorText(catalogueError.dataset, catalogueError.error, lang)}
+        />
+      ) : (
+        <ErrorState
+          message={errorText(catalogueError.dataset, catalogueError.error, lang)}
+          onRetry={catalogueError.retry}
+          lang={lang}
+          height={LINE_CHART_HEIGHT}
+          detail={apiErrorDetail(catalogueError.error)}
+        />
+      );
   } else if (!territoriesQ.data || !indicatorsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('catalogue', lang)} />;
   } else if (missingImported) {
     body = (
       <div
@@ -354,10 +371,11 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
         onRetry={() => void observationsQ.refetch()}
         lang={lang}
         height={LINE_CHART_HEIGHT}
+        detail={apiErrorDetail(observationsQ.error)}
       />
     );
   } else if (!observationsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('observations', lang)} />;
   } else if (model) {
     body = (
       <>
@@ -443,6 +461,14 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
             </FilterSheet>
           ) : null}
           <div className="explorer__controls">
+            {!indicatorsQ.data && indicatorsQ.error ? (
+              <IndicatorsUnavailable
+                message={errorText('datasetIndicators', indicatorsQ.error, lang)}
+                detail={apiErrorDetail(indicatorsQ.error)}
+                onRetry={() => void indicatorsQ.refetch()}
+                lang={lang}
+              />
+            ) : null}
             {indicatorsQ.data && (indicator || missingImported) ? (
               <IndicatorPicker
                 indicators={indicatorsQ.data}

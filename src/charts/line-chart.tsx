@@ -16,7 +16,17 @@
  * legend and announcements are unchanged; the value axis then gets an explicit nice domain (recharts
  * derives it from `<Line>` children) and hover shows the nearest lines' values.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import {
   CartesianGrid,
   Line,
@@ -26,6 +36,7 @@ import {
   YAxis,
   useXAxisScale,
   useYAxisScale,
+  type DotItemDotProps,
 } from 'recharts';
 import type { Lang, Unit } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
@@ -74,6 +85,32 @@ export function lineChartRows(model: Pick<ChartModel, 'periods' | 'series'>, plo
     rows.push(row);
   });
   return rows;
+}
+
+/**
+ * A line's dots: hollow where the source does not give the number exactly (a qualifier: ≈, >, <, provisional,
+ * computed, undated), filled otherwise — as the exported pictures draw them, so a reader sees on the line itself which
+ * points to read with their note (the tooltip, table and announcements say what the qualifier is).
+ */
+function seriesDot(color: string, qualified: ReadonlySet<string>): (props: DotItemDotProps) => ReactNode {
+  return function SeriesDot(props: DotItemDotProps) {
+    const { cx, cy, index } = props;
+    if (typeof cx !== 'number' || typeof cy !== 'number') return null;
+    const period = (props.payload as Row | undefined)?.period;
+    const hollow = period !== undefined && qualified.has(period);
+    return (
+      <circle
+        key={`dot-${index}`}
+        cx={cx}
+        cy={cy}
+        r={3}
+        fill={hollow ? 'var(--surface)' : color}
+        stroke={color}
+        strokeWidth={hollow ? 1.5 : 0}
+        data-qualified={hollow ? 'true' : undefined}
+      />
+    );
+  };
 }
 
 // Stable props for recharts (issue 7, B2): recharts copies axis and grid props into its store, and a
@@ -161,6 +198,17 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
     [canvas, model, width],
   );
   const valueAxis = useMemo(() => (canvas ? niceValueAxis(valueExtent(model.series)) : null), [canvas, model.series]);
+  // One dot renderer per series, kept with the model (recharts re-dispatches a prop that changes identity).
+  const dots = useMemo(
+    () =>
+      new Map(
+        model.series.map((s) => {
+          const qualified = new Set(s.points.filter((p) => p.qualifier && p.value !== null).map((p) => p.period));
+          return [s.key, seriesDot(themedColor(s.color), qualified)] as const;
+        }),
+      ),
+    [model.series],
+  );
   const timeDomain = useMemo<[number, number] | null>(() => {
     if (!canvas || rows.length === 0) return null;
     let lo = Infinity;
@@ -287,7 +335,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
                   name={s.label}
                   stroke={themedColor(s.color)}
                   strokeWidth={2}
-                  dot={rows.length <= 40 ? { r: 3, fill: themedColor(s.color) } : false}
+                  dot={rows.length <= 40 ? (dots.get(s.key) ?? false) : false}
                   activeDot={{ r: 5 }}
                   connectNulls={false}
                   // Off by default: recharts' line animation freezes half-drawn when the width changes mid-way

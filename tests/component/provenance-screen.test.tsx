@@ -95,6 +95,21 @@ function model(lang: Lang, kind: 'line' | 'bar' = 'line'): ChartModel {
   };
 }
 
+describe('the line itself', () => {
+  it('draws a qualified point hollow and an exact one filled, as the exported pictures do', () => {
+    const m = model('fr');
+    const [first, ...rest] = m.series[0]?.points ?? [];
+    const exactFirst: ChartPoint = { period: '2021', value: first?.value ?? 0, status: 'official', note: null };
+    const mixed: ChartModel = { ...m, series: m.series.map((s) => ({ ...s, points: [exactFirst, ...rest] })) };
+    const { container } = render(<LineChart model={mixed} unitCode="persons" width={800} height={360} />);
+    const dots = [...container.querySelectorAll('.recharts-line-dots circle')];
+    expect(dots).toHaveLength(3);
+    expect(dots.filter((d) => d.getAttribute('data-qualified') === 'true')).toHaveLength(2);
+    const exact = dots.find((d) => d.getAttribute('data-qualified') !== 'true');
+    expect(exact?.getAttribute('fill')).not.toBe('var(--surface)');
+  });
+});
+
 describe('keyboard announcements of the line chart', () => {
   it('fr: the qualifier, the note, the confidence and the point’s source; the undated point’s own words', async () => {
     const user = userEvent.setup();

@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cspMetaTag } from './scripts/csp.mjs';
+import { postBuild } from './scripts/build/post-build.mjs';
 
 /**
  * Put the Content-Security-Policy of scripts/csp.mjs into the built index.html as a
@@ -128,7 +129,7 @@ const zodClassicForTests = { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), browserMock(), preloadMock()],
+  plugins: [react(), cspMeta(), browserMock(), preloadMock(), postBuild()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,0 +1,4 @@
+export const SHELL_VIEWS: string[];
+export const SHELL_LANGS: string[];
+export function shellPath(view: string, lang: string): string;
+export function shellFile(search: string): string;

@@ -1,0 +1,38 @@
+/**
+ * Which prerendered HTML answers a navigation (issue 16, item 1). Shared by `npm start` (scripts/serve.mjs)
+ * and the service worker (src/sw/), so the server and the offline cache always pick the same shell.
+ *
+ * Views and languages live in the query string (`?view=explorer&lang=ar`), never in the path, so one URL
+ * path serves every view: the build writes the overview in French as `index.html` (what any static host
+ * serves) and every other (view, language) as `shells/<view>-<lang>.html`. A query naming no or an unknown
+ * view or language falls back to the defaults, exactly as the app does (src/state/view-state.ts).
+ * Plain ESM, no dependencies.
+ */
+
+/** The views and languages the build prerenders; keep in step with VIEWS and LANGS in src/. */
+export const SHELL_VIEWS = ['overview', 'explorer', 'compare', 'projects'];
+export const SHELL_LANGS = ['fr', 'ar', 'en'];
+
+/**
+ * The file (relative to the build root, `/` separators) of the shell for a (view, language).
+ *
+ * @param {string} view
+ * @param {string} lang
+ * @returns {string}
+ */
+export function shellPath(view, lang) {
+  return view === 'overview' && lang === 'fr' ? 'index.html' : `shells/${view}-${lang}.html`;
+}
+
+/**
+ * The shell file for a navigation's query string (`?view=…&lang=…`, with or without `?`).
+ *
+ * @param {string} search
+ * @returns {string}
+ */
+export function shellFile(search) {
+  const params = new URLSearchParams(search);
+  const view = params.get('view') ?? 'overview';
+  const lang = params.get('lang') ?? 'fr';
+  return shellPath(SHELL_VIEWS.includes(view) ? view : 'overview', SHELL_LANGS.includes(lang) ? lang : 'fr');
+}

@@ -6,6 +6,18 @@ export function normaliseBase(basePath: string | undefined): string;
 export function cacheControl(relPath: string): string;
 /** Whether an Accept-Encoding header accepts gzip. */
 export function acceptsGzip(header: string | undefined): boolean;
+/** The encoding to send among those available for a file (q-values, `*`, brotli first on a tie). */
+export function negotiateEncoding(
+  header: string | undefined,
+  available: readonly ('br' | 'gzip')[],
+): 'br' | 'gzip' | 'identity';
+/** The build's precompressed copies of a file (`.br`, `.gz`) that are not older than it. */
+export function precompressedCopies(
+  file: string,
+  stat: import('node:fs').Stats,
+): { br?: { file: string; size: number }; gzip?: { file: string; size: number } };
+/** Whether a path is a precompressed copy of another file of the build (never served as itself). */
+export function isPrecompressedCopy(file: string): boolean;
 export type ResolvedPath =
   | { kind: 'file'; file: string; rel: string }
   | { kind: 'redirect'; location: string }

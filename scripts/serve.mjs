@@ -71,6 +71,96 @@ export function acceptsGzip(header) {
   return false;
 }
 
+/** Encodings the server can send, in its order of preference when the client weighs them equally. */
+const ENCODINGS = /** @type {const} */ (['br', 'gzip']);
+/** Where `scripts/build/precompress.mjs` writes each encoding's copy, beside the file. */
+const PRECOMPRESSED_SUFFIX = { br: '.br', gzip: '.gz' };
+
+/**
+ * The q-value of each coding named in an `Accept-Encoding` header (RFC 9110 §12.5.3), lower-cased; a malformed
+ * q reads as 0 (refused), as a cautious server should.
+ *
+ * @param {string} header
+ * @returns {Map<string, number>}
+ */
+function acceptedCodings(header) {
+  /** @type {Map<string, number>} */
+  const out = new Map();
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    const name = coding.trim();
+    if (name === '') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value =
+      q === undefined ? 1 : /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(q.slice(2)) ? Number(q.slice(2)) : 0;
+    out.set(name, Math.max(out.get(name) ?? 0, value));
+  }
+  return out;
+}
+
+/**
+ * The encoding to send for an `Accept-Encoding` header, among those the server `available`ly has for this file:
+ * the highest q-value wins (`*` stands for any coding the header does not name), brotli before gzip on a tie, and
+ * `identity` when nothing offered is acceptable or no header was sent (RFC 9110: a missing header means any coding
+ * is acceptable, but an uncompressed answer is always safe for a client that did not ask).
+ *
+ * @param {string | undefined} header
+ * @param {readonly ('br' | 'gzip')[]} available
+ * @returns {'br' | 'gzip' | 'identity'}
+ */
+export function negotiateEncoding(header, available) {
+  if (!header) return 'identity';
+  const accepted = acceptedCodings(header);
+  const star = accepted.get('*');
+  /** @type {'br' | 'gzip' | 'identity'} */
+  let best = 'identity';
+  let bestQ = 0;
+  for (const coding of ENCODINGS) {
+    if (!available.includes(coding)) continue;
+    const q = accepted.get(coding) ?? (coding === 'gzip' ? accepted.get('x-gzip') : undefined) ?? star ?? 0;
+    if (q > bestQ) {
+      best = coding;
+      bestQ = q;
+    }
+  }
+  return best;
+}
+
+/**
+ * The precompressed copies of a file that are usable: written by the build (scripts/build/precompress.mjs) and not
+ * older than the file itself (a file edited after the build must not be shadowed by a stale copy).
+ *
+ * @param {string} file
+ * @param {fs.Stats} stat
+ * @returns {{ br?: { file: string, size: number }, gzip?: { file: string, size: number } }}
+ */
+export function precompressedCopies(file, stat) {
+  /** @type {{ br?: { file: string, size: number }, gzip?: { file: string, size: number } }} */
+  const out = {};
+  for (const coding of ENCODINGS) {
+    const copy = file + PRECOMPRESSED_SUFFIX[coding];
+    try {
+      const s = fs.statSync(copy);
+      if (s.isFile() && s.mtimeMs >= stat.mtimeMs) out[coding] = { file: copy, size: s.size };
+    } catch {
+      // No copy: the caller falls back to on-the-fly gzip or the file as is.
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a build path is one of the precompressed copies (`x.js.br` beside `x.js`): never served as itself —
+ * those are another encoding of a file, not files of the app.
+ *
+ * @param {string} file absolute path
+ * @returns {boolean}
+ */
+export function isPrecompressedCopy(file) {
+  const suffix = file.endsWith('.br') ? '.br' : file.endsWith('.gz') ? '.gz' : null;
+  return suffix !== null && fs.existsSync(file.slice(0, -suffix.length));
+}
+
 /**
  * Gzipped copies of the build's text files, made once per file version. The build is immutable
  * while served, so compressing ahead (see `warm`) keeps the first, cold page load — the one the
@@ -107,10 +197,14 @@ class GzipCache {
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
+      if (e.name.startsWith('.') || e.name.endsWith('.br') || e.name.endsWith('.gz')) continue;
       const p = path.join(dir, e.name);
       if (e.isDirectory()) this.warm(p);
-      else if (e.isFile()) this.get(p, fs.statSync(p));
+      else if (e.isFile()) {
+        // A file the build precompressed is sent from its copies: no need to gzip it in memory too.
+        const stat = fs.statSync(p);
+        if (precompressedCopies(p, stat).gzip === undefined) this.get(p, stat);
+      }
     }
   }
 }
@@ -255,10 +349,26 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
         send(404, 'Not Found\n');
         return;
       }
+      if (isPrecompressedCopy(target.file)) {
+        send(404, 'Not Found\n');
+        return;
+      }
       const ext = path.extname(target.file).toLowerCase();
+      // Issue 16: the build's brotli/gzip copies when the client accepts one; on-the-fly gzip only for a file
+      // without copies (a build made before precompress.mjs existed, or a file under 1 kB); else the file as is.
+      const copies = COMPRESSIBLE.has(ext) ? precompressedCopies(target.file, stat) : {};
+      const acceptEncoding = req.headers['accept-encoding'];
+      const hasCopies = copies.br !== undefined || copies.gzip !== undefined;
+      const encoding = hasCopies
+        ? negotiateEncoding(acceptEncoding, /** @type {('br' | 'gzip')[]} */ (Object.keys(copies)))
+        : 'identity';
+      const copy = encoding === 'identity' ? undefined : copies[encoding];
       const gz =
-        COMPRESSIBLE.has(ext) && acceptsGzip(req.headers['accept-encoding']) ? gzip.get(target.file, stat) : null;
-      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${gz ? '-gz' : ''}"`;
+        !hasCopies && COMPRESSIBLE.has(ext) && negotiateEncoding(acceptEncoding, ['gzip']) === 'gzip'
+          ? gzip.get(target.file, stat)
+          : null;
+      const suffix = copy ? `-${encoding}` : gz ? '-gz' : '';
+      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${suffix}"`;
       /** @type {Record<string, string>} */
       const common = {
         'Content-Type': MIME_TYPES[/** @type {keyof typeof MIME_TYPES} */ (ext)] ?? 'application/octet-stream',
@@ -270,6 +380,17 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, common);
         res.end();
+        return;
+      }
+      if (copy) {
+        res.writeHead(200, { ...common, 'Content-Encoding': encoding, 'Content-Length': String(copy.size) });
+        if (req.method === 'HEAD') {
+          res.end();
+          return;
+        }
+        const stream = fs.createReadStream(copy.file);
+        stream.on('error', () => res.destroy());
+        stream.pipe(res);
         return;
       }
       if (gz) {

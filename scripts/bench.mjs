@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` — performance at scale (issue 7).
+ * `npm run bench` — performance at scale (issue 7), Lighthouse and the offline repeat visit (issue 16).
  *
  * Builds the app (into .tmp/dist-bench) and the bench's reference pages (bench/, into
  * .tmp/dist-bench-pages), serves both with the same static server as `npm start`, drives headless
@@ -17,13 +17,22 @@
  *      a map PNG 1920×1080 @2×
  *   B8 the file import (issue 15): 100,056 CSV rows and 50,072 XLSX rows read and validated in the import worker
  *      at 1× CPU, the page's long tasks meanwhile, and no import code in the app's first chunks
+ *   B9 Lighthouse 12.2.3 (pinned dev dependency, Node API, its default = mobile preset: simulated slow 4G and
+ *      4× CPU), median of 3 cold runs (fresh user-data-dir each) of the overview and the explorer in fr and ar:
+ *      performance ≥ 95, FCP ≤ 1.5 s, LCP ≤ 2.0 s, TBT ≤ 150 ms, CLS ≤ 0.02, transferred bytes, and
+ *      accessibility / best practices / SEO = 100; a score under budget lists the audits that failed
+ *   B10 repeat visit offline (issue 16): first visit online until the app's service worker (sw.js) is active,
+ *      then the context offline and a new page (warm cache) at 4× CPU: navigation → `mouchir:first-chart`
+ *      on the explorer, median of 5; a build without sw.js prints FAIL "no service worker in this build"
  *
  * The table is also written to bench/results/latest.json (and the text table to latest.md).
  * Budgets are goals: a FAIL is reported, not an error. The exit status is non-zero only when a
  * figure could not be measured at all (n/a), so CI's quick smoke catches a bench that has rotted.
+ * A row marked `skip` was not run on purpose (B9's overview in --quick) and is not an n/a.
  *
  * Usage: node scripts/bench.mjs [--quick] [--reps N] [--only B1,B3] [--no-build] [--profile]
- *   --quick   one repetition of everything (CI smoke, ~1–2 min)
+ *   --quick   one repetition of everything (CI smoke, ~1–2 min; B9 audits only the explorer, once per
+ *             language, ~25 s; B10 one repetition)
  *   --profile also record a CPU profile of the B2 interactions at 1× CPU and print the functions
  *             with the most self time (where the long tasks go; also in latest.json as profileB2)
  * Env: CHROME_PATH (default /usr/bin/chromium); BENCH_DIST_SUFFIX (own build folders). Ports 4360–4369.
@@ -1283,6 +1292,305 @@ function benchApi() {
 }
 
 // ------------------------------------------------------------------------------------------------
+// B9: Lighthouse (mobile preset) on the production build
+
+/** The pages B9 audits: the overview and the explorer, each in French and Arabic. */
+const B9_PAGES = /** @type {const} */ ([
+  ['overview', '', 'fr'],
+  ['overview', '?lang=ar', 'ar'],
+  ['explorer', '?view=explorer', 'fr'],
+  ['explorer', '?view=explorer&lang=ar', 'ar'],
+]);
+/** The quick smoke audits the explorer (the heavier page) once per language: ~10 s a run. */
+const B9_QUICK_PAGES = new Set(['explorer']);
+const B9_REPS = OPTS.reps || (OPTS.quick ? 1 : 3);
+const B9_BUDGET = { score: 95, fcp: 1500, lcp: 2000, tbt: 150, cls: 0.02, other: 100 };
+/** Lighthouse's other categories, each kept at 100. */
+const B9_OTHER = /** @type {const} */ ([
+  ['accessibility', 'accessibility'],
+  ['best-practices', 'best practices'],
+  ['seo', 'SEO'],
+]);
+
+/**
+ * One Lighthouse run of `url` in a fresh Chromium (chrome-launcher, lighthouse's own launcher, makes a new
+ * user-data-dir per launch: cold cache, no service worker). Lighthouse's default config is the mobile preset:
+ * Moto G Power viewport, simulated slow 4G (150 ms RTT, 1.6 Mbit/s) and 4× CPU slowdown (Lantern simulation:
+ * the page loads unthrottled and the metrics are modelled from its trace).
+ *
+ * @param {string} url
+ * @returns {Promise<any>} the LHR
+ */
+async function lighthouseRun(url) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: [...CHROMIUM_ARGS] });
+  try {
+    const res = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+    if (!res) throw new Error('lighthouse returned nothing');
+    if (res.lhr.runtimeError) throw new Error(`${res.lhr.runtimeError.code}: ${res.lhr.runtimeError.message}`);
+    return res.lhr;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+/**
+ * Ids of the audits that cost a category its points, worst first: for performance the scored audits under
+ * 0.9 (metrics by weight, then diagnostics by their savings); for the others every scored audit under 1.
+ *
+ * @param {any} lhr
+ * @param {string} category
+ * @returns {string[]}
+ */
+function failingAudits(lhr, category) {
+  const cat = lhr.categories?.[category];
+  if (!cat) return [];
+  const limit = category === 'performance' ? 0.9 : 1;
+  /** @type {Array<{ id: string, weight: number, savings: number }>} */
+  const out = [];
+  const seen = new Set();
+  const consider = (/** @type {string} */ id, /** @type {number} */ weight) => {
+    const a = lhr.audits?.[id];
+    if (!a || seen.has(id) || a.score === null || a.score >= limit) return;
+    if (['notApplicable', 'informative', 'manual'].includes(a.scoreDisplayMode)) return;
+    seen.add(id);
+    out.push({
+      id,
+      weight,
+      savings: a.metricSavings ? Object.values(a.metricSavings).reduce((s, v) => s + Number(v || 0), 0) : 0,
+    });
+  };
+  for (const ref of cat.auditRefs ?? []) consider(ref.id, ref.weight ?? 0);
+  out.sort((a, b) => b.weight - a.weight || b.savings - a.savings);
+  return out.map((a) => a.id);
+}
+
+/**
+ * Failing audit ids over several runs, with how many runs each failed in when not all: "id", "id (1/3)".
+ *
+ * @param {any[]} lhrs
+ * @param {string} category
+ */
+function failingSummary(lhrs, category) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const lhr of lhrs) for (const id of failingAudits(lhr, category)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts].map(([id, n]) => (n === lhrs.length ? id : `${id} (${n}/${lhrs.length})`)).slice(0, 8);
+}
+
+/** @param {string} appUrl */
+async function benchLighthouse(appUrl) {
+  results.B9 = { reps: B9_REPS, pages: {} };
+  const skipped = /** @type {string[]} */ ([]);
+  for (const [page, query, lang] of B9_PAGES) {
+    const name = `${page} ${lang}`;
+    if (OPTS.quick && !B9_QUICK_PAGES.has(page)) {
+      skipped.push(name);
+      continue;
+    }
+    const url = `${appUrl}${query}`;
+    /** @type {any[]} */
+    const lhrs = [];
+    for (let rep = 0; rep < B9_REPS; rep++) {
+      try {
+        lhrs.push(await lighthouseRun(url));
+      } catch (e) {
+        note(`B9 ${name}, run ${rep + 1}: ${errText(e)}`);
+      }
+    }
+    const score = (/** @type {any} */ l, /** @type {string} */ c) =>
+      typeof l.categories?.[c]?.score === 'number' ? Math.round(l.categories[c].score * 100) : NaN;
+    const metric = (/** @type {any} */ l, /** @type {string} */ id) => {
+      const v = l.audits?.[id]?.numericValue;
+      return typeof v === 'number' ? v : NaN;
+    };
+    const med = (/** @type {number[]} */ xs) => summarize(xs).median;
+    const runs = (/** @type {number[]} */ xs, /** @type {(v: number) => string} */ f) =>
+      xs.filter(Number.isFinite).map(f).join(' / ');
+    const perf = lhrs.map((l) => score(l, 'performance'));
+    const m = {
+      fcp: lhrs.map((l) => metric(l, 'first-contentful-paint')),
+      lcp: lhrs.map((l) => metric(l, 'largest-contentful-paint')),
+      tbt: lhrs.map((l) => metric(l, 'total-blocking-time')),
+      cls: lhrs.map((l) => metric(l, 'cumulative-layout-shift')),
+      bytes: lhrs.map((l) => metric(l, 'total-byte-weight')),
+    };
+    const others = B9_OTHER.map(([id, label]) => ({ id, label, scores: lhrs.map((l) => score(l, id)) }));
+    results.B9.pages[name] = {
+      url: query || '/',
+      performance: perf,
+      ...m,
+      others: Object.fromEntries(others.map((o) => [o.id, o.scores])),
+      failing: Object.fromEntries(
+        ['performance', ...B9_OTHER.map(([id]) => id)].map((c) => [c, failingSummary(lhrs, c)]),
+      ),
+    };
+    const n = `n=${lhrs.length}`;
+    const failing = (/** @type {string} */ c) => {
+      const ids = failingSummary(lhrs, c);
+      return ids.length ? `; failing: ${ids.join(', ')}` : '';
+    };
+    const perfMedian = med(perf);
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse performance, ${name} (median)`,
+      value: perfMedian,
+      unit: 'n',
+      min: B9_BUDGET.score,
+      detail: `runs ${runs(perf, String)}, ${n}, ${query || '/'}${perfMedian !== null && perfMedian < B9_BUDGET.score ? failing('performance') : ''}`,
+    });
+    for (const [key, label, budget] of /** @type {const} */ ([
+      ['fcp', 'first contentful paint', B9_BUDGET.fcp],
+      ['lcp', 'largest contentful paint', B9_BUDGET.lcp],
+      ['tbt', 'total blocking time', B9_BUDGET.tbt],
+    ])) {
+      rows.push({
+        id: 'B9',
+        label: `Lighthouse ${label}, ${name} (median)`,
+        value: med(m[key]),
+        unit: 'ms',
+        budget,
+        detail: `runs ${runs(m[key], fmtMs)}, ${n}`,
+      });
+    }
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse cumulative layout shift, ${name} (median)`,
+      value: med(m.cls),
+      unit: 'n',
+      budget: B9_BUDGET.cls,
+      detail: `runs ${runs(m.cls, (v) => v.toFixed(3))}, ${n}`,
+    });
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse transferred, ${name} (median)`,
+      value: med(m.bytes),
+      unit: 'kB',
+      detail: `runs ${runs(m.bytes, fmtKb)}, ${n}, total-byte-weight (as sent: compressed when served so)`,
+    });
+    const otherMedians = others.map((o) => ({ ...o, median: med(o.scores) }));
+    const worst = otherMedians.some((o) => o.median === null)
+      ? null
+      : Math.min(...otherMedians.map((o) => /** @type {number} */ (o.median)));
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse accessibility / best practices / SEO, ${name} (lowest median)`,
+      value: worst,
+      unit: 'n',
+      min: B9_BUDGET.other,
+      detail: `${otherMedians.map((o) => `${o.label} ${o.median ?? '—'}`).join(', ')}${otherMedians
+        .filter((o) => o.median !== null && o.median < B9_BUDGET.other)
+        .map((o) => failing(o.id).replace('; failing:', `; ${o.label} failing:`))
+        .join('')}`,
+    });
+    log(`  B9 ${name} done (${lhrs.length} runs)`);
+  }
+  if (skipped.length) {
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse, ${skipped.join(', ')}`,
+      value: null,
+      unit: 'n',
+      status: 'skip',
+      detail: 'not run in --quick (the full bench audits every page 3 times)',
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// B10: repeat visit offline (service worker cache, warm)
+
+const B10_REPS = OPTS.reps || (OPTS.quick ? 1 : 5);
+const B10_BUDGET_MS = 1000;
+
+/**
+ * First visit online until the app's service worker is active (its install step has put the offline cache
+ * in place: an install that fails to cache never activates) and controls the page; then the context goes
+ * offline and a NEW page of the same context (warm HTTP and service-worker caches) opens the explorer at 4× CPU:
+ * navigation → `mouchir:first-chart`. One fresh profile per repetition.
+ *
+ * @param {string} appUrl
+ */
+async function benchOfflineRepeat(appUrl) {
+  const label = 'first chart, repeat visit offline, 4× CPU (median)';
+  const url = `${appUrl}${B1_QUERY}`;
+  if (!fs.existsSync(path.join(APP_DIST, 'sw.js'))) {
+    rows.push({
+      id: 'B10',
+      label,
+      value: null,
+      unit: 'ms',
+      budget: B10_BUDGET_MS,
+      status: 'fail',
+      detail: `no service worker in this build (${APP_DIST}/sw.js missing): offline, a reload is the browser's error page`,
+    });
+    return;
+  }
+  /** @type {number[]} */
+  const times = [];
+  /** @type {string[]} */
+  const problems = [];
+  const online = /** @type {number[]} */ ([]);
+  for (let rep = 0; rep < B10_REPS; rep++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROME,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: VIEWPORT,
+    });
+    try {
+      await context.addInitScript(INIT_SCRIPT);
+      const first = context.pages()[0] ?? (await context.newPage());
+      first.setDefaultTimeout(30_000);
+      const r1 = await firstChart(first, url);
+      if (r1.ms !== null) online.push(r1.ms);
+      await first.waitForFunction(
+        async () => {
+          const reg = await navigator.serviceWorker?.getRegistration();
+          const sw = reg?.active;
+          return !!sw && sw.state === 'activated' && /\/sw\.js(\?|$)/.test(sw.scriptURL);
+        },
+        null,
+        { timeout: 30_000, polling: 100 },
+      );
+      await context.setOffline(true);
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const r2 = await firstChart(page, url);
+      const controlled = await page.evaluate(() => navigator.serviceWorker?.controller?.scriptURL ?? null);
+      if (!controlled) problems.push(`run ${rep + 1}: the offline page is not controlled by a service worker`);
+      if (r2.ms !== null) times.push(r2.ms);
+    } catch (e) {
+      problems.push(`run ${rep + 1}: ${errText(e)}`);
+    } finally {
+      await context.close().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (const p of problems) note(`B10 ${p}`);
+  const s = summarize(times);
+  const o = summarize(online);
+  results.B10 = { reps: B10_REPS, times, online, problems };
+  rows.push({
+    id: 'B10',
+    label,
+    value: s.median,
+    unit: 'ms',
+    budget: B10_BUDGET_MS,
+    ...(times.length === 0 ? { status: /** @type {const} */ ('fail') } : {}),
+    detail:
+      times.length === 0
+        ? `no offline visit drew its chart (${problems[0] ?? 'see notes'})`
+        : `p95 ${fmtMs(s.p95)}, n=${s.n}, ${B1_QUERY}, context offline, new page, warm cache; first visit online at 1× CPU ${fmtMs(o.median)}`,
+  });
+  log('  B10 offline repeat visit done');
+}
+
+// ------------------------------------------------------------------------------------------------
 
 /**
  * Serve a folder on the first free port of the bench's range.
@@ -1396,11 +1704,13 @@ async function main() {
     if (want('B7') && appUrl) await benchMap(appUrl);
     if (want('B7') && pagesUrl) await benchMapExport(pagesUrl);
     if (want('B8') && pagesUrl) await benchImport(pagesUrl);
+    if (want('B9') && appUrl) await benchLighthouse(appUrl);
+    if (want('B10') && appUrl) await benchOfflineRepeat(appUrl);
   } finally {
     for (const c of closers) await c();
   }
 
-  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8'];
+  const order = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10'];
   rows.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const table = renderTable(rows);
   const t = tally(rows);
@@ -1413,7 +1723,9 @@ async function main() {
   log(
     `Load average ${m.loadAtStart.join(' ')} at start, ${m.load.join(' ')} at end; CPU check (20M sqrt loop, best of 5) ${m.cpuCheckMs.start} ms at start, ${m.cpuCheckMs.end} ms at end`,
   );
-  log(`${t.pass} PASS, ${t.fail} FAIL, ${t.missing} not measured — ${durationS} s`);
+  log(
+    `${t.pass} PASS, ${t.fail} FAIL, ${t.missing} not measured${t.skipped ? `, ${t.skipped} not run` : ''} — ${durationS} s`,
+  );
   if (notes.length) log(`Notes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
 
   fs.mkdirSync('bench/results', { recursive: true });

@@ -1,12 +1,16 @@
 /** Types for bench/lib/stats.mjs (pure helpers of `npm run bench`). */
 export type Unit = 'ms' | 'x' | 'kB' | '%' | 'n';
-export type Verdict = 'PASS' | 'FAIL' | 'n/a' | 'info';
+export type Verdict = 'PASS' | 'FAIL' | 'n/a' | 'info' | 'skip';
 export interface Row {
   id: string;
   label: string;
   value: number | null;
   unit: Unit;
   budget?: number | null;
+  /** Lower bound instead of `budget` (scores). */
+  min?: number | null;
+  /** `skip`: not run on purpose; `fail`: the build lacks what is measured (a FAIL, not an n/a). */
+  status?: 'skip' | 'fail';
   detail?: string;
 }
 export interface Summary {
@@ -24,7 +28,7 @@ export function verdict(value: number | null | undefined, max: number | null | u
 export function formatValue(value: number | null | undefined, unit: Unit): string;
 export function judge(rows: readonly Row[]): Array<Row & { shown: string; budgetShown: string; verdict: Verdict }>;
 export function renderTable(rows: readonly Row[]): string;
-export function tally(rows: readonly Row[]): { pass: number; fail: number; missing: number };
+export function tally(rows: readonly Row[]): { pass: number; fail: number; missing: number; skipped: number };
 export function interactionLatencies(entries: ReadonlyArray<{ interactionId?: number; duration: number }>): number[];
 export function interactionStart(inputTimes: ReadonlyArray<number>, from: number): number;
 export function longTasksIn(

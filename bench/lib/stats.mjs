@@ -109,6 +109,10 @@ export function formatValue(value, unit) {
  * @property {number | null} value   the headline figure (median, p95, ratio… as the label says)
  * @property {'ms' | 'x' | 'kB' | '%' | 'n'} unit
  * @property {number | null} [budget]  upper bound; absent = informative
+ * @property {number | null} [min]     lower bound instead (a score: PASS when `value >= min`)
+ * @property {'skip' | 'fail'} [status] `skip`: not run on purpose (e.g. in `--quick`), neither a failure nor a
+ *   missing figure; `fail`: cannot be measured because the build lacks what it measures (e.g. no service
+ *   worker) — a FAIL, not an n/a, so the bench's exit status stays 0 while the gap is visible
  * @property {string} [detail]  extra figures (median/p95, n, counterpart)
  */
 
@@ -116,15 +120,25 @@ export function formatValue(value, unit) {
  * Add the formatted value, the budget and the verdict to each row.
  *
  * @param {readonly Row[]} rows
- * @returns {Array<Row & { shown: string, budgetShown: string, verdict: 'PASS' | 'FAIL' | 'n/a' | 'info' }>}
+ * @returns {Array<Row & { shown: string, budgetShown: string, verdict: 'PASS' | 'FAIL' | 'n/a' | 'info' | 'skip' }>}
  */
 export function judge(rows) {
-  return rows.map((r) => ({
-    ...r,
-    shown: formatValue(r.value, r.unit),
-    budgetShown: r.budget === null || r.budget === undefined ? '' : `≤ ${formatValue(r.budget, r.unit)}`,
-    verdict: verdict(r.value, r.budget),
-  }));
+  return rows.map((r) => {
+    const hasMin = r.min !== null && r.min !== undefined;
+    const budgetShown = hasMin
+      ? `≥ ${formatValue(r.min, r.unit)}`
+      : r.budget === null || r.budget === undefined
+        ? ''
+        : `≤ ${formatValue(r.budget, r.unit)}`;
+    /** @type {'PASS' | 'FAIL' | 'n/a' | 'info' | 'skip'} */
+    let v;
+    if (r.status === 'skip') v = 'skip';
+    else if (r.status === 'fail') v = 'FAIL';
+    // A lower bound is an upper bound on the negated figure.
+    else if (hasMin) v = verdict(r.value === null || r.value === undefined ? r.value : -r.value, -(r.min ?? 0));
+    else v = verdict(r.value, r.budget);
+    return { ...r, shown: r.status ? '—' : formatValue(r.value, r.unit), budgetShown, verdict: v };
+  });
 }
 
 /**
@@ -147,7 +161,7 @@ export function renderTable(rows) {
  * Counts of verdicts, for the last line and the exit status.
  *
  * @param {readonly Row[]} rows
- * @returns {{ pass: number, fail: number, missing: number }}
+ * @returns {{ pass: number, fail: number, missing: number, skipped: number }}
  */
 export function tally(rows) {
   const judged = judge(rows);
@@ -155,6 +169,7 @@ export function tally(rows) {
     pass: judged.filter((r) => r.verdict === 'PASS').length,
     fail: judged.filter((r) => r.verdict === 'FAIL').length,
     missing: judged.filter((r) => r.verdict === 'n/a').length,
+    skipped: judged.filter((r) => r.verdict === 'skip').length,
   };
 }
 

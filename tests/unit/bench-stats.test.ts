@@ -123,7 +123,27 @@ describe('table', () => {
       ['700 ms', '', 'info'],
       ['—', '≤ 100 ms', 'n/a'],
     ]);
-    expect(tally(rows)).toEqual({ pass: 1, fail: 1, missing: 1 });
+    expect(tally(rows)).toEqual({ pass: 1, fail: 1, missing: 1, skipped: 0 });
+  });
+
+  it('judges scores against a lower bound, and keeps skipped and build-gap rows apart from missing ones', () => {
+    const more = [
+      { id: 'B9', label: 'score ok', value: 97, unit: 'n' as const, min: 95 },
+      { id: 'B9', label: 'score at the bound', value: 95, unit: 'n' as const, min: 95 },
+      { id: 'B9', label: 'score low', value: 72, unit: 'n' as const, min: 95 },
+      { id: 'B9', label: 'score missing', value: null, unit: 'n' as const, min: 95 },
+      { id: 'B9', label: 'quick', value: null, unit: 'n' as const, min: 95, status: 'skip' as const },
+      { id: 'B10', label: 'no sw', value: null, unit: 'ms' as const, budget: 1000, status: 'fail' as const },
+    ];
+    expect(judge(more).map((r) => [r.shown, r.budgetShown, r.verdict])).toEqual([
+      ['97', '≥ 95', 'PASS'],
+      ['95', '≥ 95', 'PASS'],
+      ['72', '≥ 95', 'FAIL'],
+      ['—', '≥ 95', 'n/a'],
+      ['—', '≥ 95', 'skip'],
+      ['—', '≤ 1000 ms', 'FAIL'],
+    ]);
+    expect(tally(more)).toEqual({ pass: 2, fail: 2, missing: 1, skipped: 1 });
   });
 
   it('renders a Markdown table with one line per row plus header and rule', () => {

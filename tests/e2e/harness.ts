@@ -41,6 +41,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Locale of the browser (`fr-FR`, `ar-MA`, `en-US`). */
   locale?: string;
+  /** A phone: touch events (`locator.tap()`) and the mobile viewport meta honoured. */
+  touch?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       ...(options.viewport ? { viewport: options.viewport } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     });
   } catch (e) {
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -109,7 +112,7 @@ export interface ServedDist {
  * default; `out`, when given, is created for the files the tests keep); after them, close both. `ready` receives them.
  */
 export function servedBrowserForFile(
-  options: { port: number; out?: string; viewport?: { width: number; height: number } },
+  options: { port: number; out?: string; viewport?: { width: number; height: number }; touch?: boolean },
   ready: (served: ServedDist, browser: LaunchedBrowser) => void,
 ): void {
   let served: ServedDist | undefined;
@@ -117,7 +120,10 @@ export function servedBrowserForFile(
   beforeAll(async () => {
     if (options.out) fs.mkdirSync(options.out, { recursive: true });
     served = await serveDist({ port: options.port });
-    browser = await launchBrowser({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+    browser = await launchBrowser({
+      viewport: options.viewport ?? { width: 1280, height: 900 },
+      ...(options.touch ? { touch: true } : {}),
+    });
     ready(served, browser);
   });
   afterAll(async () => {

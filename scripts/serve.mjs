@@ -47,7 +47,7 @@ export const MIME_TYPES = {
 /** Vite names hashed files `name-<8+ chars of base64url>.ext`; those never change, so cache forever. */
 const HASHED_RE = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 /** Files that must always be revalidated: the entry document and the service worker script. */
-const NO_CACHE = new Set(['index.html', 'mockServiceWorker.js']);
+const NO_CACHE = new Set(['index.html', 'mockServiceWorker.js', 'sw.js']);
 
 /** Text types worth compressing; fonts, images and wasm are already compressed or binary. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.csv', '.webmanifest']);

@@ -18,11 +18,15 @@ import { RootBoundary } from './app/root-fallback.tsx';
 import { initViewFromUrl } from './state/url-sync.ts';
 import { useViewStore } from './state/view-store.ts';
 import { preloadView } from './app/preload-view.ts';
+import { startServiceWorker } from './app/sw-register.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
-if (typeof apiBase !== 'string' || apiBase === '') {
+const mockApi = typeof apiBase !== 'string' || apiBase === '';
+if (mockApi) {
   setApiReadyPromise(import('./mocks/browser.ts').then((m) => m.startMockWorker()));
 }
+// The offline copy and the "new version" prompt (issue 16); MSW registers sw.js itself in a mock-mode build.
+startServiceWorker(!mockApi);
 
 initViewFromUrl();
 // Fetch the URL's view chunk now, in parallel with the worker, not after it (issue 7, B1).

@@ -9,6 +9,7 @@ import type { UrlNotice } from '../state/view-state.ts';
 import { useViewStore } from '../state/view-store.ts';
 import { usePreferences } from '../state/preferences.ts';
 import { appMessages } from './messages.ts';
+import { OfflineNotice } from './offline-notice.tsx';
 
 /** Human text of one dropped URL parameter. Pure. */
 export function noticeText(notice: UrlNotice, lang: Lang): string {
@@ -80,11 +81,7 @@ export function Notices({ lang }: { lang: Lang }) {
           </button>
         </div>
       ) : null}
-      {online ? null : (
-        <div className="notice">
-          <p>{translate(appMessages, lang, 'offline')}</p>
-        </div>
-      )}
+      {online ? null : <OfflineNotice lang={lang} />}
       {problem ? (
         <div className="notice">
           <p>{translate(appMessages, lang, problem === 'corrupt' ? 'prefsCorrupt' : 'prefsOutdated')}</p>

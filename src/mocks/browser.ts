@@ -63,7 +63,9 @@ export function startMockWorker(): Promise<void> {
     await Promise.all([
       loadShippedFiles(),
       worker.start({
-        serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+        // Production builds: sw.js, the offline cache that imports the MSW worker (one worker, one scope — issue 16,
+        // src/sw/sw.ts). The dev server has no sw.js and uses MSW's own worker.
+        serviceWorker: { url: `${import.meta.env.BASE_URL}${import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js'}` },
         quiet: true,
         onUnhandledRequest: 'bypass',
       }),

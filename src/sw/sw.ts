@@ -1,0 +1,208 @@
+/**
+ * The service worker (issue 16, item 4): keeps every file of this build in Cache Storage so the app opens, draws
+ * and exports with the network off after a first visit; in a mock-mode build it also carries the MSW worker, so the
+ * mock API and the offline copy share one worker and one scope (MSW documents combining workers by `importScripts`).
+ * Bundled into `dist/sw.js` by scripts/build/service-worker.mjs, which injects the manifest below.
+ *
+ * - Precached files are answered cache-first (a repeat visit reads nothing from the network); a navigation to the app
+ *   is answered with the prerendered shell of its query (scripts/build/shell-route.mjs), else index.html. A file
+ *   missing from the cache (refused, cleared, quota) goes to the network, so a damaged cache costs speed, not the app.
+ * - Our fetch listener runs before MSW's and stops the event for what it answers: MSW answers every request of an
+ *   active page, passing unmocked ones to the network, which offline fails.
+ * - Filling the cache never decides whether the worker installs: a first install activates at once (MSW must answer
+ *   the API, and a first visit must not wait for the whole build to download) and fills when the page asks
+ *   (`OFFLINE_STATUS`, sent after the page's load); an update fills during its install (it waits anyway) so that,
+ *   once the reader accepts it, the new version is whole. Each file is stored on its own, so one refused file or a
+ *   full quota leaves the others; what is missing is counted and reported. A revisioned file is stored only if its
+ *   bytes hash to the manifest's revision: a server already on a newer deployment never gets mixed into this one.
+ * - A waiting update never takes over on its own: the page shows "new version" and posts `SKIP_WAITING` on Reload.
+ *
+ * workbox-precaching keeps the manifest → cache-key bookkeeping (revision keys, the cleanup of entries of older
+ * builds on activation, of older workbox caches); the fill loop is ours because workbox's install stops at the first
+ * failed file and must run inside the install event.
+ */
+import { PrecacheController } from 'workbox-precaching/PrecacheController.js';
+import { cleanupOutdatedCaches } from 'workbox-precaching/cleanupOutdatedCaches.js';
+import { navigationShellUrl, revisionOf, type OfflineStatus } from './routes.ts';
+
+declare const __PRECACHE_MANIFEST__: { url: string; revision: string | null }[];
+declare const __BUILD_ID__: string;
+declare const __WITH_MSW__: boolean;
+
+/** The few service-worker types we use (the project's TypeScript lib is DOM, not WebWorker). */
+interface ExtendableEventLike extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEventLike extends ExtendableEventLike {
+  readonly request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface MessageEventLike extends ExtendableEventLike {
+  readonly data: unknown;
+  readonly source: { postMessage(message: unknown): void } | null;
+}
+interface ServiceWorkerScope {
+  readonly location: Location;
+  readonly registration: ServiceWorkerRegistration;
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+}
+
+const sw = self as unknown as ServiceWorkerScope;
+const BUILD = __BUILD_ID__;
+/** This worker's own bookkeeping: one status entry per build. */
+const META_CACHE = 'mouchir-offline';
+const statusKey = (build: string) => new URL(`__offline-status/${build}`, sw.registration.scope).href;
+
+const precache = new PrecacheController();
+precache.addToCacheList(__PRECACHE_MANIFEST__);
+cleanupOutdatedCaches();
+/** Absolute URL → expected revision (null for hashed names). */
+const REVISIONS = new Map(__PRECACHE_MANIFEST__.map((e) => [new URL(e.url, sw.location.href).href, e.revision]));
+const realSkipWaiting = sw.skipWaiting.bind(sw);
+
+async function readStatus(): Promise<OfflineStatus | null> {
+  try {
+    const hit = await (await caches.open(META_CACHE)).match(statusKey(BUILD));
+    return hit ? ((await hit.json()) as OfflineStatus) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeStatus(status: OfflineStatus): Promise<void> {
+  try {
+    const body = JSON.stringify(status);
+    await (
+      await caches.open(META_CACHE)
+    ).put(statusKey(BUILD), new Response(body, { headers: { 'content-type': 'application/json' } }));
+  } catch {
+    // Quota or storage refused: the status is then recomputed on the next fill.
+  }
+}
+
+/** Fetch one file of the manifest and store it under its cache key; throws when it cannot be stored as this build's. */
+async function store(cache: Cache, url: string, cacheKey: string): Promise<void> {
+  const revision = REVISIONS.get(url) ?? null;
+  // `reload` for revisioned files: the HTTP cache may hold another deployment's index.html.
+  const response = await fetch(url, { cache: revision ? 'reload' : 'default', credentials: 'same-origin' });
+  if (!response.ok || response.type === 'opaque') throw new Error(`${url}: HTTP ${response.status}`);
+  if (revision) {
+    const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
+    if (revisionOf(digest) !== revision) throw new Error(`${url}: not this build's file`);
+  }
+  await cache.put(cacheKey, response);
+}
+
+let filling: Promise<OfflineStatus> | null = null;
+
+/** Store every file of the manifest not stored yet (a few at a time), and record the outcome. Never rejects. */
+function fill(): Promise<OfflineStatus> {
+  filling ??= (async () => {
+    const entries = [...precache.getURLsToCacheKeys()];
+    let missing = 0;
+    try {
+      const cache = await caches.open(precache.strategy.cacheName);
+      let next = 0;
+      const lane = async () => {
+        while (next < entries.length) {
+          const [url, cacheKey] = entries[next++] as [string, string];
+          try {
+            if (!(await cache.match(cacheKey))) await store(cache, url, cacheKey);
+          } catch {
+            missing += 1;
+          }
+        }
+      };
+      await Promise.all([lane(), lane(), lane(), lane()]);
+    } catch {
+      missing = entries.length; // Cache Storage refused altogether
+    }
+    const before = await readStatus();
+    const status: OfflineStatus = {
+      build: BUILD,
+      // Keep the first completion time: it says since when this build's data is kept, not when it was last checked.
+      savedAt: missing > 0 ? null : (before?.savedAt ?? new Date().toISOString()),
+      missing,
+      total: entries.length,
+    };
+    await writeStatus(status);
+    return status;
+  })().finally(() => {
+    filling = null;
+  });
+  return filling;
+}
+
+/** The cached response for a cache key, or the network's for the request (a missing entry must not break the app). */
+async function cacheFirst(request: Request, cacheKey: string): Promise<Response> {
+  try {
+    const hit = await (await caches.open(precache.strategy.cacheName)).match(cacheKey);
+    if (hit) return hit;
+  } catch {
+    // Cache Storage unavailable: the network decides.
+  }
+  return fetch(request);
+}
+
+sw.addEventListener('install', (event) => {
+  // An update: fill before it can take over, so the accepted version is whole. A first install: at once (see top).
+  if (sw.registration.active) event.waitUntil(fill());
+});
+
+sw.addEventListener('activate', (event) => {
+  // Drop the entries of older builds (workbox), and their statuses; take control of the open pages.
+  void precache.activate(event);
+  event.waitUntil(
+    (async () => {
+      try {
+        const meta = await caches.open(META_CACHE);
+        for (const key of await meta.keys()) if (key.url !== statusKey(BUILD)) await meta.delete(key);
+      } catch {
+        // Nothing to clean, or storage refused.
+      }
+      await sw.clients.claim();
+    })(),
+  );
+});
+
+sw.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = request.mode === 'navigate' ? navigationShellUrl(request.url, sw.registration.scope) : request.url;
+  if (url === null) return;
+  const cacheKey =
+    precache.getCacheKeyForURL(url) ??
+    (request.mode === 'navigate'
+      ? precache.getCacheKeyForURL(new URL('index.html', sw.registration.scope).href)
+      : undefined);
+  if (cacheKey === undefined) return; // not a file of this build: the API (MSW) or the network
+  event.respondWith(cacheFirst(request, cacheKey));
+  event.stopImmediatePropagation();
+});
+
+sw.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown } | null;
+  if (data?.type === 'SKIP_WAITING') {
+    // The reader accepted the new version (src/app/update-prompt.tsx); the page reloads on controllerchange.
+    event.waitUntil(realSkipWaiting());
+  } else if (data?.type === 'OFFLINE_STATUS') {
+    event.waitUntil(
+      fill().then((status) => {
+        event.source?.postMessage({ type: 'OFFLINE_STATUS', ...status });
+      }),
+    );
+  }
+});
+
+if (__WITH_MSW__) {
+  // MSW's worker skips waiting at every install, which would swap a new deployment in under an open page: only the
+  // reader's Reload does that here. It also unregisters itself when its last page closes (a reload included), which
+  // would leave the next visit offline without a worker.
+  sw.skipWaiting = () => Promise.resolve();
+  Object.defineProperty(sw.registration, 'unregister', { value: () => Promise.resolve(false) });
+  importScripts('./mockServiceWorker.js');
+}

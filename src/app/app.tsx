@@ -19,6 +19,7 @@ import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
 import { useDatasetMode } from './dataset-mode.ts';
 import { SyntheticBanner } from './synthetic-banner.tsx';
+import { UpdatePrompt } from './update-prompt.tsx';
 import { useThemeEffect } from './theme.ts';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
@@ -144,6 +145,7 @@ function Shell() {
       <footer className="footer">
         <p>{translate(appMessages, lang, 'footer')}</p>
       </footer>
+      <UpdatePrompt lang={lang} />
     </div>
   );
 }

@@ -84,6 +84,8 @@ describe('cacheControl', () => {
     ['index.html', 'no-cache'],
     ['sub/index.html', 'no-cache'],
     ['mockServiceWorker.js', 'no-cache'],
+    // The offline cache's worker (issue 16): a stale sw.js would hide a new deployment from the update check.
+    ['sw.js', 'no-cache'],
     ['assets/index-DMywJDC_.js', 'public, max-age=31536000, immutable'],
     ['assets/noto-sans-arabic-latin-400-normal-BgpWz4Ls.woff2', 'public, max-age=31536000, immutable'],
     ['assets/plain.js', 'public, max-age=3600'],

@@ -3,7 +3,7 @@
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
 import { Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
 import { indicatorsQuery, territoriesQuery, watchUserData } from '../api/queries.ts';
 import { translate } from '../i18n/i18n.ts';
@@ -17,6 +17,7 @@ import { ImportEntry } from '../features/import/index.ts';
 import { lazyWithRetry } from '../ui/lazy-retry.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
+import { PersistedDataNotice, QueryProvider } from './query-persist-provider.tsx';
 import { useDatasetMode } from './dataset-mode.ts';
 import { SyntheticBanner } from './synthetic-banner.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -139,6 +140,7 @@ function Shell() {
       <SyntheticBanner lang={lang} />
       <Header lang={lang} />
       <Notices lang={lang} />
+      <PersistedDataNotice lang={lang} />
       <main id="main" className="main" tabIndex={-1}>
         <CurrentView key={generation} lang={lang} />
       </main>
@@ -155,8 +157,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   // Issue 15: datasets imported or deleted in another tab refresh this one (a BroadcastChannel listener only).
   useEffect(() => watchUserData(queryClient), [queryClient]);
   return (
-    <QueryClientProvider client={queryClient}>
+    <QueryProvider client={queryClient}>
       <Shell />
-    </QueryClientProvider>
+    </QueryProvider>
   );
 }

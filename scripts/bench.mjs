@@ -1505,8 +1505,8 @@ const B10_REPS = OPTS.reps || (OPTS.quick ? 1 : 5);
 const B10_BUDGET_MS = 1000;
 
 /**
- * First visit online until the app's service worker is active (its install step has put the offline cache
- * in place: an install that fails to cache never activates) and controls the page; then the context goes
+ * First visit online until the app's service worker is active and reports its offline copy complete (asked
+ * with `OFFLINE_STATUS`, as the app does after its load); then the context goes
  * offline and a NEW page of the same context (warm HTTP and service-worker caches) opens the explorer at 4× CPU:
  * navigation → `mouchir:first-chart`. One fresh profile per repetition.
  *
@@ -1531,6 +1531,8 @@ async function benchOfflineRepeat(appUrl) {
   const times = [];
   /** @type {string[]} */
   const problems = [];
+  /** @type {string[]} files stored / listed, per run */
+  const cacheReports = [];
   const online = /** @type {number[]} */ ([]);
   for (let rep = 0; rep < B10_REPS; rep++) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
@@ -1555,6 +1557,29 @@ async function benchOfflineRepeat(appUrl) {
         null,
         { timeout: 30_000, polling: 100 },
       );
+      // A first install activates at once and fills its cache when a page asks (src/sw/sw.ts `OFFLINE_STATUS`,
+      // which the app posts after its load): ask too, and wait for the report that every file is stored.
+      const status = await first.evaluate(
+        () =>
+          new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('no OFFLINE_STATUS report within 30 s')), 30_000);
+            navigator.serviceWorker.addEventListener('message', (e) => {
+              if (e.data?.type !== 'OFFLINE_STATUS' || e.data.savedAt === undefined) return;
+              clearTimeout(timer);
+              resolve({
+                savedAt: e.data.savedAt ?? null,
+                missing: Number(e.data.missing),
+                total: Number(e.data.total),
+              });
+            });
+            void navigator.serviceWorker
+              .getRegistration()
+              .then((r) => r?.active?.postMessage({ type: 'OFFLINE_STATUS' }));
+          }),
+      );
+      const { missing, total } = /** @type {{ missing: number, total: number }} */ (status);
+      cacheReports.push(`${total - missing}/${total}`);
+      if (missing > 0) problems.push(`run ${rep + 1}: the offline cache misses ${missing} of ${total} files`);
       await context.setOffline(true);
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
@@ -1574,7 +1599,7 @@ async function benchOfflineRepeat(appUrl) {
   for (const p of problems) note(`B10 ${p}`);
   const s = summarize(times);
   const o = summarize(online);
-  results.B10 = { reps: B10_REPS, times, online, problems };
+  results.B10 = { reps: B10_REPS, times, online, problems, cacheReports };
   rows.push({
     id: 'B10',
     label,
@@ -1585,7 +1610,7 @@ async function benchOfflineRepeat(appUrl) {
     detail:
       times.length === 0
         ? `no offline visit drew its chart (${problems[0] ?? 'see notes'})`
-        : `p95 ${fmtMs(s.p95)}, n=${s.n}, ${B1_QUERY}, context offline, new page, warm cache; first visit online at 1× CPU ${fmtMs(o.median)}`,
+        : `p95 ${fmtMs(s.p95)}, n=${s.n}, ${B1_QUERY}, context offline, new page, warm cache (files cached ${[...new Set(cacheReports)].join(', ')}); first visit online at 1× CPU ${fmtMs(o.median)}`,
   });
   log('  B10 offline repeat visit done');
 }

@@ -1,8 +1,9 @@
 /**
  * A minimal RFC 4180 reader for the tests: what the CSV export writes must parse back into the same cells
- * (unit tests of the serialiser and the e2e tests of the downloaded files share it).
+ * (unit tests of the serialiser and the e2e tests of the downloaded files share it). `separator`: `;` for the
+ * CSV for French Excel.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -16,7 +17,7 @@ export function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(cell);
       cell = '';
     } else if (c === '\r' && text[i + 1] === '\n') {

@@ -11,9 +11,9 @@ import { projectMap } from '../charts/map-geometry.ts';
 import { todayIso } from './caption.ts';
 import { composeMapSvg, mapProjectionSize, type MapComposeOptions } from './compose-map-svg.ts';
 import { composeSvg, EXPORT_SIZES, type ExportSizeName } from './compose-svg.ts';
-import { buildCsv, buildMapCsv } from './csv.ts';
+import { buildCsv, buildMapCsv, chartExportTable, mapExportTable, type CsvFlavour, type ExportTable } from './csv.ts';
 import { copyPngToClipboard, downloadBlob, type CopyResult } from './download.ts';
-import { exportFileName } from './file-name.ts';
+import { exportFileName, type ExportExtension } from './file-name.ts';
 import { hasArabic, loadExportFonts } from './fonts.ts';
 import { lastTimings, svgToPng, type ExportScale } from './png.ts';
 import { blobToDataUrl, buildMapSlideSpec, exportDeck, MAP_SLIDE_IMAGE, writeMapDeck } from './pptx.ts';
@@ -55,7 +55,7 @@ export async function composeWithFonts(
   return composeSvg(model, { ...size, background, exportDate: todayIso(), fonts, typeScale, fontProbes });
 }
 
-function nameFor(model: ChartModel, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
+function nameFor(model: ChartModel, ext: ExportExtension, suffix?: string): string {
   const input = { indicatorId: model.indicatorId, territories: model.series.map((s) => s.key), date: todayIso(), ext };
   return exportFileName(suffix ? { ...input, suffix } : input);
 }
@@ -124,13 +124,41 @@ export function copyPng(model: ChartModel, choice: ImageChoice): Promise<CopyRes
   return copyPngToClipboard(renderPng(model, choice));
 }
 
-/** Download the CSV of the displayed rows or of the full series; returns the file name. */
-export function downloadCsv(model: ChartModel, variant: 'displayed' | 'full', rows?: readonly LongRow[]): string {
-  const csv = buildCsv(
-    rows ? { model, rows, variant, exportDate: todayIso() } : { model, variant, exportDate: todayIso() },
-  );
-  const name = nameFor(model, 'csv', variant === 'full' ? 'serie-complete' : undefined);
+/**
+ * Download the CSV of the displayed rows or of the full series, in the standard flavour or for French Excel
+ * (`excel-fr`: semicolons, decimal comma, months as text, header lines after the table); returns the file name.
+ */
+export function downloadCsv(
+  model: ChartModel,
+  variant: 'displayed' | 'full',
+  rows?: readonly LongRow[],
+  flavour: CsvFlavour = 'standard',
+): string {
+  const input = { model, variant, exportDate: todayIso(), flavour };
+  const csv = buildCsv(rows ? { ...input, rows } : input);
+  const suffix = [variant === 'full' ? 'serie-complete' : '', flavour === 'excel-fr' ? 'excel' : ''].filter(Boolean);
+  const name = nameFor(model, 'csv', suffix.length > 0 ? suffix.join('-') : undefined);
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  return name;
+}
+
+/** Name of the `performance.mark` set when the XLSX writer's chunk has loaded (e2e: not before the click). */
+export const XLSX_LOADED_MARK = 'mouchir:xlsx-writer-loaded';
+
+/** The workbook's bytes: the XLSX writer (its own chunk, with fflate's zip) is loaded on demand, here. */
+async function xlsxBlob(table: ExportTable): Promise<Blob> {
+  const { buildXlsx, XLSX_MIME } = await import('./xlsx-workbook.ts');
+  performance.mark(XLSX_LOADED_MARK);
+  const bytes = buildXlsx(table, { exportDate: todayIso() });
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_MIME });
+}
+
+/** Download the displayed rows (or `rows`) as an XLSX workbook (data sheet + Sources sheet); returns the file name. */
+export async function downloadXlsx(model: ChartModel, rows?: readonly LongRow[]): Promise<string> {
+  const input = { model, variant: 'displayed' as const, exportDate: todayIso() };
+  const blob = await xlsxBlob(chartExportTable(rows ? { ...input, rows } : input));
+  const name = nameFor(model, 'xlsx');
+  downloadBlob(blob, name);
   return name;
 }
 
@@ -196,7 +224,7 @@ export async function composeMapWithFonts(
   return composeMapSvg(model, geometry, opts);
 }
 
-function mapFileName(view: MapView, ext: 'png' | 'svg' | 'csv' | 'pptx', suffix?: string): string {
+function mapFileName(view: MapView, ext: ExportExtension, suffix?: string): string {
   // "mouchir_unemployment-rate-carte-provinces_tous-territoires_2026-12-05_3840x2160.png": the map and its level
   // name the file with the indicator (the suffix part is kept short, for the size).
   const level = view.model.level === 'province' ? 'carte-provinces' : 'carte-regions';
@@ -239,17 +267,23 @@ export function copyMapPng(view: MapView, choice: ImageChoice): Promise<CopyResu
   return copyPngToClipboard(renderMapPng(view, choice));
 }
 
-/** Download the map's table as CSV; returns the file name. */
-export function downloadMapCsv(view: MapView): string {
-  const csv = buildMapCsv({
-    model: view.model,
-    exportDate: todayIso(),
-    link: view.link,
-    title: view.title,
-    synthetic: view.synthetic,
-  });
-  const name = mapFileName(view, 'csv');
+function mapCsvInput(view: MapView) {
+  return { model: view.model, exportDate: todayIso(), link: view.link, title: view.title, synthetic: view.synthetic };
+}
+
+/** Download the map's table as CSV (standard, or for French Excel); returns the file name. */
+export function downloadMapCsv(view: MapView, flavour: CsvFlavour = 'standard'): string {
+  const csv = buildMapCsv({ ...mapCsvInput(view), flavour });
+  const name = mapFileName(view, 'csv', flavour === 'excel-fr' ? 'excel' : undefined);
   downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  return name;
+}
+
+/** Download the map's table as an XLSX workbook; returns the file name. */
+export async function downloadMapXlsx(view: MapView): Promise<string> {
+  const blob = await xlsxBlob(mapExportTable(mapCsvInput(view)));
+  const name = mapFileName(view, 'xlsx');
+  downloadBlob(blob, name);
   return name;
 }
 

@@ -40,6 +40,7 @@ const messages = defineMessages({
   colNote: { fr: 'Note', ar: 'ملاحظة', en: 'Note' },
   colConfidence: { fr: 'Confiance', ar: 'درجة التأكد', en: 'Confidence' },
   colSource: { fr: 'Source', ar: 'المصدر', en: 'Source' },
+  colSourceUrl: { fr: 'Lien de la source', ar: 'رابط المصدر', en: 'Source link' },
   sourceN: { fr: 'Source {i}/{n}', ar: 'المصدر {i}/{n}', en: 'Source {i}/{n}' },
   official: { fr: 'officiel', ar: 'رسمي', en: 'official' },
   estimate: { fr: 'estimation', ar: 'تقدير', en: 'estimate' },
@@ -68,11 +69,6 @@ export function csvNumberCell(value: number | null): string {
   return n === null ? '' : String(n);
 }
 
-/** Join cells and rows; CRLF as RFC 4180 says. */
-function line(cells: string[]): string {
-  return cells.join(',');
-}
-
 function statusWord(status: string, lang: Lang): string {
   return status === 'official' || status === 'estimate' || status === 'illustrative' || status === 'imported'
     ? translate(messages, lang, status as DataStatus)
@@ -90,6 +86,8 @@ export interface CsvInput {
   variant: 'displayed' | 'full';
   /** Export date `YYYY-MM-DD`. */
   exportDate: string;
+  /** `standard` (default) or `excel-fr` (see `CsvFlavour`). */
+  flavour?: CsvFlavour | undefined;
 }
 
 /** The UTF-8 byte order mark, first character of every CSV. */
@@ -114,76 +112,179 @@ interface CsvHead {
   exportDate: string;
   link: string;
   variant: 'displayed' | 'full';
+  /** The indicator's method (empty when none is given). */
+  method: string;
 }
 
-/** The header rows, the column names and one line per row. */
-function csvDocument(head: CsvHead, rows: readonly LongRow[]): string {
+/**
+ * A cell of the export table, typed so each format can write it its own way: `text` (neutralised against formula
+ * injection), `number` (a finite number or an empty cell), `period` (a period such as `2024-03`, which must stay
+ * text: a spreadsheet would read a month as a date).
+ */
+export type ExportCell =
+  { kind: 'text'; text: string } | { kind: 'number'; value: number | null } | { kind: 'period'; text: string };
+
+/**
+ * What every tabular export writes (both CSV flavours and the XLSX workbook): the data table (column names and
+ * typed rows, provenance columns included), the header lines (title, selection, unit, sources, status, method,
+ * export date, link, content) and, per row, where the figure comes from (the XLSX "Sources" sheet).
+ */
+export interface ExportTable {
+  lang: Lang;
+  /** The title as shown. */
+  title: string;
+  /** The data table's column names. */
+  columns: string[];
+  rows: ExportCell[][];
+  /** Header lines as [label, value], in order; the synthetic stamp first when the figures are synthetic. */
+  meta: [string, string][];
+  /** The figures are the synthetic stress catalogue's. */
+  synthetic: boolean;
+  /** Absolute link back to the view. */
+  link: string;
+  /** The label of the link line in `meta` (so a workbook can make that cell a hyperlink). */
+  linkLabel: string;
+  /** The indicator's method (empty when none is given). */
+  method: string;
+  /** Per point: territory, code, period, source citation, source link, status (the "Sources" sheet). */
+  sourceColumns: string[];
+  sourceRows: ExportCell[][];
+}
+
+const text = (t: string): ExportCell => ({ kind: 'text', text: t });
+
+/** The export table of a chart's or a map's rows. */
+function exportTable(head: CsvHead, rows: readonly LongRow[]): ExportTable {
   const lang = head.lang;
   const t = (key: keyof typeof messages, vars?: Record<string, string>) => translate(messages, lang, key, vars);
-  const header = (label: string, value: string) => line([csvTextCell(`# ${label}`), csvTextCell(value)]);
-  const out: string[] = [];
-  if (head.synthetic) out.push(header(syntheticWatermark(lang), syntheticStamp(lang)));
-  out.push(header(t('title'), head.title), header(t('selection'), head.selection), header(t('unit'), head.unit));
-  head.sources.forEach((text, i) =>
-    out.push(
-      header(
-        head.sources.length > 1 ? t('sourceN', { i: String(i + 1), n: String(head.sources.length) }) : t('source'),
-        text,
-      ),
-    ),
+  const meta: [string, string][] = [];
+  if (head.synthetic) meta.push([syntheticWatermark(lang), syntheticStamp(lang)]);
+  meta.push([t('title'), head.title], [t('selection'), head.selection], [t('unit'), head.unit]);
+  head.sources.forEach((value, i) =>
+    meta.push([
+      head.sources.length > 1 ? t('sourceN', { i: String(i + 1), n: String(head.sources.length) }) : t('source'),
+      value,
+    ]),
   );
-  out.push(header(t('status'), statusLabel(head.status, lang)));
-  for (const [key, value] of head.extra) out.push(header(t(key), value));
-  out.push(
-    header(t('exported'), exportedLine(head.exportDate, lang)),
-    header(t('link'), head.link),
-    header(t('content'), t(head.variant)),
-    '',
-    line(
-      [
-        t('colTerritory'),
-        t('colCode'),
-        t('colPeriod'),
-        t('colValue', { unit: head.unit }),
-        t('colShown'),
-        t('colQualifier'),
-        t('colStatus'),
-        t('colReason'),
-        t('colNote'),
-        t('colConfidence'),
-        t('colSource'),
-      ].map(csvTextCell),
-    ),
+  meta.push([t('status'), statusLabel(head.status, lang)]);
+  for (const [key, value] of head.extra) meta.push([t(key), value]);
+  meta.push(
+    [t('exported'), exportedLine(head.exportDate, lang)],
+    [t('link'), head.link],
+    [t('content'), t(head.variant)],
   );
+  const data: ExportCell[][] = [];
+  const sourceRows: ExportCell[][] = [];
   for (const r of rows) {
     const p = head.pointOf(r);
     const value = finiteOrNull(r.value);
-    out.push(
-      line([
-        csvTextCell(r.territory),
-        csvTextCell(r.territoryCode),
-        csvTextCell(r.period),
-        csvNumberCell(r.value),
-        csvTextCell(value === null ? '' : markedValue(exportValueText(value, lang), p as ChartPoint | undefined, lang)),
-        csvTextCell(p?.qualifier ? qualifierLabel(p.qualifier, lang) : ''),
-        csvTextCell(statusWord(r.status, lang)),
-        csvTextCell(r.value === null ? reasonLabel(r.reason, lang) : ''),
-        csvTextCell(p?.note ?? ''),
-        csvTextCell(p?.confidence ? confidenceLabel(p.confidence, lang) : ''),
-        csvTextCell(formatCitation(p?.source ?? head.source, lang)),
-      ]),
-    );
+    const source = p?.source ?? head.source;
+    data.push([
+      text(r.territory),
+      text(r.territoryCode),
+      { kind: 'period', text: r.period },
+      { kind: 'number', value },
+      text(value === null ? '' : markedValue(exportValueText(value, lang), p as ChartPoint | undefined, lang)),
+      text(p?.qualifier ? qualifierLabel(p.qualifier, lang) : ''),
+      text(statusWord(r.status, lang)),
+      text(r.value === null ? reasonLabel(r.reason, lang) : ''),
+      text(p?.note ?? ''),
+      text(p?.confidence ? confidenceLabel(p.confidence, lang) : ''),
+      text(formatCitation(source, lang)),
+    ]);
+    sourceRows.push([
+      text(r.territory),
+      text(r.territoryCode),
+      { kind: 'period', text: r.period },
+      text(formatCitation(source, lang, { url: false })),
+      text(source.url),
+      text(statusWord(r.status, lang)),
+    ]);
   }
+  return {
+    lang,
+    title: head.title,
+    columns: [
+      t('colTerritory'),
+      t('colCode'),
+      t('colPeriod'),
+      t('colValue', { unit: head.unit }),
+      t('colShown'),
+      t('colQualifier'),
+      t('colStatus'),
+      t('colReason'),
+      t('colNote'),
+      t('colConfidence'),
+      t('colSource'),
+    ],
+    rows: data,
+    meta,
+    synthetic: head.synthetic,
+    link: head.link,
+    linkLabel: t('link'),
+    method: head.method,
+    sourceColumns: [t('colTerritory'), t('colCode'), t('colPeriod'), t('colSource'), t('colSourceUrl'), t('colStatus')],
+    sourceRows,
+  };
+}
+
+/**
+ * The CSV flavours. `standard`: comma, decimal point, ISO periods, the header lines (`# Titre,…`) before the
+ * column names — what scripts and the Mouchir importer read. `excel-fr`: what French Excel (and LibreOffice in a
+ * French locale) opens by a double click into the right columns and types — semicolon (the list separator of a
+ * French Windows), decimal comma, months kept as text, the column names on the first row and the header lines after
+ * the data table (after one empty row), so the first row is the table's header and filters/sorting just work.
+ */
+export type CsvFlavour = 'standard' | 'excel-fr';
+
+/**
+ * A month period for French Excel: `2024-03` with a NON-BREAKING HYPHEN (U+2011) instead of `-`. Excel and
+ * LibreOffice read a cell "2024-03" of a CSV as a date (1 March 2024, shown "mars-24") and there is no way to type
+ * a CSV cell: `="2024-03"` would keep it as text but is a formula (which this export never writes, see
+ * FORMULA_START), and a leading `'` is shown as part of the text when a CSV is opened. U+2011 looks the same,
+ * is not a date separator for any spreadsheet, so the cell stays the text "2024‑03". Years stay digits (Excel reads
+ * the number 2024, shown the same) and quarters (`2024-Q3`) are never dates. The standard CSV and the XLSX keep the
+ * ISO period (the XLSX types the cell as text).
+ */
+export function excelPeriodText(period: string): string {
+  return /^\d{4}-\d{2}$/.test(period) ? period.replace('-', '\u2011') : period;
+}
+
+/** A number for French Excel: decimal comma, no grouping (a finite number, else an empty cell). */
+export function excelFrNumberCell(value: number | null): string {
+  return csvNumberCell(value).replace('.', ',');
+}
+
+/** A text cell for French Excel: neutralised like `csvTextCell`, quoted when it holds `;`, `,`, a quote or a break. */
+export function excelFrTextCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[";,\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Serialise an export table as CSV text (BOM included, CRLF) in one flavour. */
+export function tableToCsv(table: ExportTable, flavour: CsvFlavour = 'standard'): string {
+  const fr = flavour === 'excel-fr';
+  const textCell = fr ? excelFrTextCell : csvTextCell;
+  const sep = fr ? ';' : ',';
+  const cell = (c: ExportCell): string =>
+    c.kind === 'number'
+      ? fr
+        ? excelFrNumberCell(c.value)
+        : csvNumberCell(c.value)
+      : textCell(c.kind === 'period' && fr ? excelPeriodText(c.text) : c.text);
+  const metaLines = table.meta.map(([label, value]) => [textCell(`# ${label}`), textCell(value)].join(sep));
+  const dataLines = [table.columns.map(textCell).join(sep), ...table.rows.map((r) => r.map(cell).join(sep))];
+  const out = fr ? [...dataLines, '', ...metaLines] : [...metaLines, '', ...dataLines];
   return BOM + out.join('\r\n') + '\r\n';
 }
 
-/** Build the CSV text (BOM included). */
-export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string {
+/** The export table of a chart: the rows the table tab shows (or the full series), typed, with their provenance. */
+export function chartExportTable({ model, rows, variant, exportDate }: CsvInput): ExportTable {
   const method = methodLine(model);
   const points = new Map<string, ChartPoint>();
   for (const s of model.series) for (const p of s.points) points.set(`${s.key}\u0000${p.period}`, p);
   const groups = sourceGroups(model);
-  return csvDocument(
+  return exportTable(
     {
       lang: model.lang,
       title: model.title,
@@ -198,9 +299,15 @@ export function buildCsv({ model, rows, variant, exportDate }: CsvInput): string
       exportDate,
       link: model.link,
       variant,
+      method: model.method.trim(),
     },
     rows ?? buildLongRows(model),
   );
+}
+
+/** Build the CSV text (BOM included) in the input's flavour (standard by default). */
+export function buildCsv(input: CsvInput): string {
+  return tableToCsv(chartExportTable(input), input.flavour);
 }
 
 /** Inputs of `buildMapCsv`. */
@@ -214,18 +321,25 @@ export interface MapCsvInput {
   title?: string | undefined;
   /** The figures are the synthetic stress catalogue's (the chart model's `synthetic`). */
   synthetic?: boolean | undefined;
+  /** `standard` (default) or `excel-fr` (see `CsvFlavour`). */
+  flavour?: CsvFlavour | undefined;
 }
 
 /**
  * The map's table as CSV (BOM included): one row per territory of the level for the map's period
  * (`buildMapRows`), the ones without a value with their reason; the boundaries' attribution in the header.
  */
-export function buildMapCsv({ model, exportDate, link, title, synthetic }: MapCsvInput): string {
+export function buildMapCsv(input: MapCsvInput): string {
+  return tableToCsv(mapExportTable(input), input.flavour);
+}
+
+/** The export table of a map: one row per territory of the level for the map's period. */
+export function mapExportTable({ model, exportDate, link, title, synthetic }: MapCsvInput): ExportTable {
   const series = mapAsSeries(model);
   const points = new Map(series.map((s) => [s.key, s.points[0]]));
   const groups = sourceGroups({ series, source: model.source });
   const pseudo = { series, lang: model.lang };
-  return csvDocument(
+  return exportTable(
     {
       lang: model.lang,
       title: title ?? model.title,
@@ -240,6 +354,7 @@ export function buildMapCsv({ model, exportDate, link, title, synthetic }: MapCs
       exportDate,
       link,
       variant: 'displayed',
+      method: '',
     },
     buildMapRows(model),
   );

@@ -5,7 +5,7 @@
  */
 
 /** File extensions Mouchir writes. */
-export type ExportExtension = 'png' | 'svg' | 'csv' | 'pptx';
+export type ExportExtension = 'png' | 'svg' | 'csv' | 'pptx' | 'xlsx';
 
 /** Up to this many territory codes are spelled out; more become "n-territoires". */
 export const MAX_NAMED_TERRITORIES = 3;

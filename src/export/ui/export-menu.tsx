@@ -1,6 +1,7 @@
 /**
  * The "Exporter" menu: a disclosure button opening a non-modal dialog with every export of the
- * current chart — PNG (size, scale, background), SVG, copy image, CSV (displayed / full series),
+ * current chart — PNG (size, scale, background), SVG, copy image, CSV (displayed / full series / for French
+ * Excel), an Excel workbook (its writer loaded on the click),
  * PowerPoint (native chart, optional composed image) and "pin to presentation".
  * With `map`, the same menu exports the map instead (issue 13): the composed map image (PNG, SVG, copy),
  * the map's table as CSV, a slide with the map picture and the table, and pins the map.
@@ -20,8 +21,10 @@ import {
   downloadMapDeck,
   downloadMapPng,
   downloadMapSvg,
+  downloadMapXlsx,
   downloadPng,
   downloadSvg,
+  downloadXlsx,
   type ImageChoice,
   type MapView,
 } from '../actions.ts';
@@ -266,6 +269,12 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
                 <button type="button" disabled={busy} onClick={() => runSaving(() => downloadMapCsv(view))}>
                   {t('csvMap')}
                 </button>
+                <button type="button" disabled={busy} onClick={() => runSaving(() => downloadMapCsv(view, 'excel-fr'))}>
+                  {t('csvExcel')}
+                </button>
+                <button type="button" disabled={busy} onClick={() => runSaving(() => downloadMapXlsx(view))}>
+                  {t('xlsx')}
+                </button>
               </div>
             ) : (
               <div className="xm-actions">
@@ -282,6 +291,16 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
                   onClick={() => runSaving(() => downloadCsv(model, 'full', fullRows ?? tableRows))}
                 >
                   {t('csvFull')}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => runSaving(() => downloadCsv(model, 'displayed', tableRows, 'excel-fr'))}
+                >
+                  {t('csvExcel')}
+                </button>
+                <button type="button" disabled={busy} onClick={() => runSaving(() => downloadXlsx(model, tableRows))}>
+                  {t('xlsx')}
                 </button>
               </div>
             )}

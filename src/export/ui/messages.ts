@@ -39,6 +39,12 @@ export const exportUiMessages = defineMessages({
     ar: 'تنزيل CSV (السلسلة الكاملة)',
     en: 'Download CSV (full series)',
   },
+  csvExcel: {
+    fr: 'CSV pour Excel (français)',
+    ar: 'CSV لبرنامج Excel (بالفرنسية)',
+    en: 'CSV for Excel (French)',
+  },
+  xlsx: { fr: 'Classeur Excel (.xlsx)', ar: 'مصنف Excel (.xlsx)', en: 'Excel workbook (.xlsx)' },
   slidesSection: { fr: 'Présentation', ar: 'العرض التقديمي', en: 'Presentation' },
   withImage: {
     fr: "Ajouter l'image composée en diapositive",

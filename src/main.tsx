@@ -11,6 +11,8 @@ import '@fontsource/noto-sans/600.css';
 import '@fontsource/noto-sans-arabic/400.css';
 import '@fontsource/noto-sans-arabic/600.css';
 import './styles/global.css';
+// After global.css: the print stylesheet (issue 17) overrides it at equal specificity.
+import './styles/print.css';
 import { App } from './app/app.tsx';
 import { setApiReadyPromise } from './app/api-ready.ts';
 import { createQueryClient } from './app/query-client.ts';

@@ -22,6 +22,7 @@ import { useDatasetMode } from './dataset-mode.ts';
 import { SyntheticBanner } from './synthetic-banner.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { useThemeEffect } from './theme.ts';
+import { PrintStamp } from '../ui/print-stamp.tsx';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
 const OverviewView = lazyWithRetry(
@@ -144,6 +145,8 @@ function Shell() {
       <main id="main" className="main" tabIndex={-1}>
         <CurrentView key={generation} lang={lang} />
       </main>
+      {/* On paper, for views whose charts carry no stamp of their own (issue 17). */}
+      <PrintStamp lang={lang} page />
       <footer className="footer">
         <p>{translate(appMessages, lang, 'footer')}</p>
       </footer>

@@ -12,6 +12,7 @@ import type { SourceGroup } from '../transforms/provenance.ts';
 import { MissingList, SourcesPanel } from './sources-panel.tsx';
 import { translate } from '../i18n/i18n.ts';
 import { chartMessages } from '../ui/messages.ts';
+import { PrintStamp } from '../ui/print-stamp.tsx';
 
 /** Props of `ChartFrame`. */
 export interface ChartFrameProps {
@@ -70,6 +71,8 @@ export function ChartFrame(props: ChartFrameProps) {
         sources={props.sources}
         missing={props.missing}
       />
+      {/* On paper: the view's link as a QR code and the date of printing (issue 17). */}
+      <PrintStamp lang={lang} />
     </figure>
   );
 }

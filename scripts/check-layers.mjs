@@ -115,6 +115,12 @@ export const ZONES = [
     note: 'composition: providers, layout, views',
   },
   { name: 'main', prefix: 'main.tsx', may: ['*'], note: 'entry point' },
+  {
+    name: 'prerender',
+    prefix: 'prerender/',
+    may: ['*'],
+    note: 'the app shell rendered at build time (issue 16): an entry point, like main.tsx',
+  },
 ];
 // app composes features (any of them) and may toggle the mock's dataset option.
 const APP_EXTRA = ['features', 'mocks'];

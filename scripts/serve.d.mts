@@ -24,6 +24,8 @@ export type ResolvedPath =
   | { kind: 'not-found' }
   | { kind: 'bad-request' };
 export function resolveRequestPath(rawPath: string, options: { root: string; basePath: string }): ResolvedPath;
+/** The file answering a request for `rel`: the entry document becomes the shell of the query's view and language. */
+export function documentFor(rel: string, search: string, exists: (rel: string) => boolean): string;
 export function policyForRoot(root: string, apiBaseUrl: string | null | undefined): string;
 export interface ServeOptions {
   /** Folder to serve; default `dist`. */

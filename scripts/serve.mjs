@@ -16,6 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { extractMetaCsp, parseCsp, securityHeaders, buildCsp } from './csp.mjs';
+import { shellFile } from './build/shell-route.mjs';
 
 /** MIME types of everything a Vite build of Mouchir can contain. */
 export const MIME_TYPES = {
@@ -266,6 +267,23 @@ export function resolveRequestPath(rawPath, { root, basePath }) {
 }
 
 /**
+ * The file that answers a request for `rel` (issue 16, item 1): the entry document (`/`, `/index.html` under the
+ * base path) is the prerendered shell of the view and language its query string names (scripts/build/prerender.mjs,
+ * chosen by scripts/build/shell-route.mjs like the service worker does), or index.html when that shell is missing
+ * (a build made before the shells existed); any other path is itself.
+ *
+ * @param {string} rel the resolved path, relative to the root
+ * @param {string} search the query string (`?view=explorer&lang=ar`, or '')
+ * @param {(rel: string) => boolean} exists whether a file of the build exists
+ * @returns {string}
+ */
+export function documentFor(rel, search, exists) {
+  if (rel !== 'index.html') return rel;
+  const shell = shellFile(search);
+  return shell !== rel && exists(shell) ? shell : rel;
+}
+
+/**
  * The CSP header for a build: the policy the build embedded in its index.html (so the header can
  * never contradict the meta tag), plus `frame-ancestors 'none'`, which only works as a header.
  * Falls back to the policy computed from `apiBaseUrl` when the build has no meta CSP.
@@ -326,7 +344,14 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
       send(301, 'Moved\n', { Location: `${base}favicon.svg` });
       return;
     }
-    const target = resolveRequestPath(pathname, { root: absRoot, basePath: base });
+    const resolved = resolveRequestPath(pathname, { root: absRoot, basePath: base });
+    const target =
+      resolved.kind === 'file' && resolved.rel === 'index.html'
+        ? (() => {
+            const rel = documentFor(resolved.rel, query, (r) => fs.existsSync(path.join(absRoot, r)));
+            return { ...resolved, rel, file: path.join(absRoot, rel) };
+          })()
+        : resolved;
     if (target.kind === 'redirect') {
       send(301, `Moved to ${target.location}\n`, { Location: target.location + query });
       return;

@@ -1,7 +1,116 @@
 /**
- * Post-build step (see post-build.mjs). Placeholder until issue 16's work on it lands.
+ * Post-build step 1 (see post-build.mjs): the app shell written into the HTML of each view's entry URL (issue 16,
+ * item 1), so a reader sees the header, the navigation, the view's title and its skeletons before any JavaScript
+ * runs, and the app takes it over without a flash or a layout shift.
  *
- * @param {import('./post-build.mjs').PostBuildContext} _ctx
+ * From the built index.html (its head: CSP meta, entry script, CSS, preloads) it writes one page per (view,
+ * language) at scripts/build/shell-route.mjs's `shellPath` — `index.html` (overview, French) and
+ * `shells/<view>-<lang>.html` — each with `<html lang dir>` of its language, the view's `<title>` and, inside
+ * `#root`, the markup of src/prerender/shell.tsx: the real app rendered by React in Node, in the state of its first
+ * client render (so it cannot drift from what the app draws). No browser is needed: `npm start` builds anywhere.
+ *
+ * The module is loaded with Vite's SSR module loader (a middleware-mode server with no HTTP listener, no HMR), which
+ * compiles the TSX on demand and leaves node_modules to Node. The shells are served for a navigation's query string
+ * by scripts/serve.mjs and the service worker; their asset URLs are relative to the page URL (the app's root), not
+ * to shells/, so they are never opened at their own path.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createServer } from 'vite';
+import { SHELL_LANGS, SHELL_VIEWS, shellPath } from './shell-route.mjs';
+
+const ENTRY = '/src/prerender/shell.tsx';
+
+/** @param {string} s */
+function escapeHtml(s) {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The page of one shell from the built index.html. Pure (unit-tested).
+ *
+ * @param {string} template the built index.html
+ * @param {{ html: string, title: string, lang: string, dir: string }} shell
+ * @returns {string}
+ */
+export function shellDocument(template, shell) {
+  const htmlTag = /<html\b[^>]*>/i;
+  const title = /<title>[\s\S]*?<\/title>/i;
+  // `#root` empty (as Vite writes it) or holding a shell between the markers (this step already ran on the folder).
+  const root = /<div id="root">(?:<!--shell-->[\s\S]*?<!--\/shell-->)?<\/div>/i;
+  for (const [what, re] of /** @type {const} */ ([
+    ['<html>', htmlTag],
+    ['<title>', title],
+    ['<div id="root"></div>', root],
+  ])) {
+    if (!re.test(template)) throw new Error(`prerender: the built index.html has no ${what}`);
+  }
+  return template
+    .replace(htmlTag, `<html lang="${escapeHtml(shell.lang)}" dir="${escapeHtml(shell.dir)}">`)
+    .replace(title, () => `<title>${escapeHtml(shell.title)}</title>`)
+    .replace(root, () => `<div id="root"><!--shell-->${shell.html}<!--/shell--></div>`);
+}
+
+/**
+ * Render every shell with `render(view, lang)` and write it into `outDir`.
+ *
+ * @param {string} outDir
+ * @param {string} template
+ * @param {(view: string, lang: string) => { html: string, title: string, lang: string, dir: string }} render
+ * @returns {Promise<string[]>} the files written (relative to outDir)
+ */
+export async function writeShells(outDir, template, render) {
+  /** @type {string[]} */
+  const written = [];
+  await fs.mkdir(path.join(outDir, 'shells'), { recursive: true });
+  for (const view of SHELL_VIEWS) {
+    for (const lang of SHELL_LANGS) {
+      const file = shellPath(view, lang);
+      await fs.writeFile(path.join(outDir, file), shellDocument(template, render(view, lang)));
+      written.push(file);
+    }
+  }
+  return written;
+}
+
+/**
+ * Load src/prerender/shell.tsx in Node through Vite.
+ *
+ * @param {string} root
+ * @returns {Promise<{ renderShell: (view: string, lang: string) => { html: string, title: string, lang: string, dir: string }, close: () => Promise<void> }>}
+ */
+export async function loadShellRenderer(root) {
+  const vite = await createServer({
+    root,
+    // Not the project's config: its plugins are the browser build's (CSP meta, mock swaps, this very step).
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    mode: 'production',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const mod = await vite.ssrLoadModule(ENTRY);
+    return { renderShell: mod.renderShell, close: () => vite.close() };
+  } catch (error) {
+    await vite.close();
+    throw error;
+  }
+}
+
+/**
+ * The step. A failure fails the build: a page without its shell would still work, but silently slower.
+ *
+ * @param {import('./post-build.mjs').PostBuildContext} ctx
  * @returns {Promise<void>}
  */
-export async function prerenderShells(_ctx) {}
+export async function prerenderShells(ctx) {
+  const template = await fs.readFile(path.join(ctx.outDir, 'index.html'), 'utf8');
+  const renderer = await loadShellRenderer(ctx.root);
+  try {
+    await writeShells(ctx.outDir, template, renderer.renderShell);
+  } finally {
+    await renderer.close();
+  }
+}

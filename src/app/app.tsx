@@ -22,6 +22,8 @@ import { useDatasetMode } from './dataset-mode.ts';
 import { SyntheticBanner } from './synthetic-banner.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { useThemeEffect } from './theme.ts';
+import { ViewSkeleton } from './view-skeleton.tsx';
+import { useDocumentTitle } from './document-title.ts';
 import { PrintStamp } from '../ui/print-stamp.tsx';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
@@ -53,17 +55,6 @@ const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   projects: () => <ProjectsView />,
 };
 
-/** Placeholder of a view while its code or the API loads: fixed height, so nothing jumps. */
-export function ViewSkeleton({ lang }: { lang: Lang }) {
-  return (
-    <div className="view-skeleton" aria-busy="true">
-      <span className="visually-hidden">{translate(appMessages, lang, 'loadingView')}</span>
-      <div className="skeleton skeleton--title" />
-      <div className="skeleton skeleton--block" />
-    </div>
-  );
-}
-
 /** Drops unknown codes from the URL once the catalogue is in (mounted only when the API is ready). */
 function CatalogueCheck() {
   const territories = useQuery(territoriesQuery());
@@ -87,6 +78,7 @@ function CatalogueCheck() {
 function CurrentView({ lang }: { lang: Lang }) {
   const view = useViewStore(selectView);
   const readiness = useApiReadiness();
+  useDocumentTitle(view, lang);
   if (readiness.status === 'failed') {
     return (
       <div className="state state--error" role="alert">
@@ -97,7 +89,8 @@ function CurrentView({ lang }: { lang: Lang }) {
       </div>
     );
   }
-  if (readiness.status === 'pending') return <ViewSkeleton lang={lang} />;
+  // The view's own placeholder, the same markup as the prerendered shell (issue 16): nothing moves on take-over.
+  if (readiness.status === 'pending') return <ViewSkeleton view={view} lang={lang} />;
   return (
     <>
       <CatalogueCheck />
@@ -120,7 +113,7 @@ function CurrentView({ lang }: { lang: Lang }) {
           />
         )}
       >
-        <Suspense fallback={<ViewSkeleton lang={lang} />}>{VIEW_COMPONENTS[view]()}</Suspense>
+        <Suspense fallback={<ViewSkeleton view={view} lang={lang} />}>{VIEW_COMPONENTS[view]()}</Suspense>
       </ErrorBoundary>
     </>
   );

@@ -1,14 +1,9 @@
 /** Strings of the compare view. */
 import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
+import { compareHeadMessages } from './head-messages.ts';
 
 export const compareMessages = defineMessages({
-  title: { fr: 'Comparer des territoires', ar: 'مقارنة المجالات الترابية', en: 'Compare territories' },
-  intro: {
-    fr: 'Les indicateurs du recensement côte à côte, à leur dernière période commune. L’écart est calculé par rapport au premier territoire.',
-    ar: 'مؤشرات الإحصاء جنبًا إلى جنب، في آخر فترة مشتركة. يُحسب الفارق بالنسبة إلى المجال الأول.',
-    en: 'Census indicators side by side, at their latest common period. Gaps are measured against the first territory.',
-  },
-  selected: { fr: 'Territoires comparés', ar: 'المجالات المقارنة', en: 'Territories compared' },
+  ...compareHeadMessages,
   reference: { fr: 'référence', ar: 'مرجع', en: 'reference' },
   remove: { fr: 'Retirer {name}', ar: 'إزالة {name}', en: 'Remove {name}' },
   add: { fr: 'Ajouter un territoire', ar: 'إضافة مجال ترابي', en: 'Add a territory' },

@@ -1,8 +1,9 @@
 /** Messages of the explorer. */
 import { defineMessages } from '../../i18n/i18n.ts';
+import { explorerHeadMessages } from './head-messages.ts';
 
 export const explorerMessages = defineMessages({
-  title: { fr: 'Explorateur d’indicateurs', ar: 'مستكشف المؤشرات', en: 'Indicator explorer' },
+  ...explorerHeadMessages,
   indicator: { fr: 'Indicateur', ar: 'المؤشر', en: 'Indicator' },
   'cat-census': { fr: 'Recensement', ar: 'الإحصاء العام', en: 'Census' },
   'cat-social-protection': { fr: 'Protection sociale', ar: 'الحماية الاجتماعية', en: 'Social protection' },
@@ -22,10 +23,6 @@ export const explorerMessages = defineMessages({
   timeRange: { fr: 'Période', ar: 'الفترة', en: 'Time range' },
   play: { fr: 'Lecture', ar: 'تشغيل', en: 'Play' },
   pause: { fr: 'Pause', ar: 'إيقاف مؤقت', en: 'Pause' },
-  tabs: { fr: 'Présentation', ar: 'طريقة العرض', en: 'Display' },
-  tabChart: { fr: 'Graphique', ar: 'مبيان', en: 'Chart' },
-  tabMap: { fr: 'Carte', ar: 'خريطة', en: 'Map' },
-  tabTable: { fr: 'Tableau', ar: 'جدول', en: 'Table' },
   rankedTitle: {
     fr: '{indicator} — classement {period}',
     ar: '{indicator} — ترتيب {period}',

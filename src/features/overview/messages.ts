@@ -3,14 +3,10 @@
  * loading and error states) is in the UI kit (src/ui/messages.ts); status words in src/i18n/status-label.ts.
  */
 import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
+import { overviewHeadMessages } from './head-messages.ts';
 
 export const overviewMessages = defineMessages({
-  title: { fr: 'Vue d’ensemble', ar: 'نظرة عامة', en: 'Overview' },
-  intro: {
-    fr: 'Les indicateurs clés pour {territory}. Chaque carte ouvre l’indicateur dans l’explorateur.',
-    ar: 'المؤشرات الرئيسية لـ{territory}. تفتح كل بطاقة المؤشر في المستكشف.',
-    en: 'Key indicators for {territory}. Each card opens the indicator in the explorer.',
-  },
+  ...overviewHeadMessages,
   pickerLabel: { fr: 'Territoire affiché', ar: 'المجال الترابي المعروض', en: 'Territory shown' },
   kpisHeading: { fr: 'Indicateurs clés', ar: 'المؤشرات الرئيسية', en: 'Key indicators' },
   noHeadlines: {
@@ -91,7 +87,6 @@ export const overviewMessages = defineMessages({
   },
   unverified: { fr: 'Non vérifié', ar: 'غير متحقق منه', en: 'Not verified' },
   claimAbout: { fr: 'À propos de : {name}', ar: 'بخصوص: {name}', en: 'About: {name}' },
-  national: { fr: 'Maroc', ar: 'المغرب', en: 'Morocco' },
   note: { fr: 'Note : {note}', ar: 'ملاحظة: {note}', en: 'Note: {note}' },
 });
 

@@ -1,13 +1,9 @@
 /** Strings of the projects view. */
 import { defineMessages, definePlurals } from '../../i18n/i18n.ts';
+import { projectsHeadMessages } from './head-messages.ts';
 
 export const projectsMessages = defineMessages({
-  title: { fr: 'Projets', ar: 'المشاريع', en: 'Projects' },
-  intro: {
-    fr: 'Projets de digitalisation et de la Coupe du monde 2030 : avancement, jalons et indicateurs qu’ils doivent faire bouger.',
-    ar: 'مشاريع الرقمنة وكأس العالم 2030: نسبة الإنجاز والمراحل والمؤشرات التي يُنتظر أن تؤثر فيها.',
-    en: 'Digitalisation and 2030 World Cup projects: progress, milestones and the indicators they are meant to move.',
-  },
+  ...projectsHeadMessages,
   territoryFilter: { fr: 'Territoire', ar: 'المجال الترابي', en: 'Territory' },
   allTerritories: { fr: 'Tous les territoires', ar: 'كل المجالات الترابية', en: 'All territories' },
   statusFilter: { fr: 'Statut du projet', ar: 'حالة المشروع', en: 'Project status' },

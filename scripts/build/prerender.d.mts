@@ -1,0 +1,24 @@
+/** Types for scripts/build/prerender.mjs (issue 16, item 1: the app shell in each view's HTML). */
+import type { PostBuildContext } from './post-build.mjs';
+
+/** One rendered shell, as src/prerender/shell.tsx returns it. */
+export interface ShellRender {
+  html: string;
+  title: string;
+  lang: string;
+  dir: string;
+}
+/** The page of one shell from the built index.html. */
+export function shellDocument(template: string, shell: ShellRender): string;
+/** Render every (view, language) shell and write it into `outDir`; returns the files written. */
+export function writeShells(
+  outDir: string,
+  template: string,
+  render: (view: string, lang: string) => ShellRender,
+): Promise<string[]>;
+/** src/prerender/shell.tsx loaded in Node through Vite's SSR loader. */
+export function loadShellRenderer(
+  root: string,
+): Promise<{ renderShell: (view: string, lang: string) => ShellRender; close: () => Promise<void> }>;
+/** The post-build step. */
+export function prerenderShells(ctx: PostBuildContext): Promise<void>;

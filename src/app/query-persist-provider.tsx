@@ -32,13 +32,12 @@ export const persistMessages = defineMessages({
 });
 
 /**
- * Whether this build keeps the API's answers: a real API is configured (`VITE_API_BASE_URL`, replaced by its value
- * at build time, so the mock build drops this branch) and the browser has IndexedDB.
+ * Whether this build talks to a real API. Vite replaces `import.meta.env.VITE_API_BASE_URL` by its value at build
+ * time, so in the mock build this is a constant false and `QueryProvider` below is the plain provider: the persisting
+ * code and the persist-client library are dropped from its bundle.
  */
-function persistenceWanted(): boolean {
-  const base: unknown = import.meta.env.VITE_API_BASE_URL;
-  return typeof base === 'string' && base.trim() !== '' && typeof indexedDB !== 'undefined' && indexedDB !== null;
-}
+const REAL_API_BUILD: boolean =
+  import.meta.env.VITE_API_BASE_URL !== undefined && import.meta.env.VITE_API_BASE_URL !== '';
 
 let sharedPersister: Persister | undefined;
 
@@ -48,21 +47,21 @@ function pagePersister(): Persister {
   return sharedPersister;
 }
 
-/** Props of `QueryProvider`. */
-export interface QueryProviderProps {
+/** Props of `PersistingQueryProvider`. */
+export interface PersistingQueryProviderProps {
   client: QueryClient;
   children: ReactNode;
-  /** Keep the answers (default: in the real-API build with IndexedDB). */
-  persist?: boolean;
   /** Default: one IndexedDB persister for the page. */
   persister?: Persister;
   /** Default: `buildBuster()`, this build's identity. */
   buster?: string;
 }
 
-/** react-query's provider, keeping the real API's answers in IndexedDB when the build talks to one. */
-export function QueryProvider({ client, children, persist, persister, buster }: QueryProviderProps) {
-  const enabled = persist ?? persistenceWanted();
+/**
+ * react-query's provider that keeps the answers in IndexedDB (`PersistQueryClientProvider`): queries wait for the
+ * read (a few ms), show what was kept, and ask the API again. Without IndexedDB, the plain provider.
+ */
+export function PersistingQueryProvider({ client, children, persister, buster }: PersistingQueryProviderProps) {
   const persistOptions = useMemo(
     () => ({
       persister: persister ?? pagePersister(),
@@ -76,13 +75,22 @@ export function QueryProvider({ client, children, persist, persister, buster }: 
     }),
     [persister, buster],
   );
-  if (!enabled) return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  if (typeof indexedDB === 'undefined' || indexedDB === null)
+    return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   return (
     <PersistQueryClientProvider client={client} persistOptions={persistOptions}>
       {children}
     </PersistQueryClientProvider>
   );
 }
+
+/** react-query's plain provider (the mock build: its data's offline copy is the service worker's cache). */
+function PlainQueryProvider({ client, children }: { client: QueryClient; children: ReactNode }) {
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
+
+/** The app's query provider: keeps the real API's answers in IndexedDB in a real-API build, plain otherwise. */
+export const QueryProvider = REAL_API_BUILD ? PersistingQueryProvider : PlainQueryProvider;
 
 /**
  * When the oldest kept answer the page shows unrefreshed was fetched (ms since the epoch), or 0: a query some

@@ -26,7 +26,7 @@ import {
   restoredAnswers,
   shouldPersistQuery,
 } from '../../src/app/query-persist.ts';
-import { PersistedDataNotice, QueryProvider } from '../../src/app/query-persist-provider.tsx';
+import { PersistedDataNotice, PersistingQueryProvider } from '../../src/app/query-persist-provider.tsx';
 
 const TERRITORIES = territoriesFile.data as unknown as Territory[];
 const BUSTER = 'test-build';
@@ -280,10 +280,10 @@ function Territories() {
 
 function Page({ client, lang }: { client: QueryClient; lang: Lang }) {
   return (
-    <QueryProvider client={client} persist persister={createIdbPersister({ throttleMs: 0 })} buster={BUSTER}>
+    <PersistingQueryProvider client={client} persister={createIdbPersister({ throttleMs: 0 })} buster={BUSTER}>
       <PersistedDataNotice lang={lang} />
       <Territories />
-    </QueryProvider>
+    </PersistingQueryProvider>
   );
 }
 

@@ -41,13 +41,16 @@ export function PanelSkeleton({
   height,
   lang,
   awaiting,
+  quiet = false,
 }: {
   height: number | string;
   lang: Lang;
   /** What is awaited, in the reader's language ("les observations de l'indicateur"); omitted: not named. */
   awaiting?: string;
+  /** Never says it is slow: one of a group of skeletons whose first one speaks for all (the overview's cards). */
+  quiet?: boolean;
 }) {
-  const slow = useElapsed(SLOW_LOADING_MS);
+  const slow = useElapsed(SLOW_LOADING_MS) && !quiet;
   return (
     <div className="skeleton skeleton--panel" style={{ height }} aria-busy="true">
       <span className="visually-hidden">{translate(chartMessages, lang, 'loading')}</span>

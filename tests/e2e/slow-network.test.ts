@@ -14,6 +14,7 @@ import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
 import {
   countChartLines,
   ensureRealApiBuild,
+  forgetKeptAnswers,
   launchBrowser,
   openApp,
   serveDist,
@@ -83,6 +84,8 @@ describe('slow and failing network, real-API build', () => {
       const t = TEXT[lang];
       const server = api as ApiServer;
       server.setFaults('hang:observations');
+      // A cold load: the answers an earlier test kept (src/app/query-persist.ts) would show instead of the wait.
+      await forgetKeptAnswers(page, served.url);
       await openApp(page, served.url, `view=explorer&lang=${lang}`, { expectWorker: false });
 
       const slowAt = await timeUntilVisible(page, '[role="status"][aria-live="polite"]', t.slow);
@@ -106,6 +109,41 @@ describe('slow and failing network, real-API build', () => {
     },
   );
 
+  it.each(['fr', 'ar'] as const)(
+    '%s: the overview names what its cards wait for, then gives each card its error with Retry',
+    { timeout: 120_000 },
+    async (lang) => {
+      const page = browser.page;
+      const t = TEXT[lang];
+      const server = api as ApiServer;
+      server.setFaults('hang:observations');
+      // A cold load: the answers an earlier test kept (src/app/query-persist.ts) would show instead of the wait.
+      await forgetKeptAnswers(page, served.url);
+      await openApp(page, served.url, `lang=${lang}`, { expectWorker: false });
+      const slowAt = await timeUntilVisible(page, '[role="status"][aria-live="polite"]', t.slow);
+      // Each card waits for its own indicator's observations and names it.
+      const cards = page.locator('main [role="listitem"]');
+      const count = await cards.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const card = cards.nth(i);
+        const name = (await card.locator('h2').innerText()).trim();
+        await expect.poll(() => card.locator('[role="status"]').innerText(), { timeout: WAIT }).toContain(`${t.slow}`);
+        expect(await card.locator('[role="status"]').innerText()).toContain(name);
+      }
+      const errorAt = await timeUntilVisible(page, '[role="alert"]', t.timeout);
+      console.info(
+        `slow-network overview ${lang}: still loading at ${Math.round(slowAt)} ms, error at ${Math.round(errorAt)} ms`,
+      );
+      expect(slowAt).toBeLessThan(6_000);
+      expect(errorAt).toBeLessThan(20_000);
+      await expect.poll(() => page.locator('main [role="alert"]').count(), { timeout: WAIT }).toBe(count);
+      server.setFaults('');
+      await page.locator('main [role="alert"]').first().getByRole('button', { name: t.retry }).click();
+      await expect.poll(() => page.locator('main [role="alert"]').count(), { timeout: WAIT }).toBe(count - 1);
+    },
+  );
+
   it(
     'fr: an invalid answer is said in French; the validator’s English only behind the disclosure',
     { timeout: 90_000 },
@@ -113,6 +151,8 @@ describe('slow and failing network, real-API build', () => {
       const page = browser.page;
       const server = api as ApiServer;
       server.setFaults('invalid:observations');
+      // A cold load: the answers an earlier test kept (src/app/query-persist.ts) would show instead of the wait.
+      await forgetKeptAnswers(page, served.url);
       await openApp(page, served.url, 'view=explorer&lang=fr', { expectWorker: false });
       const alert = page.locator('main [role="alert"]').filter({ hasText: 'réponse invalide' }).first();
       await alert.waitFor({ state: 'visible', timeout: WAIT });

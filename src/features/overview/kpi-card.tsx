@@ -221,6 +221,7 @@ export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardPr
         lang={lang}
         height={180}
         errorMessage={datasetError('datasetObservations', lang, { name })}
+        awaiting={translate(m, lang, 'awaitingObservations', { name })}
       >
         {() =>
           model && (hasOwn || showNational) ? (

@@ -9,6 +9,17 @@ export const overviewMessages = defineMessages({
   ...overviewHeadMessages,
   pickerLabel: { fr: 'Territoire affiché', ar: 'المجال الترابي المعروض', en: 'Territory shown' },
   kpisHeading: { fr: 'Indicateurs clés', ar: 'المؤشرات الرئيسية', en: 'Key indicators' },
+  // What a slow skeleton names (issue 16 item 6), completing "Chargement toujours en cours… En attente : {what}."
+  awaitingCatalogue: {
+    fr: 'le catalogue des indicateurs',
+    ar: 'فهرس المؤشرات',
+    en: 'the indicator catalogue',
+  },
+  awaitingObservations: {
+    fr: 'les observations de « {name} »',
+    ar: 'مشاهدات «{name}»',
+    en: 'the observations of “{name}”',
+  },
   noHeadlines: {
     fr: 'Aucun indicateur clé n’est défini dans le catalogue.',
     ar: 'لا يتضمن الفهرس أي مؤشر رئيسي.',

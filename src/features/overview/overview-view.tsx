@@ -64,7 +64,15 @@ export function OverviewView() {
         loading={
           <div className="mv-grid">
             {[0, 1, 2, 3].map((i) => (
-              <PanelSkeleton key={i} height={CARD_MIN_HEIGHT} lang={lang} />
+              // The first card names what the page waits for when it is slow; the other three stay quiet, so a
+              // screen reader hears it once (issue 16 item 6).
+              <PanelSkeleton
+                key={i}
+                height={CARD_MIN_HEIGHT}
+                lang={lang}
+                awaiting={i === 0 ? translate(m, lang, 'awaitingCatalogue') : undefined}
+                quiet={i > 0}
+              />
             ))}
           </div>
         }

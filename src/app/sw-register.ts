@@ -5,7 +5,8 @@
  *
  * - After the page's `load`, it asks the active worker to complete the offline copy (`OFFLINE_STATUS`): the first
  *   visit's own files load first, the rest of the build follows; the answer says since when the copy is whole, or
- *   how many files are missing. `<html data-offline-ready="<ISO time>">` marks a whole copy (e2e and bench wait on it).
+ *   how many files are missing. `<html data-offline-ready="<ISO time>">` marks a whole copy (e2e and bench wait on it), `data-offline-missing="<n>"` an
+ *   incomplete one.
  * - A worker of a new deployment that has installed waits; the page shows the prompt (src/app/update-prompt.tsx).
  *   Accepting posts `SKIP_WAITING` to it and reloads the page once, when it takes control, so the page never runs
  *   old and new files together. Only that reload: the first install's `clients.claim()` changes the controller too.
@@ -61,8 +62,11 @@ function onMessage(event: MessageEvent): void {
   if (data?.type !== 'OFFLINE_STATUS') return;
   const savedAt = typeof data.savedAt === 'string' && !Number.isNaN(Date.parse(data.savedAt)) ? data.savedAt : null;
   const missing = typeof data.missing === 'number' ? data.missing : null;
-  if (savedAt) document.documentElement.dataset.offlineReady = savedAt;
-  else delete document.documentElement.dataset.offlineReady;
+  const root = document.documentElement.dataset;
+  if (savedAt) root.offlineReady = savedAt;
+  else delete root.offlineReady;
+  if (!savedAt && missing !== null) root.offlineMissing = String(missing);
+  else delete root.offlineMissing;
   set({ savedAt, missing });
 }
 
@@ -84,10 +88,18 @@ function watchWaiting(registration: ServiceWorkerRegistration): void {
   registration.addEventListener('updatefound', () => follow(registration.installing));
 }
 
-/** Once the page has loaded: ask the active worker for a whole offline copy. */
+/** Once the page has loaded. */
 function whenLoaded(run: () => void): void {
   if (document.readyState === 'complete') run();
   else window.addEventListener('load', run, { once: true });
+}
+
+/** Once the page has loaded and is idle (the first chart's data comes through the same worker): off its path. */
+function whenSettled(run: () => void): void {
+  whenLoaded(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 500);
+  });
 }
 
 /**
@@ -113,6 +125,6 @@ export function startServiceWorker(register: boolean): void {
   }
   void container.ready.then((registration) => {
     watchWaiting(registration);
-    whenLoaded(() => registration.active?.postMessage({ type: 'OFFLINE_STATUS' }));
+    whenSettled(() => registration.active?.postMessage({ type: 'OFFLINE_STATUS' }));
   });
 }

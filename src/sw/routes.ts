@@ -34,3 +34,31 @@ export interface OfflineStatus {
 export function revisionOf(digest: ArrayBuffer): string {
   return [...new Uint8Array(digest, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** What a navigation shows when neither the cache nor the network can answer (offline, offline copy cleared). */
+const NO_COPY: Record<'fr' | 'ar' | 'en', { title: string; body: string }> = {
+  fr: {
+    title: 'Hors ligne — la copie hors ligne de Mouchir n’est pas disponible',
+    body: 'Les fichiers enregistrés dans ce navigateur ont été effacés ou sont incomplets. Rechargez la page une fois le réseau revenu.',
+  },
+  ar: {
+    title: 'غير متصل — النسخة المحفوظة من مؤشر غير متاحة',
+    body: 'تم حذف الملفات المحفوظة في هذا المتصفح أو أنها غير مكتملة. أعد تحميل الصفحة عند عودة الشبكة.',
+  },
+  en: {
+    title: 'Offline — Mouchir’s offline copy is not available',
+    body: 'The files kept in this browser were cleared or are incomplete. Reload the page once the network is back.',
+  },
+};
+
+/**
+ * A plain page for a navigation nothing can answer, in the language of its query: better than the browser's
+ * "no internet" page, it says what is missing. No script, no style element (the app's CSP forbids inline ones).
+ */
+export function noCopyPage(search: string): string {
+  const param = new URLSearchParams(search).get('lang');
+  const lang = param === 'ar' || param === 'en' ? param : 'fr';
+  const text = NO_COPY[lang];
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Mouchir</title></head><body><main role="alert"><h1>${escape(text.title)}</h1><p>${escape(text.body)}</p></main></body></html>`;
+}

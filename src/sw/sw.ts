@@ -23,7 +23,7 @@
  */
 import { PrecacheController } from 'workbox-precaching/PrecacheController.js';
 import { cleanupOutdatedCaches } from 'workbox-precaching/cleanupOutdatedCaches.js';
-import { navigationShellUrl, revisionOf, type OfflineStatus } from './routes.ts';
+import { navigationShellUrl, noCopyPage, revisionOf, type OfflineStatus } from './routes.ts';
 
 declare const __PRECACHE_MANIFEST__: { url: string; revision: string | null }[];
 declare const __BUILD_ID__: string;
@@ -87,8 +87,16 @@ async function writeStatus(status: OfflineStatus): Promise<void> {
 /** Fetch one file of the manifest and store it under its cache key; throws when it cannot be stored as this build's. */
 async function store(cache: Cache, url: string, cacheKey: string): Promise<void> {
   const revision = REVISIONS.get(url) ?? null;
-  // `reload` for revisioned files: the HTTP cache may hold another deployment's index.html.
-  const response = await fetch(url, { cache: revision ? 'reload' : 'default', credentials: 'same-origin' });
+  // A hashed file the page has just loaded is reused from the HTTP cache (no second download on a phone's data);
+  // anything else comes from the network without being written to the HTTP cache too (4 MB kept twice otherwise,
+  // and a copy there would outlive a cleared offline copy). Revisioned files always from the network: the HTTP cache
+  // may hold another deployment's index.html.
+  const cached = revision
+    ? undefined
+    : await fetch(url, { cache: 'only-if-cached', mode: 'same-origin', credentials: 'same-origin' }).catch(
+        () => undefined,
+      );
+  const response = cached?.ok ? cached : await fetch(url, { cache: 'no-store', credentials: 'same-origin' });
   if (!response.ok || response.type === 'opaque') throw new Error(`${url}: HTTP ${response.status}`);
   if (revision) {
     const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
@@ -106,12 +114,15 @@ function fill(): Promise<OfflineStatus> {
     let missing = 0;
     try {
       const cache = await caches.open(precache.strategy.cacheName);
+      // One listing instead of a lookup per file: a whole copy is checked in a few ms on every visit.
+      const present = new Set((await cache.keys()).map((r) => r.url));
+      const absent = entries.filter(([, cacheKey]) => !present.has(cacheKey));
       let next = 0;
       const lane = async () => {
-        while (next < entries.length) {
-          const [url, cacheKey] = entries[next++] as [string, string];
+        while (next < absent.length) {
+          const [url, cacheKey] = absent[next++] as [string, string];
           try {
-            if (!(await cache.match(cacheKey))) await store(cache, url, cacheKey);
+            await store(cache, url, cacheKey);
           } catch {
             missing += 1;
           }
@@ -137,7 +148,10 @@ function fill(): Promise<OfflineStatus> {
   return filling;
 }
 
-/** The cached response for a cache key, or the network's for the request (a missing entry must not break the app). */
+/**
+ * The cached response for a cache key, or the network's for the request (a missing entry must not break the app).
+ * A navigation neither can answer gets a page saying what is missing instead of the browser's error page.
+ */
 async function cacheFirst(request: Request, cacheKey: string): Promise<Response> {
   try {
     const hit = await (await caches.open(precache.strategy.cacheName)).match(cacheKey);
@@ -145,7 +159,15 @@ async function cacheFirst(request: Request, cacheKey: string): Promise<Response>
   } catch {
     // Cache Storage unavailable: the network decides.
   }
-  return fetch(request);
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (request.mode !== 'navigate') throw error;
+    return new Response(noCopyPage(new URL(request.url).search), {
+      status: 503,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
 }
 
 sw.addEventListener('install', (event) => {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildId, precacheManifest } from '../../scripts/build/service-worker.mjs';
-import { navigationShellUrl, revisionOf } from '../../src/sw/routes.ts';
+import { navigationShellUrl, noCopyPage, revisionOf } from '../../src/sw/routes.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -102,5 +102,15 @@ describe('navigationShellUrl', () => {
     expect(navigationShellUrl('https://example.org/mouchir/geo/README.md', scope)).toBeNull();
     expect(navigationShellUrl('https://example.org/other/', scope)).toBeNull();
     expect(navigationShellUrl('https://evil.example/mouchir/', scope)).toBeNull();
+  });
+});
+
+describe('noCopyPage', () => {
+  it('says the offline copy is missing in the language of the query, right to left in Arabic, with no script', () => {
+    expect(noCopyPage('?view=explorer')).toMatch(/<html lang="fr" dir="ltr">.*la copie hors ligne de Mouchir/);
+    expect(noCopyPage('?lang=ar')).toMatch(/<html lang="ar" dir="rtl">.*النسخة المحفوظة/);
+    expect(noCopyPage('?lang=en')).toMatch(/offline copy is not available/);
+    expect(noCopyPage('?lang=<script>')).toMatch(/<html lang="fr"/);
+    expect(noCopyPage('?lang=ar')).not.toMatch(/<script|<style/);
   });
 });

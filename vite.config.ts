@@ -69,9 +69,15 @@ function browserMock(): Plugin {
 }
 
 /**
- * In a mock-mode build (no `VITE_API_BASE_URL`), a `<link rel="modulepreload">` for the mock API's chunk
- * and `<link rel="preload" as="fetch">` for the data files it fetches (issue 7, B1): the browser fetches
- * and compiles them while the entry chunk is still loading, instead of after main.tsx runs its `import()`.
+ * Preload hints in the built HTML (issue 7, B1; issue 16 item 2), so the browser fetches what the first chart needs
+ * while the entry chunk is still loading instead of after main.tsx runs:
+ * - every build: `<link rel="preload" as="font">` for Noto Sans Latin 400, the face of almost every glyph of every
+ *   first view (numbers and Latin text in Arabic pages too); the other faces load when text uses them, and the Arabic
+ *   face only in Arabic pages (src/styles/fonts.css);
+ * - a mock-mode build (no `VITE_API_BASE_URL`): `<link rel="modulepreload">` for the mock API's chunk and
+ *   `<link rel="preload" as="fetch">` for the two data files every view asks for first (territories and the
+ *   indicator catalogue). The observation and project files are fetched by the mock when a request needs them, the
+ *   first view's own while the worker starts (src/mocks/shipped-files.browser.ts) — never all of them.
  */
 function preloadMock(): Plugin {
   let mock = true;
@@ -85,9 +91,23 @@ function preloadMock(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        if (!mock || !ctx.bundle) return [];
+        if (!ctx.bundle) return [];
         const tags = [];
         for (const item of Object.values(ctx.bundle)) {
+          if (item.type === 'asset' && /^assets\/noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(item.fileName)) {
+            tags.push({
+              tag: 'link',
+              attrs: {
+                rel: 'preload',
+                as: 'font',
+                type: 'font/woff2',
+                crossorigin: 'anonymous',
+                href: `./${item.fileName}`,
+              },
+              injectTo: 'head' as const,
+            });
+          }
+          if (!mock) continue;
           if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
             tags.push({
               tag: 'link',
@@ -95,12 +115,7 @@ function preloadMock(): Plugin {
               injectTo: 'head' as const,
             });
           }
-          if (
-            item.type === 'asset' &&
-            /^assets\/(territories|indicators|projects|census|programmes|illustrative)-[\w-]+\.json$/.test(
-              item.fileName,
-            )
-          ) {
+          if (item.type === 'asset' && /^assets\/(territories|indicators)-[\w-]+\.json$/.test(item.fileName)) {
             tags.push({
               tag: 'link',
               attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${item.fileName}` },

@@ -6,10 +6,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ROOT_OPTIONS } from './app/root-options.ts';
-import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/600.css';
-import '@fontsource/noto-sans-arabic/400.css';
-import '@fontsource/noto-sans-arabic/600.css';
+// The fonts of the page's language only: Noto Sans everywhere, Noto Sans Arabic on Arabic pages (issue 16).
+import './styles/fonts.css';
 import './styles/global.css';
 // After global.css: the print stylesheet (issue 17) overrides it at equal specificity.
 import './styles/print.css';

@@ -8,7 +8,7 @@ import type { HttpHandler } from 'msw';
 import { createHandlers, handlers } from './handlers.ts';
 import { readUrlSpec, setMockSpec } from './faults.ts';
 import { pageDatasetOption, pageSearches, type DatasetName } from './dataset-option.ts';
-import { loadShippedFiles } from './shipped-files.ts';
+import { prefetchFirstView } from './shipped-files.ts';
 
 let started: Promise<void> | undefined;
 let worker: ReturnType<typeof setupWorker> | undefined;
@@ -58,18 +58,17 @@ export function startMockWorker(): Promise<void> {
     const dataset = pageDatasetOption(searches);
     worker = setupWorker(...(await handlersFor(dataset)));
     serving = dataset;
-    // The data files (JSON assets in the production build) load in parallel with the worker start; both
-    // must be done before the app's first request (issue 7, B1/B3). Non-API requests bypass the worker.
-    await Promise.all([
-      loadShippedFiles(),
-      worker.start({
-        // Production builds: sw.js, the offline cache that imports the MSW worker (one worker, one scope — issue 16,
-        // src/sw/sw.ts). The dev server has no sw.js and uses MSW's own worker.
-        serviceWorker: { url: `${import.meta.env.BASE_URL}${import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js'}` },
-        quiet: true,
-        onUnhandledRequest: 'bypass',
-      }),
-    ]);
+    // Issue 16: the data files (JSON assets in the production build) are fetched when a request first needs them
+    // (the handlers await them), not all before the worker answers; the first view's own files start loading now,
+    // in parallel with the worker start. Non-API requests bypass the worker.
+    if (dataset === 'default') prefetchFirstView(searches[0] ?? '');
+    await worker.start({
+      // Production builds: sw.js, the offline cache that imports the MSW worker (one worker, one scope — issue 16,
+      // src/sw/sw.ts). The dev server has no sw.js and uses MSW's own worker.
+      serviceWorker: { url: `${import.meta.env.BASE_URL}${import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js'}` },
+      quiet: true,
+      onUnhandledRequest: 'bypass',
+    });
   })();
   return started;
 }

@@ -20,7 +20,7 @@ import {
 import { compareMonthSpans, periodMonths, rangeMonths, sortPeriods, spanOverlaps } from '../contract/period.ts';
 // Static JSON imports in Node/vitest/dev; in the browser build, JSON assets fetched while the worker
 // starts (see shipped-files.ts and the vite.config.ts plugin that swaps it), so the data is not JS.
-import { shippedFiles } from './shipped-files.ts';
+import { shippedFiles, shippedFilesVersion } from './shipped-files.ts';
 
 /** The rows a database is built from, wherever they come from. */
 export interface DbFiles {
@@ -184,10 +184,15 @@ export function loadDataFiles(validate: boolean = VALIDATE_DATA_FILES): DbFiles 
   };
 }
 
-let shipped: Db | undefined;
+let shipped: { db: Db; version: number } | undefined;
 
-/** The database of the shipped `data/` files, built on first use and then reused. */
+/**
+ * The database of the shipped `data/` files, built on first use and then reused. In the browser the files load one
+ * by one as requests need them (issue 16, shipped-files.browser.ts): the indexes are rebuilt when one more file has
+ * arrived (at most once per file; the whole set indexes in a few ms).
+ */
 export function defaultDb(): Db {
-  shipped ??= createDb(loadDataFiles());
-  return shipped;
+  const version = shippedFilesVersion();
+  if (shipped?.version !== version) shipped = { db: createDb(loadDataFiles()), version };
+  return shipped.db;
 }

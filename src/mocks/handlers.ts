@@ -12,6 +12,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PREFIX, Period, TerritoryCode, type Problem } from '../contract/contract.ts';
 import { rangeIsEmpty } from '../contract/period.ts';
 import { DataFileError, defaultDb, queryObservations, queryProjects, type Db } from './db.ts';
+import { loadShippedFiles } from './shipped-files.ts';
+import { dataFilesFor, type DataFileName } from './shipped-files-index.ts';
 import {
   activeFaults,
   faultsFor,
@@ -219,22 +221,38 @@ export interface HandlerOptions {
   db?: () => Db;
   /** The faults in force; called per request. */
   faults?: () => readonly Fault[];
+  /**
+   * The shipped data files a request needs loaded first (issue 16: the browser mock fetches each file on first
+   * need). Default: `dataFilesFor` over the shipped data; with a custom `db`, the territories only (the stress
+   * dataset is built over the shipped territories).
+   */
+  dataFiles?: (endpoint: MockEndpoint, params: URLSearchParams) => readonly DataFileName[];
 }
 
 /** Build the handler list over a database and a fault source. */
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const getDb = options.db ?? defaultDb;
   const getFaults = options.faults ?? (() => activeFaults().faults);
+  const filesFor = options.dataFiles ?? (options.db ? (): readonly DataFileName[] => ['territories'] : dataFilesFor);
 
   const endpointHandler = (endpoint: MockEndpoint): HttpHandler =>
     http.get(`*${API_PREFIX}/${endpoint}`, async ({ request }) => {
       const faults = faultsFor(getFaults(), endpoint);
       const early = await runBeforeFaults(faults);
       if (early) return early;
+      const params = new URL(request.url).searchParams;
+      try {
+        await loadShippedFiles(filesFor(endpoint, params));
+      } catch (error) {
+        // A data file that cannot be fetched (browser mock) is the server's fault too: say which and why.
+        return serverError(
+          error instanceof Error ? error.message : `Mock data file could not be loaded: ${String(error)}`,
+        );
+      }
       let result: Answer;
       try {
         if (endpoint === 'openapi.json') await loadOpenApiDocument();
-        result = answer(getDb(), endpoint, new URL(request.url).searchParams);
+        result = answer(getDb(), endpoint, params);
       } catch (error) {
         // A data file that breaks the contract is the server's fault: say which file, as a 500.
         if (error instanceof DataFileError)

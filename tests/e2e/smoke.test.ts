@@ -47,7 +47,8 @@ describe('smoke: the built app in Chromium (mock API)', () => {
 
     await openApp(page, served.url, `view=explorer&indicator=${selection.indicator}&territories=${a},${b}`);
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null)).toMatch(
-      /\/mockServiceWorker\.js$/,
+      // Since issue 16 the worker is sw.js (the offline copy), which imports MSW's worker: one worker, one scope.
+      /\/sw\.js$/,
     );
     await expect.poll(() => countChartLines(page), { timeout: 20_000 }).toBe(2);
 

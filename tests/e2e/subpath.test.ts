@@ -48,7 +48,8 @@ describe('the build under a sub-path (/mouchir/)', () => {
       const reg = await navigator.serviceWorker.getRegistration();
       return { script: navigator.serviceWorker.controller?.scriptURL ?? null, scope: reg?.scope ?? null };
     });
-    expect(new URL(sw.script ?? 'about:blank').pathname).toBe('/mouchir/mockServiceWorker.js');
+    // sw.js (issue 16: the offline copy, importing MSW's worker) under the sub-path, scoped to it.
+    expect(new URL(sw.script ?? 'about:blank').pathname).toBe('/mouchir/sw.js');
     expect(new URL(sw.scope ?? 'about:blank').pathname).toBe('/mouchir/');
 
     const selection = await pickChartableSelection(page, served.url, 2);

@@ -8,8 +8,10 @@ export interface ShellRender {
   lang: string;
   dir: string;
 }
-/** The page of one shell from the built index.html. */
-export function shellDocument(template: string, shell: ShellRender): string;
+/** The font preloads of a language's pages (Noto Sans Arabic on Arabic pages). */
+export function fontPreloads(lang: string, assets: readonly string[]): string[];
+/** The page of one shell from the built index.html, with extra tags at the end of its head. */
+export function shellDocument(template: string, shell: ShellRender, headTags?: readonly string[]): string;
 /** Render every (view, language) shell and write it into `outDir`; returns the files written. */
 export function writeShells(
   outDir: string,

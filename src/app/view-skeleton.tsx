@@ -89,7 +89,8 @@ function ExplorerSkeleton({ lang }: { lang: Lang }) {
           <PanelSkeleton height={SKELETON_HEIGHTS.explorerFilter} lang={lang} />
         </aside>
         <div className="explorer__main">
-          <div className="explorer__controls" />
+          <div className="skeleton filter-summary-placeholder" aria-hidden="true" />
+          <div className="explorer__controls" data-loading="" />
           <Tabs
             tabs={EXPLORER_TABS.map((k) => ({ key: k, label: t(TAB_KEYS[k]) }))}
             value={tab}

@@ -9,7 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadShellRenderer, shellDocument, writeShells, type ShellRender } from '../../scripts/build/prerender.mjs';
+import {
+  fontPreloads,
+  loadShellRenderer,
+  shellDocument,
+  writeShells,
+  type ShellRender,
+} from '../../scripts/build/prerender.mjs';
 import { SHELL_LANGS, SHELL_VIEWS, shellPath } from '../../scripts/build/shell-route.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -104,5 +110,37 @@ describe('shellDocument', () => {
   });
   it('refuses a page without a root to fill', () => {
     expect(() => shellDocument('<html><head><title>t</title></head><body></body></html>', shell)).toThrow(/#root|root/);
+  });
+});
+
+describe('fontPreloads', () => {
+  const assets = [
+    'index-abc12345.js',
+    'noto-sans-latin-400-normal-BTkUljjl.woff2',
+    'noto-sans-latin-600-normal-Dkgu5AE5.woff2',
+    'noto-sans-latin-600-normal-Dkgu5AE5.woff',
+    'noto-sans-greek-600-normal-xxxxxxxx.woff2',
+    'noto-sans-arabic-arabic-400-normal-AAMxebZb.woff2',
+    'noto-sans-arabic-arabic-600-normal-JPxwL-XU.woff2',
+  ];
+  const hrefs = (lang: string) => fontPreloads(lang, assets).map((t) => /href="\.\/assets\/([^"]+)"/.exec(t)?.[1]);
+  it('preloads the bold Latin face on every page, the Arabic faces on Arabic pages only', () => {
+    expect(hrefs('fr')).toEqual(['noto-sans-latin-600-normal-Dkgu5AE5.woff2']);
+    expect(hrefs('en')).toEqual(['noto-sans-latin-600-normal-Dkgu5AE5.woff2']);
+    expect(hrefs('ar')).toEqual([
+      'noto-sans-latin-600-normal-Dkgu5AE5.woff2',
+      'noto-sans-arabic-arabic-600-normal-JPxwL-XU.woff2',
+      'noto-sans-arabic-arabic-400-normal-AAMxebZb.woff2',
+    ]);
+    for (const tag of fontPreloads('ar', assets))
+      expect(tag).toMatch(/^<link rel="preload" as="font" type="font\/woff2" crossorigin="anonymous" href=/);
+  });
+  it('puts them at the end of the head, once, even when the page is written again', () => {
+    const shell: ShellRender = { html: '', title: 't', lang: 'ar', dir: 'rtl' };
+    const tags = fontPreloads('ar', assets);
+    const twice = shellDocument(shellDocument(TEMPLATE, shell, tags), shell, tags);
+    expect(twice.split('rel="preload" as="font"').length - 1).toBe(3);
+    expect(twice.indexOf(tags[0]!)).toBeLessThan(twice.indexOf('</head>'));
+    expect(twice.indexOf(tags[0]!)).toBeGreaterThan(twice.indexOf('<title>'));
   });
 });

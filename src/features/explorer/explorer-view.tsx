@@ -459,8 +459,21 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
             <FilterSheet summary={selectionSummary(selected, territoryIndex, lang)} lang={lang}>
               {filter}
             </FilterSheet>
-          ) : null}
-          <div className="explorer__controls">
+          ) : territoriesQ.data || territoriesQ.error ? null : (
+            // The summary's room while the territories load, shown at ≤ 480 px only (src/styles/skeleton.css), as in
+            // the app's placeholder of this view (src/app/view-skeleton.tsx): the controls do not move when it comes.
+            <div className="skeleton filter-summary-placeholder" aria-hidden="true" />
+          )}
+          {/* data-loading: the bar keeps the height it will have (src/styles/skeleton.css) until the chart's model is
+              in; its rows arrive one by one (picker, then period) and would push the chart down twice. */}
+          <div
+            className="explorer__controls"
+            data-loading={
+              model === null && !missingImported && !catalogueError && !observationsQ.error && !indicatorsQ.error
+                ? ''
+                : undefined
+            }
+          >
             {!indicatorsQ.data && indicatorsQ.error ? (
               <IndicatorsUnavailable
                 message={errorText('datasetIndicators', indicatorsQ.error, lang)}

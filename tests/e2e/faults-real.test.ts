@@ -13,6 +13,7 @@ import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
 import {
   ensureRealApiBuild,
   collectConsoleErrors,
+  forgetKeptAnswers,
   launchBrowser,
   openApp,
   pickChartableSelection,
@@ -111,6 +112,9 @@ describe('fault matrix in real-API mode (representative subset)', () => {
       localStorage.clear();
       localStorage.setItem('mouchir.timeoutMs', '1000');
     });
+    // Answers fetched by this test, not kept by an earlier one: a kept answer is shown at once and refetched behind
+    // it, and that refetch would meet the fault set below.
+    await forgetKeptAnswers(page, served.url);
     await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
     await expect.poll(() => dataShown(page, endpoint), { timeout: WAIT }).toBe(true);
     const url = page.url();
@@ -131,9 +135,11 @@ describe('fault matrix in real-API mode (representative subset)', () => {
     await stale.first().getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => stale.count(), { timeout: WAIT }).toBe(0);
 
-    // A cold load with the fault: the panel's error, then a working retry.
+    // A cold load with the fault: the panel's error, then a working retry. Cold: without the answers the build
+    // kept in IndexedDB (with them, the data stays under a stale notice: tests/e2e/persist-offline.test.ts).
     server.setFaults(spec);
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    await forgetKeptAnswers(page, served.url);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
     const alert = errorAlert(page, endpoint);
     await alert.first().waitFor({ state: 'visible', timeout: WAIT });
     expect(await alert.first().innerText()).toMatch(FAULT_TEXT[fault]);
@@ -157,6 +163,8 @@ describe('fault matrix in real-API mode (representative subset)', () => {
       const page = browser.page;
       errors.length = 0;
       (api as ApiServer).setFaults(`${fault}:${endpoint}`);
+      // The faulted answer, not one an earlier test's visit kept in IndexedDB.
+      await forgetKeptAnswers(page, served.url);
       await openApp(page, served.url, faultQuery(endpoint, selection), { expectWorker: false });
       const none = page.getByText(/No data for this selection|No project matches/).first();
       await expect

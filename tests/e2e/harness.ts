@@ -206,6 +206,23 @@ export async function seedStorage(
 }
 
 /**
+ * Forget the real API's answers the app keeps in IndexedDB (`mouchir-query-cache`, src/app/query-persist.ts), from a
+ * same-origin page where the app does not run (the build's favicon, as {@link seedStorage}): a test that wants a
+ * cold load of a real-API build must not get the answers an earlier visit kept. Leaves the tab there.
+ */
+export async function forgetKeptAnswers(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(new URL('favicon.svg', baseUrl).href, { waitUntil: 'load' });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.deleteDatabase('mouchir-query-cache');
+        req.onsuccess = () => resolve();
+        req.onerror = () => reject(req.error ?? new Error('deleteDatabase failed'));
+      }),
+  );
+}
+
+/**
  * An axe-core builder for the page, in legacy mode: axe runs once inside the page, instead of
  * `runPartial` in every frame and then `finishRun` in a new blank page. The app has no iframes, so
  * the results are the same (compared on overview, explorer and projects: same violations, passes

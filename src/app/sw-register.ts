@@ -51,7 +51,11 @@ export function useOfflineState(): OfflineState {
 
 /** Accept the waiting version: it takes over and the page reloads once under it. */
 export function applyUpdate(): void {
-  if (!waiting) return;
+  if (!waiting) {
+    // Another tab accepted it already: the new version controls this page, which only has to load it.
+    window.location.reload();
+    return;
+  }
   reloading = true;
   waiting.postMessage({ type: 'SKIP_WAITING' });
 }
@@ -113,10 +117,17 @@ export function startServiceWorker(register: boolean): void {
   const label: unknown = import.meta.env.VITE_BUILD_LABEL;
   if (typeof label === 'string' && label !== '') document.documentElement.dataset.build = label;
   container.addEventListener('message', onMessage);
+  const hadController = container.controller !== null;
   container.addEventListener('controllerchange', () => {
-    if (!reloading) return;
-    reloading = false;
-    window.location.reload();
+    if (reloading) {
+      reloading = false;
+      window.location.reload();
+    } else if (hadController) {
+      // The reader accepted the new version in another tab: this page still runs the old files, whose copy the new
+      // worker has just dropped; offer the reload here too rather than let a later chunk fail.
+      waiting = null;
+      set({ updateReady: true });
+    }
   });
   if (register) {
     whenLoaded(() => {

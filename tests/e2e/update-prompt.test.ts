@@ -124,6 +124,15 @@ describe('a new deployment: the "new version" prompt', () => {
     }
     expect(await prompt.getByRole('heading').textContent()).toBe('يتوفر إصدار جديد');
 
+    // A second tab on the old build: it is told too, and reloads into B on its own button after the first tab accepted.
+    const other = await browser.context.newPage();
+    await openApp(other, served.url, QUERY);
+    expect(await other.evaluate(() => document.documentElement.dataset.build)).toBe('build-a');
+    const otherPrompt = other.getByTestId('update-prompt');
+    await otherPrompt.waitFor({ timeout: WAIT });
+    await other.waitForFunction(() => document.documentElement.dataset.offlineReady, undefined, { timeout: WAIT });
+    await page.bringToFront();
+
     // Keyboard reachable: the prompt's button takes the focus and Enter accepts.
     const reload = prompt.getByRole('button', { name: 'إعادة التحميل', exact: true });
     await reload.focus();
@@ -137,6 +146,18 @@ describe('a new deployment: the "new version" prompt', () => {
     expect(afterUpdate.filter((f) => onlyB.includes(f)).length).toBeGreaterThan(0);
     expect(afterUpdate.filter((f) => !bFiles.has(f))).toEqual([]);
     expect(await prompt.count()).toBe(0);
+    // The other tab: still A, still offering the reload (the worker now in control is B's); its button loads B.
+    expect(await other.evaluate(() => document.documentElement.dataset.build)).toBe('build-a');
+    await otherPrompt.waitFor({ timeout: WAIT });
+    await other.bringToFront();
+    await Promise.all([
+      other.waitForEvent('load', { timeout: WAIT }),
+      otherPrompt.getByRole('button', { name: 'Recharger', exact: true }).click(),
+    ]);
+    await expect
+      .poll(() => other.evaluate(() => document.documentElement.dataset.build), { timeout: WAIT })
+      .toBe('build-b');
+    await other.close();
     // B's copy completes; the worker now in control is B's.
     await page.waitForFunction(() => document.documentElement.dataset.offlineReady, undefined, { timeout: WAIT });
     expect(errors).toEqual([]);

@@ -18,6 +18,7 @@ import { openWorkbook } from '../../src/import/xlsx.ts';
 import { parseCsv } from '../csv-reader.ts';
 import { downloadFrom } from './export-files.ts';
 import {
+  axeViolations,
   buildIfMissing,
   collectConsoleErrors,
   isBuildStale,
@@ -62,7 +63,7 @@ const LABELS = {
   ar: {
     menu: 'تصدير',
     csv: 'CSV لبرنامج Excel (بالفرنسية)',
-    xlsx: 'مصنف Excel (.xlsx)',
+    xlsx: 'مصنف Excel بصيغة xlsx',
     sheets: ['البيانات', 'المصادر'],
     territory: 'المجال الترابي',
     title: '# العنوان',
@@ -141,6 +142,8 @@ describe('Excel-ready exports in Chromium (issue 17 item 3)', () => {
       expect(scripts().length).toBeGreaterThan(3);
       expect(scripts().filter(carriesWriter)).toEqual([]);
       expect(await writerMarks(page)).toBe(0);
+      // The menu with its two new buttons passes axe.
+      expect(await axeViolations(page)).toEqual([]);
 
       // CSV for French Excel: column names first, then one line per point, then the header lines.
       const csv = await downloadFrom(page, page.getByRole('button', { name: L.csv, exact: true }), OUT);

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The XLSX export (issue 17 item 3), read back with the project's own XLSX reader (src/import/xlsx.ts, the
  * import's) for cell values and types, and with fflate for the parts the reader does not look at (frozen pane,
@@ -159,6 +160,34 @@ describe('buildXlsx: the data sheet', () => {
     );
     expect(wb.readSheet().rows[1]?.[0]).toBe('xy');
     expect(wb.readSheet('Sources').rows[0]).toEqual(['Titre', 'AB']);
+  });
+});
+
+describe('buildXlsx: the package', () => {
+  it('holds every part a spreadsheet needs, each well-formed XML (hostile labels included)', () => {
+    for (const lang of ['fr', 'ar'] as const) {
+      const model = lang === 'fr' ? hostileModel() : provenanceModel('ar');
+      const p = parts(buildXlsx(chartExportTable({ model, variant: 'full', exportDate: date }), { exportDate: date }));
+      expect(Object.keys(p).sort()).toEqual([
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/core.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/sharedStrings.xml',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/_rels/sheet2.xml.rels',
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+      ]);
+      for (const [name, xml] of Object.entries(p)) {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml');
+        expect(doc.getElementsByTagName('parsererror'), `${lang} ${name}`).toHaveLength(0);
+      }
+      // Every part the package names is in it, and the other way round.
+      const types = [...p['[Content_Types].xml']!.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]);
+      for (const part of types) expect(p[part!], part).toBeDefined();
+    }
   });
 });
 

@@ -44,7 +44,7 @@ export const exportUiMessages = defineMessages({
     ar: 'CSV لبرنامج Excel (بالفرنسية)',
     en: 'CSV for Excel (French)',
   },
-  xlsx: { fr: 'Classeur Excel (.xlsx)', ar: 'مصنف Excel (.xlsx)', en: 'Excel workbook (.xlsx)' },
+  xlsx: { fr: 'Classeur Excel (.xlsx)', ar: 'مصنف Excel بصيغة xlsx', en: 'Excel workbook (.xlsx)' },
   slidesSection: { fr: 'Présentation', ar: 'العرض التقديمي', en: 'Presentation' },
   withImage: {
     fr: "Ajouter l'image composée en diapositive",

@@ -57,6 +57,9 @@ async function navTo(page: Page, label: string): Promise<void> {
   await page
     .getByRole('heading', { level: 1, name: VIEW_TITLE[label] ?? label, exact: true })
     .waitFor({ timeout: 30_000 });
+  // The view's placeholder shows the same heading before the view's code has loaded (issue 16: the prerendered
+  // shell), so the heading alone no longer proves the view mounted: wait for the placeholder to be gone too.
+  await page.locator('main [data-view-skeleton]').waitFor({ state: 'detached', timeout: 30_000 });
 }
 
 async function expectRestOfPageWorks(page: Page): Promise<void> {

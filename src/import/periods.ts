@@ -57,7 +57,10 @@ export function readPeriod(cell: string | number): ParsedPeriod | null {
     .trim()
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+    .replace(/[\u0300-\u036f]/g, '')
+    // Mouchir's own "CSV pour Excel" writes months with a non-breaking hyphen (2024‑03, U+2011) so Excel keeps them
+    // as text (src/export/csv.ts); the hyphen (U+2010) too: both read back as the ASCII hyphen-minus.
+    .replace(/[\u2010\u2011]/g, '-');
   if (s === '') return null;
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(?:\.0+)?$/.exec(s))) return year(+m[1]!) ? { kind: 'year', year: +m[1]! } : null;

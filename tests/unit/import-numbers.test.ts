@@ -99,6 +99,9 @@ describe('toPeriod', () => {
     [45366, '2024-03'], // Excel serial of 2024-03-15
     ['45366', '2024-03'],
     [45292, '2024-01'], // 2024-01-01
+    // Mouchir's own "CSV pour Excel" (src/export/csv.ts) writes months with a non-breaking hyphen, U+2011.
+    ['2024\u201103', '2024-03'],
+    ['2024\u2010Q3', '2024-Q3'],
   ] as const)('%j is %s', (cell, period) => {
     expect(toPeriod(cell)).toBe(period);
   });

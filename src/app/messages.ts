@@ -83,7 +83,6 @@ export const appMessages = defineMessages({
     en: 'Mouchir hit an unexpected error.',
   },
   reload: { fr: 'Recharger la page', ar: 'إعادة تحميل الصفحة', en: 'Reload the page' },
-  loadingView: { fr: 'Chargement de la vue…', ar: 'جار تحميل العرض…', en: 'Loading the view…' },
   mockFailed: {
     fr: 'Le serveur de données de démonstration n’a pas pu démarrer : {message}',
     ar: 'تعذر تشغيل خادم البيانات التجريبي: {message}',

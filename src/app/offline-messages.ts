@@ -12,6 +12,12 @@ export const offlineMessages = defineMessages({
     ar: 'غير متصل — النسخة المحفوظة غير مكتملة: قد لا تُفتح بعض العروض أو التصديرات.',
     en: 'Offline — the offline copy is incomplete: some views or exports may not open.',
   },
+  // After one of the two lines above, which already say "Hors ligne": the rest of appMessages.offline.
+  stillShown: {
+    fr: 'Les données déjà chargées restent affichées ; la mise à jour reprendra au retour du réseau.',
+    ar: 'تبقى البيانات المحملة معروضة؛ وسيستأنف التحديث عند عودة الشبكة.',
+    en: 'Data already loaded stays on screen; updates resume when the network returns.',
+  },
   updateTitle: { fr: 'Nouvelle version disponible', ar: 'يتوفر إصدار جديد', en: 'New version available' },
   updateBody: {
     fr: 'Rechargez pour l’utiliser ; la page actuelle continue de fonctionner.',

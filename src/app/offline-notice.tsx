@@ -18,6 +18,7 @@ export function formatSavedAt(iso: string, lang: Lang): string {
 /** The notice's block, for an offline page (the caller decides when the page is offline). */
 export function OfflineNotice({ lang }: { lang: Lang }) {
   const { savedAt, missing } = useOfflineState();
+  const lead = savedAt !== null || (missing !== null && missing > 0);
   return (
     <div className="notice offline-notice" data-testid="offline-notice">
       <div>
@@ -28,7 +29,8 @@ export function OfflineNotice({ lang }: { lang: Lang }) {
         ) : missing !== null && missing > 0 ? (
           <p className="offline-notice__saved">{translate(offlineMessages, lang, 'incomplete')}</p>
         ) : null}
-        <p>{translate(appMessages, lang, 'offline')}</p>
+        {/* Said once: after a line that opens with "Hors ligne —", the sentence goes on without its own opening. */}
+        <p>{lead ? translate(offlineMessages, lang, 'stillShown') : translate(appMessages, lang, 'offline')}</p>
       </div>
     </div>
   );

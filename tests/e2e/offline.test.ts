@@ -116,6 +116,9 @@ describe.each([
       const notice = page.getByTestId('offline-notice');
       await notice.waitFor({ timeout: WAIT });
       await expect.poll(() => notice.locator('p').first().textContent(), { timeout: WAIT }).toMatch(TEXT[lang].saved);
+      // "Hors ligne" said once: the line after the date goes on without its own opening.
+      const offlineWord = lang === 'fr' ? 'Hors ligne' : 'غير متصل';
+      expect((await notice.innerText()).split(offlineWord).length - 1).toBe(1);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     }
     // Looked at: the notice at desktop and phone width (.tmp/offline-e2e/offline-notice-<lang>-<width>.png).

@@ -130,7 +130,9 @@ describe('nothing lost', () => {
     // The export menu's code is a lazy chunk: let it load first, so this case is about data. (A chunk first
     // needed while offline fails with a Retry that works once online: tests/e2e/lazy-offline.test.ts.)
     await page.getByRole('button', { name: 'Export', exact: true }).first().waitFor({ timeout: WAIT });
-    const offline = page.getByText('Offline: data already loaded stays on screen');
+    // "Offline: data already loaded…", or, once the offline copy has reported its date, "Offline — data saved on …"
+    // followed by "Data already loaded…" (src/app/offline-notice.tsx says "Offline" once).
+    const offline = page.getByText(/data already loaded stays on screen/i);
 
     await browser.context.setOffline(true);
     await offline.waitFor({ state: 'visible', timeout: WAIT });

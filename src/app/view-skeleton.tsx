@@ -55,21 +55,32 @@ const TAB_KEYS: Record<ExplorerTab, 'tabChart' | 'tabMap' | 'tabTable'> = {
   table: 'tabTable',
 };
 
+/**
+ * The heading block the overview, compare and projects views open with (`<h1 id="<view>-title">` and its intro), as
+ * the views draw it, so the placeholder's heading sits where the view's will.
+ */
+function ViewHead({ view, title, intro }: { view: 'overview' | 'compare' | 'projects'; title: string; intro: string }) {
+  return (
+    <div>
+      <h1 id={`${view}-title`}>{title}</h1>
+      <p className="mv-small">{intro}</p>
+    </div>
+  );
+}
+
 function OverviewSkeleton({ lang }: { lang: Lang }) {
   const t = (key: keyof typeof overviewHeadMessages, vars?: Record<string, string>) =>
     translate(overviewHeadMessages, lang, key, vars);
   return (
     <section className="mv-view" aria-labelledby="overview-title" data-view-skeleton="overview">
       <div className="mv-view__head">
-        <div>
-          <h1 id="overview-title">{t('title')}</h1>
-          <p className="mv-small">{t('intro', { territory: t('national') })}</p>
-        </div>
+        <ViewHead view="overview" title={t('title')} intro={t('intro', { territory: t('national') })} />
         <PanelSkeleton height={SKELETON_HEIGHTS.picker} lang={lang} />
       </div>
       <div className="mv-grid">
         {[0, 1, 2, 3].map((i) => (
-          <PanelSkeleton key={i} height={SKELETON_HEIGHTS.kpiCard} lang={lang} />
+          // Only the first says it is slow, as in the view (src/features/overview/overview-view.tsx): heard once.
+          <PanelSkeleton key={i} height={SKELETON_HEIGHTS.kpiCard} lang={lang} quiet={i > 0} />
         ))}
       </div>
     </section>
@@ -111,10 +122,7 @@ function CompareSkeleton({ lang }: { lang: Lang }) {
   const t = (key: keyof typeof compareHeadMessages) => translate(compareHeadMessages, lang, key);
   return (
     <section className="mv-view" aria-labelledby="compare-title" data-view-skeleton="compare">
-      <div>
-        <h1 id="compare-title">{t('title')}</h1>
-        <p className="mv-small">{t('intro')}</p>
-      </div>
+      <ViewHead view="compare" title={t('title')} intro={t('intro')} />
       <div className="mv-toolbar">
         <div>
           <p className="mv-field">
@@ -133,10 +141,7 @@ function ProjectsSkeleton({ lang }: { lang: Lang }) {
   const t = (key: keyof typeof projectsHeadMessages) => translate(projectsHeadMessages, lang, key);
   return (
     <section className="mv-view" aria-labelledby="projects-title" data-view-skeleton="projects">
-      <div>
-        <h1 id="projects-title">{t('title')}</h1>
-        <p className="mv-small">{t('intro')}</p>
-      </div>
+      <ViewHead view="projects" title={t('title')} intro={t('intro')} />
       <div className="mv-toolbar">
         <PanelSkeleton height={SKELETON_HEIGHTS.picker} lang={lang} />
         <div className="skeleton skeleton--field" aria-hidden="true" />

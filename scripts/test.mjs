@@ -22,7 +22,7 @@ const REAL_API_DIST = '.tmp/dist-real';
 const REPORT_DIR = '.tmp/test-report';
 const BIN = path.resolve('node_modules', '.bin');
 
-/** @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, note?: string }} StepResult */
+/** @typedef {{ name: string, passed: number, failed: number, skipped: number, seconds: number, note?: string, failures?: string[] }} StepResult */
 /** @type {StepResult[]} */
 const results = [];
 /** @type {Record<string, string>} */
@@ -131,6 +131,7 @@ function vitestResult(name, out, ok, t0) {
     ).length;
     res.failed += brokenFiles;
     if (brokenFiles > 0) res.note = `${brokenFiles} file(s) failed to load`;
+    res.failures = failuresOf(json);
   } catch {
     res.note = `no JSON report at ${out}`;
   }
@@ -145,6 +146,34 @@ function vitestResult(name, out, ok, t0) {
   }
   res.seconds = (performance.now() - t0) / 1000;
   return res;
+}
+
+/**
+ * The failed tests of a vitest JSON report, named and with the first lines of their error: printed again at the very
+ * end of the run, because CI shows only the tail of the output (a failure of ci18 could not be named from it).
+ *
+ * @param {{ testResults?: Array<{ name: string, status: string, message?: string, assertionResults?: Array<{ status: string, fullName: string, failureMessages?: string[] }> }> }} json
+ * @returns {string[]}
+ */
+function failuresOf(json) {
+  /** @type {string[]} */
+  const lines = [];
+  const short = (/** @type {string | undefined} */ text) =>
+    (text ?? '')
+      // oxlint-disable-next-line no-control-regex -- strip the colour codes of the error text
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 3)
+      .join(' ⏎ ')
+      .slice(0, 400);
+  for (const file of json.testResults ?? []) {
+    const rel = path.relative(process.cwd(), file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) lines.push(`${rel} › ${a.fullName}: ${short(a.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) lines.push(`${rel} (did not load): ${short(file.message)}`);
+  }
+  return lines;
 }
 
 /**
@@ -320,4 +349,9 @@ const passed = results.reduce((s, r) => s + r.passed, 0);
 const failed = results.reduce((s, r) => s + r.failed, 0);
 console.log(`total ${totalSeconds.toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);
+const failures = results.flatMap((r) => r.failures ?? []);
+if (failures.length > 0) {
+  console.log('\nFailed tests:');
+  for (const f of failures) console.log(`✗ ${f}`);
+}
 process.exit(failed === 0 ? 0 : 1);

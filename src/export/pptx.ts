@@ -245,11 +245,11 @@ export function buildDeckSpec(models: readonly ChartModel[], lang: Lang, exportD
 }
 
 /** Slide geometry (LAYOUT_WIDE, inches). */
-const SLIDE_W = 13.333;
-const MARGIN = 0.45;
+export const SLIDE_W = 13.333;
+export const MARGIN = 0.45;
 
 /** What the title, badge, caption and foot of a slide show (a chart's or a map's). */
-type SlideFrame = Pick<
+export type SlideFrame = Pick<
   SlideSpec,
   'title' | 'caption' | 'source' | 'sourceUrl' | 'status' | 'method' | 'exported' | 'stamp'
 > & {
@@ -257,10 +257,10 @@ type SlideFrame = Pick<
   extra?: string | undefined;
 };
 /** The text options every run shares (direction, alignment, language, face). */
-type TextBase = { rtlMode: boolean; align: 'right' | 'left'; lang: string; fontFace: string };
+export type TextBase = { rtlMode: boolean; align: 'right' | 'left'; lang: string; fontFace: string };
 
 /** Title, status badge (non-official figures) and selection at the top of a slide. */
-function slideHead(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
+export function slideHead(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
   const rtl = text.rtlMode;
   const contentW = SLIDE_W - 2 * MARGIN;
   if (s.stamp) {
@@ -321,7 +321,7 @@ function slideHead(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void 
 }
 
 /** Source (linked, except in RTL), then status, method or attribution and export date at the foot of a slide. */
-function slideFoot(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
+export function slideFoot(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void {
   const contentW = SLIDE_W - 2 * MARGIN;
   // No hyperlink run in RTL: LibreOffice lays a linked mixed-direction paragraph out garbled (the URL
   // stays in the notes).
@@ -353,7 +353,9 @@ function slideFoot(slide: PptxGenJS.Slide, s: SlideFrame, text: TextBase): void 
 }
 
 /** A wide (16:9) deck in the language's direction, and the text options of its runs. */
-async function newDeck(spec: Pick<DeckSpec, 'lang' | 'rtl' | 'title'>): Promise<{ pptx: PptxGenJS; text: TextBase }> {
+export async function newDeck(
+  spec: Pick<DeckSpec, 'lang' | 'rtl' | 'title'>,
+): Promise<{ pptx: PptxGenJS; text: TextBase }> {
   const { default: Pptx } = await import('pptxgenjs');
   const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
@@ -369,7 +371,8 @@ async function newDeck(spec: Pick<DeckSpec, 'lang' | 'rtl' | 'title'>): Promise<
   return { pptx, text };
 }
 
-async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
+/** The written deck as a Blob. */
+export async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
   const out = await pptx.write({ outputType: 'blob' });
   if (out instanceof Blob) return out;
   return new Blob([out as ArrayBuffer], {
@@ -383,60 +386,8 @@ async function deckBlob(pptx: PptxGenJS): Promise<Blob> {
  */
 export async function writeDeck(spec: DeckSpec, images: readonly (string | null)[] = []): Promise<Blob> {
   const { pptx, text } = await newDeck(spec);
-  const contentW = SLIDE_W - 2 * MARGIN;
-  // Arabic: time runs right to left and the value axis sits on the right (reversed category axis).
-  // pptxgenjs writes any orientation it is given, but its types only list 'minMax'.
-  const reversed = { catAxisOrientation: 'maxMin' } as unknown as Pick<PptxGenJS.IChartOpts, 'catAxisOrientation'>;
-  const reversedVal = { valAxisOrientation: 'maxMin' } as unknown as Pick<PptxGenJS.IChartOpts, 'valAxisOrientation'>;
-
   spec.slides.forEach((s, i) => {
-    const slide = pptx.addSlide();
-    slideHead(slide, s, text);
-    const isBar = s.chart.type === 'bar';
-    // The footnotes sit between the chart and the source line; the chart gives up their height.
-    // About 150 characters of 10 pt Arial per line across the slide; room for every line, at most 1.4 in.
-    const fnLines = s.footnotes.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 150)), 0);
-    const fnH = s.footnotes.length === 0 ? 0 : Math.min(1.4, 0.08 + 0.19 * fnLines);
-    const opts: PptxGenJS.IChartOpts = {
-      x: MARGIN,
-      y: 1.6,
-      w: contentW,
-      h: 4.75 - fnH,
-      chartColors: s.chart.colors,
-      displayBlanksAs: 'gap',
-      showLegend: !isBar,
-      legendPos: 'b',
-      legendFontSize: 12,
-      catAxisLabelFontSize: 12,
-      valAxisLabelFontSize: 12,
-      showValAxisTitle: true,
-      valAxisLabelFormatCode: s.chart.formatCode,
-      valAxisTitle: s.unit,
-      valAxisTitleFontSize: 12,
-      lineSize: 2,
-      lineDataSymbol: 'circle',
-      lineDataSymbolSize: 6,
-      ...(isBar ? { barDir: 'bar', showValue: true, dataLabelFontSize: 11 } : {}),
-      // Ranked bars list the first territory at the top; in Arabic, bars grow leftwards.
-      ...(isBar ? reversed : spec.rtl ? reversed : {}),
-      ...(isBar && spec.rtl ? reversedVal : {}),
-    };
-    slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
-    if (s.footnotes.length > 0)
-      slide.addText(s.footnotes.join('\n'), {
-        ...text,
-        x: MARGIN,
-        y: 6.35 - fnH,
-        w: contentW,
-        h: fnH,
-        fontSize: 10,
-        color: '333333',
-        valign: 'top',
-        fit: 'shrink',
-      });
-    slideFoot(slide, s, text);
-    slide.addNotes(s.notes);
-
+    addChartSlide(pptx, s, text, spec.rtl);
     const image = images[i];
     if (image) {
       const imgSlide = pptx.addSlide();
@@ -453,6 +404,64 @@ export async function writeDeck(spec: DeckSpec, images: readonly (string | null)
     }
   });
   return deckBlob(pptx);
+}
+
+/**
+ * Add one slide with the native chart of `s` (title, badge, caption, chart, footnotes, source, foot, notes).
+ * Shared by `writeDeck` and the briefing deck (src/export/briefing-deck.ts).
+ */
+export function addChartSlide(pptx: PptxGenJS, s: SlideSpec, text: TextBase, rtl: boolean): void {
+  const contentW = SLIDE_W - 2 * MARGIN;
+  // Arabic: time runs right to left and the value axis sits on the right (reversed category axis).
+  // pptxgenjs writes any orientation it is given, but its types only list 'minMax'.
+  const reversed = { catAxisOrientation: 'maxMin' } as unknown as Pick<PptxGenJS.IChartOpts, 'catAxisOrientation'>;
+  const reversedVal = { valAxisOrientation: 'maxMin' } as unknown as Pick<PptxGenJS.IChartOpts, 'valAxisOrientation'>;
+  const slide = pptx.addSlide();
+  slideHead(slide, s, text);
+  const isBar = s.chart.type === 'bar';
+  // The footnotes sit between the chart and the source line; the chart gives up their height.
+  // About 150 characters of 10 pt Arial per line across the slide; room for every line, at most 1.4 in.
+  const fnLines = s.footnotes.reduce((n, t) => n + Math.max(1, Math.ceil(t.length / 150)), 0);
+  const fnH = s.footnotes.length === 0 ? 0 : Math.min(1.4, 0.08 + 0.19 * fnLines);
+  const opts: PptxGenJS.IChartOpts = {
+    x: MARGIN,
+    y: 1.6,
+    w: contentW,
+    h: 4.75 - fnH,
+    chartColors: s.chart.colors,
+    displayBlanksAs: 'gap',
+    showLegend: !isBar,
+    legendPos: 'b',
+    legendFontSize: 12,
+    catAxisLabelFontSize: 12,
+    valAxisLabelFontSize: 12,
+    showValAxisTitle: true,
+    valAxisLabelFormatCode: s.chart.formatCode,
+    valAxisTitle: s.unit,
+    valAxisTitleFontSize: 12,
+    lineSize: 2,
+    lineDataSymbol: 'circle',
+    lineDataSymbolSize: 6,
+    ...(isBar ? { barDir: 'bar', showValue: true, dataLabelFontSize: 11 } : {}),
+    // Ranked bars list the first territory at the top; in Arabic, bars grow leftwards.
+    ...(isBar ? reversed : rtl ? reversed : {}),
+    ...(isBar && rtl ? reversedVal : {}),
+  };
+  slide.addChart(isBar ? pptx.ChartType.bar : pptx.ChartType.line, s.chart.series, opts);
+  if (s.footnotes.length > 0)
+    slide.addText(s.footnotes.join('\n'), {
+      ...text,
+      x: MARGIN,
+      y: 6.35 - fnH,
+      w: contentW,
+      h: fnH,
+      fontSize: 10,
+      color: '333333',
+      valign: 'top',
+      fit: 'shrink',
+    });
+  slideFoot(slide, s, text);
+  slide.addNotes(s.notes);
 }
 
 export interface ExportDeckOptions {
@@ -610,6 +619,15 @@ export function buildMapSlideSpec(model: MapModel, input: MapSlideInput): MapSli
  */
 export async function writeMapDeck(spec: MapSlideSpec, image: string): Promise<Blob> {
   const { pptx, text } = await newDeck({ lang: spec.lang, rtl: spec.rtl, title: spec.deckTitle });
+  addMapSlide(pptx, spec, image, text);
+  return deckBlob(pptx);
+}
+
+/**
+ * Add one map slide: the picture (`image`, a PNG data URL of `MAP_SLIDE_IMAGE`), the table beside it, the foot
+ * and the notes. Shared by `writeMapDeck` and the briefing deck.
+ */
+export function addMapSlide(pptx: PptxGenJS, spec: MapSlideSpec, image: string, text: TextBase): void {
   const slide = pptx.addSlide();
   slideHead(slide, spec, text);
   const top = 1.55;
@@ -646,5 +664,4 @@ export async function writeMapDeck(spec: MapSlideSpec, image: string): Promise<B
   });
   slideFoot(slide, spec, text);
   slide.addNotes(spec.notes);
-  return deckBlob(pptx);
 }

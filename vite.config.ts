@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { loadEnv, type Plugin } from 'vite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspMetaTag } from './scripts/csp.mjs';
+import { FRAME_ANCESTORS_ENV, cspMetaTag, frameAncestorSources, frameAncestorsMetaTag } from './scripts/csp.mjs';
 import { postBuild } from './scripts/build/post-build.mjs';
+import { embedShells, staticHostHeaders } from './scripts/embed-build.mjs';
 
 /**
  * Put the Content-Security-Policy of scripts/csp.mjs into the built index.html as a
@@ -12,21 +13,33 @@ import { postBuild } from './scripts/build/post-build.mjs';
  * it as a header, plus frame-ancestors). Build only: the dev server needs inline scripts (React
  * refresh preamble, HMR) that the strict policy forbids. `VITE_API_BASE_URL` (env or .env file)
  * adds the API origin to connect-src.
+ *
+ * `MOUCHIR_FRAME_ANCESTORS` (environment or .env file; issue 17, embed) lists the sites allowed to show the app in
+ * a frame. Browsers ignore frame-ancestors in a meta CSP, so the build records it in a second meta tag that
+ * scripts/serve.mjs and the generated `_headers` (scripts/embed-build.mjs) turn into the header. An invalid value
+ * fails the build at once, before anything is written.
  */
 function cspMeta(): Plugin {
   let apiBaseUrl: string | null = null;
+  let frameAncestors: string | null = null;
   return {
     name: 'mouchir-csp-meta',
     apply: 'build',
     configResolved(config) {
       const v: unknown = config.env.VITE_API_BASE_URL;
       apiBaseUrl = typeof v === 'string' && v !== '' ? v : null;
+      // Not a VITE_ variable (those are compiled into the client code): read it from the environment and the .env
+      // files the way Vite would, without exposing it.
+      const fromFiles = config.mode ? loadEnv(config.mode, config.envDir || config.root, FRAME_ANCESTORS_ENV) : {};
+      const fa: unknown = config.env[FRAME_ANCESTORS_ENV] ?? fromFiles[FRAME_ANCESTORS_ENV];
+      frameAncestors = typeof fa === 'string' ? fa : null;
+      frameAncestorSources(frameAncestors);
     },
     transformIndexHtml: {
       order: 'post',
       handler(html) {
         // Right after <meta charset>, before any <link>/<script>, so the policy covers them all.
-        const tag = cspMetaTag({ apiBaseUrl });
+        const tag = `${cspMetaTag({ apiBaseUrl })}\n    ${frameAncestorsMetaTag(frameAncestors)}`;
         return /<meta\s+charset[^>]*>/i.test(html)
           ? html.replace(/(<meta\s+charset[^>]*>)/i, `$1\n    ${tag}`)
           : html.replace(/<head>/i, `<head>\n    ${tag}`);
@@ -144,7 +157,7 @@ const zodClassicForTests = { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), browserMock(), preloadMock(), postBuild()],
+  plugins: [react(), cspMeta(), browserMock(), preloadMock(), embedShells(), postBuild(), staticHostHeaders()],
   build: {
     target: 'es2022',
     sourcemap: false,

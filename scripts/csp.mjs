@@ -33,6 +33,84 @@ export function apiOrigin(apiBaseUrl) {
   return url.origin;
 }
 
+/** The build-time setting that lists the origins allowed to show Mouchir in a frame (issue 17, embed). */
+export const FRAME_ANCESTORS_ENV = 'MOUCHIR_FRAME_ANCESTORS';
+
+/** A serialised http(s) origin made of host-name characters only (or a bracketed IPv6 address). */
+const ORIGIN_RE = /^https?:\/\/(?:\[[0-9a-f:.]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)*)(?::\d{1,5})?$/;
+
+/**
+ * The `frame-ancestors` sources of a build from its setting (`MOUCHIR_FRAME_ANCESTORS`): origins separated by spaces
+ * or commas, e.g. `https://www.example.ma https://data.example.org`. Unset, empty or `'none'` gives `['\'none\'']`
+ * (no site may frame the app: the default). `'self'` lets the app's own origin frame it.
+ *
+ * Validated loudly, like `apiOrigin`, because a typo here either lets any site frame the app (clickjacking) or
+ * silently breaks every embed:
+ * - each origin must be an absolute http(s) URL with nothing after the host and port (a path, query or fragment is
+ *   refused rather than dropped: `frame-ancestors` matches origins only, and a silently trimmed path would allow the
+ *   whole site where the person configuring meant one page);
+ * - no wildcard at all (`*`, `https:`, `https://*.example.ma`): a subdomain wildcard trusts every subdomain, including
+ *   ones that host other people's pages; list the hosts instead;
+ * - no other keyword and no user:password; `'none'` only on its own.
+ * Each origin is written in its normalised form (`url.origin`: lower-case host, no default port), so nothing the
+ * setting contains can add another directive (no `;`, no spaces).
+ *
+ * @param {string | undefined | null} setting
+ * @returns {string[]}
+ */
+export function frameAncestorSources(setting) {
+  const tokens = String(setting ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (tokens.length === 0) return ["'none'"];
+  if (tokens.length === 1 && tokens[0] === "'none'") return ["'none'"];
+  /** @type {string[]} */
+  const out = [];
+  for (const token of tokens) {
+    const fail = (/** @type {string} */ why) =>
+      new Error(
+        `${FRAME_ANCESTORS_ENV}: ${JSON.stringify(token)} ${why} (expected origins such as https://www.example.ma)`,
+      );
+    if (token === "'none'") throw fail('may only be used alone');
+    if (token === "'self'") {
+      if (!out.includes(token)) out.push(token);
+      continue;
+    }
+    if (token.includes('*')) throw fail('is a wildcard; list each allowed origin');
+    if (token.startsWith("'")) throw fail('is not an allowed keyword');
+    let url;
+    try {
+      url = new URL(token);
+    } catch {
+      throw fail('is not a valid URL');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail(`must be http(s), got ${url.protocol}`);
+    if (url.username !== '' || url.password !== '') throw fail('must not carry credentials');
+    if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(token))
+      throw fail('must be an origin only (no path, query or fragment)');
+    // WHATWG URL lets `;`, `'` and other characters through in a host (`https://x.ma;script-src` parses): only
+    // letters, digits, dots and hyphens (or a bracketed IPv6 address) may reach the header.
+    if (!ORIGIN_RE.test(url.origin)) throw fail('has characters no host name has');
+    if (!out.includes(url.origin)) out.push(url.origin);
+  }
+  return out;
+}
+
+/**
+ * The X-Frame-Options header that agrees with a `frame-ancestors` list, or `null` when none can: the old header knows
+ * only DENY and SAMEORIGIN (its ALLOW-FROM is gone from every browser), and a browser that honours CSP ignores it
+ * anyway; but a DENY sent beside a list of allowed origins would still block those origins in older browsers, and a
+ * header that contradicts the policy is a trap for whoever reads it.
+ *
+ * @param {readonly string[]} sources from {@link frameAncestorSources}
+ * @returns {'DENY' | 'SAMEORIGIN' | null}
+ */
+export function frameOptionsFor(sources) {
+  if (sources.length === 1 && sources[0] === "'none'") return 'DENY';
+  if (sources.length === 1 && sources[0] === "'self'") return 'SAMEORIGIN';
+  return null;
+}
+
 /**
  * The CSP directives, in order. `frame-ancestors` is only honoured in a header (browsers ignore
  * it, with a console warning, inside a meta tag), so the meta variant leaves it out.
@@ -46,10 +124,14 @@ export function apiOrigin(apiBaseUrl) {
  * - `font-src data:`: Vite inlines small font files as data: URLs.
  * - `worker-src 'self'`: the MSW service worker (and any Web Worker) comes from our own origin.
  *
- * @param {{ apiBaseUrl?: string | null, forMeta?: boolean }} [options]
+ * - `frame-ancestors`: `'none'` unless the build lists the sites allowed to embed the app
+ *   ({@link frameAncestorSources}).
+ *
+ * @param {{ apiBaseUrl?: string | null, forMeta?: boolean, frameAncestors?: string | null }} [options]
+ *   `frameAncestors` is the raw build setting (`MOUCHIR_FRAME_ANCESTORS`).
  * @returns {Array<[string, string[]]>}
  */
-export function cspDirectives({ apiBaseUrl = null, forMeta = false } = {}) {
+export function cspDirectives({ apiBaseUrl = null, forMeta = false, frameAncestors = null } = {}) {
   const api = apiOrigin(apiBaseUrl);
   /** @type {Array<[string, string[]]>} */
   const directives = [
@@ -67,14 +149,14 @@ export function cspDirectives({ apiBaseUrl = null, forMeta = false } = {}) {
     ['base-uri', ["'self'"]],
     ['form-action', ["'none'"]],
   ];
-  if (!forMeta) directives.push(['frame-ancestors', ["'none'"]]);
+  if (!forMeta) directives.push(['frame-ancestors', frameAncestorSources(frameAncestors)]);
   return directives;
 }
 
 /**
  * The policy as a header/meta value: `default-src 'self'; script-src 'self'; …`.
  *
- * @param {{ apiBaseUrl?: string | null, forMeta?: boolean }} [options]
+ * @param {{ apiBaseUrl?: string | null, forMeta?: boolean, frameAncestors?: string | null }} [options]
  * @returns {string}
  */
 export function buildCsp(options = {}) {
@@ -130,16 +212,50 @@ export function cspMetaTag({ apiBaseUrl = null } = {}) {
   return `<meta http-equiv="Content-Security-Policy" content="${value}" />`;
 }
 
+/** Name of the meta tag that carries a build's `frame-ancestors` sources to the server (a meta CSP cannot). */
+export const FRAME_ANCESTORS_META = 'mouchir-frame-ancestors';
+
 /**
- * Security headers sent with every response by scripts/serve.mjs.
+ * The meta tag that records the build's `frame-ancestors` sources in index.html: browsers ignore `frame-ancestors`
+ * in a meta CSP, so scripts/serve.mjs reads this tag and sends the directive as a header. Sources are origins or
+ * quoted keywords only (validated), so nothing needs escaping but the quotes.
  *
- * @param {{ apiBaseUrl?: string | null, policy?: string }} [options] `policy` overrides the
- *   computed CSP (the server passes the one embedded in the build, plus frame-ancestors).
+ * @param {string | null | undefined} frameAncestors the raw build setting
+ * @returns {string}
+ */
+export function frameAncestorsMetaTag(frameAncestors) {
+  const value = frameAncestorSources(frameAncestors).join(' ');
+  return `<meta name="${FRAME_ANCESTORS_META}" content="${value}" />`;
+}
+
+/**
+ * The `frame-ancestors` sources a built HTML document records ({@link frameAncestorsMetaTag}), re-validated, or
+ * `['\'none\'']` when it records none (a build made before the setting existed).
+ *
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function extractFrameAncestors(html) {
+  const tag = html.match(new RegExp(`<meta\\b[^>]*name=["']?${FRAME_ANCESTORS_META}["']?[^>]*>`, 'i'));
+  const content = tag?.[0].match(/\bcontent=(?:"([^"]*)"|'([^']*)')/i);
+  return frameAncestorSources(content ? (content[1] ?? content[2] ?? '') : null);
+}
+
+/**
+ * Security headers sent with every response by scripts/serve.mjs (and written to `_headers` for static hosts).
+ * X-Frame-Options follows the `frame-ancestors` of the policy ({@link frameOptionsFor}): DENY by default, left out
+ * when the build allows other origins to embed the app.
+ *
+ * @param {{ apiBaseUrl?: string | null, policy?: string, frameAncestors?: string | null }} [options] `policy`
+ *   overrides the computed CSP (the server passes the one embedded in the build, plus frame-ancestors).
  * @returns {Record<string, string>}
  */
-export function securityHeaders({ apiBaseUrl = null, policy } = {}) {
-  return {
-    'Content-Security-Policy': policy ?? buildCsp({ apiBaseUrl }),
+export function securityHeaders({ apiBaseUrl = null, policy, frameAncestors = null } = {}) {
+  const csp = policy ?? buildCsp({ apiBaseUrl, frameAncestors });
+  const frameOptions = frameOptionsFor(parseCsp(csp).get('frame-ancestors') ?? ["'none'"]);
+  /** @type {Record<string, string>} */
+  const headers = {
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     // Nothing in Mouchir needs device APIs; fullscreen stays allowed for presenting in meetings.
@@ -147,6 +263,7 @@ export function securityHeaders({ apiBaseUrl = null, policy } = {}) {
       'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), fullscreen=(self)',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Frame-Options': 'DENY',
   };
+  if (frameOptions !== null) headers['X-Frame-Options'] = frameOptions;
+  return headers;
 }

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
-import { extractMetaCsp, parseCsp, securityHeaders, buildCsp } from './csp.mjs';
+import { extractFrameAncestors, extractMetaCsp, parseCsp, securityHeaders, buildCsp } from './csp.mjs';
 import { shellFile } from './build/shell-route.mjs';
 
 /** MIME types of everything a Vite build of Mouchir can contain. */
@@ -285,7 +285,8 @@ export function documentFor(rel, search, exists) {
 
 /**
  * The CSP header for a build: the policy the build embedded in its index.html (so the header can
- * never contradict the meta tag), plus `frame-ancestors 'none'`, which only works as a header.
+ * never contradict the meta tag), plus `frame-ancestors`, which only works as a header: the origins the build
+ * allows to embed it (`MOUCHIR_FRAME_ANCESTORS`, recorded in index.html by vite.config.ts), `'none'` by default.
  * Falls back to the policy computed from `apiBaseUrl` when the build has no meta CSP.
  *
  * @param {string} root
@@ -293,17 +294,23 @@ export function documentFor(rel, search, exists) {
  * @returns {string}
  */
 export function policyForRoot(root, apiBaseUrl) {
-  if (apiBaseUrl) return buildCsp({ apiBaseUrl });
   let html = '';
   try {
     html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
   } catch {
-    return buildCsp({});
+    return buildCsp({ apiBaseUrl });
   }
+  // Throws on a recorded value that is not a list of origins (a hand-edited build): better no server than one
+  // that lets any site frame the app.
+  const frameAncestors = extractFrameAncestors(html).join(' ');
+  if (apiBaseUrl) return buildCsp({ apiBaseUrl, frameAncestors });
   const meta = extractMetaCsp(html);
-  if (meta === null) return buildCsp({});
-  return parseCsp(meta).has('frame-ancestors') ? meta : `${meta}; frame-ancestors 'none'`;
+  if (meta === null) return buildCsp({ frameAncestors });
+  return parseCsp(meta).has('frame-ancestors') ? meta : `${meta}; frame-ancestors ${frameAncestors}`;
 }
+
+/** Files of a build that configure a static host and are not part of the app (Netlify does not serve them either). */
+const HOST_CONFIG_FILES = new Set(['_headers']);
 
 /**
  * Create (not start) the static server.
@@ -360,7 +367,7 @@ export function createServer({ root = 'dist', basePath = '/', apiBaseUrl = null 
       send(400, 'Bad Request\n');
       return;
     }
-    if (target.kind === 'not-found') {
+    if (target.kind === 'not-found' || (target.kind === 'file' && HOST_CONFIG_FILES.has(target.rel))) {
       send(404, 'Not Found\n');
       return;
     }

@@ -2,3 +2,5 @@ export const SHELL_VIEWS: string[];
 export const SHELL_LANGS: string[];
 export function shellPath(view: string, lang: string): string;
 export function shellFile(search: string): string;
+export function embedShellPath(lang: string): string;
+export function isEmbedQuery(params: URLSearchParams): boolean;

@@ -25,6 +25,28 @@ export function shellPath(view, lang) {
 }
 
 /**
+ * The page of an embedded chart (`?embed=1`, issue 17 item 5) in a language: the built index.html with an empty
+ * `#root` (scripts/embed-build.mjs), never a prerendered view, whose header and navigation would flash inside the
+ * host site's frame before the app replaces them with the embed layout.
+ *
+ * @param {string} lang
+ * @returns {string}
+ */
+export function embedShellPath(lang) {
+  return `shells/embed-${SHELL_LANGS.includes(lang) ? lang : 'fr'}.html`;
+}
+
+/**
+ * Whether a query asks for the embed layout: `embed=1` exactly, as src/app/embed-mode.ts reads it.
+ *
+ * @param {URLSearchParams} params
+ * @returns {boolean}
+ */
+export function isEmbedQuery(params) {
+  return params.get('embed') === '1';
+}
+
+/**
  * The shell file for a navigation's query string (`?view=…&lang=…`, with or without `?`).
  *
  * @param {string} search
@@ -34,5 +56,6 @@ export function shellFile(search) {
   const params = new URLSearchParams(search);
   const view = params.get('view') ?? 'overview';
   const lang = params.get('lang') ?? 'fr';
+  if (isEmbedQuery(params)) return embedShellPath(lang);
   return shellPath(SHELL_VIEWS.includes(view) ? view : 'overview', SHELL_LANGS.includes(lang) ? lang : 'fr');
 }

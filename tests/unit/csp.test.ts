@@ -7,15 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plugin, ResolvedConfig } from 'vite';
+import os from 'node:os';
 import {
   apiOrigin,
   buildCsp,
   cspDirectives,
   cspMetaTag,
+  extractFrameAncestors,
   extractMetaCsp,
+  frameAncestorSources,
+  frameAncestorsMetaTag,
+  frameOptionsFor,
   parseCsp,
   securityHeaders,
 } from '../../scripts/csp.mjs';
+import { policyForRoot } from '../../scripts/serve.mjs';
 import { z } from 'zod';
 import viteConfig from '../../vite.config.ts';
 import '../../src/contract/contract.ts';
@@ -32,6 +38,7 @@ describe.each([
   { label: 'header, real API', policy: buildCsp({ apiBaseUrl: API }) },
   { label: 'meta, mock mode', policy: buildCsp({ forMeta: true }) },
   { label: 'meta, real API', policy: buildCsp({ apiBaseUrl: API, forMeta: true }) },
+  { label: 'header, embeddable', policy: buildCsp({ frameAncestors: 'https://a.example https://b.example:8443' }) },
 ])('policy ($label)', ({ policy }) => {
   const csp = parseCsp(policy);
 
@@ -110,6 +117,121 @@ describe('connect-src and the API base URL', () => {
   });
 });
 
+describe('frame-ancestors: the sites allowed to embed the app (issue 17)', () => {
+  it.each([
+    [undefined, ["'none'"]],
+    [null, ["'none'"]],
+    ['', ["'none'"]],
+    ['  ', ["'none'"]],
+    ["'none'", ["'none'"]],
+    ["'self'", ["'self'"]],
+    ['https://www.example.ma', ['https://www.example.ma']],
+    ['HTTPS://WWW.Example.MA:443/', ['https://www.example.ma']],
+    ['https://a.example, http://127.0.0.1:4536  https://a.example', ['https://a.example', 'http://127.0.0.1:4536']],
+    ["'self' https://[::1]:8443", ["'self'", 'https://[::1]:8443']],
+  ])('frameAncestorSources(%j) = %j', (setting, expected) => {
+    expect(frameAncestorSources(setting)).toEqual(expected);
+  });
+
+  it.each([
+    ['*', /wildcard/],
+    ['https://*.example.ma', /wildcard/],
+    ['https:', /not a valid URL/],
+    ['www.example.ma', /not a valid URL/],
+    ['javascript:alert(1)', /must be http\(s\)/],
+    ['data:text/html,x', /must be http\(s\)/],
+    ['ftp://files.example.ma', /must be http\(s\)/],
+    ['https://www.example.ma/charts', /origin only/],
+    ['https://www.example.ma/?x', /origin only/],
+    ['https://www.example.ma#x', /origin only/],
+    ['https://user:pw@www.example.ma', /credentials/],
+    ["'none' https://www.example.ma", /alone/],
+    ["'unsafe-inline'", /keyword/],
+    // WHATWG URL accepts these hosts; the header would gain a directive or a broken source.
+    ['https://www.example.ma;script-src', /characters/],
+    ["https://x.example'", /characters/],
+  ])('refuses %j loudly', (setting, why) => {
+    expect(() => frameAncestorSources(setting)).toThrow(/MOUCHIR_FRAME_ANCESTORS/);
+    expect(() => frameAncestorSources(setting)).toThrow(why);
+  });
+
+  it('is the header directive, none by default', () => {
+    expect(parseCsp(buildCsp()).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(
+      parseCsp(buildCsp({ frameAncestors: 'https://a.example http://127.0.0.1:4536' })).get('frame-ancestors'),
+    ).toEqual(['https://a.example', 'http://127.0.0.1:4536']);
+    // The setting never reaches another directive.
+    const open = parseCsp(buildCsp({ frameAncestors: 'https://a.example' }));
+    const closed = parseCsp(buildCsp());
+    for (const [name, list] of closed) if (name !== 'frame-ancestors') expect(open.get(name), name).toEqual(list);
+  });
+
+  it('X-Frame-Options agrees with frame-ancestors: DENY by default, gone when other origins may embed', () => {
+    expect(frameOptionsFor(["'none'"])).toBe('DENY');
+    expect(frameOptionsFor(["'self'"])).toBe('SAMEORIGIN');
+    expect(frameOptionsFor(['https://a.example'])).toBeNull();
+    expect(frameOptionsFor(["'self'", 'https://a.example'])).toBeNull();
+    expect(securityHeaders()['X-Frame-Options']).toBe('DENY');
+    expect(securityHeaders({ frameAncestors: "'self'" })['X-Frame-Options']).toBe('SAMEORIGIN');
+    const open = securityHeaders({ frameAncestors: 'https://a.example' });
+    expect(open).not.toHaveProperty('X-Frame-Options');
+    expect(parseCsp(open['Content-Security-Policy'] ?? '').get('frame-ancestors')).toEqual(['https://a.example']);
+    // A policy passed in decides the header too (the server passes the build's).
+    expect(securityHeaders({ policy: "default-src 'self'; frame-ancestors https://a.example" })).not.toHaveProperty(
+      'X-Frame-Options',
+    );
+    expect(securityHeaders({ policy: "default-src 'self'" })['X-Frame-Options']).toBe('DENY');
+  });
+
+  it('round-trips through the meta tag the build writes, re-validated when read', () => {
+    const tag = frameAncestorsMetaTag('https://a.example  http://127.0.0.1:4536');
+    expect(extractFrameAncestors(`<head>${tag}</head>`)).toEqual(['https://a.example', 'http://127.0.0.1:4536']);
+    expect(extractFrameAncestors(`<head>${frameAncestorsMetaTag(null)}</head>`)).toEqual(["'none'"]);
+    expect(extractFrameAncestors('<head></head>')).toEqual(["'none'"]);
+    expect(() => extractFrameAncestors('<meta name="mouchir-frame-ancestors" content="*">')).toThrow(/wildcard/);
+    expect(() => frameAncestorsMetaTag('https://x.example/"><script>')).toThrow(/MOUCHIR_FRAME_ANCESTORS/);
+  });
+
+  describe("the server sends the build's setting", () => {
+    function buildWith(head: string): string {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-csp-'));
+      fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><head>${head}</head><body></body></html>`);
+      return dir;
+    }
+
+    it.each([
+      ['no setting recorded', cspMetaTag(), ["'none'"], 'DENY'],
+      ['the default', `${cspMetaTag()}${frameAncestorsMetaTag(null)}`, ["'none'"], 'DENY'],
+      [
+        'two origins',
+        `${cspMetaTag()}${frameAncestorsMetaTag('https://a.example https://b.example')}`,
+        ['https://a.example', 'https://b.example'],
+        undefined,
+      ],
+    ])('%s', (_label, head, sources, xfo) => {
+      const dir = buildWith(head);
+      try {
+        for (const api of [null, API]) {
+          const policy = policyForRoot(dir, api);
+          expect(parseCsp(policy).get('frame-ancestors')).toEqual(sources);
+          expect(securityHeaders({ policy })['X-Frame-Options']).toBe(xfo);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses to start on a hand-edited, invalid setting', () => {
+      const dir = buildWith(`${cspMetaTag()}<meta name="mouchir-frame-ancestors" content="https://*.example">`);
+      try {
+        expect(() => policyForRoot(dir, null)).toThrow(/wildcard/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
+
 describe('header and meta variants', () => {
   it('the header forbids framing; the meta tag omits frame-ancestors (browsers ignore it there)', () => {
     expect(parseCsp(buildCsp()).get('frame-ancestors')).toEqual(["'none'"]);
@@ -170,6 +292,25 @@ describe('the build embeds the policy', () => {
     const metaAt = html.search(/http-equiv="Content-Security-Policy"/);
     expect(metaAt).toBeGreaterThan(-1);
     expect(metaAt).toBeLessThan(html.search(/<script|<link/));
+  });
+
+  it.each([
+    [{}, ["'none'"]],
+    [
+      { MOUCHIR_FRAME_ANCESTORS: 'https://a.example http://127.0.0.1:4536' },
+      ['https://a.example', 'http://127.0.0.1:4536'],
+    ],
+  ])(
+    'records the embedding origins of MOUCHIR_FRAME_ANCESTORS (env %j); the meta CSP never has them',
+    (env, sources) => {
+      const html = transform(env);
+      expect(extractFrameAncestors(html)).toEqual(sources);
+      expect(parseCsp(extractMetaCsp(html) ?? '').has('frame-ancestors')).toBe(false);
+    },
+  );
+
+  it('fails the build on an invalid MOUCHIR_FRAME_ANCESTORS', () => {
+    expect(() => transform({ MOUCHIR_FRAME_ANCESTORS: 'https://*.example.ma' })).toThrow(/MOUCHIR_FRAME_ANCESTORS/);
   });
 
   it('index.html has no inline script or style to allow', () => {

@@ -1,6 +1,9 @@
 /**
- * "Présenter" buttons for the app's toolbar: present the current chart, or the pinned views.
+ * The "Présenter" button of the app's toolbar: presents the current chart (or map) full screen.
  * PresentationMode (and the composer it needs) is loaded only when a presentation starts.
+ *
+ * The briefing (issue 17: the saved views in the briefing, in order) is played by "Présenter le briefing (n)",
+ * which lives with the saved views (src/saved-views/ui/briefing-actions.tsx): this zone may not read them.
  */
 import { Suspense, useRef, useState, type ReactNode } from 'react';
 import type { Lang } from '../../contract/contract.ts';
@@ -10,7 +13,6 @@ import { translate } from '../../i18n/i18n.ts';
 import type { MapView } from '../actions.ts';
 import { toPinnedMap, type PinnedMap } from '../pins.ts';
 import { exportUiMessages as m } from './messages.ts';
-import { usePins } from './use-pins.ts';
 import './export.css';
 
 // lazyWithRetry: a presentation first started offline fails to its error boundary (the explorer's export
@@ -29,19 +31,13 @@ export interface PresentButtonProps {
   map?: Omit<MapView, 'link'> | undefined;
 }
 
-/** Buttons that start presentation mode with the current chart or with the pinned views. */
+/** The button that starts presentation mode with the current chart (or map). */
 export function PresentButton({ model, lang, map }: PresentButtonProps): ReactNode {
-  const { pins } = usePins();
   const [slides, setSlides] = useState<ChartModel[] | null>(null);
-  // The pinned maps, by slide (a map pin presents as the map picture); none when presenting the current chart.
+  // The map of the slide, when presenting the map tab.
   const [maps, setMaps] = useState<(PinnedMap | undefined)[] | undefined>(undefined);
   const opener = useRef<HTMLButtonElement | null>(null);
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
-  const start = (models: ChartModel[], button: HTMLButtonElement, pinnedMaps?: (PinnedMap | undefined)[]) => {
-    opener.current = button;
-    setMaps(pinnedMaps);
-    setSlides(models);
-  };
   const close = () => {
     setSlides(null);
     // Return focus to the button that started the show, after the overlay is gone.
@@ -52,24 +48,15 @@ export function PresentButton({ model, lang, map }: PresentButtonProps): ReactNo
       <button
         type="button"
         disabled={!model}
-        onClick={(e) => model && start([model], e.currentTarget, map ? [toPinnedMap(map.model, map)] : undefined)}
+        onClick={(e) => {
+          if (!model) return;
+          opener.current = e.currentTarget;
+          setMaps(map ? [toPinnedMap(map.model, map)] : undefined);
+          setSlides([model]);
+        }}
       >
         {t('present')}
       </button>
-      {pins.length > 0 && (
-        <button
-          type="button"
-          onClick={(e) =>
-            start(
-              pins.map((p) => p.model),
-              e.currentTarget,
-              pins.map((p) => p.map),
-            )
-          }
-        >
-          {t('presentPinned', { n: pins.length })}
-        </button>
-      )}
       {slides && (
         <Suspense fallback={null}>
           <PresentationMode models={slides} maps={maps} onClose={close} />

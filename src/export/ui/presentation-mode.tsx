@@ -3,15 +3,21 @@
  * overlay), large type, arrow / Page keys to move, Escape to leave. Each slide is the composed
  * export image (same title, legend, source and status as the downloads), shown through a data: URL
  * `<img>` — no innerHTML — composed at 1920×1080 with larger type so it reads from the back of a room.
+ *
+ * It plays the current chart (or map), or a briefing (issue 17: the saved views in the briefing, in order): a
+ * briefing slide carries the saved view's name (shown in the bar and announced), and a view that kept no chart
+ * or map (compare, projects, overview) is a title slide — its name, its selection in words and an "Ouvrir la vue"
+ * link — never a blank.
  */
 import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Lang } from '../../contract/contract.ts';
 import { QueryClientContext, type QueryClient } from '@tanstack/react-query';
 import { GEOMETRY_ENDPOINT, geometryQuery, geometryUrl } from '../../api/geo.ts';
 import { fetchJson } from '../../api/client.ts';
 import { MoroccoTopology } from '../../contract/geo.ts';
 import { leadingModel } from '../../transforms/chart-lead.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
-import { translate } from '../../i18n/i18n.ts';
+import { DIRECTIONS, defineMessages, translate } from '../../i18n/i18n.ts';
 import { composeMapWithFonts, composeWithFonts } from '../actions.ts';
 import { selectionCaption, statusLabel } from '../caption.ts';
 import { footnoteTexts, sourceLines, syntheticStamp } from '../provenance-text.ts';
@@ -20,10 +26,35 @@ import { mapModelOfPin, type PinnedMap } from '../pins.ts';
 import { svgDataUrl } from '../png.ts';
 import { exportUiMessages as m } from './messages.ts';
 import './export.css';
+import './presentation-mode.css';
+
+const slideMessages = defineMessages({
+  openView: { fr: 'Ouvrir la vue', ar: 'فتح العرض', en: 'Open the view' },
+  namedTitle: { fr: '{name} — {title}', ar: '{name} — {title}', en: '{name} — {title}' },
+});
+
+/**
+ * One slide: a chart (`model`), a map (`map`, with the view's chart model for its link when there is one), or,
+ * with neither, a title slide (`name`, `lines`, `link`).
+ */
+export interface PresentationSlide {
+  /** The saved view's name (a briefing's slides): shown in the bar and announced with the slide. */
+  name?: string | undefined;
+  model?: ChartModel | undefined;
+  map?: PinnedMap | undefined;
+  /** A title slide's selection in words, one line each. */
+  lines?: readonly string[] | undefined;
+  /** The view's link (a title slide's "Ouvrir la vue"; a map's QR code when it has no chart model). */
+  link?: string | undefined;
+}
 
 export interface PresentationModeProps {
-  /** The slides, in order (the current view, or the pinned views). */
-  models: ChartModel[];
+  /** The charts, in order (the current view); ignored when `slides` is given. */
+  models?: ChartModel[] | undefined;
+  /** The slides, in order (a briefing). */
+  slides?: readonly PresentationSlide[] | undefined;
+  /** Language of the controls when no slide has a chart (a briefing of title slides); the first chart's by default. */
+  lang?: Lang | undefined;
   /** Called when the user leaves (Escape, the exit button, or leaving full screen). */
   onClose(): void;
   /** Slide shown first; 0 by default. */
@@ -36,13 +67,21 @@ export interface PresentationModeProps {
 const SLIDE = { width: 1920, height: 1080, typeScale: 1.3 } as const;
 
 /** The boundary file: from the app's query cache when there is one (fetched once per session), else fetched. */
-function loadTopology(client: QueryClient | undefined): Promise<MoroccoTopology> {
+export function loadTopology(client: QueryClient | undefined): Promise<MoroccoTopology> {
   return client ? client.fetchQuery(geometryQuery()) : fetchJson(geometryUrl(), GEOMETRY_ENDPOINT, MoroccoTopology, {});
 }
 
-/** Compose one slide: the pinned map's picture, or the chart. */
-function composeSlide(model: ChartModel, map: PinnedMap | undefined, client: QueryClient | undefined): Promise<string> {
-  if (!map) return composeWithFonts(model, SLIDE, 'white', SLIDE.typeScale);
+/**
+ * Compose the picture of a slide (SVG markup): the map's, or the chart's; `null` for a title slide. Also used by the
+ * briefing's print document (src/saved-views/ui/briefing-print.tsx).
+ */
+export function composeSlideImage(
+  slide: PresentationSlide,
+  client: QueryClient | undefined,
+  size: { width: number; height: number; typeScale: number } = SLIDE,
+): Promise<string> | null {
+  const { model, map } = slide;
+  if (!map) return model ? composeWithFonts(model, size, 'white', size.typeScale) : null;
   return loadTopology(client).then((topo) =>
     composeMapWithFonts(
       {
@@ -51,12 +90,12 @@ function composeSlide(model: ChartModel, map: PinnedMap | undefined, client: Que
         regions: map.regions,
         title: map.title,
         regionLabels: new Map(map.regionLabels),
-        link: model.link,
-        synthetic: model.synthetic === true,
+        link: model?.link ?? slide.link ?? '',
+        synthetic: model?.synthetic === true,
       },
-      SLIDE,
+      size,
       'white',
-      SLIDE.typeScale,
+      size.typeScale,
     ),
   );
 }
@@ -84,13 +123,26 @@ export function slideStep(key: string, rtl: boolean): -1 | 1 | 'first' | 'last' 
   }
 }
 
-/** Full-screen slide show of charts. */
-export function PresentationMode({ models: given, onClose, startIndex = 0, maps }: PresentationModeProps): ReactNode {
+/** Full-screen slide show of charts, maps and title slides. */
+export function PresentationMode({
+  models: given,
+  slides: givenSlides,
+  lang: givenLang,
+  onClose,
+  startIndex = 0,
+  maps,
+}: PresentationModeProps): ReactNode {
   const queryClient = useContext(QueryClientContext);
   // Each slide shows the chart that fits its data (issue 13): a line whose values fall on one period, such as a
-  // view pinned before that rule, is presented as the ranking of that period.
-  const models = useMemo(() => given.map(leadingModel), [given]);
-  const count = models.length;
+  // view saved before that rule, is presented as the ranking of that period.
+  const slides = useMemo<PresentationSlide[]>(
+    () =>
+      (givenSlides ?? (given ?? []).map((model, i) => ({ model, map: maps?.[i] }))).map((s) =>
+        s.model ? { ...s, model: leadingModel(s.model) } : s,
+      ),
+    [givenSlides, given, maps],
+  );
+  const count = slides.length;
   const [index, setIndex] = useState(() => Math.min(Math.max(0, startIndex), Math.max(0, count - 1)));
   const [images, setImages] = useState<Record<number, string>>({});
   const rootRef = useRef<HTMLDivElement>(null);
@@ -101,9 +153,10 @@ export function PresentationMode({ models: given, onClose, startIndex = 0, maps 
   useEffect(() => {
     closeRef.current = onClose;
   }, [onClose]);
-  const model = models[index];
-  const lang = models[0]?.lang ?? 'fr';
-  const rtl = (models[0]?.dir ?? 'ltr') === 'rtl';
+  const slide = slides[index];
+  const model = slide?.model;
+  const lang: Lang = givenLang ?? slides.find((s) => s.model)?.model?.lang ?? slides[0]?.map?.model.lang ?? 'fr';
+  const rtl = DIRECTIONS[lang] === 'rtl';
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
 
   const go = useCallback(
@@ -163,19 +216,29 @@ export function PresentationMode({ models: given, onClose, startIndex = 0, maps 
   }, []);
   useEffect(() => {
     for (const i of [index, index + 1]) {
-      const mdl = models[i];
-      if (!mdl || pending.current.has(i)) continue;
+      const s = slides[i];
+      if (!s || pending.current.has(i)) continue;
+      const composing = composeSlideImage(s, queryClient);
+      if (!composing) continue; // a title slide: nothing to compose
       pending.current.add(i);
-      composeSlide(mdl, maps?.[i], queryClient)
+      composing
         .then((svg) => {
           if (mounted.current) setImages((prev) => ({ ...prev, [i]: svgDataUrl(svg) }));
         })
         .catch(() => pending.current.delete(i));
     }
-  }, [index, models, maps, queryClient]);
+  }, [index, slides, queryClient]);
 
-  const map = maps?.[index];
-  const title = map?.title ?? model?.title ?? '';
+  const map = slide?.map;
+  const isTitleSlide = !!slide && !slide.model && !slide.map;
+  const ownTitle = map?.title ?? model?.title ?? '';
+  const name = slide?.name?.trim() ?? '';
+  const title =
+    name === ''
+      ? ownTitle
+      : ownTitle === ''
+        ? name
+        : translate(slideMessages, lang, 'namedTitle', { name, title: ownTitle });
   // The slide's text for screen readers: what the picture says, qualified values, notes and every source included.
   const stamp = model?.synthetic ? `${syntheticStamp(lang)}. ` : '';
   const alt = map
@@ -206,6 +269,11 @@ export function PresentationMode({ models: given, onClose, startIndex = 0, maps 
         <span className="pm-counter" aria-hidden="true">
           {t('slideCounter', { i: index + 1, n: count })}
         </span>
+        {name !== '' && !isTitleSlide ? (
+          <span className="pm-name" aria-hidden="true">
+            {name}
+          </span>
+        ) : null}
         <span>
           <button type="button" onClick={() => go(-1)} disabled={index === 0} aria-label={t('previous')}>
             {rtl ? '→' : '←'}
@@ -219,7 +287,23 @@ export function PresentationMode({ models: given, onClose, startIndex = 0, maps 
         </span>
       </div>
       <div className="pm-stage">
-        {src ? (
+        {isTitleSlide ? (
+          <div className="pm-title-slide">
+            <h2 className="pm-title-slide__name">{name}</h2>
+            {slide.lines && slide.lines.length > 0 ? (
+              <ul className="pm-title-slide__lines">
+                {slide.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {slide.link ? (
+              <a className="pm-title-slide__open" href={slide.link}>
+                {translate(slideMessages, lang, 'openView')}
+              </a>
+            ) : null}
+          </div>
+        ) : src ? (
           <img src={src} alt={alt} width={SLIDE.width} height={SLIDE.height} />
         ) : (
           <p role="status">{t('loadingSlide')}</p>

@@ -1,0 +1,92 @@
+/**
+ * The briefing's actions (issue 17 item 1) with the saved views given by a stubbed `useSavedViews`: the count of
+ * views in the briefing, the presentation of them in order (a chart slide with the saved name, a title slide for a
+ * compare view with its selection and an "Ouvrir la vue" link, never blank), focus back on the button after Escape;
+ * nothing to present when no view is in the briefing.
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SavedViewsState } from '../../src/saved-views/use-saved-views.ts';
+import type { SavedView } from '../../src/saved-views/types.ts';
+import { lineModel } from '../unit/export-fixtures.ts';
+
+vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
+
+let state: SavedViewsState = { status: 'ready', views: [] };
+vi.mock('../../src/saved-views/use-saved-views.ts', () => ({ useSavedViews: () => state }));
+
+const { BriefingActions } = await import('../../src/saved-views/ui/briefing-actions.tsx');
+
+function view(id: string, overrides: Partial<SavedView> = {}): SavedView {
+  return {
+    id,
+    name: `Vue ${id}`,
+    query: 'view=compare&territories=MA-01,MA-04&lang=fr',
+    createdAt: '2026-12-05T08:00:00.000Z',
+    updatedAt: '2026-12-05T08:00:00.000Z',
+    inBriefing: true,
+    events: [],
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  state = { status: 'ready', views: [] };
+});
+
+describe('BriefingActions', () => {
+  it('plays the views in the briefing in order: chart with its saved name, then a title slide', async () => {
+    const user = userEvent.setup();
+    state = {
+      status: 'ready',
+      views: [
+        view('a', { name: 'Population de deux régions', query: 'view=explorer&lang=fr', model: lineModel() }),
+        view('b', { name: 'Hors briefing', inBriefing: false, model: lineModel() }),
+        view('c', { name: 'Tanger face à l’Oriental' }),
+      ],
+    };
+    render(<BriefingActions lang="fr" />);
+    const present = screen.getByRole('button', { name: 'Présenter le briefing (2)' });
+    await user.click(present);
+    const dialog = await screen.findByRole('dialog', { name: 'Mode présentation' });
+    expect(dialog).toBeInTheDocument();
+    expect(
+      screen.getByText('Diapositive 1 sur 2 : Population de deux régions — Population légale'),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('img')).toHaveAccessibleName(/^Population légale\./);
+
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByText('Diapositive 2 sur 2 : Tanger face à l’Oriental')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Tanger face à l’Oriental' })).toBeInTheDocument();
+    expect(screen.getByText('Vue : Comparer')).toBeInTheDocument();
+    expect(screen.getByText('Territoires : MA-01, MA-04')).toBeInTheDocument();
+    const open = screen.getByRole('link', { name: 'Ouvrir la vue' });
+    expect(new URL(open.getAttribute('href') ?? '').search).toBe('?view=compare&territories=MA-01,MA-04&lang=fr');
+    expect(screen.queryByRole('img')).toBeNull();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(present).toHaveFocus());
+  });
+
+  it('offers nothing to present or export when no view is in the briefing, and says why', () => {
+    state = { status: 'ready', views: [view('a', { inBriefing: false })] };
+    render(<BriefingActions lang="en" />);
+    expect(screen.getByRole('button', { name: 'Present the briefing (0)' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Export the briefing (PowerPoint)' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Export the briefing (PDF)' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent('No view in the briefing');
+  });
+
+  it('speaks Arabic, right to left, in the title slides', async () => {
+    const user = userEvent.setup();
+    state = { status: 'ready', views: [view('c', { name: 'مقارنة', query: 'view=projects&lang=ar' })] };
+    render(<BriefingActions lang="ar" />);
+    await user.click(screen.getByRole('button', { name: 'تقديم الإحاطة (1)' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveAttribute('dir', 'rtl');
+    expect(screen.getByText('العرض: المشاريع')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'فتح العرض' })).toBeInTheDocument();
+  });
+});

@@ -48,6 +48,14 @@ export async function readDataDir(dir: string): Promise<{ files: DataFiles; prob
   const territories = await readJson(dir, DATA_FILES.territories, problems);
   const indicators = await readJson(dir, DATA_FILES.indicators, problems);
   const projects = await readJson(dir, DATA_FILES.projects, problems);
+  // Optional (issue 17): a folder without events.json simply has no events; a broken one is reported.
+  let events: unknown;
+  try {
+    await readFile(join(dir, DATA_FILES.events), 'utf8');
+    events = await readJson(dir, DATA_FILES.events, problems);
+  } catch {
+    events = undefined;
+  }
   const observations: Record<string, unknown> = {};
   let names: string[] = [];
   try {
@@ -75,7 +83,7 @@ export async function readDataDir(dir: string): Promise<{ files: DataFiles; prob
         });
     }
   }
-  return { files: { territories, indicators, projects, observations, sources }, problems };
+  return { files: { territories, indicators, projects, observations, sources, events }, problems };
 }
 
 /** Runs the whole check on `dir`; returns the lines to print and the exit code. */
@@ -90,6 +98,7 @@ export async function runDataCheck(dir: string): Promise<{ lines: string[]; exit
     lines: [
       `data:check passed (${dir}): ${summary.territories} territories, ${summary.indicators} indicators, ` +
         `${summary.observations} observations in ${summary.observationFiles} files, ${summary.projects} projects, ` +
+        `${summary.events} events, ` +
         `${summary.sourceCells} figures equal to their cell in ${summary.sourceTables} source table(s)`,
     ],
     exitCode: 0,

@@ -11,6 +11,7 @@
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import {
+  EventsResponse,
   IndicatorsResponse,
   ObservationsResponse,
   ProjectsResponse,
@@ -201,6 +202,22 @@ export function projectsQuery(query: { territory?: string | null } = {}) {
   return queryOptions({
     queryKey: ['projects', territory] as const,
     queryFn: async ({ signal }) => (await apiFetch(path, ProjectsResponse, { signal })).data,
+    ...common,
+  });
+}
+
+/**
+ * `GET /events?indicator=ID` → the dated events (programme launches, reforms, censuses) that concern an indicator,
+ * by date, for its time axis (issue 17). An imported indicator (`user-…`) has none from the API: answered `[]` without
+ * a request (the user's own events come from their saved view, src/saved-views/).
+ */
+export function eventsQuery(query: { indicator: string }) {
+  return queryOptions({
+    queryKey: ['events', query.indicator] as const,
+    queryFn: async ({ signal }) =>
+      isUserIndicatorId(query.indicator)
+        ? []
+        : (await apiFetch(`/events?indicator=${encodeURIComponent(query.indicator)}`, EventsResponse, { signal })).data,
     ...common,
   });
 }

@@ -15,6 +15,10 @@
  * `<Line>` each — mounting 75 recharts lines × 132 months took ~0.5–1 s. Axes, grid, RTL, focus ring,
  * legend and announcements are unchanged; the value axis then gets an explicit nice domain (recharts
  * derives it from `<Line>` children) and hover shows the nearest lines' values.
+ *
+ * Events (issue 17): `model.events` on the axis are drawn as numbered rules above the lines (SVG or canvas) and
+ * listed under the legend, where each is a button that highlights its rule (src/charts/chart-events.tsx); events
+ * outside the range are listed only.
  */
 import {
   memo,
@@ -41,6 +45,7 @@ import {
 import type { Lang, Unit } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { CanvasLineLayer } from './canvas-line-layer.tsx';
+import { EventList, EventMarkers } from './chart-events.tsx';
 import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
@@ -190,6 +195,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   const helpId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<{ s: number; p: number } | null>(null);
+  const [highlightedEvent, setHighlightedEvent] = useState<string | null>(null);
   const canvas = drawsOnCanvas(model.series.length);
   // The canvas draws from the model itself: its rows carry only the time key (for the x axis and ticks).
   const rows = useMemo<Row[]>(
@@ -343,6 +349,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
                   isAnimationActive={animate && rows.length * model.series.length < 300}
                 />
               ))}
+          <EventMarkers events={model.events} highlighted={highlightedEvent} rtl={rtl} />
           {focusSeries && focusPoint ? (
             <FocusRing
               period={focusPoint.period}
@@ -380,6 +387,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
           );
         })}
       </ul>
+      <EventList events={model.events} lang={lang} highlighted={highlightedEvent} onHighlight={setHighlightedEvent} />
     </div>
   );
 }

@@ -319,6 +319,45 @@ export const Project = z
   .register(z.globalRegistry, { id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
+/** What kind of dated event an {@link IndicatorEvent} is. */
+export const EventKind = z.enum(['launch', 'reform', 'milestone', 'census']).register(z.globalRegistry, {
+  id: 'EventKind',
+  description:
+    'launch: a programme starts; reform: a rule changes; milestone: a step of a roll-out reported with a date; census: a census reference date.',
+});
+export type EventKind = z.infer<typeof EventKind>;
+
+/**
+ * A dated event that may explain a change in a series (issue 17; the API's "Event"): a programme launch, a reform, a roll-out milestone,
+ * a census. Drawn as a labelled marker on the time axis of the indicators it names, with its source.
+ */
+export const IndicatorEvent = z
+  .object({
+    /** Stable kebab-case id. */
+    id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id')),
+    /** When it happened, at the precision the source gives: a month (`2022-12`), a quarter or a year. */
+    date: Period,
+    /** The exact day, when the source gives one; it lies inside `date`. */
+    day: z.optional(IsoDate),
+    kind: EventKind,
+    name: LocalizedText,
+    /** Ids of the indicators (`GET /indicators`) the event concerns; at least one. */
+    indicators: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    /** How far the date is confirmed: `official` when a source read confirms it; never `imported`. */
+    status: z.enum(['official', 'estimate', 'illustrative']),
+    /** The caveat, in the three languages (required unless `official`). */
+    note: z.optional(LocalizedText),
+    source: Source,
+  })
+  .register(z.globalRegistry, { id: 'IndicatorEvent' });
+export type IndicatorEvent = z.infer<typeof IndicatorEvent>;
+
+/** `GET /api/v1/events?indicator=ID` */
+export const EventsResponse = z
+  .object({ data: z.array(IndicatorEvent) })
+  .register(z.globalRegistry, { id: 'EventsResponse' });
+export type EventsResponse = z.infer<typeof EventsResponse>;
+
 /** `GET /api/v1/territories` */
 export const TerritoriesResponse = z
   .object({ data: z.array(Territory) })

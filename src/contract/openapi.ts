@@ -92,7 +92,7 @@ export function buildOpenApiDocument(): Record<string, Json> {
       title: 'Mouchir API',
       version: OPENAPI_INFO_VERSION,
       description:
-        'Moroccan territorial indicators: territories, indicator catalogue, observations and projects. See docs/api.md for the prose version.',
+        'Moroccan territorial indicators: territories, indicator catalogue, observations, projects and dated events. See docs/api.md for the prose version.',
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: '/', description: 'Same origin as the app (mock API), or the configured VITE_API_BASE_URL.' }],
@@ -164,6 +164,26 @@ export function buildOpenApiDocument(): Record<string, Json> {
             },
           ],
           responses: { '200': jsonResponse('Projects.', 'ProjectsResponse'), '400': badRequest, ...commonErrors },
+        },
+      },
+      [`${API_PREFIX}/events`]: {
+        get: {
+          operationId: 'listEvents',
+          summary: 'Dated events (programme launches, reforms, censuses) with their sources, for the time axis.',
+          parameters: [
+            {
+              name: 'indicator',
+              in: 'query',
+              required: false,
+              description: 'Only the events that concern this indicator id. Every event when omitted.',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            '200': jsonResponse('Events sorted by date.', 'EventsResponse'),
+            '400': badRequest,
+            ...commonErrors,
+          },
         },
       },
       [`${API_PREFIX}/openapi.json`]: {

@@ -9,6 +9,7 @@ import { z } from 'zod/mini';
 import {
   Confidence,
   Indicator,
+  IndicatorEvent,
   Observation,
   Project,
   Qualifier,
@@ -18,7 +19,7 @@ import {
   type Frequency,
   type TerritoryLevel,
 } from '../contract/contract.ts';
-import { periodKind, rangeIsEmpty, type PeriodKind } from '../contract/period.ts';
+import { periodInRange, periodKind, rangeIsEmpty, type PeriodKind } from '../contract/period.ts';
 import { checkSourceTable, SOURCE_TABLES, type ObservationRef } from './source-tables.ts';
 
 /** One thing wrong with the data, located precisely enough to fix it. */
@@ -45,6 +46,8 @@ export interface DataFiles {
    * observation depends on it.
    */
   sources?: Readonly<Record<string, string>>;
+  /** `events.json` (issue 17): dated events for the time axis. Optional: a folder without it has no events. */
+  events?: unknown;
 }
 
 /** Counts printed when the check passes. */
@@ -54,6 +57,8 @@ export interface DataSummary {
   observations: number;
   observationFiles: number;
   projects: number;
+  /** Dated events of `events.json`. */
+  events: number;
   /** Figures found equal to their cell in a source table of data/sources/. */
   sourceCells: number;
   sourceTables: number;
@@ -69,6 +74,7 @@ export const DATA_FILES = {
   territories: 'territories.json',
   indicators: 'indicators.json',
   projects: 'projects.json',
+  events: 'events.json',
 } as const;
 
 /**
@@ -612,6 +618,47 @@ function checkProjects(
   }
 }
 
+/**
+ * The rules of `events.json` beyond the contract (issue 17): unique ids, known indicators, a `day` that is a real
+ * date inside `date`, names and caveats translated, a caveat on every event that is not `official`, a citation-shaped
+ * source.
+ */
+function checkEvents(
+  rows: readonly Row<IndicatorEvent>[],
+  indicatorIdsSeen: ReadonlySet<string>,
+  problems: DataProblem[],
+): void {
+  const file = DATA_FILES.events;
+  const ids = new Map<string, number>();
+  for (const { row, item: e } of rows) {
+    const first = ids.get(e.id);
+    if (first !== undefined)
+      problems.push({ file, row, field: 'id', message: `duplicate event id ${e.id} (first at row ${first})` });
+    else ids.set(e.id, row);
+    e.indicators.forEach((id, i) => {
+      if (!indicatorIdsSeen.has(id))
+        problems.push({ file, row, field: `indicators.${i}`, message: `unknown indicator ${id}` });
+    });
+    if (e.day !== undefined) {
+      const d = new Date(`${e.day}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== e.day)
+        problems.push({ file, row, field: 'day', message: `${e.day} is not a calendar date` });
+      else if (!periodInRange(e.day.slice(0, 7), e.date, e.date))
+        problems.push({ file, row, field: 'day', message: `${e.day} is not inside the event's date ${e.date}` });
+    }
+    if (e.status !== 'official' && !e.note)
+      problems.push({
+        file,
+        row,
+        field: 'note',
+        message: `an ${e.status} event needs a note (fr, ar, en) saying why its date is not confirmed`,
+      });
+    checkTranslated(file, row, 'name', e.name, problems);
+    if (e.note) checkTranslated(file, row, 'note', e.note, problems);
+    checkSource(file, row, 'source', e.source, problems);
+  }
+}
+
 function stringField(raw: readonly unknown[], key: string): Set<string> {
   const out = new Set<string>();
   for (const r of raw) {
@@ -657,6 +704,17 @@ export function checkData(files: DataFiles): DataCheckResult {
   const indicators = checkIndicators(inds.valid, problems);
   checkObservations(obsFiles, indicators, indicatorIdsSeen, territories, territoryCodesSeen, terr.valid, problems);
   checkProjects(projs.valid, indicatorIdsSeen, territoryCodesSeen, problems);
+  const evts =
+    files.events === undefined
+      ? { valid: [], raw: [] }
+      : parseRows(
+          DATA_FILES.events,
+          files.events,
+          IndicatorEvent,
+          new Set(Object.keys(IndicatorEvent.shape)),
+          problems,
+        );
+  checkEvents(evts.valid, indicatorIdsSeen, problems);
 
   const observations = new Map<string, ObservationRef>();
   for (const { file, rows } of obsFiles) {
@@ -677,6 +735,7 @@ export function checkData(files: DataFiles): DataCheckResult {
       observations: obsFiles.reduce((n, f) => n + f.count, 0),
       observationFiles: obsFiles.length,
       projects: projs.raw.length,
+      events: evts.raw.length,
       sourceCells,
       sourceTables: SOURCE_TABLES.filter((s) => files.sources?.[s.file] !== undefined).length,
     },

@@ -1,6 +1,7 @@
 /**
  * The composed export image: a self-contained SVG string with title, selection, legend, the chart
- * drawn from the ChartModel, source line, status badge, export date, link and QR code.
+ * drawn from the ChartModel, source line, status badge, export date, link and QR code; a line chart's events
+ * (issue 17) as numbered dashed rules on the plot and, in the footer, one line each (number, date, name, source).
  *
  * Composed rather than screenshotted because recharts draws its legend as HTML outside its `<svg>`,
  * and because a string is pure and testable (snapshot) and safe: every text goes through `escapeXml`.
@@ -23,6 +24,8 @@ import {
   syntheticWatermark,
 } from './provenance-text.ts';
 import { finiteOrNull, finiteValues, rankedSeries } from './values.ts';
+import { periodStart } from '../contract/period.ts';
+import { eventLine, eventMessages, eventsOffAxis, numberedEvents } from '../transforms/events.ts';
 import { escapeXml, num } from './xml.ts';
 import {
   composeFooter,
@@ -126,6 +129,48 @@ export function provenanceFootLines(
   return out;
 }
 
+/** Most event lines printed in a picture's footer; the rest are counted (every export's CSV lists them all). */
+const MAX_EVENT_LINES = 4;
+
+/**
+ * The footer lines of a line chart's events: "1 déc. 2022 — Généralisation de l’AMO… (source : CNSS, « … »)" for each
+ * numbered marker, then those outside the range ("Hors de la période affichée : …"), at most `max`, the rest counted.
+ */
+export function eventFootLines(model: ChartModel, max = MAX_EVENT_LINES): FootLine[] {
+  const lang = model.lang;
+  const all = [
+    ...numberedEvents(model.events).map(({ n, event }) => `${n} ${eventLine(event, lang, { url: false })}`),
+    ...eventsOffAxis(model.events).map(
+      (e) => `${translate(eventMessages, lang, 'outside')} ${eventLine(e, lang, { url: false })}`,
+    ),
+  ];
+  if (all.length === 0) return [];
+  const shown = all.length > max ? all.slice(0, max - 1) : all;
+  const out: FootLine[] = shown.map((t) => ({ text: t, cls: 'event', wrap: 2 }));
+  if (all.length > shown.length)
+    out.push({
+      text: `+ ${all.length - shown.length} ${translate(eventMessages, lang, 'events').toLowerCase()}`,
+      cls: 'event-more',
+    });
+  return out;
+}
+
+/**
+ * Where a period falls on an axis of equally spaced periods (the picture's line chart): between the two periods
+ * around it, in proportion to time (by first month, as the screen's time axis places it). `null` outside.
+ */
+export function axisPosition(periods: readonly string[], period: string, xOf: (i: number) => number): number | null {
+  const t = periodStart(period);
+  const starts = periods.map((p) => periodStart(p));
+  for (let i = 0; i < starts.length; i++) {
+    const a = starts[i] as number;
+    if (t === a) return xOf(i);
+    const b = starts[i + 1];
+    if (b !== undefined && t > a && t < b) return xOf(i) + ((t - a) / (b - a)) * (xOf(i + 1) - xOf(i));
+  }
+  return null;
+}
+
 /** Compose the export SVG. Pure: same model and options, same string. */
 export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const f = makeFrame(opts.width, opts.height, model.lang, model.dir === 'rtl', opts.typeScale ?? 1);
@@ -173,7 +218,12 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
   const method = methodLine(model);
   const notes = footnoteTexts(model);
   const sources = sourceLines(model, Infinity, 'csv', { isolate: true }).lines;
-  const lines: FootLine[] = provenanceFootLines(f, y, notes, sources, lang, method === null ? 0 : 1);
+  const events = model.kind === 'line' ? eventFootLines(model) : [];
+  const eventRows = events.reduce((n, l) => n + (l.wrap ?? 1), 0);
+  const lines: FootLine[] = [
+    ...events,
+    ...provenanceFootLines(f, y, notes, sources, lang, (method === null ? 0 : 1) + eventRows),
+  ];
   if (method !== null) lines.push({ text: method, cls: 'method' });
   const footer = composeFooter(f, { lines, exportDate: opts.exportDate, link: model.link });
   parts.push(footer.svg);
@@ -304,6 +354,41 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
       );
     }
     if (valueLabels.length > 0) out.push(`<g class="value-labels">${valueLabels.join('')}</g>`);
+    out.push(eventMarkers(xOf, top));
+    out.push(`</g>`);
+    return out.join('');
+  }
+
+  /**
+   * The events on the axis: a dashed rule each (dotted for the user's own, with a square badge), numbered as in the
+   * footer; two events of one position share a rule and a badge ("2,3").
+   */
+  function eventMarkers(xOf: (i: number) => number, top: number): string {
+    const groups = new Map<number, { x: number; ns: number[]; user: boolean }>();
+    for (const { n, event } of numberedEvents(model.events)) {
+      const x = axisPosition(model.periods, event.axisPeriod ?? event.date, xOf);
+      if (x === null) continue;
+      const key = Math.round(x * 100);
+      const g = groups.get(key) ?? { x, ns: [], user: true };
+      g.ns.push(n);
+      g.user &&= event.kind === 'user';
+      groups.set(key, g);
+    }
+    if (groups.size === 0) return '';
+    const out: string[] = [`<g class="events">`];
+    const r = fs.tick * 0.8;
+    for (const g of groups.values()) {
+      const px = X(g.x);
+      const label = g.ns.join(',');
+      const w = Math.max(2 * r, textWidth(label, fs.tick * 0.85) + r);
+      out.push(
+        `<g class="event${g.user ? ' event--user' : ''}" data-events="${escapeXml(label)}">` +
+          `<line x1="${num(px)}" x2="${num(px)}" y1="${num(top)}" y2="${num(plotBottom)}" stroke="${MUTED}" stroke-width="${num(2 * u)}" stroke-dasharray="${g.user ? `${num(2 * u)} ${num(5 * u)}` : `${num(9 * u)} ${num(7 * u)}`}"${g.user ? ' stroke-linecap="round"' : ''}/>` +
+          `<rect x="${num(px - w / 2)}" y="${num(top - r)}" width="${num(w)}" height="${num(2 * r)}" rx="${num(g.user ? 3 * u : r)}" fill="#ffffff" stroke="${MUTED}" stroke-width="${num(2 * u)}"/>` +
+          `<text x="${num(px)}" y="${num(top + fs.tick * 0.3)}" font-size="${num(fs.tick * 0.85)}" font-weight="600" fill="${INK}" text-anchor="middle" direction="ltr">${escapeXml(label)}</text>` +
+          `</g>`,
+      );
+    }
     out.push(`</g>`);
     return out.join('');
   }
@@ -405,6 +490,7 @@ export function composeSvg(model: ChartModel, opts: ComposeOptions): string {
       selectionCaption(model),
       ...sources,
       ...notes.lines,
+      ...events.map((l) => l.text),
       statusLabel(model.status, lang),
     ].join(' — '),
     background: opts.background,

@@ -15,6 +15,7 @@ import { buildLongRows, buildMapRows, type LongRow } from '../transforms/table.t
 import { exportedLine, methodLine, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { exportValueText, groupText, markedValue, syntheticStamp, syntheticWatermark } from './provenance-text.ts';
 import { finiteOrNull } from './values.ts';
+import { eventLine, eventMessages } from '../transforms/events.ts';
 
 const messages = defineMessages({
   title: { fr: 'Titre', ar: 'العنوان', en: 'Title' },
@@ -25,6 +26,7 @@ const messages = defineMessages({
   method: { fr: 'Méthode', ar: 'المنهجية', en: 'Method' },
   exported: { fr: 'Export', ar: 'التصدير', en: 'Export' },
   link: { fr: 'Lien', ar: 'الرابط', en: 'Link' },
+  event: { fr: 'Événement', ar: 'حدث', en: 'Event' },
   boundaries: { fr: 'Limites', ar: 'الحدود', en: 'Boundaries' },
   content: { fr: 'Contenu', ar: 'المحتوى', en: 'Content' },
   displayed: { fr: 'Données affichées', ar: 'البيانات المعروضة', en: 'Displayed data' },
@@ -295,7 +297,16 @@ export function chartExportTable({ model, rows, variant, exportDate }: CsvInput)
       pointOf: (r) => points.get(`${r.territoryCode}\u0000${r.period}`),
       synthetic: model.synthetic === true,
       status: model.status,
-      extra: method === null ? [] : [['method', model.method.trim()]],
+      extra: [
+        ...(method === null ? [] : [['method', model.method.trim()] as ['method', string]]),
+        // Events on the time axis (issue 17): one header line each (after the data table in the French-Excel CSV).
+        ...(model.events ?? []).map((e): ['event', string] => [
+          'event',
+          e.axisPeriod === null
+            ? `${translate(eventMessages, model.lang, 'outside')} ${eventLine(e, model.lang)}`
+            : eventLine(e, model.lang),
+        ]),
+      ],
       exportDate,
       link: model.link,
       variant,

@@ -16,6 +16,7 @@ import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DIRECTIONS, LOCALES, defineMessages, translate } from '../i18n/i18n.ts';
 import { qualifiedValue } from '../i18n/provenance.ts';
 import { footnotes, mapAsSeries, sourceGroups } from '../transforms/provenance.ts';
+import { eventDateText, eventLine, eventMessages, eventsOffAxis, eventsOnAxis } from '../transforms/events.ts';
 import { exportedLine, methodLine, needsStatusBadge, reasonLabel, selectionCaption, statusLabel } from './caption.ts';
 import { composeSvg } from './compose-svg.ts';
 import { STAMP_COLOR } from './svg-frame.ts';
@@ -175,6 +176,14 @@ function notesOf(model: ChartModel): string {
   for (const g of groups) lines.push(clean(groupText(g, model, groups.length > 1, { url: true, maxPoints: 200 })));
   const fns = footnoteTexts(model);
   if (fns.lines.length > 0) lines.push('', notesHeading(lang), ...fns.lines.map(clean));
+  // Events on the time axis (issue 17): a native chart cannot hold markers, so the notes list them all, sources
+  // with their links, and the slide names them under the chart (`slideEvents`).
+  if (model.events && model.events.length > 0) {
+    lines.push('', translate(eventMessages, lang, 'eventsHeading'));
+    for (const e of eventsOnAxis(model.events)) lines.push(clean(eventLine(e, lang)));
+    for (const e of eventsOffAxis(model.events))
+      lines.push(clean(`${translate(eventMessages, lang, 'outside')} ${eventLine(e, lang)}`));
+  }
   lines.push(
     '',
     clean(model.title),
@@ -206,6 +215,21 @@ function slideFootnotes(model: ChartModel): string[] {
   return [...shown, moreNotesText(all.length - shown.length, model.lang, 'notes')];
 }
 
+/**
+ * The events under a slide's chart, one line: "Événements : déc. 2022 — Généralisation de l’AMO… · …" (dates and
+ * names; the sources are in the notes). None when the chart has no event on its axis.
+ */
+export function slideEvents(model: ChartModel): string[] {
+  const on = eventsOnAxis(model.events);
+  if (on.length === 0) return [];
+  const lang = model.lang;
+  const items = on.map(
+    (e) =>
+      `${e.kind === 'user' ? `${translate(eventMessages, lang, 'yours')} · ` : ''}${eventDateText(e, lang)} — ${e.label}`,
+  );
+  return [clean(`${translate(eventMessages, lang, 'eventsHeading')} ${items.join(' · ')}`)];
+}
+
 /** The slide's source line: the first two citations (with their points when several), the others counted. */
 function slideSource(model: ChartModel): string {
   const { lines, moreText } = sourceLines(model, 2, 'notes', { maxPoints: 3 });
@@ -227,7 +251,7 @@ export function buildDeckSpec(models: readonly ChartModel[], lang: Lang, exportD
         source: slideSource(m),
         sourceUrl: (sourceGroups(m)[0]?.source ?? m.source).url,
         stamp: m.synthetic ? syntheticStamp(m.lang) : null,
-        footnotes: slideFootnotes(m),
+        footnotes: [...slideEvents(m), ...slideFootnotes(m)],
         status: {
           text: statusLabel(m.status, m.lang),
           fg: c.fg.replace('#', ''),

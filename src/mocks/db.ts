@@ -7,17 +7,26 @@
  */
 import { z } from 'zod/mini';
 import {
+  EventsResponse,
   IndicatorsResponse,
   ObservationsResponse,
   ProjectsResponse,
   TerritoriesResponse,
   type Indicator,
+  type IndicatorEvent,
   type Observation,
   type ObservationsQuery,
   type Project,
   type Territory,
 } from '../contract/contract.ts';
-import { compareMonthSpans, periodMonths, rangeMonths, sortPeriods, spanOverlaps } from '../contract/period.ts';
+import {
+  compareMonthSpans,
+  comparePeriods,
+  periodMonths,
+  rangeMonths,
+  sortPeriods,
+  spanOverlaps,
+} from '../contract/period.ts';
 // Static JSON imports in Node/vitest/dev; in the browser build, JSON assets fetched while the worker
 // starts (see shipped-files.ts and the vite.config.ts plugin that swaps it), so the data is not JS.
 import { shippedFiles, shippedFilesVersion } from './shipped-files.ts';
@@ -28,6 +37,8 @@ export interface DbFiles {
   indicators: readonly Indicator[];
   projects: readonly Project[];
   observations: readonly Observation[];
+  /** Dated events for the time axis (issue 17); none when omitted (the stress dataset has none). */
+  events?: readonly IndicatorEvent[];
 }
 
 /** An observation with its period pre-converted to month indices, so range filters never re-parse strings. */
@@ -42,6 +53,8 @@ export interface Db {
   territories: readonly Territory[];
   indicators: readonly Indicator[];
   projects: readonly Project[];
+  /** Events sorted by date (`comparePeriods`), then by day, then by id. */
+  events: readonly IndicatorEvent[];
   territoryByCode: ReadonlyMap<string, Territory>;
   indicatorById: ReadonlyMap<string, Indicator>;
   /** indicator id → territory code → rows sorted by period (`comparePeriods`). */
@@ -79,6 +92,7 @@ export function createDb(files: DbFiles): Db {
     territories: files.territories,
     indicators: files.indicators,
     projects: files.projects,
+    events: [...(files.events ?? [])].sort(compareEvents),
     territoryByCode,
     indicatorById,
     observations,
@@ -114,6 +128,22 @@ export function queryObservations(db: Db, query: ObservationsQuery): Observation
     }
   }
   return out;
+}
+
+/** The order events are answered in: by date, then by day (an undated-day event first), then by id. */
+export function compareEvents(a: IndicatorEvent, b: IndicatorEvent): number {
+  return (
+    comparePeriods(a.date, b.date) ||
+    (a.day ?? '').localeCompare(b.day ?? '') ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Events that concern `indicator` (every event when omitted), by date. Parameters are assumed valid. */
+export function queryEvents(db: Db, query: { indicator?: string | undefined }): IndicatorEvent[] {
+  const { indicator } = query;
+  if (indicator === undefined) return [...db.events];
+  return db.events.filter((e) => e.indicators.includes(indicator));
 }
 
 /** Whether `code` is `ancestor` or lies inside it (a province inside its region, everything inside `MA`). */
@@ -181,6 +211,7 @@ export function loadDataFiles(validate: boolean = VALIDATE_DATA_FILES): DbFiles 
       ...parseFile('data/observations/programmes.json', ObservationsResponse, raw.programmes, validate),
       ...parseFile('data/observations/illustrative.json', ObservationsResponse, raw.illustrative, validate),
     ],
+    events: parseFile('data/events.json', EventsResponse, raw.events, validate),
   };
 }
 

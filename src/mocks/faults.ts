@@ -34,9 +34,19 @@ const SIMULATED_GAP_NOTE = {
 } as const;
 
 /** Endpoints of contract v1, by their last path segment. */
-export const MOCK_ENDPOINTS = ['territories', 'indicators', 'observations', 'projects', 'openapi.json'] as const;
+export const MOCK_ENDPOINTS = [
+  'territories',
+  'indicators',
+  'observations',
+  'projects',
+  'events',
+  'openapi.json',
+] as const;
 export type MockEndpoint = (typeof MOCK_ENDPOINTS)[number];
-/** The endpoints a fault without an endpoint applies to. */
+/**
+ * The endpoints a fault without an endpoint applies to. Not `events`: a failed events answer only hides the markers
+ * (the chart is drawn without them), so a blanket fault keeps testing the data path; `error:events` targets it.
+ */
 export const DATA_ENDPOINTS: readonly MockEndpoint[] = ['territories', 'indicators', 'observations', 'projects'];
 
 /** Key of the local setting that holds a spec. */

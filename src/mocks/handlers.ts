@@ -11,7 +11,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { API_PREFIX, Period, TerritoryCode, type Problem } from '../contract/contract.ts';
 import { rangeIsEmpty } from '../contract/period.ts';
-import { DataFileError, defaultDb, queryObservations, queryProjects, type Db } from './db.ts';
+import { DataFileError, defaultDb, queryEvents, queryObservations, queryProjects, type Db } from './db.ts';
 import { loadShippedFiles } from './shipped-files.ts';
 import { dataFilesFor, type DataFileName } from './shipped-files-index.ts';
 import {
@@ -39,6 +39,7 @@ const ALLOWED_PARAMETERS: Record<MockEndpoint, readonly string[]> = {
   indicators: [],
   observations: ['indicator', 'territory', 'from', 'to'],
   projects: ['territory'],
+  events: ['indicator'],
   'openapi.json': [],
 };
 
@@ -170,6 +171,21 @@ function projects(db: Db, params: URLSearchParams): Answer {
   return { status: 200, json: { data: queryProjects(db, { territory }) } };
 }
 
+function events(db: Db, params: URLSearchParams): Answer {
+  const indicator = single(params, 'indicator');
+  if (isAnswer(indicator)) return indicator;
+  if (indicator === '')
+    return badRequest(
+      'indicator',
+      'invalid-parameter',
+      'Invalid parameter',
+      '"indicator" is empty; omit it to get every event.',
+    );
+  if (indicator !== undefined && !db.indicatorById.has(indicator))
+    return badRequest('indicator', 'unknown-indicator', 'Unknown indicator', `No indicator has the id "${indicator}".`);
+  return { status: 200, json: { data: queryEvents(db, { indicator }) } };
+}
+
 let openApiDocument: unknown;
 
 /**
@@ -198,6 +214,8 @@ export function answer(db: Db, endpoint: MockEndpoint, params: URLSearchParams):
       return observations(db, params);
     case 'projects':
       return projects(db, params);
+    case 'events':
+      return events(db, params);
     case 'openapi.json':
       // The handlers load it first; a direct caller that did not is told so instead of getting `undefined`.
       if (openApiDocument === undefined)
@@ -265,7 +283,14 @@ export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
       return jsonResponse(rewriteBody(faults, body), 200);
     });
 
-  const endpoints: readonly MockEndpoint[] = ['territories', 'indicators', 'observations', 'projects', 'openapi.json'];
+  const endpoints: readonly MockEndpoint[] = [
+    'territories',
+    'indicators',
+    'observations',
+    'projects',
+    'events',
+    'openapi.json',
+  ];
   return [
     ...endpoints.map(endpointHandler),
     // Anything else under the API prefix: 405 on a known path, 404 elsewhere, as problem+json.

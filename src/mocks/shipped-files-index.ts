@@ -12,7 +12,8 @@
 import type { MockEndpoint } from './faults.ts';
 
 /** The shipped data files, by the key `RawDataFiles` gives them. */
-export type DataFileName = 'territories' | 'indicators' | 'projects' | 'census' | 'programmes' | 'illustrative';
+export type DataFileName =
+  'territories' | 'indicators' | 'projects' | 'census' | 'programmes' | 'illustrative' | 'events';
 
 /** The observation files (data/observations/*.json). */
 export type ObservationFileName = 'census' | 'programmes' | 'illustrative';
@@ -25,6 +26,7 @@ export const DATA_FILES: readonly DataFileName[] = [
   'census',
   'programmes',
   'illustrative',
+  'events',
 ];
 
 /** The observation files. */
@@ -38,6 +40,7 @@ export const DATA_FILE_PATHS: Readonly<Record<DataFileName, string>> = {
   census: 'data/observations/census.json',
   programmes: 'data/observations/programmes.json',
   illustrative: 'data/observations/illustrative.json',
+  events: 'data/events.json',
 };
 
 /** The indicator ids whose observations each file holds (checked against the files by a unit test). */
@@ -112,6 +115,9 @@ export function dataFilesFor(endpoint: MockEndpoint, params: URLSearchParams): D
       return ['indicators'];
     case 'projects':
       return ['territories', 'projects'];
+    case 'events':
+      // The catalogue to check the `indicator` parameter, then the events file (small: one file for every indicator).
+      return ['indicators', 'events'];
     case 'observations': {
       // A repeated or missing indicator is answered 400 after the catalogue is read: no observation file then.
       const ids = params.getAll('indicator');

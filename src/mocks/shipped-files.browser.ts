@@ -17,6 +17,7 @@ import projectsUrl from '../../data/projects.json?url';
 import censusUrl from '../../data/observations/census.json?url';
 import programmesUrl from '../../data/observations/programmes.json?url';
 import illustrativeUrl from '../../data/observations/illustrative.json?url';
+import eventsUrl from '../../data/events.json?url';
 import type { RawDataFiles } from './shipped-files.ts';
 import { DATA_FILE_PATHS, DATA_FILES, firstViewFiles, type DataFileName } from './shipped-files-index.ts';
 
@@ -31,6 +32,7 @@ export const DATA_FILE_URLS: Readonly<Record<DataFileName, string>> = {
   census: censusUrl,
   programmes: programmesUrl,
   illustrative: illustrativeUrl,
+  events: eventsUrl,
 };
 
 /** How long a data file may take before its request fails (a static file on the page's own origin). */
@@ -118,5 +120,6 @@ export function shippedFiles(): RawDataFiles {
     census: loaded.census ?? EMPTY,
     programmes: loaded.programmes ?? EMPTY,
     illustrative: loaded.illustrative ?? EMPTY,
+    events: loaded.events ?? EMPTY,
   };
 }

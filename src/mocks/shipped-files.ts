@@ -14,6 +14,7 @@ import projects from '../../data/projects.json' with { type: 'json' };
 import census from '../../data/observations/census.json' with { type: 'json' };
 import programmes from '../../data/observations/programmes.json' with { type: 'json' };
 import illustrative from '../../data/observations/illustrative.json' with { type: 'json' };
+import events from '../../data/events.json' with { type: 'json' };
 import type { DataFileName } from './shipped-files-index.ts';
 
 export type { DataFileName } from './shipped-files-index.ts';
@@ -26,6 +27,7 @@ export interface RawDataFiles {
   census: unknown;
   programmes: unknown;
   illustrative: unknown;
+  events: unknown;
 }
 
 /** Nothing to load here: the files are static imports. Kept so callers work with both modules. */
@@ -43,5 +45,5 @@ export function shippedFilesVersion(): number {
 
 /** The raw files. */
 export function shippedFiles(): RawDataFiles {
-  return { territories, indicators, projects, census, programmes, illustrative };
+  return { territories, indicators, projects, census, programmes, illustrative, events };
 }

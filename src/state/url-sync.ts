@@ -82,6 +82,7 @@ const VIEW_PARAMS = new Set([
   'level',
   'region',
   'status',
+  'events',
   'lang',
 ]);
 

@@ -39,6 +39,8 @@ export interface ViewState {
   lang: Lang;
   /** Project list filter: status, `null` = all. */
   projectStatus: string | null;
+  /** Events on the explorer's time axis shown (default) or hidden (`events=0`, issue 17). */
+  events: boolean;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -54,6 +56,7 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   mapRegion: null,
   lang: 'fr',
   projectStatus: null,
+  events: true,
 };
 
 /** Why a URL parameter was dropped; shown to the user as a notice. */
@@ -190,6 +193,11 @@ export function parseViewUrl(search: string, vocab: UrlVocabulary = {}): ParsedU
       state.projectStatus = projectStatus;
     else notices.push({ parameter: 'status', value: projectStatus, reason: 'unknown-value' });
   }
+  const events = get('events');
+  if (events !== null) {
+    if (events === '0' || events === '1') state.events = events === '1';
+    else notices.push({ parameter: 'events', value: events, reason: 'unknown-value' });
+  }
   // Collapse "too-many" notices into one so a hostile URL does not flood the page.
   const compact: UrlNotice[] = [];
   for (const n of notices) {
@@ -214,6 +222,7 @@ export function serializeViewUrl(state: ViewState): string {
   if (state.mapLevel !== d.mapLevel) params.set('level', state.mapLevel);
   if (state.mapRegion !== null) params.set('region', state.mapRegion);
   if (state.projectStatus !== null) params.set('status', state.projectStatus);
+  if (state.events !== d.events) params.set('events', state.events ? '1' : '0');
   if (state.lang !== d.lang) params.set('lang', state.lang);
   const s = params.toString().replace(/%2C/g, ',');
   return s === '' ? '' : `?${s}`;

@@ -39,6 +39,7 @@ export function selectViewState(s: ViewStore): ViewState {
     mapRegion: s.mapRegion,
     lang: s.lang,
     projectStatus: s.projectStatus,
+    events: s.events,
   };
 }
 

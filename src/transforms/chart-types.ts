@@ -60,6 +60,40 @@ export const ChartSeriesSchema = z.object({
 /** One line (or one bar per point): a territory's points. */
 export type ChartSeries = z.infer<typeof ChartSeriesSchema>;
 
+/** Most events on one chart (the shipped file has a handful; a user adds a few to a saved view). */
+export const MAX_CHART_EVENTS = 200;
+
+/**
+ * One dated event on the chart's time axis (issue 17), placed by src/transforms/events.ts: an official one from
+ * `GET /events` (with its source and status) or the user's own (`kind: 'user'`, with an optional link). Texts are in
+ * the model's language.
+ */
+export const ChartEventSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  kind: z.enum(['official', 'user']),
+  /** The event's own period, at its precision (`2022-12`). */
+  date: z.string().check(z.maxLength(16)),
+  /** The exact day, when the source gives one. */
+  day: z.optional(z.string().check(z.maxLength(10))),
+  /**
+   * Where it sits on the axis: its own period, or the axis period containing it on a coarser axis (`2022` for
+   * `2022-12` on a yearly axis); `null` when outside the chart's range (listed, never drawn).
+   */
+  axisPeriod: z.nullable(z.string().check(z.maxLength(16))),
+  /** What happened: the event's name, or the user's words (plain text). */
+  label: z.string().check(z.minLength(1), z.maxLength(500)),
+  /** Official events: how far the date is confirmed. */
+  status: z.optional(z.enum(['official', 'estimate', 'illustrative'])),
+  /** The caveat of an event that is not `official`. */
+  note: z.optional(z.string().check(z.maxLength(1000))),
+  /** Official events: where the date comes from. */
+  source: z.optional(Source),
+  /** The user's link, http(s) only. */
+  link: z.optional(z.string().check(z.maxLength(2000), z.regex(/^https?:\/\//i))),
+});
+/** One dated event on the chart's time axis (see {@link ChartEventSchema}). */
+export type ChartEvent = z.infer<typeof ChartEventSchema>;
+
 /** Runtime schema of a {@link ChartModel}. */
 export const ChartModelSchema = z.object({
   kind: z.enum(['line', 'bar']),
@@ -88,6 +122,11 @@ export const ChartModelSchema = z.object({
   link: z.string(),
   /** The figures are the synthetic stress catalogue's (`?dataset=stress`): every export is stamped so. */
   synthetic: z.optional(z.boolean()),
+  /**
+   * Dated events of the indicator and the user's own, on this chart's axis or listed as outside it (issue 17).
+   * Absent on bar charts, when the reader turned events off, and in models stored before events existed.
+   */
+  events: z.optional(z.array(ChartEventSchema).check(z.maxLength(MAX_CHART_EVENTS))),
 });
 /** Everything a chart or an export needs (see the module comment). */
 export type ChartModel = z.infer<typeof ChartModelSchema>;

@@ -1376,7 +1376,7 @@ describe('scripts/data-check.ts on tests/fixtures/data-broken', () => {
     const ok = await run('data');
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(
-      /^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects, 750 figures equal to their cell in 1 source table\(s\)\n$/,
+      /^data:check passed \(data\): 88 territories, \d+ indicators, \d+ observations in 3 files, \d+ projects, \d+ events, 750 figures equal to their cell in 1 source table\(s\)\n$/,
     );
   }, 60_000);
 });

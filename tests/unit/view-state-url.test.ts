@@ -56,6 +56,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc
     ),
     lang: fc.constantFrom('fr', 'ar', 'en'),
     projectStatus: fc.option(fc.constantFrom('announced', 'planned', 'in-progress', 'completed'), { nil: null }),
+    events: fc.boolean(),
   })
   // A valid state never holds an empty range (the one period rule: `from` starting after `to` ends).
   .map((s) => (s.from !== null && s.to !== null && rangeIsEmpty(s.from, s.to) ? { ...s, to: null } : s));

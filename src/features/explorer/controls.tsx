@@ -115,6 +115,30 @@ export function MeasureSwitch(props: {
 }
 
 /**
+ * The "Événements" switch (issue 17): events on the line's time axis shown or hidden, mirrored in the URL (`events=0`
+ * when hidden; shown by default). A native checkbox: its state is announced and it takes Space like any other.
+ */
+export function EventsToggle(props: { checked: boolean; onChange: (checked: boolean) => void; lang: Lang }) {
+  const { lang } = props;
+  const helpId = useId();
+  return (
+    <label className="check events-toggle" title={translate(explorerMessages, lang, 'eventsToggleHelp')}>
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={helpId}
+        data-events-toggle=""
+      />
+      <span>{translate(explorerMessages, lang, 'eventsToggle')}</span>
+      <span id={helpId} className="visually-hidden">
+        {translate(explorerMessages, lang, 'eventsToggleHelp')}
+      </span>
+    </label>
+  );
+}
+
+/**
  * From/to selects over the periods the selection has, and play through the periods (for the ranking and map).
  * `from`/`to` are the bounds applied, as offered periods (`null`: open); a choice sends both, so a bound of the URL
  * that is not on offer is replaced by what the selects show. An option that would empty the range is disabled (the

@@ -30,6 +30,7 @@ import { apiErrorDetail } from '../../i18n/api-error-text.ts';
 import {
   IndicatorPicker,
   IndicatorsUnavailable,
+  EventsToggle,
   MeasureSwitch,
   PeriodSelect,
   TimeRange,
@@ -41,6 +42,7 @@ import { DataTable } from './table-panel.tsx';
 import { Tabs } from './tabs.tsx';
 import { Exports } from './exports.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
+import { useChartEvents } from './use-chart-events.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { FilterSheet, selectionSummary, usePhoneLayout } from './filter-sheet.tsx';
 import { missingUserIndicator } from '../../user-data/ids.ts';
@@ -115,7 +117,9 @@ function DeferredTab({
  * values, the ranking alone (a line chart would be a column of dots), with a note saying why.
  */
 function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; width: number }) {
-  const { line, bar, lead } = model;
+  const { bar, lead } = model;
+  // The line with its events (issue 17): drawn and exported alike.
+  const line = { ...model.line, model: useChartEvents(model.line.model) };
   const ranking = lead.chart === 'ranking';
   const linked = useLinked(line.model);
   const linkedBar = useLinked(bar.model);
@@ -221,7 +225,8 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
 }
 
 function TableTab({ model, lang }: { model: ExplorerModel; lang: Lang }) {
-  const { line } = model;
+  // The table's exports carry the events too (the CSV lists them after the data).
+  const line = { ...model.line, model: useChartEvents(model.line.model) };
   const linked = useLinked(line.model);
   return (
     <PanelBoundary lang={lang} resetKeys={[line.model]}>
@@ -266,6 +271,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   const tab = useViewStore((s) => s.tab);
   const period = useViewStore((s) => s.period);
   const mapLevel = useViewStore((s) => s.mapLevel);
+  const eventsShown = useViewStore((s) => s.events);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
   // Issue 16 (3): at ≤ 480 px the territory filter is a sheet opened from a summary above the chart.
@@ -513,6 +519,9 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
                 onPlayStep={(p) => updateView({ period: p }, 'replace')}
                 lang={lang}
               />
+            ) : null}
+            {model && model.lead.chart === 'line' ? (
+              <EventsToggle checked={eventsShown} onChange={(on) => updateView({ events: on })} lang={lang} />
             ) : null}
           </div>
           <Tabs

@@ -13,6 +13,13 @@ export const explorerMessages = defineMessages({
   'cat-synthetic': { fr: 'Synthétique (test)', ar: 'اصطناعي (اختبار)', en: 'Synthetic (test)' },
   'cat-imported': { fr: 'Mes données', ar: 'بياناتي', en: 'My data' },
   measure: { fr: 'Mesure', ar: 'المقياس', en: 'Measure' },
+  // The events on the time axis (issue 17): the switch's label, "Événements" as the issue names it.
+  eventsToggle: { fr: 'Événements', ar: 'الأحداث', en: 'Events' },
+  eventsToggleHelp: {
+    fr: 'Afficher les dates des programmes et réformes sur le graphique',
+    ar: 'إظهار تواريخ البرامج والإصلاحات على المبيان',
+    en: 'Show programme and reform dates on the chart',
+  },
   absolute: { fr: 'Valeur absolue', ar: 'القيمة المطلقة', en: 'Absolute value' },
   per1000: { fr: 'Pour 1 000 habitants', ar: 'لكل 1000 نسمة', en: 'Per 1,000 inhabitants' },
   perHousehold: { fr: 'Par ménage', ar: 'لكل أسرة', en: 'Per household' },

@@ -2,13 +2,13 @@
  * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
-import { Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
-import { indicatorsQuery, territoriesQuery, watchUserData } from '../api/queries.ts';
+import { watchUserData } from '../api/queries.ts';
 import { translate } from '../i18n/i18n.ts';
-import { updateView, useHistorySync, useVocabularyValidation } from '../state/url-sync.ts';
-import type { UrlVocabulary, ViewName } from '../state/view-state.ts';
+import { updateView, useHistorySync } from '../state/url-sync.ts';
+import type { ViewName } from '../state/view-state.ts';
 import { selectLang, selectView, useViewStore } from '../state/view-store.ts';
 import { useApiReadiness } from './api-ready.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../ui/error-boundary.tsx';
@@ -25,6 +25,8 @@ import { useThemeEffect } from './theme.ts';
 import { ViewSkeleton } from './view-skeleton.tsx';
 import { useDocumentTitle } from './document-title.ts';
 import { PrintStamp } from '../ui/print-stamp.tsx';
+import { CatalogueCheck } from './catalogue-check.tsx';
+import { EmbedShell, isEmbedSearch } from './embed.tsx';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
 const OverviewView = lazyWithRetry(
@@ -54,26 +56,6 @@ const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   compare: () => <CompareView />,
   projects: () => <ProjectsView />,
 };
-
-/** Drops unknown codes from the URL once the catalogue is in (mounted only when the API is ready). */
-function CatalogueCheck() {
-  const territories = useQuery(territoriesQuery());
-  const indicators = useQuery(indicatorsQuery());
-  const vocab = useMemo<UrlVocabulary | undefined>(
-    () =>
-      // An empty catalogue is a broken answer, not a vocabulary: validating against it would drop every
-      // code of the user's link (found by the fault matrix, `empty:territories`).
-      territories.data && indicators.data && territories.data.length > 0 && indicators.data.length > 0
-        ? {
-            territories: new Set(territories.data.map((t) => t.code)),
-            indicators: new Set(indicators.data.map((i) => i.id)),
-          }
-        : undefined,
-    [territories.data, indicators.data],
-  );
-  useVocabularyValidation(vocab);
-  return null;
-}
 
 function CurrentView({ lang }: { lang: Lang }) {
   const view = useViewStore(selectView);
@@ -148,13 +130,14 @@ function Shell() {
   );
 }
 
-/** The whole app, given its query client (tests pass one with retries off). */
+/**
+ * The whole app, given its query client (tests pass one with retries off). `?embed=1` (issue 17) renders one chart
+ * or map of the explorer for another site's frame instead of the app (src/app/embed.tsx); read once, at load: the
+ * embed never becomes the app in place (its link to the full view opens a new page).
+ */
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  const [embed] = useState(() => typeof window !== 'undefined' && isEmbedSearch(window.location.search));
   // Issue 15: datasets imported or deleted in another tab refresh this one (a BroadcastChannel listener only).
   useEffect(() => watchUserData(queryClient), [queryClient]);
-  return (
-    <QueryProvider client={queryClient}>
-      <Shell />
-    </QueryProvider>
-  );
+  return <QueryProvider client={queryClient}>{embed ? <EmbedShell /> : <Shell />}</QueryProvider>;
 }

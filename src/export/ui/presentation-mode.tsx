@@ -270,7 +270,7 @@ export function PresentationMode({
           {t('slideCounter', { i: index + 1, n: count })}
         </span>
         {name !== '' && !isTitleSlide ? (
-          <span className="pm-name" aria-hidden="true">
+          <span className="pm-name" aria-hidden="true" dir="auto">
             {name}
           </span>
         ) : null}
@@ -289,7 +289,9 @@ export function PresentationMode({
       <div className="pm-stage">
         {isTitleSlide ? (
           <div className="pm-title-slide">
-            <h2 className="pm-title-slide__name">{name}</h2>
+            <h2 className="pm-title-slide__name" dir="auto">
+              {name}
+            </h2>
             {slide.lines && slide.lines.length > 0 ? (
               <ul className="pm-title-slide__lines">
                 {slide.lines.map((line) => (

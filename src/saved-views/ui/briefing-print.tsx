@@ -139,7 +139,9 @@ export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): Re
             <p className="briefing-print__head">
               {title} · {t('pageOf', { i: i + 1, n: slides.length })}
             </p>
-            <h2 className="briefing-print__name">{slide.name}</h2>
+            <h2 className="briefing-print__name" dir="auto">
+              {slide.name}
+            </h2>
             {src ? (
               <img
                 className="briefing-print__image"

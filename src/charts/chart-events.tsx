@@ -14,6 +14,7 @@ import { usePlotArea, useXAxisScale } from 'recharts';
 import type { Lang } from '../contract/contract.ts';
 import { periodStart } from '../contract/period.ts';
 import { defineMessages, translate } from '../i18n/i18n.ts';
+import { fitText } from './text-layout.ts';
 import type { ChartEvent } from '../transforms/chart-types.ts';
 import {
   eventDateText,
@@ -114,12 +115,18 @@ export function EventMarkers({ events, highlighted, rtl }: EventMarkersProps) {
         <text
           x={shown.x + (after ? 6 : -6)}
           y={top + 14}
-          textAnchor={after ? 'start' : 'end'}
+          // With `direction="rtl"` an anchor's start is the text's right end: swap, so the text still lies on the roomy side.
+          textAnchor={after !== rtl ? 'start' : 'end'}
           className="chart-event__label"
           direction={rtl ? 'rtl' : 'ltr'}
           paintOrder="stroke"
         >
-          {shown.text.length > 60 ? `${shown.text.slice(0, 59)}…` : shown.text}
+          {fitText(
+            shown.text,
+            Math.max(40, after ? plot.x + plot.width - shown.x - 10 : shown.x - plot.x - 10),
+            12,
+            true,
+          )}
         </text>
       ) : null}
     </g>

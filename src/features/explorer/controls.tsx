@@ -122,19 +122,21 @@ export function EventsToggle(props: { checked: boolean; onChange: (checked: bool
   const { lang } = props;
   const helpId = useId();
   return (
-    <label className="check events-toggle" title={translate(explorerMessages, lang, 'eventsToggleHelp')}>
-      <input
-        type="checkbox"
-        checked={props.checked}
-        onChange={(e) => props.onChange(e.target.checked)}
-        aria-describedby={helpId}
-        data-events-toggle=""
-      />
-      <span>{translate(explorerMessages, lang, 'eventsToggle')}</span>
+    <>
+      <label className="check events-toggle" title={translate(explorerMessages, lang, 'eventsToggleHelp')}>
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          aria-describedby={helpId}
+          data-events-toggle=""
+        />
+        <span>{translate(explorerMessages, lang, 'eventsToggle')}</span>
+      </label>
       <span id={helpId} className="visually-hidden">
         {translate(explorerMessages, lang, 'eventsToggleHelp')}
       </span>
-    </label>
+    </>
   );
 }
 

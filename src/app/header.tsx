@@ -1,6 +1,7 @@
 /**
  * The header: brand, navigation between views (links, so each view opens in a new tab too),
- * the import entries (issue 15), language switcher, theme switch and "copy link".
+ * the import entries (issue 15), "Vues enregistrées (n)" (issue 17: the saved-views panel), language switcher, theme
+ * switch and "copy link".
  * Issue 16 (3): at ≤ 480 px the header is one compact bar — brand and a "Menu" disclosure holding the tools — with
  * the four views in a compact row under it (src/styles/global.css); above 480 px the button is not shown and the
  * tools are always there.
@@ -13,6 +14,7 @@ import { serializeViewUrl, VIEWS, type ViewName } from '../state/view-state.ts';
 import { selectViewState, useViewStore } from '../state/view-store.ts';
 import { usePreferences, type ThemePreference } from '../state/preferences.ts';
 import { ImportEntry } from '../features/import/index.ts';
+import { SavedViewsEntry } from '../saved-views/ui/saved-views-entry.tsx';
 import { CopyLink } from './copy-link.tsx';
 import { appMessages } from './messages.ts';
 
@@ -85,6 +87,8 @@ export function Header({ lang }: { lang: Lang }) {
         {/* Issue 15: import the user's own figures, and "Mes données" (the dialog loads on the first click). */}
         <ImportEntry lang={lang} />
         <ImportEntry lang={lang} start="datasets" className="button--small button--quiet" />
+        {/* Issue 17: save the view on screen, and list, open, reorder, export the saved views (panel on first click). */}
+        <SavedViewsEntry lang={lang} />
         <label className="field field--inline">
           <span>{translate(appMessages, lang, 'language')}</span>
           <select value={lang} onChange={(e) => updateView({ lang: e.currentTarget.value as Lang })}>

@@ -1,9 +1,12 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { PINS_KEY } from '../../src/export/pins.ts';
 import { ExportMenu } from '../../src/export/ui/export-menu.tsx';
-import { pinActions } from '../../src/export/ui/use-pins.ts';
+import { ensureLoaded, resetSavedViewsForTests, savedViewsSnapshot } from '../../src/saved-views/saved-views-state.ts';
+import { closeSavedViews } from '../../src/saved-views/store.ts';
 import { lineModel, oneCensusLineModel } from '../unit/export-fixtures.ts';
 
 // The font files are fetched in the browser only; in jsdom the composer gets none (fallback stack).
@@ -24,11 +27,16 @@ function captureDownloads() {
   return files;
 }
 
-beforeEach(() => {
+// The export menu saves views through the saved views (issue 17), connected when they load: a fresh IndexedDB
+// and a fresh page state per test.
+beforeEach(async () => {
+  resetSavedViewsForTests();
+  await closeSavedViews();
+  globalThis.indexedDB = new IDBFactory();
   localStorage.removeItem(PINS_KEY);
-  pinActions.reload();
 });
 afterEach(() => {
+  resetSavedViewsForTests();
   vi.restoreAllMocks();
 });
 
@@ -60,7 +68,7 @@ describe('ExportMenu', () => {
       'Télécharger le CSV (données affichées)',
       'Télécharger le CSV (série complète)',
       'Télécharger le PowerPoint',
-      'Épingler pour la présentation',
+      'Enregistrer la vue',
     ])
       expect(within(dialog).getByRole('button', { name })).toBeEnabled();
     for (const name of [
@@ -108,7 +116,8 @@ describe('ExportMenu', () => {
     expect(svg).not.toContain('class="bar"');
   });
 
-  it('exports a line of one period as the ranking of that period, and pins that ranking (issue 13)', async () => {
+  it('exports a line of one period as the ranking of that period, and saves that ranking (issue 13)', async () => {
+    await act(() => ensureLoaded());
     const files = captureDownloads();
     const user = userEvent.setup();
     render(<ExportMenu model={oneCensusLineModel()} />);
@@ -118,9 +127,9 @@ describe('ExportMenu', () => {
     const svg = (await files[0]?.blob.text()) ?? '';
     expect(svg.match(/<rect class="bar"/g)).toHaveLength(2);
     expect(svg).not.toContain('class="series"');
-    await user.click(screen.getByRole('button', { name: 'Épingler pour la présentation' }));
-    const stored = JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null') as { pins: { model: { kind: string } }[] };
-    expect(stored.pins.map((p) => p.model.kind)).toEqual(['bar']);
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la vue' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(savedViewsSnapshot().views.map((v) => v.model?.kind)).toEqual(['bar']));
   });
 
   it('explains when the browser cannot copy images', async () => {
@@ -131,22 +140,38 @@ describe('ExportMenu', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('ne permet pas de copier une image');
   });
 
-  it('pins the view in versioned storage and unpins it', async () => {
+  it('saves the view under a name (the chart title by default), with its chart; Escape leaves the prompt', async () => {
+    await act(() => ensureLoaded());
     const user = userEvent.setup();
     render(<ExportMenu model={lineModel()} />);
     await user.click(screen.getByRole('button', { name: 'Exporter' }));
-    await user.click(screen.getByRole('button', { name: 'Épingler pour la présentation' }));
-    const stored = JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null') as { version: number; pins: { id: string }[] };
-    expect(stored.version).toBe(1);
-    expect(stored.pins.map((p) => p.id)).toEqual([lineModel().link]);
-    expect(screen.getByText('Vues épinglées : 1')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Retirer de la présentation' }));
-    expect(JSON.parse(localStorage.getItem(PINS_KEY) ?? 'null')).toEqual({ version: 1, pins: [] });
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la vue' }));
+    const field = screen.getByRole('textbox', { name: 'Nom de la vue' });
+    expect(field).toHaveValue(lineModel().title);
+    expect(field).toHaveFocus();
+    // Escape closes the prompt only: the menu stays open.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: 'Nom de la vue' })).not.toBeInTheDocument();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la vue' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Nom de la vue' }));
+    await user.keyboard('Ma vue{Enter}');
+    expect(await screen.findByText(/Vue enregistrée sous « Ma vue »/)).toBeInTheDocument();
+    await waitFor(() => expect(savedViewsSnapshot().views).toHaveLength(1));
+    const [view] = savedViewsSnapshot().views;
+    expect(view).toMatchObject({ name: 'Ma vue', inBriefing: true, events: [] });
+    expect(view!.model?.title).toBe(lineModel().title);
+    // An empty name is refused with a message, nothing saved.
+    await user.click(screen.getByRole('button', { name: 'Enregistrer la vue' }));
+    await user.clear(screen.getByRole('textbox', { name: 'Nom de la vue' }));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(/Donnez un nom à la vue/)).toBeInTheDocument();
+    expect(savedViewsSnapshot().views).toHaveLength(1);
   });
 
   it('resets corrupt stored pins with a notice instead of crashing', async () => {
     localStorage.setItem(PINS_KEY, '{"version":1,"pins":[{"id":"x","model":{"title":42}}]}');
-    act(() => pinActions.reload());
+    await act(() => ensureLoaded());
     const user = userEvent.setup();
     render(<ExportMenu model={lineModel()} />);
     expect(screen.getByRole('alert')).toHaveTextContent('illisibles et ont été réinitialisées');

@@ -1,8 +1,8 @@
 /**
  * Issue 8 item 4 in Chromium: nothing lost.
  *
- * - Language, theme and pinned views survive a reload (from localStorage, not from the URL).
- * - Corrupt or outdated stored preferences and pins are detected, reset with a visible notice, and the app
+ * - Language, theme (localStorage) and saved views (IndexedDB, issue 17: pins became saved views) survive a reload.
+ * - Corrupt or outdated stored preferences and old pins are detected, reset with a visible notice, and the app
  *   works on defaults; nothing is thrown.
  * - Network loss mid-session (`context.setOffline`) keeps the chart on screen with an "offline" notice and
  *   no error; a change made while offline waits (no error shown) and loads when the network returns.
@@ -50,7 +50,7 @@ describe('nothing lost', () => {
     await served?.close();
   });
 
-  it('language, theme and pinned views persist across reloads', { timeout: 150_000 }, async () => {
+  it('language, theme and saved views persist across reloads', { timeout: 150_000 }, async () => {
     const page = browser.page;
     errors.length = 0;
     await page.evaluate(() => localStorage.clear());
@@ -66,15 +66,16 @@ describe('nothing lost', () => {
       .selectOption('dark');
     await expect.poll(() => theme(page)).toBe('dark');
     await page.getByRole('button', { name: 'Export', exact: true }).first().click();
-    await page.getByRole('button', { name: 'Pin to presentation' }).click();
-    await page.getByRole('button', { name: 'Remove from presentation' }).waitFor();
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page.getByRole('textbox', { name: 'View name' }).press('Enter');
+    await page.getByText(/^View saved as/).waitFor({ timeout: WAIT });
     await page.keyboard.press('Escape');
 
     // A fresh load of a link that says nothing about language: the stored preference wins over the default.
     await openApp(page, served.url, explorer);
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await theme(page)).toBe('dark');
-    await page.getByRole('button', { name: 'Present pinned views (1)' }).first().waitFor({ timeout: WAIT });
+    await page.getByRole('button', { name: 'Saved views (1)' }).first().waitFor({ timeout: WAIT });
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
 
     // Arabic: right to left, kept across a reload too.
@@ -88,7 +89,7 @@ describe('nothing lost', () => {
       .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()))
       .toBe('ar,rtl');
     expect(await theme(page)).toBe('dark');
-    await page.getByRole('button', { name: 'عرض العروض المثبتة (1)' }).first().waitFor({ timeout: WAIT });
+    await page.getByRole('button', { name: 'العروض المحفوظة (1)' }).first().waitFor({ timeout: WAIT });
     expect(errors).toEqual([]);
   });
 

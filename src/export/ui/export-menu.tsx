@@ -2,9 +2,12 @@
  * The "Exporter" menu: a disclosure button opening a non-modal dialog with every export of the
  * current chart — PNG (size, scale, background), SVG, copy image, CSV (displayed / full series / for French
  * Excel), an Excel workbook (its writer loaded on the click),
- * PowerPoint (native chart, optional composed image) and "pin to presentation".
+ * PowerPoint (native chart, optional composed image) and "save this view" (issue 17: pins became saved views —
+ * a name, by default the chart's title, and the view is kept with its chart in the saved views).
  * With `map`, the same menu exports the map instead (issue 13): the composed map image (PNG, SVG, copy),
- * the map's table as CSV, a slide with the map picture and the table, and pins the map.
+ * the map's table as CSV, a slide with the map picture and the table, and saves the map view.
+ * The saved views live above this zone: they plug in through ./use-pins.ts (`useSavedViewsConnection`), and the
+ * menu reports the chart it draws there, so a saved view of this view keeps its latest chart for offline playback.
  * Keyboard: the button opens it and focus moves in; Escape closes and focus returns to the button.
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -30,11 +33,13 @@ import {
 } from '../actions.ts';
 import type { ExportSizeName } from '../compose-svg.ts';
 import { canCopyImage } from '../download.ts';
-import { isPinned, mapPinId, pinId, toPinnedMap } from '../pins.ts';
+import { toPinnedMap, type PinnedMap } from '../pins.ts';
 import type { ExportScale } from '../png.ts';
 import { exportUiMessages as m } from './messages.ts';
-import { pinActions, usePins } from './use-pins.ts';
+import { saveViewMessages as sm } from './save-view-messages.ts';
+import { pinActions, usePins, useSavedViewsConnection } from './use-pins.ts';
 import './export.css';
+import './save-view.css';
 
 export interface ExportMenuProps {
   /** The chart as displayed. */
@@ -103,8 +108,24 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
   const [withImage, setWithImage] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const { pins, reset } = usePins();
-  const pinned = view ? pins.some((p) => p.id === mapPinId(given)) : isPinned(pins, model);
+  const { reset } = usePins();
+  const saver = useSavedViewsConnection();
+  const ts = (key: keyof typeof sm, vars?: Record<string, string | number>) => translate(sm, lang, key, vars);
+  // The map as a saved view keeps it (null on the chart tabs).
+  const pinnedMap: PinnedMap | undefined = useMemo(() => (view ? toPinnedMap(view.model, view) : undefined), [view]);
+  // Tell the saved views which chart this view draws (their snapshot for offline playback).
+  useEffect(() => {
+    saver?.rendered(model, pinnedMap);
+  }, [saver, model, pinnedMap]);
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  const saveButtonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!naming) return;
+    nameRef.current?.focus();
+    nameRef.current?.select();
+  }, [naming]);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -164,16 +185,25 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
       throw new Error(t(result === 'unsupported' ? 'copyUnsupported' : 'copyDenied'));
     });
 
-  const onPin = () =>
-    run(() => {
-      const id = view ? mapPinId(given) : pinId(model);
-      const saved = pinned
-        ? pinActions.unpin(id)
-        : view
-          ? pinActions.pinMap(given, toPinnedMap(view.model, view))
-          : pinActions.pin(model);
-      if (!saved) throw new Error(t('pinsNotSaved'));
-      return pinned ? t('unpinned') : t('pinned', { n: pins.length + 1 });
+  const startNaming = () => {
+    setName(view ? view.title : model.title);
+    setNaming(true);
+  };
+
+  const stopNaming = () => {
+    setNaming(false);
+    requestAnimationFrame(() => saveButtonRef.current?.focus());
+  };
+
+  const onSave = () =>
+    run(async () => {
+      const clean = name.trim();
+      if (clean === '') throw new Error(ts('nameEmpty'));
+      if (!saver) throw new Error(ts('notReady'));
+      const saved = await saver.save({ name: clean, model, map: pinnedMap });
+      if (!saved) throw new Error(ts('notSaved'));
+      stopNaming();
+      return ts('savedAs', { name: clean });
     });
 
   return (
@@ -322,18 +352,47 @@ export function ExportMenu({ model: given, tableRows, fullRows, chartSize, map }
               >
                 {t('downloadPptx')}
               </button>
-              <button type="button" disabled={busy} aria-pressed={pinned} onClick={onPin}>
-                {pinned ? t('unpin') : t('pin')}
-              </button>
-            </div>
-            <p className="xm-muted">
-              {t('pinnedCount', { n: pins.length })}{' '}
-              {pins.length > 0 && (
-                <button type="button" className="xm-link" onClick={() => pinActions.clear()}>
-                  {t('clearPins')}
+              {naming ? null : (
+                <button ref={saveButtonRef} type="button" disabled={busy} onClick={startNaming}>
+                  {ts('saveView')}
                 </button>
               )}
-            </p>
+            </div>
+            {naming && (
+              <form
+                className="xm-save"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void onSave();
+                }}
+              >
+                <label className="xm-save__label">
+                  {ts('nameLabel')}
+                  <input
+                    ref={nameRef}
+                    type="text"
+                    value={name}
+                    maxLength={120}
+                    onChange={(e) => setName(e.currentTarget.value)}
+                    onKeyDown={(e) => {
+                      // Escape leaves the name prompt, not the whole menu.
+                      if (e.key === 'Escape') {
+                        e.stopPropagation();
+                        stopNaming();
+                      }
+                    }}
+                  />
+                </label>
+                <div className="xm-actions">
+                  <button type="submit" disabled={busy}>
+                    {ts('save')}
+                  </button>
+                  <button type="button" onClick={stopNaming}>
+                    {ts('cancel')}
+                  </button>
+                </div>
+              </form>
+            )}
           </section>
         </div>
       )}

@@ -1,79 +1,83 @@
 /**
- * React binding of the pinned views: one module-level copy, shared by the export menu and the
- * "Présenter" button, kept in step across tabs through the `storage` event.
+ * The seam between the export tools and the saved views (issue 17: "pins become saved views").
+ *
+ * The export tools (this zone) may not import src/saved-views (a zone above them), so the saved views plug in here
+ * when they load (`connectSavedViews`, called by src/saved-views/saved-views-state.ts): the export menu then saves
+ * the view on screen through the connected saver ("Enregistrer la vue") and reports the chart it draws (the snapshot
+ * a saved view of this view keeps for offline playback). The old pins (localStorage `mouchir.pins.v1`) are moved into
+ * the saved views once; when they were unreadable, `usePins().reset` says so and the export menu shows the notice.
+ *
+ * Before the saved views connect (their chunk loads just after the first render) the menu's save waits for them.
  */
 import { useSyncExternalStore } from 'react';
 import type { ChartModel } from '../../transforms/chart-types.ts';
-import {
-  addMapPin,
-  addPin,
-  browserStorage,
-  PINS_KEY,
-  readPins,
-  removePin,
-  writePins,
-  type PinnedMap,
-  type PinsRead,
-} from '../pins.ts';
+import type { PinnedMap } from '../pins.ts';
 
-let state: PinsRead | null = null;
-const listeners = new Set<() => void>();
-
-function current(): PinsRead {
-  if (state === null) state = readPins(browserStorage());
-  return state;
+/** What the saved views give the export tools. */
+export interface SavedViewsConnection {
+  /** Save the view on screen under `name`, with the chart (and map) it shows; resolves with whether it was stored. */
+  save(input: { name: string; model: ChartModel; map?: PinnedMap | undefined }): Promise<boolean>;
+  /** The export menu draws this chart (and map) for the view on screen: saved views of that view keep it. */
+  rendered(model: ChartModel, map?: PinnedMap | undefined): void;
+  /** Acknowledge the "stored pins were unreadable" notice. */
+  dismissReset(): void;
 }
 
-function emit(next: PinsRead): void {
-  state = next;
+/** Whether the old stored pins were unreadable and reset (the notice shows until dismissed). */
+export interface PinsResetState {
+  reset: boolean;
+}
+
+const CLEAN: PinsResetState = { reset: false };
+const RESET: PinsResetState = { reset: true };
+let state: PinsResetState = CLEAN;
+let connection: SavedViewsConnection | null = null;
+const listeners = new Set<() => void>();
+
+function emit(): void {
   for (const l of listeners) l();
 }
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  const onStorage = (e: StorageEvent) => {
-    if (e.key === null || e.key === PINS_KEY) emit(readPins(browserStorage()));
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return () => listeners.delete(listener);
 }
 
-/** Actions on the pinned views; each returns whether the list could be saved. */
+/** Plug the saved views in (once, when they load). */
+export function connectSavedViews(next: SavedViewsConnection): void {
+  connection = next;
+  emit();
+}
+
+/** The saved views say whether the old stored pins were unreadable and reset. */
+export function publishPinsReset(reset: boolean): void {
+  const next = reset ? RESET : CLEAN;
+  if (next === state) return;
+  state = next;
+  emit();
+}
+
+/** The connected saved views, or null before they load. */
+export function useSavedViewsConnection(): SavedViewsConnection | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => connection,
+    () => null,
+  );
+}
+
+/** Acknowledge the reset notice. */
 export const pinActions = {
-  pin(model: ChartModel): boolean {
-    const pins = addPin(current().pins, model, new Date());
-    emit({ pins, reset: false });
-    return writePins(browserStorage(), pins);
-  },
-  /** Pin a map view: `model` is the view's chart model (link, language), `map` what draws the map. */
-  pinMap(model: ChartModel, map: PinnedMap): boolean {
-    const pins = addMapPin(current().pins, model, map, new Date());
-    emit({ pins, reset: false });
-    return writePins(browserStorage(), pins);
-  },
-  unpin(id: string): boolean {
-    const pins = removePin(current().pins, id);
-    emit({ pins, reset: false });
-    return writePins(browserStorage(), pins);
-  },
-  clear(): boolean {
-    emit({ pins: [], reset: false });
-    return writePins(browserStorage(), []);
-  },
-  /** Acknowledge the "reset" notice. */
   dismissReset(): void {
-    emit({ pins: current().pins, reset: false });
-  },
-  /** Re-read storage (tests, or after another part of the app wrote it). */
-  reload(): void {
-    emit(readPins(browserStorage()));
+    connection?.dismissReset();
   },
 };
 
-/** The pinned views and whether corrupt stored data was reset. */
-export function usePins(): PinsRead {
-  return useSyncExternalStore(subscribe, current, current);
+/** Whether corrupt stored pins were reset (name kept from the pins era: the export menu reads `reset`). */
+export function usePins(): PinsResetState {
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => CLEAN,
+  );
 }

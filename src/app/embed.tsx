@@ -51,6 +51,20 @@ export function fullViewHref(href: string): string {
   return url.href;
 }
 
+/**
+ * Whether the browser refuses this document its storage: in a frame of another site when third-party cookies are
+ * blocked, Chromium denies localStorage, IndexedDB, Cache Storage and service workers alike, so the mock API's worker
+ * cannot start there (a build on a real API needs none of them to draw).
+ */
+export function storageDenied(): boolean {
+  try {
+    // The getter itself throws (SecurityError) when access is denied.
+    return window.localStorage === null;
+  } catch {
+    return true;
+  }
+}
+
 /** The "Voir dans Mouchir" link (a new tab: the frame stays as the host site placed it). */
 export function FullViewLink({ lang, href }: { lang: Lang; href: string }) {
   return (
@@ -106,6 +120,13 @@ export function EmbedShell() {
     body = (
       <div className="state state--error" role="alert">
         <p>{translate(embedMessages, lang, 'wrongView')}</p>
+      </div>
+    );
+  } else if (readiness.status === 'failed' && storageDenied()) {
+    // Reloading would not help: the browser decides, the full view in its own tab works.
+    body = (
+      <div className="state state--error" role="alert" data-embed-storage-denied="true">
+        <p>{translate(embedMessages, lang, 'storageBlocked')}</p>
       </div>
     );
   } else if (readiness.status === 'failed') {

@@ -1,5 +1,5 @@
 /**
- * Issue 17 (5), the embed: a build made with `MOUCHIR_FRAME_ANCESTORS=http://127.0.0.1:4536` shows one chart (or
+ * Issue 17 (5), the embed: a build made with `MOUCHIR_FRAME_ANCESTORS="http://127.0.0.1:4536 http://localhost:4536"` shows one chart (or
  * the map) of an explorer view inside an `<iframe>` of a page on that origin — caption, status, source line and a
  * "Voir dans Mouchir" link to the full view, no header, navigation, filters or footer — axe clean in fr, ar and en;
  * the same build refuses a frame on another origin (4538), and the default build refuses every frame. A bad parameter
@@ -34,6 +34,13 @@ const HOST_PORT = 4536;
 const CLOSED_PORT = 4537;
 const OTHER_HOST_PORT = 4538;
 const ALLOWED = `http://127.0.0.1:${HOST_PORT}`;
+/**
+ * The same port on another site. Chromium here refuses a cross-site frame every storage (localStorage, IndexedDB,
+ * Cache Storage, service workers: "the user denied permission"), as browsers that block third-party cookies do, so
+ * the mock API's worker cannot start there: the frame must say so, not stay blank. The allowed page is on the same
+ * site as the app (127.0.0.1, another port: another origin) for the chart to draw.
+ */
+const ALLOWED_CROSS_SITE = `http://localhost:${HOST_PORT}`;
 const WAIT = 30_000;
 const OUT = path.resolve('.tmp/embed');
 
@@ -53,7 +60,7 @@ function ensureBuild(dir: string, setting: string, expected: string[]): void {
  */
 function startHost(port: number): Promise<http.Server> {
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = new URL(req.url ?? '/', `http://localhost:${port}`);
     const src = url.searchParams.get('src');
     if (url.pathname !== '/' || src === null) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found\n');
@@ -76,8 +83,8 @@ function startHost(port: number): Promise<http.Server> {
   });
 }
 
-function hostUrl(port: number, src: string, width = 800): string {
-  return `http://127.0.0.1:${port}/?src=${encodeURIComponent(src)}&w=${width}`;
+function hostUrl(port: number, src: string, width = 800, hostName = '127.0.0.1'): string {
+  return `http://${hostName}:${port}/?src=${encodeURIComponent(src)}&w=${width}`;
 }
 
 /** The frame whose URL starts with `appUrl`, once attached. */
@@ -97,12 +104,29 @@ function consoleLog(page: Page): string[] {
   return lines;
 }
 
-async function headersOf(url: string): Promise<http.IncomingHttpHeaders & { status?: number }> {
+async function headersOf(url: string): Promise<http.IncomingHttpHeaders> {
+  return (await responseOf(url)).headers;
+}
+
+async function responseOf(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, (res) => {
         res.resume();
-        resolve({ ...res.headers, status: res.statusCode });
+        resolve({ status: res.statusCode ?? 0, headers: res.headers });
+      })
+      .on('error', reject);
+  });
+}
+
+async function bodyOf(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve(text));
       })
       .on('error', reject);
   });
@@ -116,7 +140,7 @@ let browser: LaunchedBrowser;
 
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
-  ensureBuild(OPEN_DIST, ALLOWED, [ALLOWED]);
+  ensureBuild(OPEN_DIST, `${ALLOWED} ${ALLOWED_CROSS_SITE}`, [ALLOWED, ALLOWED_CROSS_SITE]);
   ensureBuild(CLOSED_DIST, '', ["'none'"]);
   open = await serveDist({ dir: OPEN_DIST, port: OPEN_PORT });
   closed = await serveDist({ dir: CLOSED_DIST, port: CLOSED_PORT });
@@ -151,14 +175,21 @@ const WORDS = {
 describe('the embed', () => {
   it('headers: the open build lists the allowed origin and sends no X-Frame-Options; the default build DENY', async () => {
     const o = await headersOf(`${open.url}?${QUERY}`);
-    expect(o['content-security-policy']).toMatch(/frame-ancestors http:\/\/127\.0\.0\.1:4536(;|$)/);
+    expect(o['content-security-policy']).toMatch(
+      /frame-ancestors http:\/\/127\.0\.0\.1:4536 http:\/\/localhost:4536(;|$)/,
+    );
     expect(o['x-frame-options']).toBeUndefined();
     const c = await headersOf(`${closed.url}?${QUERY}`);
     expect(c['content-security-policy']).toMatch(/frame-ancestors 'none'(;|$)/);
     expect(c['x-frame-options']).toBe('DENY');
+    // The page of ?embed=1 carries no app chrome to flash before the script runs, in the language asked.
+    const page = await bodyOf(`${open.url}?${QUERY}&lang=ar`);
+    expect(page).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(page).not.toMatch(/<header|<nav|<footer|<main/);
+    expect(await bodyOf(`${open.url}?view=explorer`)).toMatch(/<header/);
     // The static hosts' copy of the headers is part of the build but never served.
     expect(fs.existsSync(path.join(OPEN_DIST, '_headers'))).toBe(true);
-    expect((await headersOf(`${open.url}_headers`)).status).toBe(404);
+    expect((await responseOf(`${open.url}_headers`)).status).toBe(404);
   });
 
   for (const lang of ['fr', 'ar', 'en'] as const) {
@@ -281,6 +312,28 @@ describe('the embed', () => {
     },
   );
 
+  it(
+    'in a cross-site frame without storage, says why the chart cannot show, with the link',
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(hostUrl(HOST_PORT, `${open.url}?${QUERY}&lang=fr`, 800, 'localhost'), {
+          waitUntil: 'domcontentloaded',
+        });
+        const frame = await appFrame(page, open.url);
+        const alert = frame.locator('[data-testid="embed-shell"] [role="alert"]');
+        await alert.waitFor({ timeout: WAIT });
+        expect(await alert.innerText()).toMatch(/stockage/);
+      expect(await alert.getAttribute('data-embed-storage-denied')).toBe('true');
+        expect(await frame.locator('a[data-embed-full]').count()).toBe(1);
+        expect(await frame.locator('header, nav, footer').count()).toBe(0);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
   it('the same build refuses a frame on another origin', { timeout: 60_000 }, async () => {
     const page = await browser.context.newPage();
     try {
@@ -289,7 +342,7 @@ describe('the embed', () => {
       const frame = await appFrame(page, open.url);
       await expect.poll(() => log.join('\n'), { timeout: WAIT }).toMatch(/frame-ancestors/);
       expect(log.join('\n')).toMatch(
-        /Framing 'http:\/\/127\.0\.0\.1:4535\/' violates [^\n]*"frame-ancestors http:\/\/127\.0\.0\.1:4536"[^\n]*blocked/,
+        /Framing 'http:\/\/127\.0\.0\.1:4535\/' violates [^\n]*"frame-ancestors http:\/\/127\.0\.0\.1:4536 http:\/\/localhost:4536"[^\n]*blocked/,
       );
       expect(frame.url()).toMatch(/^chrome-error:/);
       expect(await frame.locator('[data-testid="embed-shell"]').count()).toBe(0);

@@ -15,6 +15,8 @@ vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], h
 
 let state: SavedViewsState = { status: 'ready', views: [] };
 vi.mock('../../src/saved-views/use-saved-views.ts', () => ({ useSavedViews: () => state }));
+const openSavedView = vi.fn();
+vi.mock('../../src/saved-views/saved-views-state.ts', () => ({ openSavedView: (id: string) => openSavedView(id) }));
 
 const { BriefingActions } = await import('../../src/saved-views/ui/briefing-actions.tsx');
 
@@ -33,6 +35,7 @@ function view(id: string, overrides: Partial<SavedView> = {}): SavedView {
 
 beforeEach(() => {
   state = { status: 'ready', views: [] };
+  openSavedView.mockReset();
 });
 
 describe('BriefingActions', () => {
@@ -68,6 +71,44 @@ describe('BriefingActions', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(present).toHaveFocus());
+  });
+
+  it('opens the saved view in the app from its title slide, leaving the presentation', async () => {
+    const user = userEvent.setup();
+    state = { status: 'ready', views: [view('c', { name: 'Tanger face à l’Oriental' })] };
+    render(<BriefingActions lang="fr" />);
+    await user.click(screen.getByRole('button', { name: 'Présenter le briefing (1)' }));
+    await user.click(await screen.findByRole('link', { name: 'Ouvrir la vue' }));
+    expect(openSavedView).toHaveBeenCalledWith('c');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('prints one document, a page per view, then calls the browser’s print', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    state = {
+      status: 'ready',
+      views: [view('a', { name: 'Population', model: lineModel() }), view('c', { name: 'Tanger face à l’Oriental' })],
+    };
+    render(<BriefingActions lang="fr" />);
+    await user.click(screen.getByRole('button', { name: 'Exporter le briefing (PDF)' }));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    const doc = document.querySelector('.briefing-print');
+    expect(doc?.getAttribute('data-briefing-print')).toBe('ready');
+    expect(doc?.parentElement).toBe(document.body);
+    expect(document.documentElement).toHaveClass('briefing-printing');
+    const pages = [...document.querySelectorAll('.briefing-print__page')];
+    expect(pages.map((p) => p.querySelector('h2')?.textContent)).toEqual(['Population', 'Tanger face à l’Oriental']);
+    expect(pages[0]?.querySelector('img.briefing-print__image')?.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(pages[0]?.textContent).toContain('Statut : Officiel');
+    expect(pages[0]?.textContent).toContain('Source : HCP');
+    expect(pages[1]?.textContent).toContain('Vue : Comparer');
+    expect(screen.getByRole('status')).toHaveTextContent('Briefing prêt à imprimer (2 pages)');
+    // After the print, the page is the page again.
+    window.dispatchEvent(new Event('afterprint'));
+    await waitFor(() => expect(document.querySelector('.briefing-print')).toBeNull());
+    expect(document.documentElement).not.toHaveClass('briefing-printing');
+    print.mockRestore();
   });
 
   it('offers nothing to present or export when no view is in the briefing, and says why', () => {

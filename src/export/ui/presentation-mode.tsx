@@ -46,6 +46,11 @@ export interface PresentationSlide {
   lines?: readonly string[] | undefined;
   /** The view's link (a title slide's "Ouvrir la vue"; a map's QR code when it has no chart model). */
   link?: string | undefined;
+  /**
+   * Opens the view in the app (a saved view, with its notice when parts of it are gone): "Ouvrir la vue" then leaves
+   * the presentation and calls it instead of loading the link (a new tab or window still follows the link).
+   */
+  onOpen?: (() => void) | undefined;
 }
 
 export interface PresentationModeProps {
@@ -300,7 +305,17 @@ export function PresentationMode({
               </ul>
             ) : null}
             {slide.link ? (
-              <a className="pm-title-slide__open" href={slide.link}>
+              <a
+                className="pm-title-slide__open"
+                href={slide.link}
+                onClick={(e) => {
+                  const open = slide.onOpen;
+                  if (!open || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+                  e.preventDefault();
+                  closeRef.current();
+                  open();
+                }}
+              >
                 {translate(slideMessages, lang, 'openView')}
               </a>
             ) : null}

@@ -12,6 +12,7 @@ import { translate } from '../../i18n/i18n.ts';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
 import { briefingMessages as m } from '../briefing-messages.ts';
 import { briefingSlides } from '../briefing.ts';
+import { openSavedView } from '../saved-views-state.ts';
 import { useSavedViews } from '../use-saved-views.ts';
 import './briefing.css';
 
@@ -31,12 +32,18 @@ export function BriefingActions({ lang }: { lang: Lang }): ReactNode {
   const { status: listStatus, views } = useSavedViews();
   const client = useContext(QueryClientContext);
   // The page's address at render: the base of each view's link (the app may live under a sub-path).
+  // "Ouvrir la vue" on a title slide opens the saved view in the app (with its notice if parts of it are gone).
   const slides = useMemo(
-    () => briefingSlides(views, lang, typeof window === 'undefined' ? 'http://localhost/' : window.location.href),
+    () =>
+      briefingSlides(views, lang, typeof window === 'undefined' ? 'http://localhost/' : window.location.href).map(
+        (s) => ({ ...s, onOpen: () => openSavedView(s.view.id) }),
+      ),
     [views, lang],
   );
   const [presenting, setPresenting] = useState(false);
-  const [printing, setPrinting] = useState(false);
+  // Each "Exporter le briefing (PDF)" composes the document again and prints it (a new key), even if the browser
+  // never said the previous print was over.
+  const [printRun, setPrintRun] = useState(0);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -67,13 +74,13 @@ export function BriefingActions({ lang }: { lang: Lang }): ReactNode {
   const print = () => {
     setBusy(true);
     setStatus({ kind: 'info', text: t('preparing') });
-    setPrinting(true);
+    setPrintRun((n) => n + 1);
   };
   const onPrintReady = () => {
     setBusy(false);
     setStatus({ kind: 'info', text: t('printReady', { n }) });
     // The document leaves after the print dialog closes (a later print of the page is the page again).
-    window.addEventListener('afterprint', () => setPrinting(false), { once: true });
+    window.addEventListener('afterprint', () => setPrintRun(0), { once: true });
     window.print();
   };
 
@@ -106,9 +113,9 @@ export function BriefingActions({ lang }: { lang: Lang }): ReactNode {
           <PresentationMode slides={slides} lang={lang} onClose={closePresentation} />
         </Suspense>
       ) : null}
-      {printing && n > 0 ? (
+      {printRun > 0 && n > 0 ? (
         <Suspense fallback={null}>
-          <BriefingPrint slides={slides} lang={lang} onReady={onPrintReady} />
+          <BriefingPrint key={printRun} slides={slides} lang={lang} onReady={onPrintReady} />
         </Suspense>
       ) : null}
     </section>

@@ -72,6 +72,7 @@ export interface BriefingPrintProps {
 export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): ReactNode {
   const client = useContext(QueryClientContext);
   const [images, setImages] = useState<Record<number, string | null>>({});
+  const [ready, setReady] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const readyRef = useRef(onReady);
   useEffect(() => {
@@ -104,9 +105,11 @@ export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): Re
     if (!composed) return;
     let live = true;
     const imgs = [...(root.current?.querySelectorAll('img') ?? [])];
-    void Promise.all(imgs.map((img) => img.decode().catch(() => undefined))).then(() => {
+    void Promise.all(
+      imgs.map((img) => (typeof img.decode === 'function' ? img.decode().catch(() => undefined) : undefined)),
+    ).then(() => {
       if (!live) return;
-      root.current?.setAttribute('data-briefing-print', 'ready');
+      setReady(true);
       readyRef.current();
     });
     return () => {
@@ -128,7 +131,7 @@ export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): Re
       lang={lang}
       dir={DIRECTIONS[lang]}
       aria-hidden="true"
-      data-briefing-print="pending"
+      data-briefing-print={ready ? 'ready' : 'pending'}
     >
       {slides.map((slide, i) => {
         const text = pageText(slide);
@@ -153,7 +156,9 @@ export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): Re
             ) : null}
             <ul className="briefing-print__caption">
               {text.caption.map((line) => (
-                <li key={line}>{line}</li>
+                <li key={line} dir="auto">
+                  {line}
+                </li>
               ))}
             </ul>
             {text.status ? <p className="briefing-print__status">{t('status', { status: text.status })}</p> : null}
@@ -162,7 +167,9 @@ export function BriefingPrint({ slides, lang, onReady }: BriefingPrintProps): Re
                 <h3 className="briefing-print__sources-title">{t('sources')}</h3>
                 <ul className="briefing-print__sources">
                   {text.sources.map((line) => (
-                    <li key={line}>{line}</li>
+                    <li key={line} dir="auto">
+                      {line}
+                    </li>
                   ))}
                 </ul>
               </>

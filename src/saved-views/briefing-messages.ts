@@ -27,6 +27,17 @@ export const briefingMessages = defineMessages({
     ar: 'تعذّر تصدير الإحاطة. أعد المحاولة؛ العروض المحفوظة لم تتأثر.',
     en: 'The briefing could not be exported. Try again; the saved views are untouched.',
   },
+  inBriefing: { fr: 'Dans le briefing', ar: 'ضمن الإحاطة', en: 'In the briefing' },
+  added: {
+    fr: 'Vue « {name} » ajoutée au briefing.',
+    ar: 'أُضيف العرض «{name}» إلى الإحاطة.',
+    en: 'View “{name}” added to the briefing.',
+  },
+  removed: {
+    fr: 'Vue « {name} » retirée du briefing (elle reste enregistrée).',
+    ar: 'أُزيل العرض «{name}» من الإحاطة (ويبقى محفوظًا).',
+    en: 'View “{name}” removed from the briefing (it stays saved).',
+  },
   openView: { fr: 'Ouvrir la vue', ar: 'فتح العرض', en: 'Open the view' },
   noSnapshot: {
     fr: 'Cette vue n’a pas de graphique enregistré : ouvrez-la dans Mouchir.',

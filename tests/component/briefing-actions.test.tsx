@@ -14,11 +14,19 @@ import { lineModel } from '../unit/export-fixtures.ts';
 vi.mock('../../src/export/fonts.ts', () => ({ loadExportFonts: async () => [], hasArabic: () => false }));
 
 let state: SavedViewsState = { status: 'ready', views: [] };
-vi.mock('../../src/saved-views/use-saved-views.ts', () => ({ useSavedViews: () => state }));
+vi.mock('../../src/saved-views/use-saved-views.ts', () => ({
+  useSavedViews: () => state,
+  failureText: (kind: string) => `failure: ${kind}`,
+}));
 const openSavedView = vi.fn();
-vi.mock('../../src/saved-views/saved-views-state.ts', () => ({ openSavedView: (id: string) => openSavedView(id) }));
+const setInBriefing = vi.fn();
+vi.mock('../../src/saved-views/saved-views-state.ts', () => ({
+  openSavedView: (id: string) => openSavedView(id),
+  setInBriefing: (id: string, on: boolean) => setInBriefing(id, on),
+}));
 
 const { BriefingActions } = await import('../../src/saved-views/ui/briefing-actions.tsx');
+const { BriefingToggle } = await import('../../src/saved-views/ui/briefing-toggle.tsx');
 
 function view(id: string, overrides: Partial<SavedView> = {}): SavedView {
   return {
@@ -36,6 +44,7 @@ function view(id: string, overrides: Partial<SavedView> = {}): SavedView {
 beforeEach(() => {
   state = { status: 'ready', views: [] };
   openSavedView.mockReset();
+  setInBriefing.mockReset();
 });
 
 describe('BriefingActions', () => {
@@ -129,5 +138,33 @@ describe('BriefingActions', () => {
     expect(dialog).toHaveAttribute('dir', 'rtl');
     expect(screen.getByText('العرض: المشاريع')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'فتح العرض' })).toBeInTheDocument();
+  });
+});
+
+describe('BriefingToggle', () => {
+  it('puts a view in or out of the briefing and says so; a refused write says why', async () => {
+    const user = userEvent.setup();
+    const onMessage = vi.fn();
+    setInBriefing.mockResolvedValue({ ok: true });
+    const { rerender } = render(
+      <BriefingToggle view={view('a', { name: 'Ménages' })} lang="fr" onMessage={onMessage} />,
+    );
+    const box = screen.getByRole('checkbox', { name: /^Dans le briefing ?: Ménages$/ });
+    expect(box).toBeChecked();
+    await user.click(box);
+    expect(setInBriefing).toHaveBeenCalledWith('a', false);
+    await waitFor(() =>
+      expect(onMessage).toHaveBeenCalledWith({
+        kind: 'ok',
+        text: 'Vue « Ménages » retirée du briefing (elle reste enregistrée).',
+      }),
+    );
+    rerender(
+      <BriefingToggle view={view('a', { name: 'Ménages', inBriefing: false })} lang="fr" onMessage={onMessage} />,
+    );
+    setInBriefing.mockResolvedValue({ ok: false, kind: 'quota' });
+    await user.click(screen.getByRole('checkbox', { name: /^Dans le briefing ?: Ménages$/ }));
+    expect(setInBriefing).toHaveBeenLastCalledWith('a', true);
+    await waitFor(() => expect(onMessage).toHaveBeenLastCalledWith({ kind: 'error', text: 'failure: quota' }));
   });
 });

@@ -260,7 +260,7 @@ describe('the embed', () => {
     const page = await browser.context.newPage();
     try {
       const errors = collectConsoleErrors(page);
-      await page.goto(hostUrl(HOST_PORT, `${open.url}?embed=1&view=explorer&indicator=population&tab=map`), {
+      await page.goto(hostUrl(HOST_PORT, `${open.url}?embed=1&view=explorer&indicator=population&tab=map&lang=fr`), {
         waitUntil: 'domcontentloaded',
       });
       const frame = await appFrame(page, open.url);
@@ -273,8 +273,13 @@ describe('the embed', () => {
         .first()
         .waitFor({ state: 'attached', timeout: WAIT });
       expect(await frame.locator('header, nav, footer, [role="tablist"]').count()).toBe(0);
+      // The map panel's controls (period, level, region, exports) are not shown in an embed.
+      for (const control of ['.chart-frame__actions', '.map-tab__toolbar', '.map-tab__exports', 'select', 'input']) {
+        expect(await frame.locator(control).filter({ visible: true }).count(), control).toBe(0);
+      }
       expect(await frame.locator('a[data-embed-full]').count()).toBe(1);
       expect(errors).toEqual([]);
+      await page.locator('iframe').screenshot({ path: path.join(OUT, 'embed-map-800-fr.png') });
     } finally {
       await page.close();
     }
@@ -325,7 +330,7 @@ describe('the embed', () => {
         const alert = frame.locator('[data-testid="embed-shell"] [role="alert"]');
         await alert.waitFor({ timeout: WAIT });
         expect(await alert.innerText()).toMatch(/stockage/);
-      expect(await alert.getAttribute('data-embed-storage-denied')).toBe('true');
+        expect(await alert.getAttribute('data-embed-storage-denied')).toBe('true');
         expect(await frame.locator('a[data-embed-full]').count()).toBe(1);
         expect(await frame.locator('header, nav, footer').count()).toBe(0);
       } finally {

@@ -9,6 +9,8 @@
  *
  * Usage: node scripts/serve.mjs [--root dist] [--base /] [--port 4173] [--host 127.0.0.1] [--api URL]
  * Env:   PORT, HOST, VITE_API_BASE_URL (only used for the CSP header when the build has no meta CSP).
+ * The sites allowed to frame the app are not a server option: they are the build's (`MOUCHIR_FRAME_ANCESTORS` at
+ * build time, recorded in index.html), so `npm start`, a static host's `_headers` and the build always agree.
  */
 import http from 'node:http';
 import fs from 'node:fs';

@@ -5,7 +5,8 @@
  * back from the file (three slides, two native charts with their data, notes with the status, the sources and the
  * link), and printed as one document (Chromium's PDF: one page per view with its name, status, sources and link,
  * read with pdftotext and looked at as pictures with pdftoppm, .tmp/briefing/). axe finds nothing in presentation
- * mode in fr, ar and en.
+ * mode in fr, ar and en. Then the list's order drives the briefing's (a view moved up plays first), and a view saved
+ * from the map tab joins it as its picture (on screen, and in the deck beside its table).
  *
  * Its own build (`.tmp/dist-B`, rebuilt when older than its sources) and port 4525.
  */
@@ -51,21 +52,21 @@ const LABELS = {
     entry: /^Vues enregistrées/,
     present: 'Présenter le briefing (3)',
     dialog: 'Mode présentation',
-    announce: (i: number, name: string) => `Diapositive ${i} sur 3 : ${name}`,
+    announce: (i: number, name: string, n = 3) => `Diapositive ${i} sur ${n} : ${name}`,
     open: 'Ouvrir la vue',
   },
   ar: {
     entry: /^العروض المحفوظة/,
     present: 'تقديم الإحاطة (3)',
     dialog: 'وضع العرض التقديمي',
-    announce: (i: number, name: string) => `الشريحة ${i} من 3: ${name}`,
+    announce: (i: number, name: string, n = 3) => `الشريحة ${i} من ${n}: ${name}`,
     open: 'فتح العرض',
   },
   en: {
     entry: /^Saved views/,
     present: 'Present the briefing (3)',
     dialog: 'Presentation mode',
-    announce: (i: number, name: string) => `Slide ${i} of 3: ${name}`,
+    announce: (i: number, name: string, n = 3) => `Slide ${i} of ${n}: ${name}`,
     open: 'Open the view',
   },
 } as const;
@@ -97,7 +98,9 @@ async function openPanel(page: Page, lang: Lang = 'fr'): Promise<void> {
 /** Save the view on screen under `name` from the panel, once its chart (if any) is drawn. */
 async function saveView(page: Page, query: string, name: string): Promise<void> {
   await openApp(page, served.url, query);
-  if (query.includes('view=explorer')) await page.locator('.chart-frame svg, .chart-frame canvas').first().waitFor();
+  // An explorer view keeps the chart its export tools draw: wait for them (they tell the saved views what is shown).
+  if (query.includes('view=explorer'))
+    await page.getByRole('button', { name: 'Exporter', exact: true }).first().waitFor({ timeout: WAIT });
   await openPanel(page);
   const panel = page.locator('[data-saved-views-panel]');
   await panel.getByRole('textbox', { name: 'Nom de la vue' }).fill(name);
@@ -316,6 +319,69 @@ describe('briefing (Chromium)', () => {
     for (const v of VIEWS) expect(all).toContain(squash(v.name));
     expect(all).toContain(squash('view=compare&territories=MA-01,MA-02'));
     toPictures(file, 'briefing-ar');
+    expect(errors).toEqual([]);
+  });
+
+  it('follows the list’s order: a view moved up plays first', async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    await openApp(page, served.url, 'view=overview&lang=fr');
+    await openPanel(page);
+    const panel = page.locator('[data-saved-views-panel]');
+    const up = panel
+      .getByRole('group', { name: `Actions sur « ${VIEWS[2].name} »` })
+      .getByRole('button', { name: /Monter/ });
+    await up.click();
+    await panel.getByRole('status').filter({ hasText: 'position 2 sur 3' }).waitFor();
+    await up.click();
+    await panel.getByRole('status').filter({ hasText: 'position 1 sur 3' }).waitFor();
+    await panel.getByRole('button', { name: LABELS.fr.present }).click();
+    const dialog = page.getByRole('dialog', { name: LABELS.fr.dialog });
+    await dialog.waitFor();
+    expect(await page.locator('.pm-sr').textContent()).toBe(LABELS.fr.announce(1, VIEWS[2].name));
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('.pm-sr').textContent()).toMatch(
+      new RegExp(`^${LABELS.fr.announce(2, VIEWS[0].name)} — `),
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+
+  it('a map view joins the briefing as its picture, on screen and in the deck', { timeout: 120_000 }, async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    const name = 'Chômage par province';
+    await saveView(page, 'view=explorer&tab=map&indicator=unemployment-rate&level=province&lang=fr', name);
+    const panel = page.locator('[data-saved-views-panel]');
+    await panel.getByRole('button', { name: 'Présenter le briefing (4)' }).click();
+    const dialog = page.getByRole('dialog', { name: LABELS.fr.dialog });
+    await dialog.waitFor();
+    await page.keyboard.press('End');
+    expect(await page.locator('.pm-sr').textContent()).toMatch(new RegExp(`^${LABELS.fr.announce(4, name, 4)} — `));
+    await slideImageReady(page);
+    expect(await page.locator('.pm-stage img').getAttribute('alt')).toMatch(/Taux de chômage/);
+    await page.screenshot({ path: path.join(OUT, 'present-map-fr.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const { bytes } = await downloadFrom(
+      page,
+      panel.getByRole('button', { name: 'Exporter le briefing (PowerPoint)' }),
+      OUT,
+    );
+    const zip = await JSZip.loadAsync(bytes);
+    const files = Object.keys(zip.files);
+    expect(files.filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(4);
+    expect(files.filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+    const mapSlide = (await zip.file('ppt/slides/slide4.xml')?.async('string')) ?? '';
+    expect(mapSlide).toContain(name);
+    expect(mapSlide).toContain('<p:pic>');
+    expect(mapSlide).toContain('<a:tbl>');
+    expect(files.some((f) => /^ppt\/media\/.+\.png$/.test(f))).toBe(true);
+    const notes = (await zip.file('ppt/notesSlides/notesSlide4.xml')?.async('string')) ?? '';
+    expect(notes).toContain('Statut : ');
+    expect(notes).toContain('tab=map');
     expect(errors).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ const WORDS = {
     png: "Télécharger l'image PNG",
     svg: "Télécharger l'image SVG",
     csv: 'Télécharger le CSV (tableau de la carte)',
-    pin: 'Épingler pour la présentation',
+    pin: 'Enregistrer la vue',
     attribution: "Limites administratives : © contributeurs d'OpenStreetMap (ODbL), via geoBoundaries",
     legend: 'Légende (%)',
     noData: 'Pas de données',
@@ -168,34 +168,39 @@ describe('map exports from the explorer map tab (Chromium)', () => {
     expect(rows.some((r) => r.startsWith('Benslimane,MA-BES,2024,'))).toBe(true);
   });
 
-  it('a pinned map is presented as the map picture', async () => {
+  it('a map view saved from the export menu keeps its map (pins became saved views, issue 17)', async () => {
     const page = browser.page;
     await openApp(page, served.url, `${QUERY}&lang=fr`);
-    await page.evaluate(() => localStorage.removeItem('mouchir.pins.v1'));
+    await page.evaluate(() => indexedDB.deleteDatabase('mouchir-saved-views'));
     await page.reload();
     await openMapMenu(page, 'Exporter');
     await page.locator('[data-map-exports]').getByRole('button', { name: WORDS.fr.pin }).click();
-    await expect.poll(() => page.locator('[data-map-exports] .xm-status').textContent()).toContain('Vue épinglée');
-    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('mouchir.pins.v1') ?? '{}') as unknown);
-    expect(JSON.stringify(stored)).toContain('"level":"province"');
+    await page.locator('[data-map-exports]').getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-map-exports] .xm-status').textContent())
+      .toContain('Vue enregistrée sous');
+    // The saved view keeps the map it showed (IndexedDB `mouchir-saved-views`, store `views`).
+    const stored = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('mouchir-saved-views');
+          open.onerror = () => reject(new Error('open failed'));
+          open.onsuccess = () => {
+            const req = open.result.transaction('views').objectStore('views').getAll();
+            req.onsuccess = () => {
+              resolve(JSON.stringify(req.result));
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(stored).toContain('"level":"province"');
+    // Playing it (the map picture) is the briefing's: tests/e2e/briefing.test.ts.
     await page.keyboard.press('Escape');
-    await page
-      .getByRole('button', { name: /^Présenter les vues épinglées/ })
-      .first()
-      .click();
-    const img = page.locator('.pm-stage img');
-    await img.waitFor({ timeout: 30_000 });
-    const alt = (await img.getAttribute('alt')) ?? '';
-    expect(alt).toContain('OpenStreetMap');
-    expect(alt).toContain('HCP');
-    const src = (await img.getAttribute('src')) ?? '';
-    const svg = Buffer.from(src.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
-    expect((svg.match(/class="territory"/g) ?? []).length).toBeGreaterThanOrEqual(75);
-    await page.keyboard.press('Escape');
-    await img.waitFor({ state: 'detached' });
 
     // "Présenter" on the map tab presents the map shown, not its chart.
     await page.getByRole('button', { name: 'Présenter', exact: true }).first().click();
+    const img = page.locator('.pm-stage img');
     await img.waitFor({ timeout: 30_000 });
     expect(await img.getAttribute('alt')).toContain('OpenStreetMap');
     await page.keyboard.press('Escape');

@@ -267,9 +267,9 @@ describe('lazy chunks first needed offline recover without a reload', () => {
         await exportButton.waitFor({ timeout: WAIT });
         expect(await failed.count()).toBe(0);
         await exportButton.click();
-        await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ timeout: WAIT });
+        await page.getByRole('button', { name: 'Save this view' }).waitFor({ timeout: WAIT });
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: 'Pin to presentation' }).waitFor({ state: 'detached', timeout: WAIT });
+        await page.getByRole('button', { name: 'Save this view' }).waitFor({ state: 'detached', timeout: WAIT });
 
         // Presentation mode, its own chunk, first started offline.
         expect(requested(['presentation-mode'])).toEqual([]);

@@ -1,5 +1,9 @@
 /**
- * Views pinned for presentation mode, persisted in localStorage under a versioned key.
+ * Views pinned for presentation mode, persisted in localStorage under a versioned key — until issue 17: pins became
+ * saved views (src/saved-views, IndexedDB). The saved views read the stored pins once with `readPins`, move them in
+ * and remove the key (src/saved-views/saved-views-state.ts); the writers below are kept for that migration's tests
+ * and for the stored shape of a map (`PinnedMapSchema`, `toPinnedMap`, `mapModelOfPin`), which saved views reuse.
+ *
  * A pin stores the ChartModel itself (a few kB), so a presentation plays back exactly what was
  * pinned, offline and without refetching. Everything read back is validated with the model's own schema
  * (src/transforms/chart-types.ts, bounds included): corrupt or outdated data is removed and reported, never

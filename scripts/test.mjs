@@ -310,6 +310,12 @@ if (built && builtReal) {
     // Issue 16–17 (ci14: the main lane 686 s, this one 304 s): printing PDFs (port 4515, on dist). The update
     // prompt stays in the main lane: beside the fault matrix (ci15) its reload after "Recharger" once took > 30 s.
     'tests/e2e/print.test.ts',
+    // Issue 17 (ci17: the main lane 707 s, this one 457 s): saved views, the briefing, events and the embed, each on
+    // its own ports (4520–4538) and its own build (.tmp/dist-A, -B, -C, -D, -D-open).
+    'tests/e2e/saved-views.test.ts',
+    'tests/e2e/briefing.test.ts',
+    'tests/e2e/events.test.ts',
+    'tests/e2e/embed.test.ts',
   ];
   fs.rmSync('.tmp/dist-real-order', { recursive: true, force: true });
   const background = vitestAsync(

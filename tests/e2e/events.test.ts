@@ -118,7 +118,7 @@ describe('events on the time axis (Chromium)', () => {
       expect(await button.getAttribute('aria-pressed')).toBe('true');
       await expect.poll(() => amoMarker(page).getAttribute('class')).toContain('chart-event--active');
       await expect
-        .poll(() => page.locator('[data-chart-events] [aria-live]').textContent())
+        .poll(() => page.locator('[data-chart-events] [role="status"]').textContent())
         .toMatch(/Événement 1 marqué sur le graphique : déc\. 2022 — Généralisation/);
       await page.screenshot({ path: path.join(OUT, 'fr-highlighted.png') });
       expect(errors).toEqual([]);

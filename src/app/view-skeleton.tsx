@@ -30,14 +30,14 @@ import '../styles/skeleton.css';
 import '../styles/system-theme.css';
 
 /**
- * Heights (px) of the views' loading blocks. Kept here rather than imported, since importing them would pull the
+ * Heights (px, or a CSS length) of the views' loading blocks. Kept here rather than imported, since importing them would pull the
  * views into the first chunk; tests/unit/view-skeleton.test.ts checks they equal the views' constants.
  */
 export const SKELETON_HEIGHTS = {
   /** A labelled select (src/ui/territory-select.tsx PICKER_HEIGHT). */
   picker: 58,
-  /** A KPI card (src/features/overview/kpi-card.tsx CARD_MIN_HEIGHT). */
-  kpiCard: 300,
+  /** A KPI card (src/features/overview/kpi-card.tsx CARD_MIN_HEIGHT): set per width by src/styles/skeleton.css. */
+  kpiCard: 'var(--mv-kpi-card-height)',
   /** The explorer's territory filter while the territories load. */
   explorerFilter: 420,
   /** The explorer's chart panel (LINE_CHART_HEIGHT + 160). */

@@ -23,8 +23,12 @@ import { Sparkline } from '../../ui/sparkline.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { overviewMessages as m, overviewPlurals } from './messages.ts';
 
-/** Height every card state shares, so the grid does not jump when data arrives. */
-export const CARD_MIN_HEIGHT = 300;
+/**
+ * Height every card state shares, so the grid does not jump when data arrives: the tallest card's height at each
+ * width, kept by src/styles/skeleton.css (a CSS variable, since it depends on the width the prerendered HTML cannot
+ * know; issue 16, CLS).
+ */
+export const CARD_MIN_HEIGHT = 'var(--mv-kpi-card-height)';
 
 export interface KpiCardProps {
   indicator: Indicator;

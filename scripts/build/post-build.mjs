@@ -2,6 +2,8 @@
  * Steps that run on the finished client build, in order (issue 16). A Vite plugin, so every `vite build`
  * (npm start, the e2e harness, the bench, CI) produces the same dist/:
  *
+ * 0. priorities.mjs — index.html's scripts and data preloads at low priority, so the shell's stylesheet and fonts
+ *    come first on a slow network;
  * 1. prerender.mjs — the app shell (header, navigation, the view's title and skeletons) written into the HTML
  *    of each view's entry URL, so the page paints before any JavaScript runs;
  * 2. service-worker.mjs — dist/sw.js, the offline cache of every file of this build (it imports the MSW worker
@@ -12,6 +14,7 @@
  * never listed in the worker's cache.
  */
 import path from 'node:path';
+import { lowerPriorities } from './priorities.mjs';
 import { prerenderShells } from './prerender.mjs';
 import { buildServiceWorker } from './service-worker.mjs';
 import { precompress } from './precompress.mjs';
@@ -45,6 +48,7 @@ export function postBuild() {
       sequential: true,
       async handler() {
         if (!ctx) return;
+        await lowerPriorities(ctx);
         await prerenderShells(ctx);
         await buildServiceWorker(ctx);
         await precompress(ctx);

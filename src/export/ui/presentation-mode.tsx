@@ -31,6 +31,11 @@ import './presentation-mode.css';
 const slideMessages = defineMessages({
   openView: { fr: 'Ouvrir la vue', ar: 'فتح العرض', en: 'Open the view' },
   namedTitle: { fr: '{name} — {title}', ar: '{name} — {title}', en: '{name} — {title}' },
+  notDrawn: {
+    fr: 'Cette diapositive n’a pas pu être dessinée (hors ligne ?) : ouvrez la vue.',
+    ar: 'تعذّر رسم هذه الشريحة (دون اتصال؟): افتح العرض.',
+    en: 'This slide could not be drawn (offline?): open the view.',
+  },
 });
 
 /**
@@ -149,7 +154,8 @@ export function PresentationMode({
   );
   const count = slides.length;
   const [index, setIndex] = useState(() => Math.min(Math.max(0, startIndex), Math.max(0, count - 1)));
-  const [images, setImages] = useState<Record<number, string>>({});
+  // By slide: its picture, or null when it could not be drawn (then the slide says so, with its name and link).
+  const [images, setImages] = useState<Record<number, string | null>>({});
   const rootRef = useRef<HTMLDivElement>(null);
   const enteredFullscreen = useRef(false);
   // The latest onClose for the document listeners below, kept in sync after each render (writing a ref during
@@ -230,7 +236,9 @@ export function PresentationMode({
         .then((svg) => {
           if (mounted.current) setImages((prev) => ({ ...prev, [i]: svgDataUrl(svg) }));
         })
-        .catch(() => pending.current.delete(i));
+        .catch(() => {
+          if (mounted.current) setImages((prev) => ({ ...prev, [i]: null }));
+        });
     }
   }, [index, slides, queryClient]);
 
@@ -258,6 +266,11 @@ export function PresentationMode({
         ].join('. ')
       : '';
   const src = images[index];
+  // A title slide's text; for a chart or map that could not be drawn, its title and why, then the same link.
+  const titleLines = isTitleSlide
+    ? (slide?.lines ?? [])
+    : [...(name && ownTitle ? [ownTitle] : []), translate(slideMessages, lang, 'notDrawn')];
+  const titleLink = slide?.link ?? model?.link;
 
   return (
     <div
@@ -292,24 +305,26 @@ export function PresentationMode({
         </span>
       </div>
       <div className="pm-stage">
-        {isTitleSlide ? (
+        {isTitleSlide || src === null ? (
           <div className="pm-title-slide">
             <h2 className="pm-title-slide__name" dir="auto">
-              {name}
+              {name || ownTitle}
             </h2>
-            {slide.lines && slide.lines.length > 0 ? (
+            {titleLines.length > 0 ? (
               <ul className="pm-title-slide__lines">
-                {slide.lines.map((line) => (
-                  <li key={line}>{line}</li>
+                {titleLines.map((line) => (
+                  <li key={line} dir="auto">
+                    {line}
+                  </li>
                 ))}
               </ul>
             ) : null}
-            {slide.link ? (
+            {titleLink ? (
               <a
                 className="pm-title-slide__open"
-                href={slide.link}
+                href={titleLink}
                 onClick={(e) => {
-                  const open = slide.onOpen;
+                  const open = slide?.onOpen;
                   if (!open || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
                   e.preventDefault();
                   closeRef.current();

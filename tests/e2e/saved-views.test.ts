@@ -93,11 +93,8 @@ describe('saved views', () => {
 
     // 2. The map tab, from the panel.
     await openApp(page, served.url, `${chartQuery}&tab=map`);
-    await page
-      .locator('[data-map-ready], .choropleth, svg.choropleth-map')
-      .first()
-      .waitFor({ timeout: WAIT })
-      .catch(() => undefined);
+    // The map drawn: its export tools are there (their chart and map are what a saved view keeps).
+    await page.getByRole('button', { name: 'Exporter', exact: true }).first().waitFor({ timeout: WAIT });
     await openPanel(page, /^Vues enregistrées \(1\)$/);
     await panel(page).getByRole('textbox', { name: 'Nom de la vue' }).fill('Carte');
     await panel(page).getByRole('button', { name: 'Enregistrer cette vue' }).click();
@@ -118,7 +115,30 @@ describe('saved views', () => {
     // Focus back on the entry.
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-saved-views-entry'))).toBe(true);
 
-    // Reload: all three are still there, in order, and the chart one kept its chart.
+    // The explorer views kept what they showed (for the briefing, offline): the chart, and the map on the map tab.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<{ name: string; model?: { title: string }; map?: { model: { level: string } } }[]>(
+          (resolve, reject) => {
+            const open = indexedDB.open('mouchir-saved-views');
+            open.onerror = () => reject(new Error('open failed'));
+            open.onsuccess = () => {
+              const req = open.result.transaction('views').objectStore('views').getAll();
+              req.onsuccess = () => {
+                resolve(req.result as never);
+                open.result.close();
+              };
+            };
+          },
+        ),
+    );
+    const byName = new Map(stored.map((v) => [v.name, v]));
+    expect(byName.get('Graphique AMO')?.model?.title).toBe(title);
+    expect(byName.get('Graphique AMO')?.map).toBeUndefined();
+    expect(byName.get('Carte')?.map?.model.level).toMatch(/^(region|province)$/);
+    expect(byName.get('Comparer')?.model).toBeUndefined();
+
+    // Reload: all three are still there, in order.
     await page.reload({ waitUntil: 'domcontentloaded' });
     await openPanel(page, /^Vues enregistrées \(3\)$/);
     expect(await listedNames(page)).toEqual(['Graphique AMO', 'Carte', 'Comparer']);
@@ -153,7 +173,7 @@ describe('saved views', () => {
     await panel(page).getByText('Vue « Graphique AMO » supprimée.').waitFor();
     expect(await listedNames(page)).toEqual(['Comparer', 'Carte des régions']);
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
-    await page.getByRole('button', { name: 'Vues enregistrées (2)' }).count();
+    await page.getByRole('button', { name: 'Vues enregistrées (2)' }).waitFor();
 
     // Export the file.
     const [download] = await Promise.all([

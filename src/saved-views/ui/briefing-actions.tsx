@@ -91,6 +91,7 @@ export function BriefingActions({ lang }: { lang: Lang }): ReactNode {
       </h3>
       <button
         type="button"
+        className="button button--small"
         disabled={disabled}
         onClick={(e) => {
           opener.current = e.currentTarget;
@@ -99,10 +100,15 @@ export function BriefingActions({ lang }: { lang: Lang }): ReactNode {
       >
         {t('present', { n })}
       </button>
-      <button type="button" disabled={disabled || busy} onClick={() => void exportPptx()}>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        disabled={disabled || busy}
+        onClick={() => void exportPptx()}
+      >
         {t('exportPptx')}
       </button>
-      <button type="button" disabled={disabled || busy} onClick={print}>
+      <button type="button" className="button button--small button--quiet" disabled={disabled || busy} onClick={print}>
         {t('exportPdf')}
       </button>
       <p className="briefing-actions__status" role="status" data-kind={status?.kind ?? 'info'}>

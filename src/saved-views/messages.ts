@@ -138,7 +138,8 @@ export const savedViewsMessages = defineMessages({
   eventsNone: { fr: 'Aucun événement.', ar: 'لا توجد أحداث.', en: 'No events.' },
   eventPeriod: {
     fr: 'Période (2023, 2023-Q4 ou 2023-12)',
-    ar: 'الفترة (2023 أو 2023-Q4 أو 2023-12)',
+    // Latin examples isolated left to right (U+2066…U+2069), or the bidi algorithm shows "Q4-2023".
+    ar: 'الفترة (\u20662023\u2069 أو \u20662023-Q4\u2069 أو \u20662023-12\u2069)',
     en: 'Period (2023, 2023-Q4 or 2023-12)',
   },
   eventText: { fr: 'Ce qui s’est passé', ar: 'ما الذي حدث', en: 'What happened' },
@@ -153,7 +154,7 @@ export const savedViewsMessages = defineMessages({
   eventRemoved: { fr: 'Événement retiré.', ar: 'أزيل الحدث.', en: 'Event removed.' },
   eventBadPeriod: {
     fr: 'Période invalide : écrivez 2023, 2023-Q4 ou 2023-12.',
-    ar: 'فترة غير صالحة: اكتب 2023 أو 2023-Q4 أو 2023-12.',
+    ar: 'فترة غير صالحة: اكتب \u20662023\u2069 أو \u20662023-Q4\u2069 أو \u20662023-12\u2069.',
     en: 'Invalid period: write 2023, 2023-Q4 or 2023-12.',
   },
   eventNoText: { fr: 'Décrivez l’événement.', ar: 'صف الحدث.', en: 'Describe the event.' },

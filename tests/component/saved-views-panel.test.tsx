@@ -58,6 +58,10 @@ describe('saved views panel', () => {
     expect(item).toHaveTextContent('Comparer · enregistrée le');
     expect(item).toHaveTextContent('affichée');
     expect(savedViewsSnapshot().views[0]).toMatchObject({ query: 'view=compare&territories=MA-01', inBriefing: true });
+    // B's "Dans le briefing" checkbox sits in each item and speaks through the panel's live region.
+    await user.click(within(item).getByRole('checkbox', { name: /^Dans le briefing/ }));
+    await waitFor(() => expect(savedViewsSnapshot().views[0]!.inBriefing).toBe(false));
+    expect(await within(dialog).findByText(/^Vue « Comparer » retirée du briefing/)).toHaveAttribute('role', 'status');
   });
 
   it('edits the user events: problems said per field, then added, listed as theirs, removed', async () => {

@@ -40,6 +40,7 @@ import {
 import type { SavedView } from '../types.ts';
 import { failureText, useSavedViews } from '../use-saved-views.ts';
 import { BriefingActions } from './briefing-actions.tsx';
+import { BriefingToggle } from './briefing-toggle.tsx';
 import './saved-views.css';
 
 type Key = keyof typeof m;
@@ -318,6 +319,8 @@ function ViewItem(props: {
           {viewKindText(view.query, lang)} · {t('savedOn', { date: formatDate(view.createdAt.slice(0, 10), lang) })}
           {current ? <span className="sv-item__current"> · {t('current')}</span> : null}
         </span>
+        {/* Whether the briefing plays it (helper B's checkbox; announced through this panel's live region). */}
+        <BriefingToggle view={view} lang={lang} onMessage={onMessage} />
       </div>
       {renaming ? (
         <form className="sv-rename" onSubmit={(e) => void rename(e)}>

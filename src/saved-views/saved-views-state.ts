@@ -2,7 +2,7 @@
  * The saved views in the page (issue 17): one module-level copy of the list, read by `useSavedViews` (the header
  * entry, the panel, the briefing) and `useActiveUserEvents` (the charts), and the actions that change it.
  *
- * The IndexedDB store and the schemas (./store.ts, ./schema.ts, ./file.ts) are a lazy chunk: `ensureLoaded` imports
+ * The IndexedDB store and the schemas (./views-db.ts, ./schema.ts, ./views-file.ts) are a lazy chunk: `ensureLoaded` imports
  * them on the first subscriber (the header's entry, just after the first render), migrates the old pins once, and
  * connects the export tools (src/export/ui/use-pins.ts). Writes run one after another (a queue), each one a single
  * IndexedDB transaction, then the list is read back: what the page shows is what is stored. Other tabs are told
@@ -42,8 +42,8 @@ export interface SavedViewsSnapshot {
   openNotice: OpenNotice | null;
 }
 
-type StoreModule = typeof import('./store.ts');
-type FileModule = typeof import('./file.ts');
+type StoreModule = typeof import('./views-db.ts');
+type FileModule = typeof import('./views-file.ts');
 
 const CHANNEL = 'mouchir-saved-views';
 const INITIAL: SavedViewsSnapshot = { status: 'loading', views: [], invalid: 0, pinsReset: false, openNotice: null };
@@ -139,7 +139,7 @@ async function migratePins(store: StoreModule): Promise<void> {
 export function ensureLoaded(): Promise<{ store: StoreModule; file: FileModule }> {
   if (loading) return loading;
   const p = (async () => {
-    const [store, file] = await Promise.all([import('./store.ts'), import('./file.ts')]);
+    const [store, file] = await Promise.all([import('./views-db.ts'), import('./views-file.ts')]);
     try {
       await migratePins(store);
     } catch {
@@ -298,7 +298,7 @@ export function removeUserEvent(id: string, eventId: string): Promise<ActionResu
 }
 
 /**
- * Add the views of a file (./file.ts `readSavedViewsFile`), all or none, at the end: each gets a new id (a file
+ * Add the views of a file (./views-file.ts `readSavedViewsFile`), all or none, at the end: each gets a new id (a file
  * imported twice, or the same views in both browsers, never overwrites a view) — the rest is kept as in the file.
  */
 export function importSavedViews(views: readonly SavedView[]): Promise<ActionResult> {

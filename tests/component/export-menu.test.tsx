@@ -6,7 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { PINS_KEY } from '../../src/export/pins.ts';
 import { ExportMenu } from '../../src/export/ui/export-menu.tsx';
 import { ensureLoaded, resetSavedViewsForTests, savedViewsSnapshot } from '../../src/saved-views/saved-views-state.ts';
-import { closeSavedViews } from '../../src/saved-views/store.ts';
+import { closeSavedViews } from '../../src/saved-views/views-db.ts';
 import { lineModel, oneCensusLineModel } from '../unit/export-fixtures.ts';
 
 // The font files are fetched in the browser only; in jsdom the composer gets none (fallback stack).

@@ -17,7 +17,7 @@ import {
   resetSavedViewsForTests,
   savedViewsSnapshot,
 } from '../../src/saved-views/saved-views-state.ts';
-import { closeSavedViews } from '../../src/saved-views/store.ts';
+import { closeSavedViews } from '../../src/saved-views/views-db.ts';
 import { SavedViewsEntry } from '../../src/saved-views/ui/saved-views-entry.tsx';
 import { DEFAULT_VIEW_STATE } from '../../src/state/view-state.ts';
 import { useViewStore } from '../../src/state/view-store.ts';

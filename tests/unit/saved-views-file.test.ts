@@ -11,7 +11,7 @@ import {
   parseSavedViewsFile,
   readSavedViewsFile,
   serializeSavedViewsFile,
-} from '../../src/saved-views/file.ts';
+} from '../../src/saved-views/views-file.ts';
 import { cleanText, isHttpLink, looksLikeFormula, spreadsheetSafeText } from '../../src/saved-views/names.ts';
 import { canonicalQuery, selectionKey } from '../../src/saved-views/query.ts';
 import { checkEvent } from '../../src/saved-views/events.ts';

@@ -3,7 +3,7 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { closeSavedViews } from '../../src/saved-views/store.ts';
+import { closeSavedViews } from '../../src/saved-views/views-db.ts';
 import type { SavedView } from '../../src/saved-views/types.ts';
 
 /** A new, empty IndexedDB for the store (closes the store's connection to the previous one). */

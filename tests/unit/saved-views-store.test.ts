@@ -22,7 +22,7 @@ import {
   saveCurrentView,
   savedViewsSnapshot,
 } from '../../src/saved-views/saved-views-state.ts';
-import { addSavedViews, listSavedViews, SAVED_VIEWS_DB } from '../../src/saved-views/store.ts';
+import { addSavedViews, listSavedViews, SAVED_VIEWS_DB } from '../../src/saved-views/views-db.ts';
 import { userEventsFor } from '../../src/saved-views/use-user-events.ts';
 import { selectionKey } from '../../src/saved-views/query.ts';
 import { validateAgainstVocabulary } from '../../src/state/url-sync.ts';

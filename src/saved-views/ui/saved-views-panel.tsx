@@ -17,7 +17,7 @@ import { DIRECTIONS, LOCALES, translate } from '../../i18n/i18n.ts';
 import { parseViewUrl } from '../../state/view-state.ts';
 import { selectViewState, useViewStore } from '../../state/view-store.ts';
 import { checkEvent, type EventProblems } from '../events.ts';
-import type { ImportProblem } from '../file.ts';
+import type { ImportProblem } from '../views-file.ts';
 import { savedViewsMessages as m } from '../messages.ts';
 import { MAX_EVENT_TEXT, MAX_NAME, MAX_VIEWS } from '../names.ts';
 import { queryOfState, selectionKey, selectionKeyOfState } from '../query.ts';

@@ -145,7 +145,8 @@ describe('BriefingToggle', () => {
   it('puts a view in or out of the briefing and says so; a refused write says why', async () => {
     const user = userEvent.setup();
     const onMessage = vi.fn();
-    setInBriefing.mockResolvedValue({ ok: true });
+    let done: (r: { ok: true }) => void = () => undefined;
+    setInBriefing.mockReturnValue(new Promise((resolve) => (done = resolve)));
     const { rerender } = render(
       <BriefingToggle view={view('a', { name: 'Ménages' })} lang="fr" onMessage={onMessage} />,
     );
@@ -153,6 +154,10 @@ describe('BriefingToggle', () => {
     expect(box).toBeChecked();
     await user.click(box);
     expect(setInBriefing).toHaveBeenCalledWith('a', false);
+    // The choice shows at once, while it is written, and the box keeps the focus.
+    expect(box).not.toBeChecked();
+    expect(box).toHaveFocus();
+    done({ ok: true });
     await waitFor(() =>
       expect(onMessage).toHaveBeenCalledWith({
         kind: 'ok',
@@ -166,5 +171,7 @@ describe('BriefingToggle', () => {
     await user.click(screen.getByRole('checkbox', { name: /^Dans le briefing ?: Ménages$/ }));
     expect(setInBriefing).toHaveBeenLastCalledWith('a', true);
     await waitFor(() => expect(onMessage).toHaveBeenLastCalledWith({ kind: 'error', text: 'failure: quota' }));
+    // Refused: the stored value is shown again.
+    expect(screen.getByRole('checkbox', { name: /^Dans le briefing ?: Ménages$/ })).not.toBeChecked();
   });
 });

@@ -22,16 +22,20 @@ export interface BriefingToggleProps {
 /** The "in the briefing" checkbox of one saved view. */
 export function BriefingToggle({ view, lang, onMessage }: BriefingToggleProps): ReactNode {
   const id = useId();
-  const [busy, setBusy] = useState(false);
+  // The box shows the user's choice at once, while it is written (the list follows once stored); a refused write
+  // puts the stored value back.
+  const [pending, setPending] = useState<boolean | null>(null);
   const t = (key: keyof typeof m, vars?: Record<string, string | number>) => translate(m, lang, key, vars);
   const toggle = async (inBriefing: boolean) => {
-    setBusy(true);
+    // One write at a time (the box stays focusable: disabling it would drop the keyboard focus).
+    if (pending !== null) return;
+    setPending(inBriefing);
     try {
       const r = await setInBriefing(view.id, inBriefing);
       if (r.ok) onMessage?.({ kind: 'ok', text: t(inBriefing ? 'added' : 'removed', { name: view.name }) });
       else onMessage?.({ kind: 'error', text: failureText(r.kind, lang) });
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   };
   return (
@@ -39,8 +43,7 @@ export function BriefingToggle({ view, lang, onMessage }: BriefingToggleProps): 
       <input
         id={id}
         type="checkbox"
-        checked={view.inBriefing}
-        disabled={busy}
+        checked={pending ?? view.inBriefing}
         onChange={(e) => void toggle(e.currentTarget.checked)}
       />
       <label htmlFor={id}>

@@ -384,4 +384,31 @@ describe('briefing (Chromium)', () => {
     expect(notes).toContain('tab=map');
     expect(errors).toEqual([]);
   });
+
+  it('a view taken out of the briefing stays saved and is no longer played', async () => {
+    const page = browser.page;
+    const errors = collectConsoleErrors(page);
+    await openApp(page, served.url, 'view=overview&lang=fr');
+    await openPanel(page);
+    const panel = page.locator('[data-saved-views-panel]');
+    const box = panel.getByRole('checkbox', { name: /^Dans le briefing ?: Chômage par province$/ });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await panel.getByRole('status').filter({ hasText: 'retirée du briefing' }).first().waitFor();
+    await panel.getByRole('button', { name: 'Présenter le briefing (3)' }).waitFor();
+    // Still saved (and still in the list after a reload), just not in the briefing.
+    await page.reload();
+    await page.locator('[data-testid="app-shell"]').first().waitFor();
+    await openPanel(page);
+    expect(await panel.getByRole('checkbox', { name: /Chômage par province$/ }).isChecked()).toBe(false);
+    await panel.getByRole('button', { name: 'Présenter le briefing (3)' }).click();
+    const dialog = page.getByRole('dialog', { name: LABELS.fr.dialog });
+    await dialog.waitFor();
+    await page.keyboard.press('End');
+    expect(await page.locator('.pm-counter').textContent()).toBe('3 / 3');
+    expect(await page.locator('.pm-sr').textContent()).not.toContain('Chômage par province');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+  });
 });

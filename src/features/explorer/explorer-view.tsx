@@ -8,7 +8,7 @@
 import { Suspense, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../../contract/contract.ts';
-import { indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
+import { eventsQuery, indicatorsQuery, observationsQuery, territoriesQuery } from '../../api/queries.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../../ui/error-boundary.tsx';
 import { CrashProbe } from '../../ui/crash-probe.tsx';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
@@ -298,6 +298,9 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
     ...observationsQuery({ indicator: indicator?.id ?? '' }),
     enabled: indicator !== undefined,
   });
+  // The indicator's events (issue 17) asked for beside its observations, not after them: the line then usually draws
+  // with its markers and list at once, instead of growing a list under it a moment later (a layout shift).
+  useQuery({ ...eventsQuery({ indicator: indicator?.id ?? '' }), enabled: indicator !== undefined && eventsShown });
 
   const territoryIndex = useMemo(() => new Map((territoriesQ.data ?? []).map((x) => [x.code, x])), [territoriesQ.data]);
   const selected = useMemo(

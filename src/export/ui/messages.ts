@@ -52,10 +52,6 @@ export const exportUiMessages = defineMessages({
     en: 'Add the composed image as a slide',
   },
   downloadPptx: { fr: 'Télécharger le PowerPoint', ar: 'تنزيل ملف PowerPoint', en: 'Download PowerPoint' },
-  pin: { fr: 'Épingler pour la présentation', ar: 'تثبيت للعرض التقديمي', en: 'Pin to presentation' },
-  unpin: { fr: 'Retirer de la présentation', ar: 'إزالة من العرض التقديمي', en: 'Remove from presentation' },
-  pinnedCount: { fr: 'Vues épinglées : {n}', ar: 'العروض المثبتة: {n}', en: 'Pinned views: {n}' },
-  clearPins: { fr: 'Vider la liste', ar: 'إفراغ القائمة', en: 'Clear the list' },
   working: { fr: 'Préparation…', ar: 'جارٍ التحضير…', en: 'Preparing…' },
   done: { fr: 'Fichier prêt : {name}', ar: 'الملف جاهز: {name}', en: 'File ready: {name}' },
   copied: {
@@ -74,17 +70,6 @@ export const exportUiMessages = defineMessages({
     en: 'The browser refused the copy: download the PNG instead.',
   },
   failed: { fr: "L'export a échoué : {reason}", ar: 'فشل التصدير: {reason}', en: 'Export failed: {reason}' },
-  pinned: { fr: 'Vue épinglée ({n} au total).', ar: 'ثُبّت العرض ({n} في المجموع).', en: 'View pinned ({n} in all).' },
-  unpinned: {
-    fr: 'Vue retirée de la présentation.',
-    ar: 'أُزيل العرض من العرض التقديمي.',
-    en: 'View removed from the presentation.',
-  },
-  pinsNotSaved: {
-    fr: "La liste n'a pas pu être enregistrée dans ce navigateur (stockage indisponible).",
-    ar: 'تعذّر حفظ القائمة في هذا المتصفح (التخزين غير متاح).',
-    en: 'The list could not be saved in this browser (storage unavailable).',
-  },
   pinsReset: {
     fr: 'Les vues épinglées enregistrées étaient illisibles et ont été réinitialisées.',
     ar: 'كانت العروض المثبتة المحفوظة غير قابلة للقراءة وأُعيد تعيينها.',
@@ -92,11 +77,6 @@ export const exportUiMessages = defineMessages({
   },
   dismiss: { fr: 'OK', ar: 'حسناً', en: 'OK' },
   present: { fr: 'Présenter', ar: 'عرض تقديمي', en: 'Present' },
-  presentPinned: {
-    fr: 'Présenter les vues épinglées ({n})',
-    ar: 'عرض العروض المثبتة ({n})',
-    en: 'Present pinned views ({n})',
-  },
   presentation: { fr: 'Mode présentation', ar: 'وضع العرض التقديمي', en: 'Presentation mode' },
   slideCounter: { fr: '{i} / {n}', ar: '{i} / {n}', en: '{i} / {n}' },
   slideAnnounce: {

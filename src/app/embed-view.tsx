@@ -27,6 +27,7 @@ import { UserDataError } from '../user-data/error-core.ts';
 import { userDataErrorText } from '../user-data/errors.ts';
 import { useExplorerModel } from '../features/explorer/use-explorer-model.ts';
 import { useElementWidth } from '../features/explorer/use-element-width.ts';
+import { useChartEvents } from '../features/explorer/use-chart-events.ts';
 import { errorText } from '../features/explorer/error-text.ts';
 import { awaitingText } from '../features/explorer/controls.tsx';
 import { explorerMessages } from '../features/explorer/messages.ts';
@@ -49,6 +50,8 @@ export function embedChartHeight(width: number): number {
 /** The lead chart of the model, framed with its caption and sources. */
 function LeadChart({ model, lang, width }: { model: ExplorerModel; lang: Lang; width: number }) {
   const { line, bar, lead } = model;
+  // The line with its dated events, as in the explorer (issue 17): an embedded chart says what the full view says.
+  const lineModel = useChartEvents(line.model);
   const unit = model.data.indicator.unit.code;
   if (lead.chart === 'ranking') {
     const period = bar.model.periods[0] ?? null;
@@ -93,7 +96,7 @@ function LeadChart({ model, lang, width }: { model: ExplorerModel; lang: Lang; w
       sources={line.sources}
     >
       {line.hasData ? (
-        <LineChart model={line.model} unitCode={unit} width={width} height={height} />
+        <LineChart model={lineModel} unitCode={unit} width={width} height={height} />
       ) : (
         <EmptyState height={height} lang={lang} />
       )}

@@ -70,6 +70,20 @@ describe('?embed=1', () => {
     expect(href.searchParams.get('territories')).toBe('MA-06,MA-07');
   });
 
+  it('the embedded line carries its dated events, as the explorer (issue 17): AMO generalised in December 2022', async () => {
+    const { container } = openAt('?embed=1&view=explorer&indicator=amo-coverage-rate&territories=MA');
+    const list = await waitFor(
+      () => {
+        const found = container.querySelector('[data-chart-events]');
+        expect(found).not.toBeNull();
+        return found as HTMLElement;
+      },
+      { timeout: 8000 },
+    );
+    expect(list.textContent).toMatch(/déc\. 2022.*AMO/);
+    expect(container.querySelector('[data-event-marker]')).not.toBeNull();
+  });
+
   it('tab=map shows the map', async () => {
     openAt('?embed=1&view=explorer&indicator=population&tab=map');
     await screen.findByRole('figure', { name: /population/i }, { timeout: 8000 });

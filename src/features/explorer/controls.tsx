@@ -158,6 +158,12 @@ export function TimeRange(props: {
   /** Called on each play step: a rapid change (history replace). */
   onPlayStep: (period: string) => void;
   lang: Lang;
+  /**
+   * What follows the play button on its row (the "Événements" switch, issue 17): on a phone the selects fill a line
+   * and the button starts the next, so the switch shares that line instead of adding one to the controls bar (the
+   * chart must stay above the fold at 390 px).
+   */
+  after?: ReactNode;
 }) {
   const { lang, periods } = props;
   const [playing, setPlaying] = useState(false);
@@ -235,6 +241,7 @@ export function TimeRange(props: {
         >
           {translate(explorerMessages, lang, playing ? 'pause' : 'play')}
         </button>
+        {props.after}
       </div>
     </fieldset>
   );

@@ -321,6 +321,11 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
     [indicator, territoriesQ.data, territoryIndex, observationsQ.data],
   );
   const model = useExplorerModel(data, selected, measure);
+  // The "Événements" switch (issue 17), for a line only: it follows the play button when there is a time range.
+  const eventsToggle =
+    model && model.lead.chart === 'line' ? (
+      <EventsToggle checked={eventsShown} onChange={(on) => updateView({ events: on })} lang={lang} />
+    ) : null;
 
   const catalogueError = territoriesQ.error
     ? {
@@ -512,6 +517,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
             ) : null}
             {model && model.periods.selection.length > 1 ? (
               <TimeRange
+                after={eventsToggle}
                 // Only the periods the selection has (issue 13), showing the range actually applied.
                 periods={model.periods.selection}
                 from={model.periods.from === null ? null : (model.periods.shown[0] ?? null)}
@@ -523,9 +529,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
                 lang={lang}
               />
             ) : null}
-            {model && model.lead.chart === 'line' ? (
-              <EventsToggle checked={eventsShown} onChange={(on) => updateView({ events: on })} lang={lang} />
-            ) : null}
+            {model && model.periods.selection.length <= 1 ? eventsToggle : null}
           </div>
           <Tabs
             tabs={EXPLORER_TABS.map((k) => ({ key: k, label: t(TAB_KEYS[k]) }))}

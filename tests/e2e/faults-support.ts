@@ -86,7 +86,7 @@ export function staleNotice(page: Page, endpoint: Endpoint) {
  * resource" line for the faulted endpoint (an HTTP error status, or a dropped connection). Matched on the
  * endpoint's URL so a failure elsewhere still fails the test.
  */
-export function isExpectedRequestNoise(line: string, endpoints: readonly Endpoint[]): boolean {
+export function isExpectedRequestNoise(line: string, endpoints: readonly string[]): boolean {
   const names = endpoints.join('|');
   const url = new RegExp(`/api/v1/(${names})(\\?[^ ]*)?(:\\d+)?\\)?$`);
   if (!url.test(line)) return false;
@@ -99,6 +99,6 @@ export function isExpectedRequestNoise(line: string, endpoints: readonly Endpoin
 }
 
 /** The console errors that are not expected noise of the given faulted endpoints. */
-export function unexpectedErrors(errors: readonly string[], endpoints: readonly Endpoint[]): string[] {
+export function unexpectedErrors(errors: readonly string[], endpoints: readonly string[]): string[] {
   return errors.filter((e) => !isExpectedRequestNoise(e, endpoints));
 }

@@ -222,7 +222,9 @@ describe('races: 100 quick interactions against a slow, flaky API', () => {
         `races: ${STEPS} steps ${JSON.stringify(counts)}, ${started.length} observation requests, ${outOfOrder} answered out of order`,
       );
       expect(started.length).toBeGreaterThan(5);
-      expect(unexpectedErrors(errors, ENDPOINTS)).toEqual([]);
+      // The flaky server fails any endpoint, the indicator's events too (issue 17: requested beside the observations;
+      // a failed answer only leaves the chart without markers), so their "Failed to load resource" lines are noise.
+      expect(unexpectedErrors(errors, [...ENDPOINTS, 'events'])).toEqual([]);
     },
   );
 });

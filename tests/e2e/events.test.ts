@@ -7,6 +7,8 @@
  * - the exported picture has it: the composed SVG draws the rule and lists the event with its source in the footer,
  *   and the PNG differs from the same PNG with events off where the rule is (kept in .tmp/events-e2e/ to look at);
  * - the "Événements" switch removes marker and list, the URL says `events=0`, and a reload keeps it off;
+ * - the user's own event, added to a saved view in its panel, is drawn and listed as theirs ("Votre événement") on
+ *   that view only, kept on reload and in the exported SVG;
  * - axe finds nothing on the chart with its events, in fr, ar and en.
  */
 import fs from 'node:fs';
@@ -202,6 +204,63 @@ describe('events on the time axis (Chromium)', () => {
       await page.getByRole('checkbox', { name: 'Événements' }).check();
       await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
       await expect.poll(() => new URL(page.url()).searchParams.get('events')).toBeNull();
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    "the user's own event, added to a saved view, is drawn as theirs on that view only, kept on reload and exported",
+    { timeout: 180_000 },
+    async () => {
+      const page = browser.page;
+      const errors = collectConsoleErrors(page);
+      await openApp(page, served.url, `${QUERY}&lang=fr`);
+      await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+
+      // Save the view, then give it an event in the saved views panel.
+      await page.locator('[data-saved-views-entry]').first().click();
+      const panel = page.locator('dialog[data-saved-views-panel]');
+      await panel.waitFor({ state: 'visible' });
+      await panel.getByLabel('Nom de la vue').fill('Suivi AMO');
+      await panel.getByRole('button', { name: 'Enregistrer cette vue' }).click();
+      const item = panel.locator('li.sv-item').filter({ hasText: 'Suivi AMO' });
+      await item.waitFor({ timeout: WAIT });
+      await item.locator('[data-action="events"]').click();
+      await panel.getByLabel(/^Période \(2023/).fill('2024-06');
+      await panel.getByLabel('Ce qui s’est passé').fill('Réunion du comité régional');
+      await panel.getByLabel(/^Lien \(facultatif/).fill('https://example.ma/compte-rendu');
+      await panel.getByRole('button', { name: 'Ajouter l’événement' }).click();
+      await item.locator('[data-action="events"]').filter({ hasText: '(1)' }).waitFor({ timeout: WAIT });
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'hidden' });
+
+      // On the chart: marked as the user's, beside the official events, with its link.
+      const mine = page.locator('[data-chart-events] li.chart-events__item--user');
+      await expect
+        .poll(() => mine.textContent(), { timeout: WAIT })
+        .toMatch(/Votre événement.*juin 2024 — Réunion du comité régional/);
+      expect(await mine.getByRole('link').getAttribute('href')).toBe('https://example.ma/compte-rendu');
+      expect(await amoButton(page).count()).toBe(1);
+      expect(await page.locator('.line-chart [data-event-marker]').count()).toBeGreaterThan(1);
+
+      // Burned into the exported picture: the SVG's footer lists it as the user's.
+      await openMenu(page);
+      const svg = await downloadFrom(
+        page,
+        page.getByRole('button', { name: "Télécharger l'image SVG", exact: true }),
+        OUT,
+      );
+      const text = svg.bytes.toString('utf8');
+      expect(text).toContain('Votre événement');
+      expect(text).toContain('Réunion du comité régional');
+      await page.keyboard.press('Escape');
+
+      // Kept on reload; another selection (not the saved view) does not show it.
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await expect.poll(() => mine.count(), { timeout: WAIT }).toBe(1);
+      await openApp(page, served.url, 'view=explorer&indicator=amo-coverage-rate&territories=MA,MA-06&lang=fr');
+      await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+      expect(await page.locator('[data-chart-events] li.chart-events__item--user').count()).toBe(0);
       expect(errors).toEqual([]);
     },
   );

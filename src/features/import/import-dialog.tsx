@@ -15,6 +15,7 @@ import { DatasetsPanel } from './datasets-panel.tsx';
 import type { ImportEntryStart } from './import-entry.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { importMessages as m } from './messages.ts';
+import '../../styles/modal-dialog.css';
 import './import.css';
 
 type Tab = 'import' | 'datasets';
@@ -82,7 +83,7 @@ export function ImportDialog({ lang, start, onClose }: { lang: Lang; start: Impo
     // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- keyboard handler of a dialog
     <dialog
       ref={ref}
-      className="import-dialog"
+      className="modal-dialog import-dialog"
       aria-labelledby={`${id}-title`}
       lang={lang}
       dir={DIRECTIONS[lang]}
@@ -99,8 +100,8 @@ export function ImportDialog({ lang, start, onClose }: { lang: Lang; start: Impo
         }
       }}
     >
-      <div className="import-dialog__head">
-        <h2 id={`${id}-title`} className="import-dialog__title">
+      <div className="modal-dialog__head">
+        <h2 id={`${id}-title`} className="modal-dialog__title">
           {t(tab === 'import' ? 'title' : 'titleDatasets')}
         </h2>
         <button type="button" className="button button--small button--quiet" data-autofocus onClick={onClose}>

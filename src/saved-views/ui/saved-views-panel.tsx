@@ -41,6 +41,7 @@ import type { SavedView } from '../types.ts';
 import { failureText, useSavedViews } from '../use-saved-views.ts';
 import { BriefingActions } from './briefing-actions.tsx';
 import { BriefingToggle } from './briefing-toggle.tsx';
+import '../../styles/modal-dialog.css';
 import './saved-views.css';
 
 type Key = keyof typeof m;
@@ -550,7 +551,7 @@ export function SavedViewsPanel({ lang, onClose }: { lang: Lang; onClose: () => 
   return (
     <dialog
       ref={ref}
-      className="sv-dialog"
+      className="modal-dialog sv-dialog"
       aria-labelledby={`${id}-title`}
       lang={lang}
       dir={DIRECTIONS[lang]}
@@ -560,8 +561,8 @@ export function SavedViewsPanel({ lang, onClose }: { lang: Lang; onClose: () => 
       }}
       data-saved-views-panel=""
     >
-      <div className="sv-dialog__head">
-        <h2 id={`${id}-title`} className="sv-dialog__title">
+      <div className="modal-dialog__head">
+        <h2 id={`${id}-title`} className="modal-dialog__title sv-dialog__title">
           {t('title')}
         </h2>
         <button type="button" className="button button--small button--quiet" onClick={onClose}>

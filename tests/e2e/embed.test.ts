@@ -92,8 +92,10 @@ async function appFrame(page: Page, appUrl: string): Promise<Frame> {
   const handle = await page.waitForSelector('iframe', { timeout: WAIT });
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('the iframe has no frame');
-  await expect.poll(() => frame.url(), { timeout: WAIT }).not.toBe('about:blank');
-  expect(frame.url().startsWith(appUrl) || frame.url().startsWith('chrome-error:')).toBe(true);
+  // Wait for the navigation to commit: before it, the frame's URL is 'about:blank' or, on a loaded machine, ''.
+  await expect
+    .poll(() => frame.url(), { timeout: WAIT })
+    .toSatisfy((url: string) => url.startsWith(appUrl) || url.startsWith('chrome-error:'));
   return frame;
 }
 

@@ -82,61 +82,39 @@ function browserMock(): Plugin {
 }
 
 /**
- * Preload hints in the built HTML (issue 7, B1; issue 16 item 2), so the browser fetches what the first chart needs
- * while the entry chunk is still loading instead of after main.tsx runs:
- * - every build: `<link rel="preload" as="font">` for Noto Sans Latin 400, the face of almost every glyph of every
- *   first view (numbers and Latin text in Arabic pages too); the other faces load when text uses them, and the Arabic
- *   face only in Arabic pages (src/styles/fonts.css);
- * - a mock-mode build (no `VITE_API_BASE_URL`): `<link rel="modulepreload">` for the mock API's chunk and
- *   `<link rel="preload" as="fetch">` for the two data files every view asks for first (territories and the
- *   indicator catalogue). The observation and project files are fetched by the mock when a request needs them, the
- *   first view's own while the worker starts (src/mocks/shipped-files.browser.ts) — never all of them.
+ * The one preload hint the build adds to the HTML (issue 16): `<link rel="preload" as="font">` for Noto Sans Latin
+ * 400, the face of almost every glyph of every first view (numbers and Latin text in Arabic pages too); the other faces
+ * load when text uses them (the prerendered shell adds its own, src/prerender/), the Arabic face only in Arabic pages
+ * (src/styles/fonts.css).
+ *
+ * No script or data preload: the entry imports the app's chunks, the mock API's and, through the mock, its data files
+ * after the shell's first paint (src/main.tsx). Linked from the head, they were fetched beside the style sheet and
+ * fonts the first paint needs, and a paint had to wait for their evaluation (until issue 16's LCP work; issue 7 had
+ * added them for B1, which the paint-first start keeps: see docs/performance.md).
  */
-function preloadMock(): Plugin {
-  let mock = true;
+function preloadFont(): Plugin {
   return {
-    name: 'mouchir-preload-mock',
+    name: 'mouchir-preload-font',
     apply: 'build',
-    configResolved(config) {
-      const v: unknown = config.env.VITE_API_BASE_URL;
-      mock = !(typeof v === 'string' && v !== '');
-    },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         if (!ctx.bundle) return [];
-        const tags = [];
-        for (const item of Object.values(ctx.bundle)) {
-          if (item.type === 'asset' && /^assets\/noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(item.fileName)) {
-            tags.push({
-              tag: 'link',
-              attrs: {
-                rel: 'preload',
-                as: 'font',
-                type: 'font/woff2',
-                crossorigin: 'anonymous',
-                href: `./${item.fileName}`,
-              },
-              injectTo: 'head' as const,
-            });
-          }
-          if (!mock) continue;
-          if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
-            tags.push({
-              tag: 'link',
-              attrs: { rel: 'modulepreload', crossorigin: true, href: `./${item.fileName}` },
-              injectTo: 'head' as const,
-            });
-          }
-          if (item.type === 'asset' && /^assets\/(territories|indicators)-[\w-]+\.json$/.test(item.fileName)) {
-            tags.push({
-              tag: 'link',
-              attrs: { rel: 'preload', as: 'fetch', crossorigin: 'anonymous', href: `./${item.fileName}` },
-              injectTo: 'head' as const,
-            });
-          }
-        }
-        return tags;
+        return Object.values(ctx.bundle)
+          .filter(
+            (item) => item.type === 'asset' && /^assets\/noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(item.fileName),
+          )
+          .map((item) => ({
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: 'anonymous',
+              href: `./${item.fileName}`,
+            },
+            injectTo: 'head' as const,
+          }));
       },
     },
   };
@@ -157,7 +135,7 @@ const zodClassicForTests = { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), browserMock(), preloadMock(), embedShells(), postBuild(), staticHostHeaders()],
+  plugins: [react(), cspMeta(), browserMock(), preloadFont(), embedShells(), postBuild(), staticHostHeaders()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,45 +1,37 @@
 /**
- * Entry point. Renders the shell at once; in mock mode (no `VITE_API_BASE_URL`) the MSW worker starts
- * in parallel from its own chunk, and views that fetch wait for it (src/app/api-ready.ts), so the first
- * paint never waits on the worker. The current view's chunk starts loading at once too (src/app/preload-view.ts).
+ * Entry point: the style sheets, then the app (src/app/start.tsx) once the browser has painted the prerendered shell.
+ *
+ * Why wait (issue 16, FCP and LCP): the built HTML already shows the view's shell, its heading and the overview's
+ * intro. The app's scripts (React, the contract, the stores: ~100 kB gzip) take 150–300 ms to evaluate on a 4× slower
+ * phone and, evaluated before the first frame, held that frame back; fetched before it, they shared a slow network
+ * with the style sheet and fonts the shell needs. The entry is tiny: the shell is painted first, then the app loads.
  */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { ROOT_OPTIONS } from './app/root-options.ts';
+// Every style sheet the shell and the app's frame use is imported here, so the build puts it in the HTML's first
+// sheet: a sheet imported only by the app's chunk would load after the shell's paint and move it (CLS).
+// tests/unit/entry-css.test.ts fails when the app's static imports reach a sheet this list lacks.
 // The fonts of the page's language only: Noto Sans everywhere, Noto Sans Arabic on Arabic pages (issue 16).
 import './styles/fonts.css';
 import './styles/global.css';
 // After global.css: the print stylesheet (issue 17) overrides it at equal specificity.
 import './styles/print.css';
-import { App } from './app/app.tsx';
-import { setApiReadyPromise } from './app/api-ready.ts';
-import { createQueryClient } from './app/query-client.ts';
-import { RootBoundary } from './app/root-fallback.tsx';
-import { initViewFromUrl } from './state/url-sync.ts';
-import { useViewStore } from './state/view-store.ts';
-import { preloadView } from './app/preload-view.ts';
-import { startServiceWorker } from './app/sw-register.ts';
+import './saved-views/ui/saved-views.css';
+import './app/offline-notice.css';
+import './app/synthetic-banner.css';
+import './styles/views.css';
+import './styles/skeleton.css';
+import './styles/system-theme.css';
+import './app/embed.css';
+import { afterFirstPaint } from './app/first-paint.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 const mockApi = typeof apiBase !== 'string' || apiBase === '';
-if (mockApi) {
-  setApiReadyPromise(import('./mocks/browser.ts').then((m) => m.startMockWorker()));
-}
-// The offline copy and the "new version" prompt (issue 16); MSW registers sw.js itself in a mock-mode build.
-startServiceWorker(!mockApi);
 
-initViewFromUrl();
-// Fetch the URL's view chunk now, in parallel with the worker, not after it (issue 7, B1).
-preloadView(useViewStore.getState().view);
-
-const container = document.getElementById('root');
-if (container) {
-  // How React reports caught and recovered errors: see src/app/root-options.ts.
-  createRoot(container, ROOT_OPTIONS).render(
-    <StrictMode>
-      <RootBoundary>
-        <App queryClient={createQueryClient()} />
-      </RootBoundary>
-    </StrictMode>,
-  );
-}
+await afterFirstPaint();
+// The app's chunks and, in mock mode (no `VITE_API_BASE_URL`), the mock API's, downloaded side by side. Neither is
+// linked from the HTML: a script fetched before the first paint only competes with the shell's style sheet and fonts.
+const mock = mockApi ? import('./mocks/browser.ts') : null;
+// Handled by the app (its readiness says the mock failed); this keeps a failure before the app starts from being an
+// unhandled rejection as well.
+mock?.catch(() => undefined);
+const { startApp } = await import('./app/start.tsx');
+startApp(mock);

@@ -24,7 +24,7 @@ import { embedMessages } from './embed-messages.ts';
 import { appMessages } from './messages.ts';
 import { noticeLines } from './notices.tsx';
 import { useThemeEffect } from './theme.ts';
-import './embed.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 const EmbedView = lazyWithRetry(() => import('./embed-view.tsx').then((m) => ({ default: m.EmbedView })), 'EmbedView');
 

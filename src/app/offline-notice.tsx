@@ -8,7 +8,7 @@ import { LOCALES, translate } from '../i18n/i18n.ts';
 import { appMessages } from './messages.ts';
 import { offlineMessages } from './offline-messages.ts';
 import { useOfflineState } from './sw-register.ts';
-import './offline-notice.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 /** Date and time of the offline copy in the reader's language (Latin digits in Arabic, as everywhere). */
 export function formatSavedAt(iso: string, lang: Lang): string {

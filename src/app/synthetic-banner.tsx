@@ -9,7 +9,7 @@ import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { returnToRealData, useDatasetMode } from './dataset-mode.ts';
 import { appMessages } from './messages.ts';
-import './synthetic-banner.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 /** The banner, or after the way back a (hidden) status line saying the real data is shown. */
 export function SyntheticBanner({ lang }: { lang: Lang }) {

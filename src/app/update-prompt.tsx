@@ -9,7 +9,7 @@ import type { Lang } from '../contract/contract.ts';
 import { translate } from '../i18n/i18n.ts';
 import { offlineMessages } from './offline-messages.ts';
 import { applyUpdate, useOfflineState } from './sw-register.ts';
-import './offline-notice.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 export function UpdatePrompt({ lang }: { lang: Lang }) {
   const { updateReady } = useOfflineState();

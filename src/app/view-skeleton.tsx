@@ -22,12 +22,9 @@ import { explorerHeadMessages } from '../features/explorer/head-messages.ts';
 import { compareHeadMessages } from '../features/compare/head-messages.ts';
 import { projectsHeadMessages } from '../features/projects/head-messages.ts';
 import { Tabs } from '../features/explorer/tabs.tsx';
-// The overview, compare and projects views' styles: in the first chunk's CSS, so the prerendered shell is laid out
-// by the stylesheet linked in its head before any script runs (they were in the views' chunks, ~2 kB gzip).
-import '../styles/views.css';
-import '../styles/skeleton.css';
-// The system's dark scheme before the app sets data-theme (the shell paints first): see the file.
-import '../styles/system-theme.css';
+// The views' styles (views.css), the placeholders' (skeleton.css) and the system's dark scheme before the app sets
+// data-theme (system-theme.css) are in the HTML's first sheet, imported by src/main.tsx only (issue 16): the
+// prerendered shell is laid out by the stylesheet linked in its head before any script runs.
 
 /**
  * Heights (px, or a CSS length) of the views' loading blocks. Kept here rather than imported, since importing them would pull the

@@ -24,7 +24,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TerritorySelect } from '../../ui/territory-select.tsx';
 import { CompareMap } from './compare-map.tsx';
 import { compareMessages as m, comparePlurals } from './messages.ts';
-import '../../styles/views.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 /** Territories compared when the link names none: the two largest regions of the seed article. */
 export const DEFAULT_COMPARE = ['MA-06', 'MA-07'] as const;

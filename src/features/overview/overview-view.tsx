@@ -14,7 +14,7 @@ import { TerritoryPickerState, TerritorySelect } from '../../ui/territory-select
 import { overviewMessages as m } from './messages.ts';
 import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
 import { ClaimsSection } from './claims.tsx';
-import '../../styles/views.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 /** The overview view (lazy-loaded by the shell). */
 export function OverviewView() {

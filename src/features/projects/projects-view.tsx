@@ -32,7 +32,7 @@ import {
   timelineDomain,
   yearTicks,
 } from './projects-model.ts';
-import '../../styles/views.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 const STATUSES: readonly ProjectStatus[] = ['announced', 'planned', 'in-progress', 'completed'];
 const STATUS_KEY = {

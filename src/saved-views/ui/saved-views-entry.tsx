@@ -13,7 +13,7 @@ import { savedViewsMessages as m } from '../messages.ts';
 import { dismissOpenNotice, savedViewsSnapshot, subscribeSavedViews, type OpenNotice } from '../saved-views-state.ts';
 import { useSavedViews } from '../use-saved-views.ts';
 import type { UrlNotice } from '../../state/view-state.ts';
-import './saved-views.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 const SavedViewsPanel = lazyWithRetry(
   () => import('./saved-views-panel.tsx').then((mod) => ({ default: mod.SavedViewsPanel })),

@@ -42,7 +42,7 @@ import { failureText, useSavedViews } from '../use-saved-views.ts';
 import { BriefingActions } from './briefing-actions.tsx';
 import { BriefingToggle } from './briefing-toggle.tsx';
 import '../../styles/modal-dialog.css';
-import './saved-views.css';
+// Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 type Key = keyof typeof m;
 type Message = { kind: 'ok' | 'error'; text: string } | null;

@@ -1,0 +1,35 @@
+/**
+ * When the app may start its heavy work (src/main.tsx, issue 16): once the browser has painted the prerendered shell.
+ *
+ * "Painted" is the Paint Timing entry (`first-paint`), delivered after the frame is on screen; a
+ * `requestAnimationFrame` callback runs before its frame is drawn, and on a slow phone the frame reaches the screen
+ * tens of milliseconds later, while the app's downloads would already compete with it. Without Paint Timing, the
+ * second animation frame stands for it.
+ *
+ * A hidden page (a background tab) paints nothing until it is shown, and the app must not wait for that: it starts at
+ * once when the page is hidden or becomes hidden, and after one second at most in any case.
+ */
+export function afterFirstPaint(win: Window = window): Promise<void> {
+  const doc = win.document;
+  if (doc.visibilityState === 'hidden' || win.performance.getEntriesByType('paint').length > 0) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    let observer: PerformanceObserver | null = null;
+    const done = () => {
+      win.clearTimeout(timer);
+      doc.removeEventListener('visibilitychange', done);
+      observer?.disconnect();
+      resolve();
+    };
+    const timer = win.setTimeout(done, 1000);
+    doc.addEventListener('visibilitychange', done);
+    const Observer = (win as Window & typeof globalThis).PerformanceObserver as typeof PerformanceObserver | undefined;
+    if (Observer?.supportedEntryTypes?.includes('paint')) {
+      observer = new Observer(done);
+      observer.observe({ type: 'paint', buffered: true });
+    } else {
+      win.requestAnimationFrame(() => win.requestAnimationFrame(done));
+    }
+  });
+}

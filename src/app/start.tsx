@@ -1,0 +1,50 @@
+/**
+ * The app's start, imported by the entry (src/main.tsx) once the prerendered shell is painted: renders the app over
+ * the shell; in mock mode the MSW worker starts from its own chunk, and views that fetch wait for it
+ * (src/app/api-ready.ts), so nothing on screen waits on the worker. The current view's chunk starts loading at once
+ * too (src/app/preload-view.ts).
+ */
+import { StrictMode, startTransition } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ROOT_OPTIONS } from './root-options.ts';
+import { App } from './app.tsx';
+import { setApiReadyPromise } from './api-ready.ts';
+import { createQueryClient } from './query-client.ts';
+import { RootBoundary } from './root-fallback.tsx';
+import { initViewFromUrl } from '../state/url-sync.ts';
+import { useViewStore } from '../state/view-store.ts';
+import { preloadView } from './preload-view.ts';
+import { startServiceWorker } from './sw-register.ts';
+
+/** The mock API's module, being imported by the entry in mock mode (null with a real API). */
+export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
+
+/**
+ * Start the app over the prerendered shell. `mock` is the mock API's module, whose download the entry started beside
+ * this chunk's (src/main.tsx): its worker starts as soon as both are here.
+ */
+export function startApp(mock: MockModule): void {
+  if (mock) setApiReadyPromise(mock.then((m) => m.startMockWorker()));
+  // The offline copy and the "new version" prompt (issue 16); MSW registers sw.js itself in a mock-mode build.
+  startServiceWorker(mock === null);
+
+  initViewFromUrl();
+  // Fetch the URL's view chunk now, in parallel with the worker, not after it (issue 7, B1).
+  preloadView(useViewStore.getState().view);
+
+  const container = document.getElementById('root');
+  if (!container) return;
+  // How React reports caught and recovered errors: see src/app/root-options.ts.
+  const root = createRoot(container, ROOT_OPTIONS);
+  // A transition, so React renders the app in slices that yield to the browser (issue 16, TBT): the prerendered
+  // shell stays on screen meanwhile. Outside a transition the first render is one task.
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <RootBoundary>
+          <App queryClient={createQueryClient()} />
+        </RootBoundary>
+      </StrictMode>,
+    );
+  });
+}

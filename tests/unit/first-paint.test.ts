@@ -100,7 +100,7 @@ describe('afterFirstPaint', () => {
     const f = fakeWindow();
     const p = afterFirstPaint(f.win);
     expect(await settled(p)).toBe(false);
-    for (const l of [...f.listeners]) l();
+    for (const l of f.listeners) l();
     expect(await settled(p)).toBe(true);
   });
 

@@ -2,7 +2,7 @@
  * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
 import { watchUserData } from '../api/queries.ts';
@@ -139,5 +139,12 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   const [embed] = useState(() => typeof window !== 'undefined' && isEmbedSearch(window.location.search));
   // Issue 15: datasets imported or deleted in another tab refresh this one (a BroadcastChannel listener only).
   useEffect(() => watchUserData(queryClient), [queryClient]);
+  // `<html data-app="running">`: the app has replaced the prerendered shell, whose markup is the same (issue 16), and
+  // its API can be called (the mock worker has started, or failed to and says so). How a script (the e2e harness's
+  // openApp) tells the running app from the shell painted before it.
+  const apiStatus = useApiReadiness().status;
+  useLayoutEffect(() => {
+    if (apiStatus !== 'pending') document.documentElement.dataset.app = 'running';
+  }, [apiStatus]);
   return <QueryProvider client={queryClient}>{embed ? <EmbedShell /> : <Shell />}</QueryProvider>;
 }

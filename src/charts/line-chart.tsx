@@ -48,6 +48,8 @@ import { CanvasLineLayer } from './canvas-line-layer.tsx';
 import { EventList, EventMarkers } from './chart-events.tsx';
 import { drawsOnCanvas, niceValueAxis, valueExtent } from './canvas-lines.ts';
 import { formatCompact, formatPeriod } from '../i18n/format.ts';
+import { plainTick } from './axis-tick.tsx';
+import { textWidth, thinTicks } from './text-layout.ts';
 import { downsampleLttb, targetPointCount } from '../transforms/downsample.ts';
 import { periodStart } from '../contract/period.ts';
 import { formatMeasured, isPercentValue, pointPeriodText, pointValueText } from '../transforms/value-format.ts';
@@ -121,7 +123,14 @@ function seriesDot(color: string, qualified: ReadonlySet<string>): (props: DotIt
 // Stable props for recharts (issue 7, B2): recharts copies axis and grid props into its store, and a
 // fresh object or function on each render re-dispatches them and re-renders the chart synchronously.
 const MARGIN = { top: 20, right: 24, bottom: 8, left: 24 };
-const TICK_STYLE = { fill: 'var(--muted)', fontSize: 12 };
+const TICK_FONT_SIZE = 12;
+/** Both axes' labels as plain SVG text: no DOM measuring on the first render (src/charts/axis-tick.tsx). */
+const AXIS_TICK = plainTick({ fill: 'var(--muted)', fontSize: TICK_FONT_SIZE });
+/** The value axis's width (its labels are drawn inside it). */
+const VALUE_AXIS_WIDTH = 64;
+/** The least room between two time labels' centres: the widest label plus this gap, and never under 70 px. */
+const TIME_LABEL_GAP = 16;
+const TIME_LABEL_MIN_DISTANCE = 70;
 /** No vertical grid lines: also skips recharts measuring every x tick label again for the grid. */
 const NO_VERTICAL_LINES = (): number[] => [];
 const DATA_EXTENT: ['dataMin', 'dataMax'] = ['dataMin', 'dataMax'];
@@ -226,15 +235,20 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
     return [lo, hi];
   }, [canvas, rows]);
   const periodOfKey = useMemo(() => new Map(rows.map((r) => [r.t, r.period])), [rows]);
-  // At most ~one tick per 70 px, always including the first and last period.
+  // Labels spaced by the widest one (estimated, not measured) plus a gap, at least 70 px apart, first and last always.
   const ticks = useMemo(() => {
     const all = rows.map((r) => r.t);
-    const step = Math.max(1, Math.ceil(all.length / Math.max(2, Math.floor(width / 70))));
-    const picked = all.filter((_, i) => i % step === 0);
-    const last = all.at(-1);
-    if (last !== undefined && picked.at(-1) !== last) picked.push(last);
-    return picked;
-  }, [rows, width]);
+    const first = all[0];
+    const lastT = all.at(-1);
+    if (first === undefined || lastT === undefined) return [];
+    const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right - VALUE_AXIS_WIDTH);
+    const span = lastT - first || 1;
+    const positions = all.map((t) => ((t - first) / span) * plotWidth);
+    let widest = 0;
+    for (const r of rows) widest = Math.max(widest, textWidth(formatPeriod(r.period, lang), TICK_FONT_SIZE));
+    const distance = Math.max(TIME_LABEL_MIN_DISTANCE, widest + TIME_LABEL_GAP);
+    return thinTicks(positions, distance).map((i) => all[i] ?? first);
+  }, [rows, width, lang]);
   const measure = model.measure;
   const fmt = useCallback((v: number | null) => formatMeasured(v, unitCode, measure, lang), [unitCode, measure, lang]);
   const percent = isPercentValue(unitCode, measure);
@@ -313,8 +327,9 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             reversed={rtl}
             tickFormatter={timeTick}
             stroke="var(--muted)"
-            tick={TICK_STYLE}
-            minTickGap={16}
+            tick={AXIS_TICK}
+            // Every tick given is drawn: `ticks` above already leaves room between labels.
+            interval={0}
           />
           <YAxis
             {...(valueAxis
@@ -323,8 +338,9 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             orientation={rtl ? 'right' : 'left'}
             tickFormatter={valueTick}
             stroke="var(--muted)"
-            tick={TICK_STYLE}
-            width={64}
+            tick={AXIS_TICK}
+            interval={0}
+            width={VALUE_AXIS_WIDTH}
           />
           {canvas ? null : (
             // The card is ours (PointTip): each value with its qualifier, note, confidence and own source.

@@ -84,3 +84,25 @@ export function niceTicks(min: number, max: number, count: number): { ticks: num
   for (let v = start; v <= end + step / 2; v += step) ticks.push(Math.round(v / step) * step);
   return { ticks: ticks.map((t) => Number(t.toPrecision(12))), step };
 }
+
+/**
+ * Which tick labels a time axis shows, as indices into `positions` (each label's centre in px, ascending): the first,
+ * then each next label at least `minDistance` px from the last one shown, and always the last label (the latest
+ * period), which replaces the ones before it that would be closer, the first one included. Recharts would measure each label in the DOM to drop the ones that collide
+ * (`minTickGap`); the line chart decides it from the labels' estimated width instead (issue 16, TBT).
+ */
+export function thinTicks(positions: readonly number[], minDistance: number): number[] {
+  const last = positions.length - 1;
+  if (last < 0) return [];
+  const picked = [0];
+  for (let i = 1; i < last; i++) {
+    if ((positions[i] ?? 0) - (positions[picked.at(-1) ?? 0] ?? 0) >= minDistance) picked.push(i);
+  }
+  if (last > 0) {
+    while (picked.length > 0 && (positions[last] ?? 0) - (positions[picked.at(-1) ?? 0] ?? 0) < minDistance) {
+      picked.pop();
+    }
+    picked.push(last);
+  }
+  return picked;
+}

@@ -27,6 +27,7 @@ import {
   serveDist,
   type LaunchedBrowser,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 
 const PORT = 4525;
@@ -144,7 +145,7 @@ describe('briefing (Chromium)', () => {
     const errors = collectConsoleErrors(page);
     for (const v of VIEWS) await saveView(page, v.query, v.name);
     await page.reload();
-    await page.locator('[data-testid="app-shell"]').first().waitFor();
+    await waitForApp(page);
     await openPanel(page);
     const panel = page.locator('[data-saved-views-panel]');
     await panel.getByRole('button', { name: LABELS.fr.present }).waitFor({ timeout: WAIT });
@@ -398,7 +399,7 @@ describe('briefing (Chromium)', () => {
     await panel.getByRole('button', { name: 'Présenter le briefing (3)' }).waitFor();
     // Still saved (and still in the list after a reload), just not in the briefing.
     await page.reload();
-    await page.locator('[data-testid="app-shell"]').first().waitFor();
+    await waitForApp(page);
     await openPanel(page);
     expect(await panel.getByRole('checkbox', { name: /Chômage par province$/ }).isChecked()).toBe(false);
     await panel.getByRole('button', { name: 'Présenter le briefing (3)' }).click();

@@ -27,6 +27,7 @@ import {
   type ChartableSelection,
   type LaunchedBrowser,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 import {
   dataShown,
@@ -174,7 +175,7 @@ describe('fault matrix in mock mode', () => {
       // 2. A cold load with the fault: the panel says which dataset failed and how, and retries.
       await setFault(page, spec);
       await page.reload({ waitUntil: 'domcontentloaded' });
-      await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+      await waitForApp(page, WAIT);
       const alert = errorAlert(page, endpoint);
       await waitVisible(page, alert, 'error alert');
       expect(await alert.first().innerText()).toMatch(FAULT_TEXT[fault]);

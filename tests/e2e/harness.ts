@@ -165,7 +165,7 @@ export interface OpenAppOptions {
 
 /**
  * Navigate to the app and wait until it is usable: the mock worker controls the page (so every
- * `/api/v1/` request from now on is answered by it) and `[data-testid="app-shell"]` is visible.
+ * `/api/v1/` request from now on is answered by it) and the app runs ({@link waitForApp}).
  *
  * @param query query string with or without `?`, e.g. `view=explorer&territories=MA-06`.
  */
@@ -176,7 +176,18 @@ export async function openApp(page: Page, baseUrl: string, query = '', options: 
   if (options.expectWorker ?? true) {
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout });
   }
+  await waitForApp(page, timeout);
+}
+
+/**
+ * Wait until the app runs: its shell is visible, it has replaced the prerendered one and its API can be called
+ * (`<html data-app="running">`, src/app/app.tsx). The prerendered HTML has the same `app-shell` markup from the first
+ * byte, and the app starts only after that shell is painted (src/main.tsx): waiting for the markup alone returned
+ * before the app had read the URL, and before the page's mock client would answer a request the test makes itself.
+ */
+export async function waitForApp(page: Page, timeout = 30_000): Promise<void> {
   await page.locator('[data-testid="app-shell"]').first().waitFor({ state: 'visible', timeout });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'running', undefined, { timeout });
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   openApp,
   serveDist,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 
 const API_PORT = 4501;
@@ -102,7 +103,7 @@ describe('kept API answers, real-API build', () => {
         await api.close();
         api = undefined;
         await page.reload({ waitUntil: 'domcontentloaded' });
-        await page.locator('[data-testid="app-shell"]').first().waitFor({ state: 'visible', timeout: WAIT });
+        await waitForApp(page, WAIT);
 
         // The chart, from the kept answers, while the API cannot be reached.
         expect(await waitForChart(page)).toBe(online);

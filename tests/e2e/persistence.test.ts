@@ -20,6 +20,7 @@ import {
   type ChartableSelection,
   type LaunchedBrowser,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 
 const WAIT = 30_000;
@@ -84,7 +85,7 @@ describe('nothing lost', () => {
       .getByRole('combobox', { name: /^Language/ })
       .selectOption('ar');
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+    await waitForApp(page, WAIT);
     await expect
       .poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join()))
       .toBe('ar,rtl');

@@ -24,6 +24,7 @@ import {
   servedBrowserForFile,
   type LaunchedBrowser,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 import { downloadFrom } from './export-files.ts';
 
@@ -251,7 +252,7 @@ describe('synthetic mode (issue 14 item 4)', () => {
     expect(await showsSynthetic(page, 'fr')).toBe(false);
 
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+    await waitForApp(page, WAIT);
     await page.getByText(T.fr.realKpi, { exact: true }).first().waitFor({ timeout: WAIT });
     expect(await banner(page, 'fr').count()).toBe(0);
     expect(await showsSynthetic(page, 'fr')).toBe(false);
@@ -303,7 +304,7 @@ describe('synthetic mode (issue 14 item 4)', () => {
     await openApp(page, served.url, 'lang=fr&dataset=stress');
     await page.getByText(T.fr.firstSynthetic).first().waitFor({ timeout: WAIT });
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+    await waitForApp(page, WAIT);
     await page.getByText(T.fr.realKpi, { exact: true }).first().waitFor({ timeout: WAIT });
     expect(await banner(page, 'fr').count()).toBe(0);
 

@@ -23,6 +23,7 @@ import {
   serveDist,
   type LaunchedBrowser,
   type ServedDist,
+  waitForApp,
 } from './harness.ts';
 
 const A = '.tmp/dist-update-a';
@@ -98,7 +99,7 @@ describe('a new deployment: the "new version" prompt', () => {
 
     deploy(B);
     await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+    await waitForApp(page, WAIT);
     await prompt.waitFor({ timeout: WAIT });
     expect(await prompt.getByRole('heading').textContent()).toBe('Nouvelle version disponible');
     // Still build A, whole: its label, its chart, and only A's files.
@@ -137,7 +138,7 @@ describe('a new deployment: the "new version" prompt', () => {
     const reload = prompt.getByRole('button', { name: 'إعادة التحميل', exact: true });
     await reload.focus();
     await Promise.all([page.waitForEvent('load', { timeout: WAIT }), page.keyboard.press('Enter')]);
-    await page.locator('[data-testid="app-shell"]').waitFor({ timeout: WAIT });
+    await waitForApp(page, WAIT);
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.build), { timeout: WAIT })
       .toBe('build-b');

@@ -82,39 +82,67 @@ function browserMock(): Plugin {
 }
 
 /**
- * The one preload hint the build adds to the HTML (issue 16): `<link rel="preload" as="font">` for Noto Sans Latin
- * 400, the face of almost every glyph of every first view (numbers and Latin text in Arabic pages too); the other faces
- * load when text uses them (the prerendered shell adds its own, src/prerender/), the Arabic face only in Arabic pages
- * (src/styles/fonts.css).
- *
- * No script or data preload: the entry imports the app's chunks, the mock API's and, through the mock, its data files
- * after the shell's first paint (src/main.tsx). Linked from the head, they were fetched beside the style sheet and
- * fonts the first paint needs, and a paint had to wait for their evaluation (until issue 16's LCP work; issue 7 had
- * added them for B1, which the paint-first start keeps: see docs/performance.md).
+ * Preload hints in the built HTML (issue 7, B1; issue 16).
+ * - Every build: `<link rel="preload" as="font">` for Noto Sans Latin 400, the face of almost every glyph of every first
+ *   view (numbers and Latin text in Arabic pages too); the other faces load when text uses them (each prerendered
+ *   shell preloads its language's, scripts/build/prerender.mjs), the Arabic face only in Arabic pages.
+ * - Between `<!--view-preloads-->` markers: `<link rel="modulepreload">` for the app's start chunk and its static
+ *   imports and, in a mock-mode build, for the mock API's chunk, and `<link rel="preload" as="fetch">` for the two data
+ *   files every view asks for first (territories and the indicator catalogue). The explorer, compare and projects
+ *   shells keep them: their largest paint waits for data, so the app's chain starts at once (src/main.tsx does not wait
+ *   for their first paint either). The overview's shells turn them into an inert `<template>`
+ *   (scripts/build/prerender.mjs): its largest paint is the shell's intro, and anything fetched before that paint
+ *   only competes with the style sheet and fonts (src/main.tsx waits for the paint, then imports the same files).
  */
-function preloadFont(): Plugin {
+function preloadHints(): Plugin {
+  let mock = true;
   return {
-    name: 'mouchir-preload-font',
+    name: 'mouchir-preload-hints',
     apply: 'build',
+    configResolved(config) {
+      const v: unknown = config.env.VITE_API_BASE_URL;
+      mock = !(typeof v === 'string' && v !== '');
+    },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        if (!ctx.bundle) return [];
-        return Object.values(ctx.bundle)
-          .filter(
-            (item) => item.type === 'asset' && /^assets\/noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(item.fileName),
-          )
-          .map((item) => ({
-            tag: 'link',
-            attrs: {
-              rel: 'preload',
-              as: 'font',
-              type: 'font/woff2',
-              crossorigin: 'anonymous',
-              href: `./${item.fileName}`,
-            },
-            injectTo: 'head' as const,
-          }));
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const link = (attrs: string) => `<link ${attrs}>`;
+        const font: string[] = [];
+        const view: string[] = [];
+        // The start chunk's static graph (src/app/start.tsx, imported by the entry after its wait).
+        const start = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/app/start.tsx'),
+        );
+        const graph = new Set<string>();
+        const visit = (fileName: string) => {
+          const c = bundle[fileName];
+          if (!c || c.type !== 'chunk' || c.isEntry || graph.has(fileName)) return;
+          graph.add(fileName);
+          for (const dep of c.imports) visit(dep);
+        };
+        if (start) visit(start.fileName);
+        for (const fileName of graph) view.push(link(`rel="modulepreload" crossorigin href="./${fileName}"`));
+        for (const item of Object.values(bundle)) {
+          if (item.type === 'asset' && /^assets\/noto-sans-latin-400-normal-[\w-]+\.woff2$/.test(item.fileName)) {
+            font.push(
+              link(`rel="preload" as="font" type="font/woff2" crossorigin="anonymous" href="./${item.fileName}"`),
+            );
+          }
+          if (!mock) continue;
+          if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
+            view.push(link(`rel="modulepreload" crossorigin href="./${item.fileName}"`));
+          }
+          if (item.type === 'asset' && /^assets\/(territories|indicators)-[\w-]+\.json$/.test(item.fileName)) {
+            view.push(link(`rel="preload" as="fetch" crossorigin="anonymous" href="./${item.fileName}"`));
+          }
+        }
+        const block = `<!--view-preloads-->${view.join('')}<!--/view-preloads-->`;
+        return html.replace(
+          /(\s*)<\/head>/i,
+          (_all, space: string) => `${space}${font.join('')}${space}${block}${space}</head>`,
+        );
       },
     },
   };
@@ -135,7 +163,7 @@ const zodClassicForTests = { alias: [{ find: /^zod\/mini$/, replacement: 'zod' }
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), browserMock(), preloadFont(), embedShells(), postBuild(), staticHostHeaders()],
+  plugins: [react(), cspMeta(), browserMock(), preloadHints(), embedShells(), postBuild(), staticHostHeaders()],
   build: {
     target: 'es2022',
     sourcemap: false,

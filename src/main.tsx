@@ -1,10 +1,12 @@
 /**
- * Entry point: the style sheets, then the app (src/app/start.tsx) once the browser has painted the prerendered shell.
+ * Entry point: the style sheets, then the app (src/app/start.tsx); on the overview, once the browser has painted the
+ * prerendered shell.
  *
- * Why wait (issue 16, FCP and LCP): the built HTML already shows the view's shell, its heading and the overview's
- * intro. The app's scripts (React, the contract, the stores: ~100 kB gzip) take 150–300 ms to evaluate on a 4× slower
- * phone and, evaluated before the first frame, held that frame back; fetched before it, they shared a slow network
- * with the style sheet and fonts the shell needs. The entry is tiny: the shell is painted first, then the app loads.
+ * Why wait there (issue 16, LCP): the overview's shell holds its largest text, the intro. The app's scripts (React, the
+ * contract, the stores: ~100 kB gzip) take 150–300 ms to evaluate on a 4× slower phone and, evaluated before the first
+ * frame, held that frame back; fetched before it, they shared a slow network with the style sheet and fonts the shell
+ * needs (Lighthouse's LCP of the overview: ~3.2 s before, ~1.2 s after). On the other views the largest paint is a
+ * chart's text, after the data: there the app starts at once, its files preloaded by the shell.
  */
 // Every style sheet the shell and the app's frame use is imported here, so the build puts it in the HTML's first
 // sheet: a sheet imported only by the app's chunk would load after the shell's paint and move it (CLS).
@@ -21,14 +23,15 @@ import './styles/views.css';
 import './styles/skeleton.css';
 import './styles/system-theme.css';
 import './app/embed.css';
-import { afterFirstPaint } from './app/first-paint.ts';
+import { afterFirstPaint, paintsFirst } from './app/first-paint.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 const mockApi = typeof apiBase !== 'string' || apiBase === '';
 
-await afterFirstPaint();
-// The app's chunks and, in mock mode (no `VITE_API_BASE_URL`), the mock API's, downloaded side by side. Neither is
-// linked from the HTML: a script fetched before the first paint only competes with the shell's style sheet and fonts.
+// The overview waits for its shell's paint, its largest; the other views start at once (src/app/first-paint.ts).
+if (paintsFirst(window.location.search)) await afterFirstPaint();
+// The app's chunks and, in mock mode (no `VITE_API_BASE_URL`), the mock API's, downloaded side by side (the explorer,
+// compare and projects shells have already asked for them: vite.config.ts `preloadHints`).
 const mock = mockApi ? import('./mocks/browser.ts') : null;
 // Handled by the app (its readiness says the mock failed); this keeps a failure before the app starts from being an
 // unhandled rejection as well.

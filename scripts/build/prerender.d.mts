@@ -12,6 +12,8 @@ export interface ShellRender {
 export function fontPreloads(lang: string, assets: readonly string[]): string[];
 /** The page of one shell from the built index.html, with extra tags at the end of its head. */
 export function shellDocument(template: string, shell: ShellRender, headTags?: readonly string[]): string;
+/** A shell with its view preloads live (explorer, compare, projects) or inert in a `<template>` (the overview). */
+export function withViewPreloads(html: string, live: boolean): string;
 /** Render every (view, language) shell and write it into `outDir`; returns the files written. */
 export function writeShells(
   outDir: string,

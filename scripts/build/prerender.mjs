@@ -82,6 +82,29 @@ export function shellDocument(template, shell, headTags = []) {
     );
 }
 
+/** The view preloads of the built index.html (vite.config.ts `preloadHints`), live or made inert. */
+const VIEW_PRELOADS =
+  /<!--view-preloads-->([\s\S]*?)<!--\/view-preloads-->|<template data-view-preloads>([\s\S]*?)<\/template>/;
+
+/**
+ * A shell with its view preloads live (`<!--view-preloads-->…<!--/view-preloads-->`: the browser fetches them at once)
+ * or inert (inside `<template data-view-preloads>`, whose content a browser never fetches). The overview's shells make
+ * them inert: their largest paint is the shell's own intro, and the entry waits for that paint before importing the
+ * same files (src/main.tsx). Pure; either form in, either form out, so running the step twice changes nothing.
+ *
+ * @param {string} html
+ * @param {boolean} live
+ * @returns {string}
+ */
+export function withViewPreloads(html, live) {
+  return html.replace(VIEW_PRELOADS, (_all, a, b) => {
+    const tags = a ?? b ?? '';
+    return live
+      ? `<!--view-preloads-->${tags}<!--/view-preloads-->`
+      : `<template data-view-preloads>${tags}</template>`;
+  });
+}
+
 /**
  * Render every shell with `render(view, lang)` and write it into `outDir`.
  *
@@ -100,7 +123,7 @@ export async function writeShells(outDir, template, render) {
       const file = shellPath(view, lang);
       await fs.writeFile(
         path.join(outDir, file),
-        shellDocument(template, render(view, lang), fontPreloads(lang, assets)),
+        withViewPreloads(shellDocument(template, render(view, lang), fontPreloads(lang, assets)), view !== 'overview'),
       );
       written.push(file);
     }

@@ -33,3 +33,19 @@ export function afterFirstPaint(win: Window = window): Promise<void> {
     }
   });
 }
+
+/** The views whose shells the build prerenders (scripts/build/shell-route.mjs `SHELL_VIEWS`). */
+const SHELL_VIEWS = ['overview', 'explorer', 'compare', 'projects'];
+
+/**
+ * Whether the entry waits for the first paint on a page with this query: only the overview's shell (no or an unknown
+ * `view`, as scripts/build/shell-route.mjs picks it; never the embed). Its largest paint is the shell's own intro,
+ * which the app's work would only delay. The other views' largest paint waits for their data, so their chain starts
+ * at once, with the view preloads their shells keep (vite.config.ts `preloadHints`).
+ */
+export function paintsFirst(search: string): boolean {
+  const params = new URLSearchParams(search);
+  if (params.get('embed') === '1') return false;
+  const view = params.get('view');
+  return view === null || view === 'overview' || !SHELL_VIEWS.includes(view);
+}

@@ -3,7 +3,7 @@
  * longer than it must: a hidden page, a paint already made, a browser without Paint Timing, and at most one second.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstPaint } from '../../src/app/first-paint.ts';
+import { afterFirstPaint, paintsFirst } from '../../src/app/first-paint.ts';
 
 interface FakeWindow {
   win: Window;
@@ -122,5 +122,20 @@ describe('afterFirstPaint', () => {
     expect(await settled(p)).toBe(false);
     vi.advanceTimersByTime(1);
     expect(await settled(p)).toBe(true);
+  });
+});
+
+describe('paintsFirst', () => {
+  it("waits on the overview's shell only: no view, the overview, an unknown view; never the embed", () => {
+    for (const search of ['', '?lang=ar', '?view=overview', '?view=nope&lang=en'])
+      expect(paintsFirst(search)).toBe(true);
+    for (const search of [
+      '?view=explorer',
+      '?view=compare&lang=ar',
+      '?view=projects',
+      '?embed=1',
+      '?embed=1&view=overview',
+    ])
+      expect(paintsFirst(search)).toBe(false);
   });
 });

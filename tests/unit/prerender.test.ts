@@ -13,6 +13,7 @@ import {
   fontPreloads,
   loadShellRenderer,
   shellDocument,
+  withViewPreloads,
   writeShells,
   type ShellRender,
 } from '../../scripts/build/prerender.mjs';
@@ -142,5 +143,26 @@ describe('fontPreloads', () => {
     expect(twice.split('rel="preload" as="font"').length - 1).toBe(3);
     expect(twice.indexOf(tags[0]!)).toBeLessThan(twice.indexOf('</head>'));
     expect(twice.indexOf(tags[0]!)).toBeGreaterThan(twice.indexOf('<title>'));
+  });
+});
+
+describe('withViewPreloads', () => {
+  const live =
+    '<head><link rel="stylesheet" href="./a.css"><!--view-preloads--><link rel="modulepreload" href="./assets/start-x.js">' +
+    '<link rel="preload" as="fetch" href="./assets/indicators-x.json"><!--/view-preloads--></head>';
+  it('makes the preloads inert in a <template> for the overview, live again for the other views, either way twice', () => {
+    const inert = withViewPreloads(live, false);
+    expect(inert).toContain('<template data-view-preloads><link rel="modulepreload" href="./assets/start-x.js">');
+    expect(inert).not.toContain('<!--view-preloads-->');
+    // Outside the template nothing is left to fetch: the style sheet only.
+    expect(inert.replace(/<template[\s\S]*?<\/template>/, '')).toBe(
+      '<head><link rel="stylesheet" href="./a.css"></head>',
+    );
+    expect(withViewPreloads(inert, false)).toBe(inert);
+    expect(withViewPreloads(inert, true)).toBe(live);
+    expect(withViewPreloads(live, true)).toBe(live);
+  });
+  it('leaves a page without them as it is', () => {
+    expect(withViewPreloads('<head></head>', false)).toBe('<head></head>');
   });
 });

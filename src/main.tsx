@@ -24,6 +24,7 @@ import './styles/skeleton.css';
 import './styles/system-theme.css';
 import './app/embed.css';
 import { afterFirstPaint, paintsFirst } from './app/first-paint.ts';
+import { showStartFailure } from './app/start-failure.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 const mockApi = typeof apiBase !== 'string' || apiBase === '';
@@ -36,5 +37,11 @@ const mock = mockApi ? import('./mocks/browser.ts') : null;
 // Handled by the app (its readiness says the mock failed); this keeps a failure before the app starts from being an
 // unhandled rejection as well.
 mock?.catch(() => undefined);
-const { startApp } = await import('./app/start.tsx');
-startApp(mock);
+try {
+  const { startApp } = await import('./app/start.tsx');
+  startApp(mock);
+} catch (error) {
+  // The app's code did not load: say so in the shell, with a reload button (src/app/start-failure.ts).
+  console.error(error);
+  showStartFailure();
+}

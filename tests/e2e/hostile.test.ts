@@ -206,3 +206,36 @@ describe('hostile inputs', () => {
     await page.evaluate(() => localStorage.removeItem('mouchir.mock'));
   });
 });
+
+describe("the app's code does not load", () => {
+  it(
+    'the shell says so with a reload button in its language, on the overview and the explorer',
+    { timeout: 90_000 },
+    async () => {
+      const served = await serveDist({ port: 4540 });
+      // A fresh profile: no service worker yet, so the route below sees the page's requests.
+      const fresh = await launchBrowser({ viewport: { width: 390, height: 844 } });
+      try {
+        const page = fresh.page;
+        // The start chunk and its re-export facade (src/app/start.tsx): the app's own code.
+        await fresh.context.route(/\/assets\/start-[\w-]+\.js$/, (route) => route.abort('connectionreset'));
+        for (const [query, text, button] of [
+          ['lang=fr', /n’a pas pu se charger/, 'Recharger la page'],
+          ['view=explorer&lang=ar', /تعذر تحميل التطبيق/, 'إعادة تحميل الصفحة'],
+        ] as const) {
+          await page.goto(new URL(`?${query}`, served.url).href, { waitUntil: 'domcontentloaded' });
+          const alert = page.locator('main [role="alert"][data-start-failed]');
+          await alert.waitFor({ timeout: WAIT });
+          expect(await alert.innerText()).toMatch(text);
+          // The prerendered header stays; the view's placeholders are gone.
+          expect(await page.locator('header').count()).toBeGreaterThan(0);
+          expect(await page.locator('main .skeleton').count()).toBe(0);
+          await alert.getByRole('button', { name: button, exact: true }).waitFor();
+        }
+      } finally {
+        await fresh.close();
+        await served.close();
+      }
+    },
+  );
+});

@@ -52,6 +52,15 @@ const amoButton = (page: Page, name: RegExp = /déc\. 2022 — Généralisation 
   page.locator('[data-chart-events] button').filter({ hasText: name });
 const amoMarker = (page: Page) => page.locator('.line-chart [data-event-marker~="amo-generalisation"]');
 
+/** The shared page on the AMO chart in French, once its December 2022 event is listed; with its console errors. */
+async function openAmoChart(): Promise<{ page: Page; errors: string[] }> {
+  const page = browser.page;
+  const errors = collectConsoleErrors(page);
+  await openApp(page, served.url, `${QUERY}&lang=fr`);
+  await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+  return { page, errors };
+}
+
 /** Open the line chart's export menu. */
 async function openMenu(page: Page): Promise<void> {
   const trigger = page.getByRole('button', { name: 'Exporter', exact: true }).first();
@@ -131,10 +140,7 @@ describe('events on the time axis (Chromium)', () => {
     'the exports burn it in: composed SVG text, and the PNG differs from the one without events',
     { timeout: 180_000 },
     async () => {
-      const page = browser.page;
-      const errors = collectConsoleErrors(page);
-      await openApp(page, served.url, `${QUERY}&lang=fr`);
-      await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+      const { page, errors } = await openAmoChart();
       await openMenu(page);
       const svg = await downloadFrom(
         page,
@@ -186,10 +192,7 @@ describe('events on the time axis (Chromium)', () => {
     'the switch turns events off: no marker, no list, events=0 in the URL, kept on reload',
     { timeout: 120_000 },
     async () => {
-      const page = browser.page;
-      const errors = collectConsoleErrors(page);
-      await openApp(page, served.url, `${QUERY}&lang=fr`);
-      await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+      const { page, errors } = await openAmoChart();
       const toggle = page.getByRole('checkbox', { name: 'Événements' });
       expect(await toggle.isChecked()).toBe(true);
       expect(new URL(page.url()).searchParams.get('events')).toBeNull();
@@ -212,10 +215,7 @@ describe('events on the time axis (Chromium)', () => {
     "the user's own event, added to a saved view, is drawn as theirs on that view only, kept on reload and exported",
     { timeout: 180_000 },
     async () => {
-      const page = browser.page;
-      const errors = collectConsoleErrors(page);
-      await openApp(page, served.url, `${QUERY}&lang=fr`);
-      await amoButton(page).waitFor({ state: 'visible', timeout: WAIT });
+      const { page, errors } = await openAmoChart();
 
       // Save the view, then give it an event in the saved views panel.
       await page.locator('[data-saved-views-entry]').first().click();

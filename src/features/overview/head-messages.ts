@@ -10,7 +10,7 @@ export const overviewHeadMessages = defineMessages({
   // Says what the badges mean before any card arrives. Long enough on purpose: painted with the prerendered shell, it is
   // the page's largest text, so the first paint is also the largest (LCP, issue 16) instead of a card's source line.
   intro: {
-    fr: 'Les indicateurs clés pour {territory}, chacun avec sa source et son statut : officiel, estimation ou illustratif (à ne pas citer). Chaque carte ouvre l’indicateur dans l’explorateur, avec ses réserves et son évolution.',
+    fr: 'Les indicateurs clés ({territory}), chacun avec sa source et son statut : officiel, estimation ou illustratif (à ne pas citer). Chaque carte ouvre l’indicateur dans l’explorateur, avec ses réserves et son évolution.',
     ar: 'المؤشرات الرئيسية في {territory}، لكل منها مصدره ووضعه: رسمي أو تقدير أو توضيحي (لا يُستشهد به). تفتح كل بطاقة المؤشر في المستكشف، مع تحفظاته وتطوره.',
     en: 'Key indicators for {territory}, each with its source and status: official, estimate or illustrative (not to be quoted). Each card opens the indicator in the explorer, with its caveats and history.',
   },

@@ -34,7 +34,10 @@ export function afterFirstPaint(win: Window = window): Promise<void> {
   });
 }
 
-/** The views whose shells the build prerenders (scripts/build/shell-route.mjs `SHELL_VIEWS`). */
+/**
+ * The views whose shells the build prerenders (scripts/build/shell-route.mjs `SHELL_VIEWS`, src/state/view-state.ts
+ * `VIEWS`): a copy, so the entry chunk does not import the contract; tests/unit/first-paint.test.ts keeps them equal.
+ */
 const SHELL_VIEWS = ['overview', 'explorer', 'compare', 'projects'];
 
 /**

@@ -4,6 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstPaint, paintsFirst } from '../../src/app/first-paint.ts';
+import { VIEWS } from '../../src/state/view-state.ts';
+import { SHELL_VIEWS } from '../../scripts/build/shell-route.mjs';
 
 interface FakeWindow {
   win: Window;
@@ -137,5 +139,13 @@ describe('paintsFirst', () => {
       '?embed=1&view=overview',
     ])
       expect(paintsFirst(search)).toBe(false);
+  });
+});
+
+describe("paintsFirst's own list of views", () => {
+  // The entry keeps a copy (importing view-state.ts would put the contract in the entry chunk): it must not drift.
+  it('knows every view of the app and of the shells: only the overview paints first', () => {
+    expect([...SHELL_VIEWS].sort()).toEqual([...VIEWS].sort());
+    for (const view of VIEWS) expect(paintsFirst(`?view=${view}`)).toBe(view === 'overview');
   });
 });

@@ -29,8 +29,8 @@ import { showStartFailure } from './app/start-failure.ts';
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 const mockApi = typeof apiBase !== 'string' || apiBase === '';
 
-// The overview waits for its shell's paint, its largest; the other views start at once (src/app/first-paint.ts).
-if (paintsFirst(window.location.search)) await afterFirstPaint();
+// A page whose largest paint is its shell's own waits for that paint; the others start at once (src/app/first-paint.ts).
+if (paintsFirst(document)) await afterFirstPaint();
 // The app's chunks and, in mock mode (no `VITE_API_BASE_URL`), the mock API's, downloaded side by side (the explorer,
 // compare and projects shells have already asked for them: vite.config.ts `preloadHints`).
 const mock = mockApi ? import('./mocks/browser.ts') : null;

@@ -7,14 +7,16 @@ export interface ShellRender {
   title: string;
   lang: string;
   dir: string;
+  /** The page's largest paint is the shell's own: its view preloads are made inert and the app waits for the paint. */
+  paintsFirst: boolean;
 }
 /** The font preloads of a language's pages (Noto Sans Arabic on Arabic pages). */
 export function fontPreloads(lang: string, assets: readonly string[]): string[];
 /** The page of one shell from the built index.html, with extra tags at the end of its head. */
 export function shellDocument(template: string, shell: ShellRender, headTags?: readonly string[]): string;
-/** A shell with its view preloads live (explorer, compare, projects) or inert in a `<template>` (the overview). */
+/** A shell with its view preloads live or inert in a `<template>` (the shells that paint first). */
 export function withViewPreloads(html: string, live: boolean): string;
-/** Render every (view, language) shell and write it into `outDir`; returns the files written. */
+/** Render every (page, language) shell and write it into `outDir`; returns the files written. */
 export function writeShells(
   outDir: string,
   template: string,

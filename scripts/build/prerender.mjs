@@ -17,7 +17,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createServer } from 'vite';
-import { SHELL_LANGS, SHELL_VIEWS, shellPath } from './shell-route.mjs';
+import { SHELL_LANGS, SHELL_PAGES, shellPath } from './shell-route.mjs';
 
 const ENTRY = '/src/prerender/shell.tsx';
 
@@ -88,9 +88,10 @@ const VIEW_PRELOADS =
 
 /**
  * A shell with its view preloads live (`<!--view-preloads-->…<!--/view-preloads-->`: the browser fetches them at once)
- * or inert (inside `<template data-view-preloads>`, whose content a browser never fetches). The overview's shells make
- * them inert: their largest paint is the shell's own intro, and the entry waits for that paint before importing the
- * same files (src/main.tsx). Pure; either form in, either form out, so running the step twice changes nothing.
+ * or inert (inside `<template data-view-preloads>`, whose content a browser never fetches). The shells whose largest
+ * paint is their own (`paintsFirst`: the overview's intro, the default explorer's baked chart head) make them inert,
+ * and the entry, seeing the template, waits for that paint before importing the same files (src/main.tsx). Pure;
+ * either form in, either form out, so running the step twice changes nothing.
  *
  * @param {string} html
  * @param {boolean} live
@@ -106,11 +107,12 @@ export function withViewPreloads(html, live) {
 }
 
 /**
- * Render every shell with `render(view, lang)` and write it into `outDir`.
+ * Render every shell with `render(page, lang)` (every page of shell-route.mjs `SHELL_PAGES`) and write it into
+ * `outDir`.
  *
  * @param {string} outDir
  * @param {string} template
- * @param {(view: string, lang: string) => { html: string, title: string, lang: string, dir: string }} render
+ * @param {(page: string, lang: string) => { html: string, title: string, lang: string, dir: string, paintsFirst: boolean }} render
  * @returns {Promise<string[]>} the files written (relative to outDir)
  */
 export async function writeShells(outDir, template, render) {
@@ -118,12 +120,13 @@ export async function writeShells(outDir, template, render) {
   const written = [];
   await fs.mkdir(path.join(outDir, 'shells'), { recursive: true });
   const assets = await fs.readdir(path.join(outDir, 'assets')).catch(() => []);
-  for (const view of SHELL_VIEWS) {
+  for (const page of SHELL_PAGES) {
     for (const lang of SHELL_LANGS) {
-      const file = shellPath(view, lang);
+      const file = shellPath(page, lang);
+      const shell = render(page, lang);
       await fs.writeFile(
         path.join(outDir, file),
-        withViewPreloads(shellDocument(template, render(view, lang), fontPreloads(lang, assets)), view !== 'overview'),
+        withViewPreloads(shellDocument(template, shell, fontPreloads(lang, assets)), !shell.paintsFirst),
       );
       written.push(file);
     }
@@ -135,7 +138,7 @@ export async function writeShells(outDir, template, render) {
  * Load src/prerender/shell.tsx in Node through Vite.
  *
  * @param {string} root
- * @returns {Promise<{ renderShell: (view: string, lang: string) => { html: string, title: string, lang: string, dir: string }, close: () => Promise<void> }>}
+ * @returns {Promise<{ renderShell: (page: string, lang: string) => { html: string, title: string, lang: string, dir: string, paintsFirst: boolean }, close: () => Promise<void> }>}
  */
 export async function loadShellRenderer(root) {
   const vite = await createServer({

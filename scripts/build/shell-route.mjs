@@ -14,7 +14,29 @@ export const SHELL_VIEWS = ['overview', 'explorer', 'compare', 'projects'];
 export const SHELL_LANGS = ['fr', 'ar', 'en'];
 
 /**
- * The file (relative to the build root, `/` separators) of the shell for a (view, language).
+ * The page of the explorer's default view, a bare `?view=explorer` (`isDefaultQuery`): the same as the explorer's
+ * shell plus the default line chart's head, which the build computes from its own data
+ * (src/features/explorer/baked-head.ts). Any other explorer query gets the plain explorer shell.
+ */
+export const DEFAULT_EXPLORER = 'explorer-default';
+
+/** Every prerendered page: the views' shells and the explorer's default view. */
+export const SHELL_PAGES = [...SHELL_VIEWS, DEFAULT_EXPLORER];
+
+/**
+ * Whether a query names nothing but the view and the language: the view's default selection, the same for every
+ * reader. Any other parameter, even one the app would drop as unknown, may change what the view draws.
+ *
+ * @param {URLSearchParams} params
+ * @returns {boolean}
+ */
+export function isDefaultQuery(params) {
+  return [...params.keys()].every((key) => key === 'view' || key === 'lang');
+}
+
+/**
+ * The file (relative to the build root, `/` separators) of the shell for a (page, language): a view of
+ * `SHELL_VIEWS` or `DEFAULT_EXPLORER`.
  *
  * @param {string} view
  * @param {string} lang
@@ -57,5 +79,10 @@ export function shellFile(search) {
   const view = params.get('view') ?? 'overview';
   const lang = params.get('lang') ?? 'fr';
   if (isEmbedQuery(params)) return embedShellPath(lang);
-  return shellPath(SHELL_VIEWS.includes(view) ? view : 'overview', SHELL_LANGS.includes(lang) ? lang : 'fr');
+  const page = !SHELL_VIEWS.includes(view)
+    ? 'overview'
+    : view === 'explorer' && isDefaultQuery(params)
+      ? DEFAULT_EXPLORER
+      : view;
+  return shellPath(page, SHELL_LANGS.includes(lang) ? lang : 'fr');
 }

@@ -35,20 +35,13 @@ export function afterFirstPaint(win: Window = window): Promise<void> {
 }
 
 /**
- * The views whose shells the build prerenders (scripts/build/shell-route.mjs `SHELL_VIEWS`, src/state/view-state.ts
- * `VIEWS`): a copy, so the entry chunk does not import the contract; tests/unit/first-paint.test.ts keeps them equal.
+ * Whether the entry waits for the first paint: on a page whose view preloads the build made inert
+ * (`<template data-view-preloads>`, scripts/build/prerender.mjs `withViewPreloads`), because its largest paint is the
+ * shell's own — the overview's intro, the default explorer's baked chart head — which the app's work would only
+ * delay. On the other pages the largest paint waits for the data, so their chain starts at once, with the view
+ * preloads their shells keep live (vite.config.ts `preloadHints`). The build decides, page by page; the dev server's
+ * page has no template and never waits.
  */
-const SHELL_VIEWS = ['overview', 'explorer', 'compare', 'projects'];
-
-/**
- * Whether the entry waits for the first paint on a page with this query: only the overview's shell (no or an unknown
- * `view`, as scripts/build/shell-route.mjs picks it; never the embed). Its largest paint is the shell's own intro,
- * which the app's work would only delay. The other views' largest paint waits for their data, so their chain starts
- * at once, with the view preloads their shells keep (vite.config.ts `preloadHints`).
- */
-export function paintsFirst(search: string): boolean {
-  const params = new URLSearchParams(search);
-  if (params.get('embed') === '1') return false;
-  const view = params.get('view');
-  return view === null || view === 'overview' || !SHELL_VIEWS.includes(view);
+export function paintsFirst(doc: Document): boolean {
+  return doc.querySelector('template[data-view-preloads]') !== null;
 }

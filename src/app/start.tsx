@@ -15,6 +15,7 @@ import { initViewFromUrl } from '../state/url-sync.ts';
 import { useViewStore } from '../state/view-store.ts';
 import { preloadView } from './preload-view.ts';
 import { startServiceWorker } from './sw-register.ts';
+import { captureBakedHead } from '../features/explorer/baked-head.ts';
 
 /** The mock API's module, being imported by the entry in mock mode (null with a real API). */
 export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
@@ -34,6 +35,9 @@ export function startApp(mock: MockModule): void {
 
   const container = document.getElementById('root');
   if (!container) return;
+  // The default explorer chart's head the build baked into this page, read before React replaces the shell, so the
+  // app draws it in the same place until the chart is in (src/features/explorer/baked-head.ts).
+  captureBakedHead(container);
   // How React reports caught and recovered errors: see src/app/root-options.ts.
   const root = createRoot(container, ROOT_OPTIONS);
   // A transition, so React renders the app in slices that yield to the browser (issue 16, TBT): the prerendered

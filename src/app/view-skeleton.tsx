@@ -22,6 +22,7 @@ import { explorerHeadMessages } from '../features/explorer/head-messages.ts';
 import { compareHeadMessages } from '../features/compare/head-messages.ts';
 import { projectsHeadMessages } from '../features/projects/head-messages.ts';
 import { Tabs } from '../features/explorer/tabs.tsx';
+import { ExplorerChartSkeleton } from '../features/explorer/chart-skeleton.tsx';
 // The views' styles (views.css), the placeholders' (skeleton.css) and the system's dark scheme before the app sets
 // data-theme (system-theme.css) are in the HTML's first sheet, imported by src/main.tsx only (issue 16): the
 // prerendered shell is laid out by the stylesheet linked in its head before any script runs.
@@ -39,6 +40,8 @@ export const SKELETON_HEIGHTS = {
   explorerFilter: 420,
   /** The explorer's chart panel (LINE_CHART_HEIGHT + 160). */
   explorerPanel: 520,
+  /** The explorer's line chart (LINE_CHART_HEIGHT), under the default chart's baked head. */
+  explorerChart: 360,
   /** The compare table (QueryState height in compare-view.tsx). */
   compareTable: 320,
   /** The projects view's timeline and list. */
@@ -107,7 +110,11 @@ function ExplorerSkeleton({ lang }: { lang: Lang }) {
             idPrefix="explorer"
             rtl={lang === 'ar'}
           >
-            <PanelSkeleton height={SKELETON_HEIGHTS.explorerPanel} lang={lang} />
+            <ExplorerChartSkeleton
+              lang={lang}
+              height={SKELETON_HEIGHTS.explorerPanel}
+              bodyHeight={SKELETON_HEIGHTS.explorerChart}
+            />
           </Tabs>
         </div>
       </div>

@@ -6,12 +6,10 @@
  */
 import type { ReactNode } from 'react';
 import type { DataStatus, Lang, Source } from '../contract/contract.ts';
-import { StatusBadge } from '../ui/status-badge.tsx';
+import { ChartFrameHead, sourceLine } from './chart-frame-head.tsx';
 import type { MissingItem } from '../transforms/chart-types.ts';
 import type { SourceGroup } from '../transforms/provenance.ts';
 import { MissingList, SourcesPanel } from './sources-panel.tsx';
-import { translate } from '../i18n/i18n.ts';
-import { chartMessages } from '../ui/messages.ts';
 import { PrintStamp } from '../ui/print-stamp.tsx';
 
 /** Props of `ChartFrame`. */
@@ -37,29 +35,22 @@ export interface ChartFrameProps {
 /** A captioned chart with its sources. */
 export function ChartFrame(props: ChartFrameProps) {
   const { lang } = props;
-  // Every publisher behind the shown points, the indicator's first ("Sources : HCP, CNSS").
-  // In Arabic each (French) publisher is isolated so its parentheses keep their place in the right-to-left line.
-  const publishers = [...new Set((props.sources ?? []).map((g) => g.source.publisher))].map((p) =>
-    lang === 'ar' ? `\u2068${p}\u2069` : p,
-  );
   return (
     <figure className="chart-frame" aria-labelledby={`${props.id}-caption`}>
-      <figcaption id={`${props.id}-caption`} className="chart-frame__caption">
-        <span className="chart-frame__title">{props.title}</span>
-        <span className="chart-frame__subtitle">{props.subtitle}</span>
-      </figcaption>
-      <div className="chart-frame__meta">
-        <StatusBadge status={props.status} lang={lang} />
-        <span className="chart-frame__source">
-          {publishers.length > 1
-            ? translate(chartMessages, lang, 'sourcesLine', {
-                publishers: publishers.join(lang === 'ar' ? '، ' : ', '),
-              })
-            : translate(chartMessages, lang, 'source', { publisher: publishers[0] ?? props.source.publisher })}
-        </span>
-        {props.denominatorNote ? <span className="chart-frame__denominator">{props.denominatorNote}</span> : null}
-        {props.actions ? <span className="chart-frame__actions">{props.actions}</span> : null}
-      </div>
+      <ChartFrameHead
+        id={props.id}
+        title={props.title}
+        subtitle={props.subtitle}
+        status={props.status}
+        source={sourceLine(
+          (props.sources ?? []).map((g) => g.source.publisher),
+          props.source.publisher,
+          lang,
+        )}
+        denominatorNote={props.denominatorNote}
+        actions={props.actions}
+        lang={lang}
+      />
       <div className="chart-frame__body">{props.children}</div>
       {props.summary ? <p className="chart-frame__summary">{props.summary}</p> : null}
       {props.missing ? <MissingList items={props.missing} lang={lang} /> : null}

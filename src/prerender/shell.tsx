@@ -17,6 +17,9 @@ import { setApiReadyPromise } from '../app/api-ready.ts';
 import { documentTitle } from '../app/document-title.ts';
 import { DEFAULT_VIEW_STATE, type ViewName } from '../state/view-state.ts';
 import { useViewStore } from '../state/view-store.ts';
+import { USE_MOCK_API } from '../api/client.ts';
+import { setBakedHead } from '../features/explorer/baked-head.ts';
+import { bakeExplorerHead } from './bake-explorer-head.ts';
 
 /** What the build writes for one (view, language). */
 export interface RenderedShell {
@@ -26,13 +29,27 @@ export interface RenderedShell {
   title: string;
   lang: Lang;
   dir: 'ltr' | 'rtl';
+  /**
+   * Whether the page's largest paint is in the shell itself — the overview's intro, the default explorer's baked
+   * chart head — so the app waits for that paint before loading (the build makes the view preloads inert, which
+   * src/app/first-paint.ts `paintsFirst` reads). Otherwise the largest paint waits for the data, and the app starts
+   * at once.
+   */
+  paintsFirst: boolean;
 }
 
 // As in the browser before the mock worker is up: every view shows its skeleton, no view mounts or fetches.
 setApiReadyPromise(new Promise<never>(() => {}));
 
-/** Render the shell of `view` in `lang`. */
-export function renderShell(view: ViewName, lang: Lang): RenderedShell {
+/**
+ * Render the shell of `page` in `lang`: a view, or `explorer-default` (scripts/build/shell-route.mjs
+ * `DEFAULT_EXPLORER`), the explorer's default view with its chart's head baked in from the build's data — in a
+ * mock-API build only, whose data are the build's own.
+ */
+export function renderShell(page: ViewName | 'explorer-default', lang: Lang): RenderedShell {
+  const view: ViewName = page === 'explorer-default' ? 'explorer' : page;
+  const head = page === 'explorer-default' && USE_MOCK_API ? bakeExplorerHead(lang) : null;
+  setBakedHead(head);
   const state = { ...DEFAULT_VIEW_STATE, view, lang };
   useViewStore.getState().replace(state);
   // On the server, zustand's hook reads the store's *initial* state (its server snapshot), never the current one;
@@ -42,5 +59,12 @@ export function renderShell(view: ViewName, lang: Lang): RenderedShell {
   // A fresh client per page, retries off: nothing is fetched on the server, and no state leaks between pages.
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, enabled: false } } });
   const html = renderToStaticMarkup(<App queryClient={queryClient} />);
-  return { html, title: documentTitle(view, lang), lang, dir: DIRECTIONS[lang] };
+  setBakedHead(null);
+  return {
+    html,
+    title: documentTitle(view, lang),
+    lang,
+    dir: DIRECTIONS[lang],
+    paintsFirst: view === 'overview' || head !== null,
+  };
 }

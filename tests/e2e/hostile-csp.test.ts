@@ -98,7 +98,7 @@ describe('security headers and CSP in the browser', () => {
         // Each view drew its data: a chart, a map, a table, cards or projects.
         await page
           .locator(
-            'main figure, main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg',
+            'main figure:not([aria-busy]), main path.recharts-line-curve, main table, main article[data-project], main .mv-grid [role="listitem"], main svg',
           )
           .filter({ visible: true })
           .first()

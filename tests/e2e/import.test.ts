@@ -170,7 +170,7 @@ describe('import a French-Excel CSV and an XLSX, chart, reload, export, delete',
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
       await openApp(page, served.url, 'view=explorer&lang=fr');
-      await page.locator('.chart-frame, [data-lead]').first().waitFor({ timeout: 30_000 });
+      await page.locator('.chart-frame:not([aria-busy]), [data-lead]').first().waitFor({ timeout: 30_000 });
       // The import code is not loaded before the dialog is opened.
       expect(requests.filter((u) => /\/assets\/(import-dialog|worker|store)-[^/]*\.js/.test(u))).toEqual([]);
       await openDialog(page);

@@ -219,3 +219,73 @@ describe('the take-over with JavaScript', () => {
     }
   }
 });
+
+/**
+ * The default explorer's page (a bare `?view=explorer`) carries its line chart's head in the HTML (issue 16: the
+ * explorer's largest paint, src/features/explorer/baked-head.ts): seen on the first screen of a phone before any
+ * script, kept in place while the app starts and loads, replaced by the chart's own identical caption — never a
+ * panel without it in between. Any other explorer query gets the plain shell.
+ */
+describe("the default explorer's chart head in the HTML", () => {
+  const PHONE = { width: 412, height: 823 }; // Lighthouse's mobile screen
+
+  for (const lang of ['fr', 'ar'] as const) {
+    it(`${lang}: in the shell on the first screen, kept until the chart's own caption replaces it`, async () => {
+      const page = await newPage(PHONE);
+      try {
+        const cdp = await browser.context.newCDPSession(page);
+        await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+        await page.goto(`${served.url}?view=explorer&lang=${lang}`, { waitUntil: 'load', timeout: WAIT });
+        const baked = await page.locator('[data-baked-head]').getAttribute('data-baked-head');
+        const head = JSON.parse(baked ?? 'null') as { title: string; source: string; lang: string } | null;
+        expect(head?.lang).toBe(lang);
+        const title = page.locator('main .chart-frame__title');
+        expect((await title.innerText()).trim()).toBe(head!.title);
+        expect((await page.locator('main .chart-frame__source').innerText()).trim()).toBe(head!.source);
+        const box = await title.boundingBox();
+        expect(box!.y + box!.height).toBeLessThan(PHONE.height);
+        await page.screenshot({ path: path.join(OUT, `explorer-${lang}-412-baked-shell.png`) });
+
+        // Another selection: the plain shell, no head it cannot know.
+        await page.goto(`${served.url}?view=explorer&lang=${lang}&measure=per-capita`, { waitUntil: 'load' });
+        expect(await page.locator('main h1').count()).toBe(1);
+        expect(await page.locator('main .chart-frame, [data-baked-head]').count()).toBe(0);
+        await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+        await cdp.detach();
+
+        // With scripts: every commit from the first parse to the chart shows the same caption at the same place.
+        const errors = collectConsoleErrors(page);
+        await page.addInitScript(() => {
+          const w = window as unknown as { __titles: { text: string | null; y: number | null }[] };
+          w.__titles = [];
+          new MutationObserver(() => {
+            const el = document.querySelector('main [role="tabpanel"] .chart-frame__title');
+            const text = el?.textContent ?? null;
+            const y = el ? Math.round(el.getBoundingClientRect().y + window.scrollY) : null;
+            const last = w.__titles.at(-1);
+            // From the parser's insertion of the shell's caption on (before it, the page is still arriving).
+            if (!last ? text !== null : last.text !== text || last.y !== y) w.__titles.push({ text, y });
+          }).observe(document, { childList: true, subtree: true, characterData: true });
+        });
+        await page.goto(`${served.url}?view=explorer&lang=${lang}`, { timeout: WAIT });
+        await page.locator('main figure.chart-frame:not([aria-busy]) path.recharts-line-curve').first().waitFor({
+          timeout: WAIT,
+        });
+        const titles = await page.evaluate(
+          () => (window as unknown as { __titles: { text: string | null; y: number | null }[] }).__titles,
+        );
+        expect(titles.length).toBeGreaterThan(0);
+        for (const t of titles) expect(t.text, JSON.stringify(titles)).toBe(head!.title);
+        const ys = titles.map((t) => t.y ?? NaN);
+        expect(Math.max(...ys) - Math.min(...ys), JSON.stringify(titles)).toBeLessThanOrEqual(2);
+        expect((await page.locator('main figure.chart-frame .chart-frame__title').first().innerText()).trim()).toBe(
+          head!.title,
+        );
+        await page.screenshot({ path: path.join(OUT, `explorer-${lang}-412-baked-app.png`) });
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

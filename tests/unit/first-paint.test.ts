@@ -1,11 +1,10 @@
+// @vitest-environment jsdom
 /**
  * The entry waits for the shell's first paint before loading the app (src/app/first-paint.ts, issue 16), but never
  * longer than it must: a hidden page, a paint already made, a browser without Paint Timing, and at most one second.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterFirstPaint, paintsFirst } from '../../src/app/first-paint.ts';
-import { VIEWS } from '../../src/state/view-state.ts';
-import { SHELL_VIEWS } from '../../scripts/build/shell-route.mjs';
 
 interface FakeWindow {
   win: Window;
@@ -128,24 +127,17 @@ describe('afterFirstPaint', () => {
 });
 
 describe('paintsFirst', () => {
-  it("waits on the overview's shell only: no view, the overview, an unknown view; never the embed", () => {
-    for (const search of ['', '?lang=ar', '?view=overview', '?view=nope&lang=en'])
-      expect(paintsFirst(search)).toBe(true);
-    for (const search of [
-      '?view=explorer',
-      '?view=compare&lang=ar',
-      '?view=projects',
-      '?embed=1',
-      '?embed=1&view=overview',
-    ])
-      expect(paintsFirst(search)).toBe(false);
-  });
-});
+  const page = (head: string) => new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head></html>`, 'text/html');
+  const preloads = '<link rel="modulepreload" href="./assets/start-x.js">';
 
-describe("paintsFirst's own list of views", () => {
-  // The entry keeps a copy (importing view-state.ts would put the contract in the entry chunk): it must not drift.
-  it('knows every view of the app and of the shells: only the overview paints first', () => {
-    expect([...SHELL_VIEWS].sort()).toEqual([...VIEWS].sort());
-    for (const view of VIEWS) expect(paintsFirst(`?view=${view}`)).toBe(view === 'overview');
+  it('waits where the build made the view preloads inert (the shells that paint first)', () => {
+    expect(paintsFirst(page(`<template data-view-preloads>${preloads}</template>`))).toBe(true);
+  });
+
+  it('starts at once where they are live, and on a page without them (the dev server, the embed)', () => {
+    expect(paintsFirst(page(`<!--view-preloads-->${preloads}<!--/view-preloads-->`))).toBe(false);
+    expect(paintsFirst(page(''))).toBe(false);
+    // Another template is not the build's mark.
+    expect(paintsFirst(page(`<template>${preloads}</template>`))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
  * The prerendered shells (issue 16, item 1): src/prerender/shell.tsx rendered in Node through Vite's SSR loader, as
- * the build does (scripts/build/prerender.mjs), into the project's index.html. Twelve pages — every view in every
- * language at shell-route.mjs's paths — each with its `<html lang dir>`, its view's title and heading, the header and
+ * the build does (scripts/build/prerender.mjs), into the project's index.html. Fifteen pages — every view and the
+ * explorer's default view in every language at shell-route.mjs's paths — each with its `<html lang dir>`, its view's title and heading, the header and
  * navigation with the current view marked, and nothing the strict CSP would refuse (no inline script, no <style>).
  */
 import fs from 'node:fs';
@@ -17,10 +17,16 @@ import {
   writeShells,
   type ShellRender,
 } from '../../scripts/build/prerender.mjs';
-import { SHELL_LANGS, SHELL_VIEWS, shellPath } from '../../scripts/build/shell-route.mjs';
+import { DEFAULT_EXPLORER, SHELL_LANGS, SHELL_PAGES, shellPath } from '../../scripts/build/shell-route.mjs';
+import { BakedHead } from '../../src/features/explorer/baked-head.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TEMPLATE = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+/** The project's page with view preloads, as vite.config.ts `preloadHints` writes them into the built one. */
+const BUILT = TEMPLATE.replace(
+  '</head>',
+  '<!--view-preloads--><link rel="modulepreload" href="./assets/start-x.js"><!--/view-preloads--></head>',
+);
 
 /** Each view's heading and nav label, in each language (the words the reader must see before any script). */
 const EXPECTED: Record<string, Record<string, { heading: string; nav: string }>> = {
@@ -52,7 +58,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-prerender-'));
   const renderer = await loadShellRenderer(ROOT);
   try {
-    written = await writeShells(dir, TEMPLATE, renderer.renderShell);
+    written = await writeShells(dir, BUILT, renderer.renderShell);
   } finally {
     await renderer.close();
   }
@@ -60,17 +66,18 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('the prerendered shells', () => {
-  it('are twelve files at the paths the server and the service worker look for', () => {
-    const expected = SHELL_VIEWS.flatMap((v) => SHELL_LANGS.map((l) => shellPath(v, l)));
+  it('are fifteen files at the paths the server and the service worker look for', () => {
+    const expected = SHELL_PAGES.flatMap((v) => SHELL_LANGS.map((l) => shellPath(v, l)));
     expect(written.sort()).toEqual(expected.sort());
-    expect(expected).toHaveLength(12);
+    expect(expected).toHaveLength(15);
     for (const file of expected) expect(fs.existsSync(path.join(dir, file))).toBe(true);
   });
 
-  for (const view of SHELL_VIEWS) {
+  for (const page of SHELL_PAGES) {
+    const view = page === DEFAULT_EXPLORER ? 'explorer' : page;
     for (const lang of SHELL_LANGS) {
-      it(`${view} in ${lang}: language, direction, title, header, navigation and the view's heading`, () => {
-        const html = fs.readFileSync(path.join(dir, shellPath(view, lang)), 'utf8');
+      it(`${page} in ${lang}: language, direction, title, header, navigation and the view's heading`, () => {
+        const html = fs.readFileSync(path.join(dir, shellPath(page, lang)), 'utf8');
         const words = EXPECTED[view]?.[lang];
         if (!words) throw new Error(`no expectation for ${view}/${lang}`);
         expect(html).toMatch(new RegExp(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
@@ -95,13 +102,49 @@ describe('the prerendered shells', () => {
   it('keep the head of the built page (CSP meta, entry script, links) and only its head', () => {
     const html = fs.readFileSync(path.join(dir, shellPath('explorer', 'ar')), 'utf8');
     const head = (s: string) => s.slice(s.indexOf('<meta charset'), s.indexOf('<title>'));
-    expect(head(html)).toBe(head(TEMPLATE));
+    expect(head(html)).toBe(head(BUILT));
     expect(html).toContain('<script type="module" src="/src/main.tsx"></script>');
   });
 });
 
+describe("the default explorer's page (issue 16: its largest paint in the HTML)", () => {
+  const read = (page: string, lang: string) => fs.readFileSync(path.join(dir, shellPath(page, lang)), 'utf8');
+  /** The text of the first element with this class, entities decoded as the browser does. */
+  const textOf = (html: string, cls: string) =>
+    new RegExp(`class="${cls}">([^<]*)<`)
+      .exec(html)?.[1]
+      ?.replace(/&#x27;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+
+  for (const lang of SHELL_LANGS) {
+    it(`${lang}: draws the default line chart's head, and carries it for the app as a valid head`, () => {
+      const html = read(DEFAULT_EXPLORER, lang);
+      const json = /data-baked-head="([^"]*)"/.exec(html)?.[1];
+      if (!json) throw new Error('no baked head');
+      const head = BakedHead.parse(JSON.parse(json.replace(/&quot;/g, '"').replace(/&amp;/g, '&')));
+      expect(head.lang).toBe(lang);
+      expect(head.title.length).toBeGreaterThan(3);
+      expect(textOf(html, 'chart-frame__title')).toBe(head.title);
+      expect(textOf(html, 'chart-frame__subtitle')).toBe(head.subtitle);
+      expect(textOf(html, 'chart-frame__source')).toBe(head.source);
+      expect(html).toMatch(new RegExp(`data-status="${head.status}"`));
+    });
+
+    it(`${lang}: paints first (inert preloads) where the head is baked and on the overview; starts at once elsewhere`, () => {
+      for (const page of SHELL_PAGES) {
+        const html = read(page, lang);
+        const first = page === 'overview' || page === DEFAULT_EXPLORER;
+        expect(html.includes('<template data-view-preloads>'), page).toBe(first);
+        expect(html.includes('<!--view-preloads-->'), page).toBe(!first);
+        expect(html.includes('data-baked-head'), page).toBe(page === DEFAULT_EXPLORER);
+      }
+    });
+  }
+});
+
 describe('shellDocument', () => {
-  const shell: ShellRender = { html: '<p>x</p>', title: 'A & <B>', lang: 'ar', dir: 'rtl' };
+  const shell: ShellRender = { html: '<p>x</p>', title: 'A & <B>', lang: 'ar', dir: 'rtl', paintsFirst: false };
   it('escapes the title and can run twice on the same page (a rebuilt folder)', () => {
     const once = shellDocument(TEMPLATE, shell);
     expect(once).toContain('<title>A &amp; &lt;B&gt;</title>');
@@ -137,7 +180,7 @@ describe('fontPreloads', () => {
       expect(tag).toMatch(/^<link rel="preload" as="font" type="font\/woff2" crossorigin="anonymous" href=/);
   });
   it('puts them at the end of the head, once, even when the page is written again', () => {
-    const shell: ShellRender = { html: '', title: 't', lang: 'ar', dir: 'rtl' };
+    const shell: ShellRender = { html: '', title: 't', lang: 'ar', dir: 'rtl', paintsFirst: false };
     const tags = fontPreloads('ar', assets);
     const twice = shellDocument(shellDocument(TEMPLATE, shell, tags), shell, tags);
     expect(twice.split('rel="preload" as="font"').length - 1).toBe(3);

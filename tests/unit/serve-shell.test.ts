@@ -10,13 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFor, startServer } from '../../scripts/serve.mjs';
-import { SHELL_LANGS, SHELL_VIEWS, shellPath } from '../../scripts/build/shell-route.mjs';
+import { SHELL_LANGS, SHELL_PAGES, shellPath } from '../../scripts/build/shell-route.mjs';
 
 describe('documentFor', () => {
   const all = () => true;
   it.each([
     ['index.html', '', 'index.html'],
-    ['index.html', '?view=explorer&lang=ar', 'shells/explorer-ar.html'],
+    ['index.html', '?view=explorer&lang=ar', 'shells/explorer-default-ar.html'],
+    ['index.html', '?view=explorer&lang=ar&measure=per-capita', 'shells/explorer-ar.html'],
     ['index.html', '?lang=en', 'shells/overview-en.html'],
     ['index.html', '?view=projects', 'shells/projects-fr.html'],
     ['index.html', '?view=overview&lang=fr&territories=MA-06', 'index.html'],
@@ -55,7 +56,7 @@ describe.each(['/', '/mouchir/'])('serving the shells under %s', (base) => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-serve-shell-'));
     fs.mkdirSync(path.join(dir, 'shells'));
-    for (const view of SHELL_VIEWS)
+    for (const view of SHELL_PAGES)
       for (const lang of SHELL_LANGS)
         // projects-en is left out: its request must fall back to index.html.
         if (!(view === 'projects' && lang === 'en'))
@@ -70,7 +71,10 @@ describe.each(['/', '/mouchir/'])('serving the shells under %s', (base) => {
   it.each([
     ['', 'overview fr'],
     ['index.html', 'overview fr'],
-    ['?view=explorer&lang=ar', 'explorer ar'],
+    ['?view=explorer&lang=ar', 'explorer-default ar'],
+    ['?view=explorer', 'explorer-default fr'],
+    ['?view=explorer&lang=ar&tab=map', 'explorer ar'],
+    ['?lang=en&view=explorer&indicator=amo', 'explorer en'],
     ['index.html?view=compare&lang=en&territories=MA-01,MA-02', 'compare en'],
     ['?lang=ar', 'overview ar'],
     ['?view=projects&lang=en', 'overview fr'],

@@ -86,7 +86,11 @@ describe('navigationShellUrl', () => {
   const scope = 'https://example.org/mouchir/';
   it('answers the entry URL with the shell of its query', () => {
     expect(navigationShellUrl('https://example.org/mouchir/', scope)).toBe('https://example.org/mouchir/index.html');
+    // The explorer's default view has a page of its own (its chart's head baked in); any other selection the plain one.
     expect(navigationShellUrl('https://example.org/mouchir/?view=explorer&lang=ar', scope)).toBe(
+      'https://example.org/mouchir/shells/explorer-default-ar.html',
+    );
+    expect(navigationShellUrl('https://example.org/mouchir/?view=explorer&lang=ar&tab=map', scope)).toBe(
       'https://example.org/mouchir/shells/explorer-ar.html',
     );
     expect(navigationShellUrl('https://example.org/mouchir/index.html?view=projects&lang=en', scope)).toBe(

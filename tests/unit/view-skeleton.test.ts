@@ -19,6 +19,7 @@ describe('view skeleton heights', () => {
   it('equal the views’ constants', () => {
     expect(SKELETON_HEIGHTS.kpiCard).toBe(CARD_MIN_HEIGHT);
     expect(SKELETON_HEIGHTS.explorerPanel).toBe(LINE_CHART_HEIGHT + 160);
+    expect(SKELETON_HEIGHTS.explorerChart).toBe(LINE_CHART_HEIGHT);
   });
 
   it('equal the heights the views write in their loading states', () => {

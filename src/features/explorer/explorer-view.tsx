@@ -13,6 +13,7 @@ import { ErrorBoundary, PanelErrorFallback } from '../../ui/error-boundary.tsx';
 import { CrashProbe } from '../../ui/crash-probe.tsx';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
 import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
+import { EXPLORER_LINE_ID, ExplorerChartSkeleton } from './chart-skeleton.tsx';
 import { QueryStaleNotice, StaleNotice } from '../../ui/query-state.tsx';
 import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
 import { BAR_ROW_HEIGHT, RankedBarChart, rankedBarHeight } from '../../charts/bar-chart.tsx';
@@ -111,6 +112,18 @@ function DeferredTab({
   return <>{children(model)}</>;
 }
 
+/** The chart panel while it loads: with the default chart's head when the build baked it (./chart-skeleton.tsx). */
+function ChartSkeleton({ lang, awaiting }: { lang: Lang; awaiting?: string }) {
+  return (
+    <ExplorerChartSkeleton
+      lang={lang}
+      height={LINE_CHART_HEIGHT + 160}
+      bodyHeight={LINE_CHART_HEIGHT}
+      awaiting={awaiting}
+    />
+  );
+}
+
 /**
  * The chart tab: the chart that leads (`model.lead`, issue 13) comes first and carries the exports and "Présenter".
  * With two periods or more, the line over time, then the ranking of one period; with a single period that has
@@ -143,7 +156,7 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
         <PanelBoundary lang={lang} resetKeys={[line.model]}>
           <CrashProbe name="explorer-line" />
           <ChartFrame
-            id="explorer-line"
+            id={EXPLORER_LINE_ID}
             title={line.model.title}
             subtitle={line.model.subtitle}
             status={line.model.status}
@@ -363,7 +376,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
         />
       );
   } else if (!territoriesQ.data || !indicatorsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('catalogue', lang)} />;
+    body = <ChartSkeleton lang={lang} awaiting={awaitingText('catalogue', lang)} />;
   } else if (missingImported) {
     body = (
       <div
@@ -389,7 +402,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
       />
     );
   } else if (!observationsQ.data) {
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} awaiting={awaitingText('observations', lang)} />;
+    body = <ChartSkeleton lang={lang} awaiting={awaitingText('observations', lang)} />;
   } else if (model) {
     body = (
       <>
@@ -443,7 +456,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   } else {
     // The answer is in but its model is built in a deferred render (issue 7, B2): keep the skeleton meanwhile,
     // never a blank panel (tests/component/explorer-loading.test.tsx).
-    body = <PanelSkeleton height={LINE_CHART_HEIGHT + 160} lang={lang} />;
+    body = <ChartSkeleton lang={lang} />;
   }
 
   const filter = territoriesQ.data ? (

@@ -127,7 +127,8 @@ describe('afterFirstPaint', () => {
 });
 
 describe('paintsFirst', () => {
-  const page = (head: string) => new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head></html>`, 'text/html');
+  const page = (head: string) =>
+    new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head></html>`, 'text/html');
   const preloads = '<link rel="modulepreload" href="./assets/start-x.js">';
 
   it('waits where the build made the view preloads inert (the shells that paint first)', () => {

@@ -37,7 +37,31 @@ describe('ExplorerView', () => {
     expect(within(figure).getAllByText('Officiel').length).toBeGreaterThan(0);
     expect(within(figure).getByText('Sources et méthode')).toBeInTheDocument();
     // the ranked bar chart for one period is there too
-    expect(screen.getByRole('figure', { name: /classement 2024/ })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: /classement 2024/ }, { timeout: 8000 })).toBeInTheDocument();
+  });
+
+  it('mounts the ranking after the line, in a commit of its own (issue 16: two recharts mounts, two tasks)', async () => {
+    start({ indicator: 'unemployment-rate', territories: ['MA-06', 'MA-07'] });
+    // After every commit: is the line drawn, is the ranking's frame there?
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const line = document.querySelectorAll('path.recharts-line-curve').length > 0;
+      const bar = document.querySelector('figure[aria-labelledby="explorer-bar-caption"]') !== null;
+      const state = `${line ? 'line' : '-'}/${bar ? 'bar' : '-'}`;
+      if (seen.at(-1) !== state) seen.push(state);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    try {
+      renderExplorer();
+      await screen.findByRole('figure', { name: /classement 2024/ }, { timeout: 8000 });
+      await waitFor(() => expect(seen.at(-1)).toBe('line/bar'));
+    } finally {
+      observer.disconnect();
+    }
+    // Never the ranking before the line, nor both in the line's first commit.
+    expect(seen.indexOf('line/-')).toBeGreaterThan(-1);
+    expect(seen.indexOf('line/-')).toBeLessThan(seen.indexOf('line/bar'));
+    expect(seen).not.toContain('-/bar');
   });
 
   it('switches to per 1,000 inhabitants and states the denominator', async () => {

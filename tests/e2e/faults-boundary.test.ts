@@ -57,7 +57,12 @@ describe('error boundaries keep the page and the URL', () => {
     expect(new URL(url).searchParams.get('territories')?.split(',')).toHaveLength(3);
     expect(await countChartLines(page)).toBe(0);
     // The ranked bars (the other panel) still draw.
-    expect(await page.locator('figure#explorer-bar, figure[aria-labelledby="explorer-bar-caption"]').count()).toBe(1);
+    // (It mounts after the line's commit, in a task of its own: waited for, not assumed.)
+    await expect
+      .poll(() => page.locator('figure#explorer-bar, figure[aria-labelledby="explorer-bar-caption"]').count(), {
+        timeout: WAIT,
+      })
+      .toBe(1);
 
     // The rest works: a territory off (URL follows), the table tab.
     const [, , third] = selection.territories as [string, string, string];

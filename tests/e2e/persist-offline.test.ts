@@ -38,6 +38,10 @@ async function chartDrawn(page: Page): Promise<number> {
 
 async function waitForChart(page: Page): Promise<number> {
   await expect.poll(() => chartDrawn(page), { timeout: WAIT }).toBeGreaterThan(0);
+  // Under a leading line the ranking mounts a task later (issue 16): count once its placeholder has gone.
+  await page.waitForFunction(() => document.querySelector('.chart-tab > .skeleton--panel') === null, undefined, {
+    timeout: WAIT,
+  });
   return chartDrawn(page);
 }
 

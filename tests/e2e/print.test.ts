@@ -141,6 +141,8 @@ describe('print: Chromium PDF output', () => {
         await openApp(page, served.url, `view=explorer&indicator=population&territories=MA,MA-06,MA-01&lang=${lang}`);
         await waitForChart(page);
         await page.locator('.chart-frame .recharts-line-curve').first().waitFor({ state: 'visible', timeout: WAIT });
+        // The ranking mounts after the line, in a task of its own (issue 16).
+        await page.locator('.chart-frame rect.bar-chart__bar').first().waitFor({ state: 'visible', timeout: WAIT });
         const titles = await texts(page, '.chart-frame__title');
         expect(titles).toHaveLength(2);
         const badges = await texts(page, '.chart-frame__meta .badge');

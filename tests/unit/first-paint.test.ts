@@ -135,6 +135,16 @@ describe('paintsFirst', () => {
     expect(paintsFirst(page(`<template data-view-preloads>${preloads}</template>`))).toBe(true);
   });
 
+  it('starts at once on a page the service worker controls: the files come from its cache, not the network', () => {
+    const inert = page(`<template data-view-preloads>${preloads}</template>`);
+    const controlled = { serviceWorker: { controller: {} } } as unknown as Navigator;
+    const uncontrolled = { serviceWorker: { controller: null } } as unknown as Navigator;
+    expect(paintsFirst(inert, controlled)).toBe(false);
+    expect(paintsFirst(inert, uncontrolled)).toBe(true);
+    // A browser without service workers (or a context that forbids them) waits as on a first visit.
+    expect(paintsFirst(inert, {} as Navigator)).toBe(true);
+  });
+
   it('starts at once where they are live, and on a page without them (the dev server, the embed)', () => {
     expect(paintsFirst(page(`<!--view-preloads-->${preloads}<!--/view-preloads-->`))).toBe(false);
     expect(paintsFirst(page(''))).toBe(false);

@@ -33,6 +33,11 @@ export interface ChartFrameHeadProps {
   source: string;
   denominatorNote?: string | null;
   actions?: ReactNode;
+  /**
+   * Keep the actions' place without them (a loading frame): an empty slot of the buttons' size, so the meta line
+   * wraps and stands as tall as it will with the buttons, and nothing under it moves when they come.
+   */
+  actionsPlaceholder?: boolean;
   lang: Lang;
 }
 
@@ -48,7 +53,11 @@ export function ChartFrameHead(props: ChartFrameHeadProps) {
         <StatusBadge status={props.status} lang={props.lang} />
         <span className="chart-frame__source">{props.source}</span>
         {props.denominatorNote ? <span className="chart-frame__denominator">{props.denominatorNote}</span> : null}
-        {props.actions ? <span className="chart-frame__actions">{props.actions}</span> : null}
+        {props.actions ? (
+          <span className="chart-frame__actions">{props.actions}</span>
+        ) : props.actionsPlaceholder ? (
+          <span className="chart-frame__actions chart-frame__actions--placeholder" aria-hidden="true" />
+        ) : null}
       </div>
     </>
   );

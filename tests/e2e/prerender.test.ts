@@ -256,15 +256,21 @@ describe("the default explorer's chart head in the HTML", () => {
         // With scripts: every commit from the first parse to the chart shows the same caption at the same place.
         const errors = collectConsoleErrors(page);
         await page.addInitScript(() => {
-          const w = window as unknown as { __titles: { text: string | null; y: number | null }[] };
+          type Seen = { text: string | null; y: number | null; body: number | null };
+          const w = window as unknown as { __titles: Seen[] };
           w.__titles = [];
+          const top = (el: Element | null | undefined) =>
+            el ? Math.round(el.getBoundingClientRect().y + window.scrollY) : null;
           new MutationObserver(() => {
             const el = document.querySelector('main [role="tabpanel"] .chart-frame__title');
             const text = el?.textContent ?? null;
-            const y = el ? Math.round(el.getBoundingClientRect().y + window.scrollY) : null;
+            const y = top(el);
+            // Where the chart (or its placeholder, under the kept place of the buttons) starts.
+            const body = top(el?.closest('figure')?.querySelector('.chart-frame__body'));
             const last = w.__titles.at(-1);
             // From the parser's insertion of the shell's caption on (before it, the page is still arriving).
-            if (!last ? text !== null : last.text !== text || last.y !== y) w.__titles.push({ text, y });
+            if (!last ? text !== null : last.text !== text || last.y !== y || last.body !== body)
+              w.__titles.push({ text, y, body });
           }).observe(document, { childList: true, subtree: true, characterData: true });
         });
         await page.goto(`${served.url}?view=explorer&lang=${lang}`, { timeout: WAIT });
@@ -272,12 +278,18 @@ describe("the default explorer's chart head in the HTML", () => {
           timeout: WAIT,
         });
         const titles = await page.evaluate(
-          () => (window as unknown as { __titles: { text: string | null; y: number | null }[] }).__titles,
+          () =>
+            (window as unknown as { __titles: { text: string | null; y: number | null; body: number | null }[] })
+              .__titles,
         );
         expect(titles.length).toBeGreaterThan(0);
         for (const t of titles) expect(t.text, JSON.stringify(titles)).toBe(head!.title);
-        const ys = titles.map((t) => t.y ?? NaN);
-        expect(Math.max(...ys) - Math.min(...ys), JSON.stringify(titles)).toBeLessThanOrEqual(2);
+        const spread = (values: (number | null)[]) => {
+          const ys = values.map((v) => v ?? NaN);
+          return Math.max(...ys) - Math.min(...ys);
+        };
+        expect(spread(titles.map((t) => t.y)), JSON.stringify(titles)).toBeLessThanOrEqual(2);
+        expect(spread(titles.map((t) => t.body)), JSON.stringify(titles)).toBeLessThanOrEqual(2);
         expect((await page.locator('main figure.chart-frame .chart-frame__title').first().innerText()).trim()).toBe(
           head!.title,
         );

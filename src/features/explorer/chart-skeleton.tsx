@@ -43,6 +43,7 @@ export function ExplorerChartSkeleton({
           status={head.status}
           source={head.source}
           denominatorNote={head.denominatorNote}
+          actionsPlaceholder
           lang={lang}
         />
         <div className="chart-frame__body">

@@ -16,6 +16,7 @@ import { useViewStore } from '../state/view-store.ts';
 import { preloadView } from './preload-view.ts';
 import { startServiceWorker } from './sw-register.ts';
 import { captureBakedHead } from '../features/explorer/baked-head.ts';
+import { warmDateFormats } from '../i18n/format.ts';
 
 /** The mock API's module, being imported by the entry in mock mode (null with a real API). */
 export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
@@ -38,6 +39,9 @@ export function startApp(mock: MockModule): void {
   // The default explorer chart's head the build baked into this page, read before React replaces the shell, so the
   // app draws it in the same place until the chart is in (src/features/explorer/baked-head.ts).
   captureBakedHead(container);
+  // The page's first date formatter initialises ICU's calendar data (~60 ms at 4× CPU): in a task of its own, between
+  // the slices of the transition below, not inside the render that first formats a date (src/i18n/format.ts).
+  setTimeout(() => warmDateFormats(useViewStore.getState().lang), 0);
   // How React reports caught and recovered errors: see src/app/root-options.ts.
   const root = createRoot(container, ROOT_OPTIONS);
   // A transition, so React renders the app in slices that yield to the browser (issue 16, TBT): the prerendered

@@ -64,6 +64,15 @@ export function formatSigned(value: number, lang: Lang, digits = 1): string {
 
 const MONTH_CACHE = new Map<string, Intl.DateTimeFormat>();
 
+function monthFormat(lang: Lang): Intl.DateTimeFormat {
+  let f = MONTH_CACHE.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    MONTH_CACHE.set(lang, f);
+  }
+  return f;
+}
+
 /** A period as people read it: "2024", "T3 2024" / "Q3 2024", "mars 2024". */
 export function formatPeriod(period: string, lang: Lang): string {
   const p = parsePeriod(period);
@@ -71,28 +80,38 @@ export function formatPeriod(period: string, lang: Lang): string {
     const prefix = lang === 'fr' ? 'T' : lang === 'ar' ? 'ر' : 'Q';
     return `${prefix}${p.quarter} ${period.slice(0, 4)}`;
   }
-  if (p?.kind === 'month') {
-    let f = MONTH_CACHE.get(lang);
-    if (!f) {
-      f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
-      MONTH_CACHE.set(lang, f);
-    }
-    return f.format(new Date(Date.UTC(p.year, p.month - 1, 1)));
-  }
+  if (p?.kind === 'month') return monthFormat(lang).format(new Date(Date.UTC(p.year, p.month - 1, 1)));
   return period;
 }
 
 const DATE_CACHE = new Map<string, Intl.DateTimeFormat>();
 
-/** A calendar date (YYYY-MM-DD) in the language's long form. */
-export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
+function dateFormat(lang: Lang): Intl.DateTimeFormat {
   // Cached per language: the profile of issue 7 showed a DateTimeFormat built per call on every render.
   let f = DATE_CACHE.get(lang);
   if (!f) {
     f = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeZone: 'UTC' });
     DATE_CACHE.set(lang, f);
   }
-  return f.format(d);
+  return f;
+}
+
+/** A calendar date (YYYY-MM-DD) in the language's long form. */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return dateFormat(lang).format(d);
+}
+
+/**
+ * Build a language's date and month formatters ahead of the first render that formats a date (issue 16, TBT): the
+ * page's first `Intl.DateTimeFormat` initialises ICU's calendar data — 10–17 ms, ~60 ms at 4× CPU, two thirds of the
+ * overview's second long task. src/app/start.tsx calls this from a task of its own as the app starts, so that cost
+ * does not lengthen the render that first formats a date. Returns whether it built anything.
+ */
+export function warmDateFormats(lang: Lang): boolean {
+  const cold = !DATE_CACHE.has(lang) || !MONTH_CACHE.has(lang);
+  dateFormat(lang);
+  monthFormat(lang);
+  return cold;
 }

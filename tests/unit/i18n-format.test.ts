@@ -3,7 +3,7 @@
  * Decisions under test (docs/architecture.md, "Languages and direction"): Arabic uses Latin digits with the
  * ar-MA separators (decimal comma), French percentages take a narrow no-break space, English none.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatCompact,
   formatDate,
@@ -154,5 +154,32 @@ describe('periods and dates', () => {
     ['fr', 'not a date', 'not a date'],
   ] as const)('formatDate %s %s', (lang, iso, expected) => {
     expect(formatDate(iso, lang)).toBe(expected);
+  });
+});
+
+describe('warmDateFormats (issue 16: the first date formatter built in a task of its own)', () => {
+  it('builds the date and month formatters once; formatting afterwards builds none', async () => {
+    // A fresh copy of the module: the tests above have filled its caches.
+    vi.resetModules();
+    const fresh = await import('../../src/i18n/format.ts');
+    // Count the formatters built: a subclass standing in for Intl.DateTimeFormat while the test runs.
+    const Real = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        built += 1;
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      expect(fresh.warmDateFormats('en')).toBe(true);
+      expect(built).toBe(2);
+      expect(fresh.warmDateFormats('en')).toBe(false);
+      expect(fresh.formatDate('2024-12-17', 'en')).toBe('17 Dec 2024');
+      expect(fresh.formatPeriod('2025-07', 'en')).toBe('Jul 2025');
+      expect(built).toBe(2);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
   });
 });

@@ -74,4 +74,18 @@ describe('real-API build against a local HTTP API', () => {
     // A CSP violation (connect-src not allowing the API) would show up here as a console error.
     expect(errors).toEqual([]);
   });
+
+  it("bakes no chart head into the default explorer's page: the build cannot know a real API's data", async () => {
+    // Issue 16: a mock-API build draws the default explorer chart's head in the HTML from its own data
+    // (src/prerender/bake-explorer-head.ts); a real API's answers may differ, so here the page is the plain shell,
+    // which starts the app at once with its preloads live.
+    const res = await fetch(`${served.url}?view=explorer&lang=ar`);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('data-view-skeleton="explorer"');
+    expect(html).not.toContain('data-baked-head');
+    expect(html).not.toContain('chart-frame__title');
+    expect(html).toContain('<!--view-preloads-->');
+    expect(html).not.toContain('<template data-view-preloads>');
+  });
 });

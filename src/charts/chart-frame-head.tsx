@@ -1,7 +1,7 @@
 /**
  * The head of a chart frame — caption (title, subtitle) and the meta line (status badge, source line, denominator,
  * actions) — apart from the frame itself, so the explorer's loading panel can draw the default chart's head with the
- * very markup of the chart that replaces it (src/app/baked-head.ts, issue 16). Small on purpose: the loading
+ * very markup of the chart that replaces it (src/features/explorer/baked-head.ts, issue 16). Small on purpose: the loading
  * panel is in the app's first chunk, the frame's sources panel and print stamp are not.
  */
 import type { ReactNode } from 'react';

@@ -23,7 +23,7 @@ import './styles/views.css';
 import './styles/skeleton.css';
 import './styles/system-theme.css';
 import './app/embed.css';
-import { afterFirstPaint, paintsFirst } from './app/first-paint.ts';
+import { afterFirstPaint, openLocalStorage, paintsFirst } from './app/first-paint.ts';
 import { showStartFailure } from './app/start-failure.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
@@ -37,8 +37,11 @@ const mock = mockApi ? import('./mocks/browser.ts') : null;
 // Handled by the app (its readiness says the mock failed); this keeps a failure before the app starts from being an
 // unhandled rejection as well.
 mock?.catch(() => undefined);
+const app = import('./app/start.tsx');
+// While they download: open the page's local storage, in a task of its own (src/app/first-paint.ts).
+setTimeout(openLocalStorage, 0);
 try {
-  const { startApp } = await import('./app/start.tsx');
+  const { startApp } = await app;
   startApp(mock);
 } catch (error) {
   // The app's code did not load: say so in the shell, with a reload button (src/app/start-failure.ts).

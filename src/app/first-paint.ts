@@ -48,3 +48,17 @@ export function paintsFirst(doc: Document, nav: Pick<Navigator, 'serviceWorker'>
   if (nav?.serviceWorker?.controller) return false;
   return doc.querySelector('template[data-view-preloads]') !== null;
 }
+
+/**
+ * Touch `localStorage` once (issue 16, TBT). The page's first access to it opens the storage area synchronously — ~15 ms,
+ * ~60 ms at 4× CPU in a CPU profile of the explorer, two fifths of the start chunk's evaluation, which reads the
+ * stored preferences. The entry calls this from a task of its own while the app's chunks download, so that cost
+ * lands in time the page would spend waiting anyway. Storage that is disabled or refused is the app's business.
+ */
+export function openLocalStorage(win: Pick<Window, 'localStorage'> = window): void {
+  try {
+    void win.localStorage.length;
+  } catch {
+    // Blocked storage (a sandboxed frame, a privacy setting): nothing to open; the app copes without it.
+  }
+}

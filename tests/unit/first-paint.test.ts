@@ -4,7 +4,7 @@
  * longer than it must: a hidden page, a paint already made, a browser without Paint Timing, and at most one second.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstPaint, paintsFirst } from '../../src/app/first-paint.ts';
+import { afterFirstPaint, openLocalStorage, paintsFirst } from '../../src/app/first-paint.ts';
 
 interface FakeWindow {
   win: Window;
@@ -150,5 +150,25 @@ describe('paintsFirst', () => {
     expect(paintsFirst(page(''))).toBe(false);
     // Another template is not the build's mark.
     expect(paintsFirst(page(`<template>${preloads}</template>`))).toBe(false);
+  });
+});
+
+describe('openLocalStorage', () => {
+  it('touches the storage once, and survives a browser that refuses it', () => {
+    let reads = 0;
+    const open = {
+      get localStorage() {
+        reads += 1;
+        return { length: 0 } as Storage;
+      },
+    };
+    openLocalStorage(open);
+    expect(reads).toBe(1);
+    const refused = {
+      get localStorage(): Storage {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    };
+    expect(() => openLocalStorage(refused)).not.toThrow();
   });
 });

@@ -156,6 +156,22 @@ describe('the phone layout at 390 px', () => {
           await openApp(page, served.url, `${QUERY}&lang=${lang}`);
           await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
           expect(await scrollWidth(page)).toBeLessThanOrEqual(width);
+          // Every navigation label on one line: at 360 px «Explorateur» broke as «Explorateu / r» (seen in a
+          // screenshot) when the four links shared the width equally and could break anywhere.
+          const navLines = await page.locator('nav.nav a').evaluateAll((links) =>
+            links.map((a) => {
+              const range = document.createRange();
+              range.selectNodeContents(a);
+              return {
+                label: a.textContent,
+                lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+              };
+            }),
+          );
+          expect(
+            navLines.filter((l) => l.lines !== 1),
+            `${lang} at ${width} px`,
+          ).toEqual([]);
           expect(await menuButton(page).isVisible()).toBe(width <= 480);
           expect(await page.locator('.explorer__side').count()).toBe(width <= 480 ? 0 : 1);
           await page.screenshot({ path: path.join(OUT, `explorer-${lang}-${width}.png`), fullPage: width > 480 });

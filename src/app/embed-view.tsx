@@ -11,8 +11,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
 import { indicatorsQuery, observationsQuery, territoriesQuery } from '../api/queries.ts';
 import { apiErrorDetail } from '../i18n/api-error-text.ts';
-import { translate } from '../i18n/i18n.ts';
-import { formatPeriod } from '../i18n/format.ts';
 import { useViewStore } from '../state/view-store.ts';
 import { ChartFrame } from '../charts/chart-frame.tsx';
 import { LineChart } from '../charts/line-chart.tsx';
@@ -30,7 +28,7 @@ import { useElementWidth } from '../features/explorer/use-element-width.ts';
 import { useChartEvents } from '../features/explorer/use-chart-events.ts';
 import { errorText } from '../features/explorer/error-text.ts';
 import { awaitingText } from '../features/explorer/controls.tsx';
-import { explorerMessages } from '../features/explorer/messages.ts';
+import { rankingFrameProps } from '../features/explorer/ranking-frame.ts';
 import { EMBED_PLACEHOLDER_HEIGHT } from './embed.tsx';
 
 // As in the explorer: the map's code (d3-geo, topojson, ~20 kB gzip) only for an embedded map.
@@ -54,24 +52,8 @@ function LeadChart({ model, lang, width }: { model: ExplorerModel; lang: Lang; w
   const lineModel = useChartEvents(line.model);
   const unit = model.data.indicator.unit.code;
   if (lead.chart === 'ranking') {
-    const period = bar.model.periods[0] ?? null;
     return (
-      <ChartFrame
-        id="embed-bar"
-        title={translate(explorerMessages, lang, 'rankedTitle', {
-          indicator: bar.model.title,
-          period: period ? formatPeriod(period, lang) : '',
-        })}
-        subtitle={bar.model.subtitle}
-        status={bar.model.status}
-        source={bar.model.source}
-        method={bar.model.method}
-        lang={lang}
-        summary={bar.summary}
-        denominatorNote={bar.model.denominatorNote}
-        missing={bar.missing}
-        sources={bar.sources}
-      >
+      <ChartFrame id="embed-bar" {...rankingFrameProps(bar, lang)}>
         {bar.hasData ? (
           <RankedBarChart model={bar.model} unitCode={unit} width={width} />
         ) : (

@@ -14,6 +14,7 @@ import { CrashProbe } from '../../ui/crash-probe.tsx';
 import { lazyWithRetry } from '../../ui/lazy-retry.ts';
 import { EmptyState, ErrorState, PanelSkeleton } from '../../ui/panel-states.tsx';
 import { EXPLORER_LINE_ID, ExplorerChartSkeleton } from './chart-skeleton.tsx';
+import { rankingFrameProps } from './ranking-frame.ts';
 import { QueryStaleNotice, StaleNotice } from '../../ui/query-state.tsx';
 import { TerritoryFilter } from '../../ui/territory-filter/territory-filter.tsx';
 import { BAR_ROW_HEIGHT, RankedBarChart, rankedBarHeight } from '../../charts/bar-chart.tsx';
@@ -115,13 +116,13 @@ function DeferredTab({
 }
 
 /**
- * Whether the chart tab's second chart (the ranking under the line) is mounted yet: after the first one, in a task of
- * its own (issue 16, TBT). Recharts mounts a chart in one task that nothing can slice (its store updates re-render
- * synchronously); the line and the ranking together made the explorer's longest task on a first load (~480 ms at 4×
- * CPU). `defer` false (the ranking leads, alone): at once. Once mounted it stays, so a change of selection redraws
- * both in one render as before.
+ * The chart tab's second chart (the ranking under the line): mounted after the first one, in a task of its own
+ * (issue 16, TBT), with `fallback` in its place meanwhile. Recharts mounts a chart in one task that nothing can slice
+ * (its store updates re-render synchronously); the line and the ranking together made the explorer's longest task on
+ * a first load (~480 ms at 4× CPU). `defer` false (the ranking leads, alone): at once. Once mounted it stays, so a
+ * change of selection redraws both in one render as before.
  */
-function useSecondChart(defer: boolean): boolean {
+function SecondChart({ defer, fallback, children }: { defer: boolean; fallback: ReactNode; children: ReactNode }) {
   const [shown, setShown] = useState(!defer);
   useEffect(() => {
     if (shown) return;
@@ -129,7 +130,7 @@ function useSecondChart(defer: boolean): boolean {
     const timer = setTimeout(() => startTransition(() => setShown(true)), 0);
     return () => clearTimeout(timer);
   }, [shown]);
-  return shown;
+  return shown ? children : fallback;
 }
 
 /** The chart panel while it loads: with the default chart's head when the build baked it (./chart-skeleton.tsx). */
@@ -162,7 +163,6 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
   const barSize = useMemo(() => ({ width, height: rankedBarHeight(barRows) }), [width, barRows]);
   const barPeriod = bar.model.periods[0] ?? null;
   const barPeriods = useMemo(() => (ranking ? [lead.period] : line.model.periods), [ranking, lead, line.model]);
-  const barShown = useSecondChart(!ranking);
   return (
     <div className="chart-tab">
       {ranking ? (
@@ -209,24 +209,14 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
           </ChartFrame>
         </PanelBoundary>
       )}
-      {barShown ? null : <PanelSkeleton height={rankedBarHeight(barRows) + BAR_FRAME_EXTRA} lang={lang} quiet />}
-      <PanelBoundary lang={lang} resetKeys={[bar.model]}>
-        {barShown ? (
+      <SecondChart
+        defer={!ranking}
+        fallback={<PanelSkeleton height={rankedBarHeight(barRows) + BAR_FRAME_EXTRA} lang={lang} quiet />}
+      >
+        <PanelBoundary lang={lang} resetKeys={[bar.model]}>
           <ChartFrame
             id="explorer-bar"
-            title={translate(explorerMessages, lang, 'rankedTitle', {
-              indicator: bar.model.title,
-              period: barPeriod ? formatPeriod(barPeriod, lang) : '',
-            })}
-            subtitle={bar.model.subtitle}
-            status={bar.model.status}
-            source={bar.model.source}
-            method={bar.model.method}
-            lang={lang}
-            summary={bar.summary}
-            denominatorNote={bar.model.denominatorNote}
-            missing={bar.missing}
-            sources={bar.sources}
+            {...rankingFrameProps(bar, lang)}
             actions={
               <>
                 <PeriodSelect
@@ -255,8 +245,8 @@ function ChartTab({ model, lang, width }: { model: ExplorerModel; lang: Lang; wi
               <EmptyState height={BAR_ROW_HEIGHT * 2} lang={lang} />
             )}
           </ChartFrame>
-        ) : null}
-      </PanelBoundary>
+        </PanelBoundary>
+      </SecondChart>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { preloadView } from './preload-view.ts';
 import { startServiceWorker } from './sw-register.ts';
 import { captureBakedHead } from '../features/explorer/baked-head.ts';
 import { warmDateFormats } from '../i18n/format.ts';
+import { prefetchDefaultExplorer } from '../features/explorer/prefetch-default.ts';
 
 /** The mock API's module, being imported by the entry in mock mode (null with a real API). */
 export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
@@ -26,7 +27,9 @@ export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
  * this chunk's (src/main.tsx): its worker starts as soon as both are here.
  */
 export function startApp(mock: MockModule): void {
-  if (mock) setApiReadyPromise(mock.then((m) => m.startMockWorker()));
+  const queryClient = createQueryClient();
+  const ready = mock?.then((m) => m.startMockWorker());
+  if (ready) setApiReadyPromise(ready);
   // The offline copy and the "new version" prompt (issue 16); MSW registers sw.js itself in a mock-mode build.
   startServiceWorker(mock === null);
 
@@ -39,6 +42,12 @@ export function startApp(mock: MockModule): void {
   // The default explorer chart's head the build baked into this page, read before React replaces the shell, so the
   // app draws it in the same place until the chart is in (src/features/explorer/baked-head.ts).
   captureBakedHead(container);
+  // The default explorer's observations go out with the catalogue, not after it
+  // (src/features/explorer/prefetch-default.ts). A failed start is the readiness's to report (./api-ready.ts).
+  ready?.then(
+    () => prefetchDefaultExplorer(queryClient, useViewStore.getState()),
+    () => undefined,
+  );
   // The page's first date formatter initialises ICU's calendar data (~60 ms at 4× CPU): in a task of its own, between
   // the slices of the transition below, not inside the render that first formats a date (src/i18n/format.ts).
   setTimeout(() => warmDateFormats(useViewStore.getState().lang), 0);
@@ -50,7 +59,7 @@ export function startApp(mock: MockModule): void {
     root.render(
       <StrictMode>
         <RootBoundary>
-          <App queryClient={createQueryClient()} />
+          <App queryClient={queryClient} />
         </RootBoundary>
       </StrictMode>,
     );

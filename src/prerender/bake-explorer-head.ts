@@ -61,5 +61,6 @@ export function bakeExplorerHead(lang: Lang): BakedHead | null {
       lang,
     ),
     denominatorNote: line.denominatorNote ?? null,
+    indicator: indicator.id,
   };
 }

@@ -16,6 +16,7 @@ const HEAD: BakedHead = {
   status: 'official',
   source: 'Source : cuisson',
   denominatorNote: null,
+  indicator: 'amo-coverage-rate',
 };
 
 afterEach(() => setBakedHead(null));

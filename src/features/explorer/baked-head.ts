@@ -32,6 +32,11 @@ export const BakedHead = z.object({
   /** The source line (`sourceLine` in src/charts/chart-frame-head.tsx). */
   source: z.string().check(z.maxLength(800)),
   denominatorNote: z.nullable(z.string().check(z.maxLength(400))),
+  /**
+   * The default indicator's id: the app asks for its observations as soon as the API is ready, beside the catalogue
+   * (`prefetchDefaultExplorer` in ./prefetch-default.ts), instead of after it.
+   */
+  indicator: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type BakedHead = z.infer<typeof BakedHead>;
 

@@ -17,7 +17,7 @@ import { preloadView } from './preload-view.ts';
 import { startServiceWorker } from './sw-register.ts';
 import { captureBakedHead } from '../features/explorer/baked-head.ts';
 import { warmDateFormats } from '../i18n/format.ts';
-import { prefetchDefaultExplorer } from '../features/explorer/prefetch-default.ts';
+import { prefetchFirstQueries } from './prefetch-view.ts';
 
 /** The mock API's module, being imported by the entry in mock mode (null with a real API). */
 export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
@@ -42,10 +42,10 @@ export function startApp(mock: MockModule): void {
   // The default explorer chart's head the build baked into this page, read before React replaces the shell, so the
   // app draws it in the same place until the chart is in (src/features/explorer/baked-head.ts).
   captureBakedHead(container);
-  // The default explorer's observations go out with the catalogue, not after it
-  // (src/features/explorer/prefetch-default.ts). A failed start is the readiness's to report (./api-ready.ts).
+  // The view's first data asked for at once, not after the view's render with the catalogue (./prefetch-view.ts).
+  // A failed start is the readiness's to report (./api-ready.ts).
   ready?.then(
-    () => prefetchDefaultExplorer(queryClient, useViewStore.getState()),
+    () => prefetchFirstQueries(queryClient, () => useViewStore.getState()),
     () => undefined,
   );
   // The page's first date formatter initialises ICU's calendar data (~60 ms at 4× CPU): in a task of its own, between

@@ -27,7 +27,7 @@ import { EXPLORER_TABS, type ExplorerTab } from '../../state/view-state.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
-import { defaultIndicator, defaultTerritories } from '../../transforms/selection.ts';
+import { defaultTerritories } from '../../transforms/selection.ts';
 import { apiErrorDetail } from '../../i18n/api-error-text.ts';
 import {
   IndicatorPicker,
@@ -47,6 +47,7 @@ import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useChartEvents } from './use-chart-events.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { FilterSheet, selectionSummary, usePhoneLayout } from './filter-sheet.tsx';
+import { explorerIndicator } from './first-queries.ts';
 import { missingUserIndicator } from '../../user-data/ids.ts';
 import { UserDataError } from '../../user-data/error-core.ts';
 import { userDataErrorText } from '../../user-data/errors.ts';
@@ -317,10 +318,8 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   // A link to an imported indicator this browser does not have (issue 15): say so and offer to import it, never
   // fall back to another indicator's chart.
   const missingImported = indicatorsQ.data !== undefined && missingUserIndicator(indicatorId, indicatorsQ.data);
-  const indicator = missingImported
-    ? undefined
-    : (indicatorsQ.data?.find((i) => i.id === indicatorId) ??
-      (indicatorsQ.data ? defaultIndicator(indicatorsQ.data) : undefined));
+  // The same choice as the prefetch before this render (./first-queries.ts), so both ask under one key.
+  const indicator = indicatorsQ.data ? explorerIndicator(indicatorId, indicatorsQ.data) : undefined;
   const observationsQ = useQuery({
     ...observationsQuery({ indicator: indicator?.id ?? '' }),
     enabled: indicator !== undefined,

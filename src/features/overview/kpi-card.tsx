@@ -5,7 +5,6 @@
 import { useState, type MouseEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator, Lang } from '../../contract/contract.ts';
-import { observationsQuery } from '../../api/queries.ts';
 import { pick, plural, translate } from '../../i18n/i18n.ts';
 import { qualifiedValue } from '../../i18n/provenance.ts';
 import { formatPeriod } from '../../i18n/format.ts';
@@ -22,6 +21,7 @@ import { SourceLine } from '../../ui/source-line.tsx';
 import { Sparkline } from '../../ui/sparkline.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { overviewMessages as m, overviewPlurals } from './messages.ts';
+import { kpiQuery } from './first-queries.ts';
 
 /**
  * Height every card state shares, so the grid does not jump when data arrives: the tallest card's height at each
@@ -177,8 +177,8 @@ function CardBody({ model, lang }: { model: KpiModel; lang: Lang }) {
 
 /** A KPI card: value, period, change, sparkline, target, source and status; opens the explorer. */
 export function KpiCard({ indicator, territory, territoryName, lang }: KpiCardProps) {
-  const territories = territory === 'MA' ? ['MA'] : [territory, 'MA'];
-  const query = useQuery(observationsQuery({ indicator: indicator.id, territories }));
+  // The prefetch's key too (./first-queries.ts): a card finds its answer in flight when the app asked first.
+  const query = useQuery(kpiQuery(indicator.id, territory));
   const [national, setNational] = useState(false);
   const viewState = useViewStore(useShallow(selectViewState));
   const name = pick(indicator.name, lang);

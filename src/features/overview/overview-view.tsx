@@ -14,6 +14,7 @@ import { TerritoryPickerState, TerritorySelect } from '../../ui/territory-select
 import { overviewMessages as m } from './messages.ts';
 import { CARD_MIN_HEIGHT, KpiCard } from './kpi-card.tsx';
 import { ClaimsSection } from './claims.tsx';
+import { overviewTerritory } from './first-queries.ts';
 // Its style sheet is in the HTML's first sheet: src/main.tsx imports every sheet of the app's frame (issue 16).
 
 /** The overview view (lazy-loaded by the shell). */
@@ -24,10 +25,8 @@ export function OverviewView() {
   const indicatorsQ = useQuery(indicatorsQuery());
 
   // One territory only: the first of the selection, the country by default or when the code is unknown.
-  const wanted = selected[0] ?? 'MA';
   const territories = territoriesQ.data ?? [];
-  const known = territoriesQ.data ? territories.some((t) => t.code === wanted) : true;
-  const territory = known ? wanted : 'MA';
+  const territory = overviewTerritory(selected, territoriesQ.data);
   const territoryEntry = territories.find((t) => t.code === territory);
   const territoryName = territoryEntry
     ? pick(territoryEntry.name, lang)

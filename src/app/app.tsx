@@ -14,7 +14,7 @@ import { useApiReadiness } from './api-ready.ts';
 import { ErrorBoundary, PanelErrorFallback } from '../ui/error-boundary.tsx';
 import { Header } from './header.tsx';
 import { ImportEntry } from '../features/import/index.ts';
-import { lazyWithRetry } from '../ui/lazy-retry.ts';
+import { CompareView, ExplorerView, OverviewView, ProjectsView } from './preload-view.ts';
 import { appMessages } from './messages.ts';
 import { Notices } from './notices.tsx';
 import { PersistedDataNotice, QueryProvider } from './query-persist-provider.tsx';
@@ -28,24 +28,7 @@ import { PrintStamp } from '../ui/print-stamp.tsx';
 import { CatalogueCheck } from './catalogue-check.tsx';
 import { EmbedShell, isEmbedSearch } from './embed.tsx';
 
-// lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
-const OverviewView = lazyWithRetry(
-  () => import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView })),
-  'OverviewView',
-);
-const ExplorerView = lazyWithRetry(
-  () => import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView })),
-  'ExplorerView',
-);
-const CompareView = lazyWithRetry(
-  () => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView })),
-  'CompareView',
-);
-const ProjectsView = lazyWithRetry(
-  () => import('../features/projects/projects-view.tsx').then((m) => ({ default: m.ProjectsView })),
-  'ProjectsView',
-);
-
+// The views' lazy components live with their preload (./preload-view.ts): a preloaded view mounts without suspending.
 const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   overview: () => <OverviewView />,
   // Issue 15: the import entry next to the indicator picker, and for a shared link to imported figures this browser

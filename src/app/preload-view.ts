@@ -1,32 +1,50 @@
 /**
- * Start loading a view's code at startup (issue 7, B1).
+ * The views' lazy components, and the start of a view's code at startup (issue 7, B1; issue 16).
  *
  * In mock mode the views mount only once the MSW worker controls the page (src/app/api-ready.ts), and
  * `React.lazy` starts a view's chunk only when it mounts — so the explorer's chunk (with recharts) used to
- * load *after* the worker, in series. Calling the same `import()` here at startup fetches it in parallel
- * with the worker; the lazy component in src/app/app.tsx then finds the module already loaded (an ES
- * module is fetched and evaluated once per URL). Only the data queries wait for the worker.
+ * load *after* the worker, in series. `preloadView` starts the current view's chunk at startup, in parallel with the
+ * worker; once it is in, the view's lazy component renders at once when the API is ready instead of suspending
+ * (src/ui/lazy-retry.ts `LazyPart.preload`): a suspended view showed its placeholder for React's 300 ms at least.
+ * Only the data queries wait for the worker.
  */
-import { noteFailedStylesheet } from '../ui/lazy-retry.ts';
+import { lazyWithRetry } from '../ui/lazy-retry.ts';
 import type { ViewName } from '../state/view-state.ts';
 
-/** The dynamic import of each view's module: the same specifiers as the `lazy()` calls in app.tsx. */
-export const VIEW_IMPORTS: Record<ViewName, () => Promise<unknown>> = {
-  overview: () => import('../features/overview/overview-view.tsx'),
-  explorer: () => import('../features/explorer/explorer-view.tsx'),
-  compare: () => import('../features/compare/compare-view.tsx'),
-  projects: () => import('../features/projects/projects-view.tsx'),
+// lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
+export const OverviewView = lazyWithRetry(
+  () => import('../features/overview/overview-view.tsx').then((m) => ({ default: m.OverviewView })),
+  'OverviewView',
+);
+export const ExplorerView = lazyWithRetry(
+  () => import('../features/explorer/explorer-view.tsx').then((m) => ({ default: m.ExplorerView })),
+  'ExplorerView',
+);
+export const CompareView = lazyWithRetry(
+  () => import('../features/compare/compare-view.tsx').then((m) => ({ default: m.CompareView })),
+  'CompareView',
+);
+export const ProjectsView = lazyWithRetry(
+  () => import('../features/projects/projects-view.tsx').then((m) => ({ default: m.ProjectsView })),
+  'ProjectsView',
+);
+
+/** Each view's lazy component (rendered by src/app/app.tsx), by name: what `preloadView` loads. */
+export const VIEW_PARTS: Record<ViewName, { preload: () => Promise<void> }> = {
+  overview: OverviewView,
+  explorer: ExplorerView,
+  compare: CompareView,
+  projects: ProjectsView,
 };
 
 /**
- * Kick off the chunk of `view` without waiting for it. A failed preload (offline at startup) must not
- * poison the later mount: the lazy component calls its own `import()` when it mounts, and the browser
- * does not keep a failed module fetch (src/ui/lazy-retry.ts), so it simply tries again; its error
- * boundary reports a real failure. What does stick is Vite's memory of the chunk's failed stylesheet,
- * which it would not add again: it is noted here, and the mount puts it back (src/ui/lazy-retry.ts).
+ * Start the code of `view` without waiting for it. A failed preload (offline at startup) does not poison the later
+ * mount: the lazy component loads again when it mounts, and its error boundary reports a real failure
+ * (src/ui/lazy-retry.ts, which also puts back a chunk's stylesheet that failed meanwhile).
  */
-export function preloadView(view: ViewName, imports: Record<ViewName, () => Promise<unknown>> = VIEW_IMPORTS): void {
-  imports[view]().catch((error: unknown) => {
-    noteFailedStylesheet(error);
-  });
+export function preloadView(
+  view: ViewName,
+  parts: Record<ViewName, { preload: () => Promise<void> }> = VIEW_PARTS,
+): void {
+  void parts[view].preload();
 }

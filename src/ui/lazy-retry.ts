@@ -107,9 +107,39 @@ export async function restoreFailedStylesheets(doc: Document | undefined = globa
   );
 }
 
+/** A lazy part of {@link lazyWithRetry}: the component, and a way to load its code before it first renders. */
+export type LazyPart<T> = T & {
+  /**
+   * Load the part's code now (a view's chunk at startup, src/app/preload-view.ts); once it is in, the part renders
+   * at once instead of suspending. Never rejects: a failed load is noted, and the part's first render tries again.
+   */
+  preload: () => Promise<void>;
+};
+
+/**
+ * A thenable already fulfilled with `value` that calls back in the same tick. `React.lazy` reads a module from it
+ * without suspending (it looks at the payload right after calling `then`), where a resolved promise would still
+ * call back a microtask later and make the part suspend once.
+ */
+function fulfilled<V>(value: V): Promise<V> {
+  const thenable = {
+    // oxlint-disable-next-line unicorn/no-thenable -- a thenable is the point: React.lazy's protocol, see above
+    then(onFulfilled?: (v: V) => unknown) {
+      onFulfilled?.(value);
+      return thenable;
+    },
+  };
+  // React.lazy's type asks for a Promise; it only ever calls `then` (and sets `status`/`value`) on it.
+  return thenable as unknown as Promise<V>;
+}
+
 /**
  * Like `React.lazy(load)`, but a failed load is not cached: once an error boundary has shown the failure
- * (a {@link ChunkLoadError}), the next render calls `load` again. A successful load is kept for good.
+ * (a {@link ChunkLoadError}), the next render calls `load` again. A successful load is kept for good, and once it is
+ * in — loaded by {@link LazyPart.preload} or by an earlier render — the part no longer suspends when it mounts.
+ * Why that matters (issue 16): a part that suspends shows its boundary's fallback, and React keeps a fallback it has
+ * shown for at least 300 ms before it reveals the content; the explorer then mounted ~300 ms late, with the data that
+ * had arrived meanwhile, its controls and its chart in one long task.
  * Use it inside one of our `ErrorBoundary`s — a boundary that does not call `allowRetry` leaves the
  * failure final, as with `React.lazy`.
  *
@@ -119,25 +149,44 @@ export async function restoreFailedStylesheets(doc: Document | undefined = globa
 export function lazyWithRetry<T extends (props: never) => ReactNode>(
   load: () => Promise<{ default: T }>,
   displayName = 'LazyWithRetry',
-): T {
+): LazyPart<T> {
   type P = Parameters<T>[0];
+  type Module = { default: ComponentType<P> };
   // T is typed like React.lazy's (any component); inside, it is rendered with its own props P.
-  const loadComponent = load as unknown as () => Promise<{ default: ComponentType<P> }>;
+  const loadComponent = load as unknown as () => Promise<Module>;
+  let loaded: Module | undefined;
+  // The load in flight, shared by a preload and a first render; forgotten when it fails, so the next one tries again.
+  let loading: Promise<Module> | undefined;
+  const loadOnce = (): Promise<Module> => {
+    loading ??= restoreFailedStylesheets()
+      .then(() => loadComponent())
+      .then(
+        (module) => {
+          loaded = module;
+          return module;
+        },
+        (cause: unknown) => {
+          loading = undefined;
+          throw cause;
+        },
+      );
+    return loading;
+  };
   let attempt = 0;
   const makeLazy = () => {
     attempt += 1;
     const mine = attempt;
     return lazy(() =>
-      restoreFailedStylesheets()
-        .then(() => loadComponent())
-        .catch((cause: unknown) => {
-          noteFailedStylesheet(cause);
-          // Swap in a fresh React.lazy (which will call `load` on its first render) only for the attempt
-          // that failed: a second boundary showing the same error must not start yet another attempt.
-          throw new ChunkLoadError(cause, () => {
-            if (attempt === mine) current = makeLazy();
-          });
-        }),
+      loaded
+        ? fulfilled(loaded)
+        : loadOnce().catch((cause: unknown) => {
+            noteFailedStylesheet(cause);
+            // Swap in a fresh React.lazy (which will call `load` on its first render) only for the attempt
+            // that failed: a second boundary showing the same error must not start yet another attempt.
+            throw new ChunkLoadError(cause, () => {
+              if (attempt === mine) current = makeLazy();
+            });
+          }),
     );
   };
   let current = makeLazy();
@@ -147,6 +196,13 @@ export function lazyWithRetry<T extends (props: never) => ReactNode>(
     return createElement(current, props);
   }
   LazyPart.displayName = displayName;
+  LazyPart.preload = (): Promise<void> =>
+    loadOnce().then(
+      () => undefined,
+      (cause: unknown) => {
+        noteFailedStylesheet(cause);
+      },
+    );
   // Same props as the loaded component (they are passed through untouched), as React.lazy's type says.
-  return LazyPart as unknown as T;
+  return LazyPart as unknown as LazyPart<T>;
 }

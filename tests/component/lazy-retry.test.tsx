@@ -122,6 +122,51 @@ describe('lazyWithRetry', () => {
     expect(load.calls).toBe(1);
   });
 
+  it('a preloaded part mounts without suspending: its fallback is never committed (issue 16)', async () => {
+    const load = scriptedLoader([true]);
+    const Part = lazyWithRetry(load);
+    await Part.preload();
+    // Every commit's text: a part that suspended would commit its fallback first.
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => seen.push(document.body.textContent ?? ''));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      render(<Harness Part={Part} />);
+      expect(screen.getByText('loaded: chart')).toBeInTheDocument();
+      await act(() => new Promise((r) => setTimeout(r, 0)));
+    } finally {
+      observer.disconnect();
+    }
+    expect(seen.some((t) => t.includes('loading'))).toBe(false);
+    expect(load.calls).toBe(1);
+  });
+
+  it('a part that was not preloaded suspends once, then renders', async () => {
+    const Part = lazyWithRetry(scriptedLoader([true]));
+    render(<Harness Part={Part} />);
+    expect(screen.getByText('loading')).toBeInTheDocument();
+    expect(await screen.findByText('loaded: chart')).toBeInTheDocument();
+  });
+
+  it('a failed preload never rejects; the first render loads again and can succeed', async () => {
+    const load = scriptedLoader([false, true]);
+    const Part = lazyWithRetry(load);
+    await expect(Part.preload()).resolves.toBeUndefined();
+    render(<Harness Part={Part} />);
+    expect(await screen.findByText('loaded: chart')).toBeInTheDocument();
+    expect(load.calls).toBe(2);
+  });
+
+  it('a preload and a first render at the same time share one load', async () => {
+    const load = scriptedLoader([true]);
+    const Part = lazyWithRetry(load);
+    const preloading = Part.preload();
+    render(<Harness Part={Part} />);
+    await preloading;
+    expect(await screen.findByText('loaded: chart')).toBeInTheDocument();
+    expect(load.calls).toBe(1);
+  });
+
   it('a render error that is not a load failure keeps the generic message with its text', async () => {
     function Broken(): ReactNode {
       throw new Error('boom in render');

@@ -139,7 +139,8 @@ interface CatalogueEntry {
  * The data files the page's first view will ask for, so the mock can start fetching them while its worker starts
  * (a prefetch: nothing depends on it being right). Read from the page's query string and the indicator catalogue:
  * the overview shows the headline indicators; the explorer its `indicator` or the first headline (the app's
- * default, `defaultIndicator`); the projects view the projects; the comparison nothing more until it asks.
+ * default, `defaultIndicator`) and the events file; the projects view the projects; the comparison nothing more
+ * until it asks.
  */
 export function firstViewFiles(search: string, indicators: readonly CatalogueEntry[]): DataFileName[] {
   const params = new URLSearchParams(search);
@@ -153,7 +154,11 @@ export function firstViewFiles(search: string, indicators: readonly CatalogueEnt
   } else if (view === 'explorer') {
     const id = params.get('indicator') ?? headlines[0]?.id ?? indicators[0]?.id;
     // An imported dataset's indicator (`user-…`) is answered by the app, not the mock: nothing to fetch.
-    if (id && !id.startsWith('user-')) for (const f of observationFilesOf(id)) files.add(f);
+    if (id && !id.startsWith('user-')) {
+      for (const f of observationFilesOf(id)) files.add(f);
+      // Its events, asked for beside the observations unless the link turns them off (`events=0`, issue 17).
+      if (params.get('events') !== '0') files.add('events');
+    }
   } else if (view === 'projects') {
     files.add('projects');
   }

@@ -182,8 +182,9 @@ describe('firstViewFiles', () => {
   it.each([
     ['', ['census', 'programmes']],
     ['?lang=ar', ['census', 'programmes']],
-    ['?view=explorer', ['programmes']],
-    ['?view=explorer&indicator=population', ['census']],
+    ['?view=explorer', ['events', 'programmes']],
+    ['?view=explorer&indicator=population', ['census', 'events']],
+    ['?view=explorer&indicator=population&events=0', ['census']],
     ['?view=explorer&indicator=user-abc', []],
     ['?view=projects', ['projects']],
     ['?view=compare', []],

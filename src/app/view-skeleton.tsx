@@ -32,8 +32,8 @@ import { ExplorerChartSkeleton } from '../features/explorer/chart-skeleton.tsx';
  * views into the first chunk; tests/unit/view-skeleton.test.ts checks they equal the views' constants.
  */
 export const SKELETON_HEIGHTS = {
-  /** A labelled select (src/ui/territory-select.tsx PICKER_HEIGHT). */
-  picker: 58,
+  /** A labelled select (src/ui/territory-select.tsx PICKER_HEIGHT): set per width by src/styles/skeleton.css. */
+  picker: 'var(--mv-picker-height)',
   /** A KPI card (src/features/overview/kpi-card.tsx CARD_MIN_HEIGHT): set per width by src/styles/skeleton.css. */
   kpiCard: 'var(--mv-kpi-card-height)',
   /** The explorer's territory filter while the territories load. */

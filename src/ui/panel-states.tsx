@@ -95,7 +95,7 @@ export function ErrorState(props: {
   message: string;
   onRetry: () => void;
   lang: Lang;
-  height?: number;
+  height?: number | string;
   /** Technical detail, shown behind "Détail technique". */
   detail?: string | undefined;
 }) {

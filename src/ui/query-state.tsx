@@ -106,8 +106,8 @@ export interface QueryStateProps<T> {
   /** The error in words, naming the dataset (e.g. `(e) => loadErrorText(name, e, lang)`). */
   errorMessage: (error: unknown) => string;
   lang: Lang;
-  /** Height kept by the skeleton and the error, so nothing jumps when data arrives. */
-  height?: number;
+  /** Height kept by the skeleton and the error (px, or a CSS length), so nothing jumps when data arrives. */
+  height?: number | string;
   /** Shown while loading instead of the default skeleton (e.g. a grid of card skeletons). */
   loading?: ReactNode;
   /** What the default skeleton names when the data is slow ("les observations de l'indicateur"). */

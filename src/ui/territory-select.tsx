@@ -6,7 +6,7 @@ import { chartMessages as m } from './messages.ts';
 import { QueryState, datasetError, type QueryLike } from './query-state.tsx';
 
 /** Height of a labelled select, kept by its skeleton and its error so the toolbar does not jump. */
-const PICKER_HEIGHT = 58;
+const PICKER_HEIGHT = 'var(--mv-picker-height)';
 
 /**
  * Where a view's territory picker goes: a skeleton of the picker's height while the territories load, their

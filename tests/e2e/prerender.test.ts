@@ -221,6 +221,41 @@ describe('the take-over with JavaScript', () => {
 });
 
 /**
+ * The territory picker's placeholder (the shell's and the views' own, src/styles/skeleton.css `--mv-picker-height`)
+ * is the picker's height, so nothing under it moves when the territories come: a 58 px placeholder under a 69.6 px
+ * picker moved the overview's cards at 412 px (Lighthouse CLS 0.008).
+ */
+describe("the territory picker's placeholder", () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 412, height: 823 },
+  ]) {
+    for (const lang of ['fr', 'ar'] as const) {
+      it(`${lang}, ${viewport.width} px: as tall as the picker`, async () => {
+        const page = await newPage(viewport);
+        try {
+          const url = `${served.url}?lang=${lang}`;
+          // The shell's placeholder, before any script.
+          const cdp = await browser.context.newCDPSession(page);
+          await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+          await page.goto(url, { waitUntil: 'load', timeout: WAIT });
+          const placeholder = await page.locator('.mv-view__head .skeleton').boundingBox();
+          await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+          await page.goto(url, { timeout: WAIT });
+          const field = page.locator('.mv-view__head .mv-field');
+          await field.waitFor({ timeout: WAIT });
+          const picker = await field.boundingBox();
+          expect(placeholder).not.toBeNull();
+          expect(Math.abs(placeholder!.height - picker!.height)).toBeLessThan(0.5);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+});
+
+/**
  * The default explorer's page (a bare `?view=explorer`) carries its line chart's head in the HTML (issue 16: the
  * explorer's largest paint, src/features/explorer/baked-head.ts): seen on the first screen of a phone before any
  * script, kept in place while the app starts and loads, replaced by the chart's own identical caption — never a

@@ -23,7 +23,7 @@ describe('view skeleton heights', () => {
   });
 
   it('equal the heights the views write in their loading states', () => {
-    expect(read('src/ui/territory-select.tsx')).toContain(`const PICKER_HEIGHT = ${SKELETON_HEIGHTS.picker};`);
+    expect(read('src/ui/territory-select.tsx')).toContain(`const PICKER_HEIGHT = '${SKELETON_HEIGHTS.picker}';`);
     const explorer = read('src/features/explorer/explorer-view.tsx');
     expect(explorer).toContain(`<PanelSkeleton height={${SKELETON_HEIGHTS.explorerFilter}} lang={lang} />`);
     const compare = read('src/features/compare/compare-view.tsx');

@@ -122,6 +122,34 @@ describe('RankedBarChart', () => {
     expect(spans[1]?.getAttribute('dy')).toBe('1.1em');
   });
 
+  it('labels its value axis with nice ticks that fit, as plain text, without measuring (issue 16)', () => {
+    const valueTicks = (c: HTMLElement) =>
+      [...c.querySelectorAll('.recharts-xAxis-tick-labels text')].map((t) => ({
+        text: t.textContent ?? '',
+        x: Number(t.getAttribute('x')),
+      }));
+    // Recharts measures a label in a hidden span it adds to the page (an earlier test may have left one).
+    document.getElementById('recharts_measurement_span')?.remove();
+    // Wide: every nice tick from 0 to just above the highest value (300 → 0…300 in steps of 100 or less).
+    const wide = render(<RankedBarChart model={model()} unitCode="persons" width={900} />);
+    const all = valueTicks(wide.container);
+    expect(all[0]?.text).toBe('0');
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    wide.unmount();
+    // Narrow: fewer labels, the first and the last kept, never closer than the widest label plus a gap.
+    const narrow = render(<RankedBarChart model={model()} unitCode="persons" width={300} />);
+    const some = valueTicks(narrow.container);
+    expect(some.length).toBeLessThan(all.length);
+    expect(some[0]?.text).toBe('0');
+    expect(some.at(-1)?.text).toBe(all.at(-1)?.text);
+    const widest = Math.max(...some.map((t) => textWidth(t.text, 12)));
+    for (let i = 1; i < some.length; i++) {
+      expect(Math.abs((some[i]?.x ?? 0) - (some[i - 1]?.x ?? 0))).toBeGreaterThanOrEqual(widest);
+    }
+    // No label was measured.
+    expect(document.getElementById('recharts_measurement_span')).toBeNull();
+  });
+
   it('puts the names on the right in Arabic', () => {
     const { container } = render(<RankedBarChart model={model('ar')} unitCode="persons" width={600} />);
     expect(ticks(container).length).toBe(4);

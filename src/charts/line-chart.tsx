@@ -205,6 +205,10 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
   const containerRef = useRef<HTMLDivElement>(null);
   const [focus, setFocus] = useState<{ s: number; p: number } | null>(null);
   const [highlightedEvent, setHighlightedEvent] = useState<string | null>(null);
+  // Recharts' tooltip mounts when a pointer first comes over the plot, not with the chart (issue 16, TBT): on mount
+  // it measures its box in the DOM — a forced layout of the page in the chart's first task, ~20 ms at 4× CPU — and
+  // re-renders with each of recharts' mount passes. The keyboard has its own focus ring and live region (below).
+  const [pointerSeen, setPointerSeen] = useState(false);
   const canvas = drawsOnCanvas(model.series.length);
   // The canvas draws from the model itself: its rows carry only the time key (for the x axis and ticks).
   const rows = useMemo<Row[]>(
@@ -312,6 +316,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
         aria-describedby={helpId}
         onKeyDown={onKeyDown}
         onBlur={() => setFocus(null)}
+        onPointerEnter={pointerSeen ? undefined : () => setPointerSeen(true)}
       >
         <RLineChart width={width} height={height} data={rows} margin={MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="var(--grid)" vertical={false} verticalCoordinatesGenerator={NO_VERTICAL_LINES} />
@@ -342,7 +347,7 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             interval={0}
             width={VALUE_AXIS_WIDTH}
           />
-          {canvas ? null : (
+          {canvas || !pointerSeen ? null : (
             // The card is ours (PointTip): each value with its qualifier, note, confidence and own source.
             <Tooltip content={tooltipContent} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
           )}

@@ -163,6 +163,25 @@ describe('explorer: analyst journey', () => {
     },
   );
 
+  it("a pointer over the plot shows the period's values in the point card (its tooltip mounts on the first one)", async () => {
+    const page = browser.page;
+    await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06,MA-07&lang=fr');
+    await expect.poll(() => countChartLines(page), { timeout: 15_000 }).toBe(2);
+    const plot = page.locator('.line-chart__plot').first();
+    // Issue 16 (TBT): recharts' tooltip is not part of the chart's first mount.
+    expect(await plot.locator('.recharts-tooltip-wrapper').count()).toBe(0);
+    const box = await plot.boundingBox();
+    if (!box) throw new Error('no plot');
+    // Near the right end: the latest period, 2024.
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.4, { steps: 4 });
+    const card = page.locator('.point-tip').first();
+    await expect.poll(() => card.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/^2024/);
+    expect(await card.innerText()).toMatch(/Casablanca-Settat[\s\S]*%[\s\S]*Marrakech-Safi[\s\S]*%/);
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height + 200);
+    expect(errors).toEqual([]);
+  });
+
   it('language switch sets lang/dir and translates', async () => {
     const page = browser.page;
     await openApp(page, served.url, 'view=explorer&indicator=unemployment-rate&territories=MA-06,MA-07');

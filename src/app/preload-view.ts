@@ -8,7 +8,7 @@
  * (src/ui/lazy-retry.ts `LazyPart.preload`): a suspended view showed its placeholder for React's 300 ms at least.
  * Only the data queries wait for the worker.
  */
-import { lazyWithRetry } from '../ui/lazy-retry.ts';
+import { lazyWithRetry, type LazyPart } from '../ui/lazy-retry.ts';
 import type { ViewName } from '../state/view-state.ts';
 
 // lazyWithRetry, not React.lazy: a view first opened offline loads on Retry once the network is back.
@@ -29,8 +29,11 @@ export const ProjectsView = lazyWithRetry(
   'ProjectsView',
 );
 
+/** What `preloadView` needs of a view's lazy component. */
+type Preloadable = Pick<LazyPart<unknown>, 'preload'>;
+
 /** Each view's lazy component (rendered by src/app/app.tsx), by name: what `preloadView` loads. */
-export const VIEW_PARTS: Record<ViewName, { preload: () => Promise<void> }> = {
+export const VIEW_PARTS: Record<ViewName, Preloadable> = {
   overview: OverviewView,
   explorer: ExplorerView,
   compare: CompareView,
@@ -42,9 +45,6 @@ export const VIEW_PARTS: Record<ViewName, { preload: () => Promise<void> }> = {
  * mount: the lazy component loads again when it mounts, and its error boundary reports a real failure
  * (src/ui/lazy-retry.ts, which also puts back a chunk's stylesheet that failed meanwhile).
  */
-export function preloadView(
-  view: ViewName,
-  parts: Record<ViewName, { preload: () => Promise<void> }> = VIEW_PARTS,
-): void {
+export function preloadView(view: ViewName, parts: Record<ViewName, Preloadable> = VIEW_PARTS): void {
   void parts[view].preload();
 }

@@ -162,12 +162,15 @@ function RankedBarChartView({ model, unitCode, width }: RankedBarChartProps) {
   const rows = useMemo(() => rankedBarRows(model), [model]);
   const axisWidth = Math.min(200, Math.round(width * 0.3));
   const tick = useMemo(() => (p: TickProps) => <CategoryTick {...p} maxWidth={axisWidth - TICK_GAP} />, [axisWidth]);
-  const fmt = (v: number | null) => formatMeasured(v, unitCode, model.measure, model.lang);
+  const fmt = useCallback(
+    (v: number | null) => formatMeasured(v, unitCode, model.measure, model.lang),
+    [unitCode, model.measure, model.lang],
+  );
   const shape = (p: BarShapeProps) => <BarWithValue {...p} rtl={rtl} format={fmt} lang={model.lang} />;
   const percent = isPercentValue(unitCode, model.measure);
   const valueText = useCallback(
-    (v: number) => (percent ? formatMeasured(v, unitCode, model.measure, model.lang) : formatCompact(v, model.lang)),
-    [percent, unitCode, model.measure, model.lang],
+    (v: number) => (percent ? fmt(v) : formatCompact(v, model.lang)),
+    [percent, fmt, model.lang],
   );
   const height = rankedBarHeight(rows.length);
   // Room at the bars' end for the value, more when a value carries a qualifier ("≈ …", "أكثر من …").

@@ -34,7 +34,7 @@ export const BakedHead = z.object({
   denominatorNote: z.nullable(z.string().check(z.maxLength(400))),
   /**
    * The default indicator's id: the app asks for its observations as soon as the API is ready, beside the catalogue
-   * (`prefetchDefaultExplorer` in ./prefetch-default.ts), instead of after it.
+   * (`prefetchDefaultExplorer` in ./first-queries.ts), instead of after it.
    */
   indicator: z.string().check(z.minLength(1), z.maxLength(200)),
 });

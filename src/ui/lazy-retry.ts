@@ -78,32 +78,48 @@ export function failedStylesheetUrls(): string[] {
   return [...failedStylesheets];
 }
 
+/** The restores in flight, by stylesheet URL: parts retried together wait for one link (see below). */
+const restoring = new Map<string, Promise<void>>();
+
+/** Replace the failed `<link>` of `href` with a fresh one; resolves when it loads, rejects like Vite if it fails. */
+function restoreStylesheet(doc: Document, href: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    for (const old of doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
+      if (old.href === href) old.remove();
+    }
+    const link = doc.createElement('link');
+    link.rel = 'stylesheet';
+    link.crossOrigin = '';
+    link.href = href;
+    link.addEventListener('load', () => {
+      failedStylesheets.delete(href);
+      resolve();
+    });
+    link.addEventListener('error', () => reject(new Error(`Unable to preload CSS for ${href}`)));
+    doc.head.append(link);
+  });
+}
+
 /**
  * Put back the noted failed stylesheets, as Vite would have: replace each failed `<link>` with a fresh one
  * and wait until it loads. Rejects with Vite's own message if one still fails (it stays noted), so the
  * caller fails as the first attempt did. Resolves at once when nothing failed.
+ *
+ * Callers at the same time share one restore per URL: two parts retried together (or a part and a preload) each
+ * ask, and a second restore that replaced the first one's link would leave the first waiting for a `load` that never
+ * comes, or put a new, still-loading link under a view the first had already shown.
  */
 export async function restoreFailedStylesheets(doc: Document | undefined = globalThis.document): Promise<void> {
   if (!doc || failedStylesheets.size === 0) return;
   await Promise.all(
-    [...failedStylesheets].map(
-      (href) =>
-        new Promise<void>((resolve, reject) => {
-          for (const old of doc.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')) {
-            if (old.href === href) old.remove();
-          }
-          const link = doc.createElement('link');
-          link.rel = 'stylesheet';
-          link.crossOrigin = '';
-          link.href = href;
-          link.addEventListener('load', () => {
-            failedStylesheets.delete(href);
-            resolve();
-          });
-          link.addEventListener('error', () => reject(new Error(`Unable to preload CSS for ${href}`)));
-          doc.head.append(link);
-        }),
-    ),
+    [...failedStylesheets].map((href) => {
+      let restore = restoring.get(href);
+      if (!restore) {
+        restore = restoreStylesheet(doc, href).finally(() => restoring.delete(href));
+        restoring.set(href, restore);
+      }
+      return restore;
+    }),
   );
 }
 

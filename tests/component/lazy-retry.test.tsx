@@ -233,6 +233,25 @@ describe('failed chunk stylesheets', () => {
     expect(failedStylesheetUrls()).toEqual([]);
   });
 
+  it('two parts restoring the same stylesheet at once share one link, and both go on once it loads', async () => {
+    // Two lazy parts retried together (or a part and a preload) each ask for the noted stylesheets. A second restore
+    // that replaced the first one's link would leave the first waiting for a load event that never comes — or, if
+    // the first link had loaded, leave the page with a fresh link still loading under a view already shown.
+    noteFailedStylesheet(new Error(`Unable to preload CSS for ${views}`));
+    const settled: string[] = [];
+    const first = restoreFailedStylesheets(document).then(() => settled.push('first'));
+    const second = restoreFailedStylesheets(document).then(() => settled.push('second'));
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')];
+    expect(links).toHaveLength(1);
+    links[0]?.dispatchEvent(new Event('load'));
+    // Every promise callback queued by that load runs before a new task: both have settled by then, or never will.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled.sort()).toEqual(['first', 'second']);
+    await Promise.all([first, second]);
+    expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(1);
+    expect(failedStylesheetUrls()).toEqual([]);
+  });
+
   it('restoreFailedStylesheets rejects with Vite’s message while the stylesheet still fails, and keeps it noted', async () => {
     noteFailedStylesheet(new Error(`Unable to preload CSS for ${views}`));
     const done = restoreFailedStylesheets(document);

@@ -33,8 +33,22 @@ servedBrowserForFile({ port: PORT, out: OUT, viewport: { width: WIDTH, height: H
 });
 
 const T = {
-  fr: { two: '2 territoires', three: '3 territoires', added: 'Rabat-Salé-Kénitra', other: 'ar' },
-  ar: { two: 'مجالان', three: '3 مجالات', added: 'الرباط-سلا-القنيطرة', other: 'fr' },
+  fr: {
+    two: '2 territoires',
+    three: '3 territoires',
+    added: 'Rabat-Salé-Kénitra',
+    other: 'ar',
+    indicator: 'Population légale',
+    from: 'De',
+  },
+  ar: {
+    two: 'مجالان',
+    three: '3 مجالات',
+    added: 'الرباط-سلا-القنيطرة',
+    other: 'fr',
+    indicator: 'السكان القانونيون',
+    from: 'من',
+  },
 } as const;
 
 const QUERY = 'view=explorer&indicator=population&territories=MA,MA-06';
@@ -43,6 +57,8 @@ const menuButton = (page: Page) => page.locator('[data-header-menu]');
 const sheet = (page: Page) => page.locator('dialog[data-filter-sheet]');
 const opener = (page: Page) => page.locator('[data-open-filter-sheet]');
 const summary = (page: Page) => page.locator('[data-selection-summary]');
+const controlsToggle = (page: Page) => page.locator('[data-controls-toggle]');
+const controlsSummary = (page: Page) => page.locator('[data-controls-summary]');
 
 async function focusedHas(page: Page, attribute: string): Promise<boolean> {
   return page.evaluate((a) => document.activeElement?.hasAttribute(a) ?? false, attribute);
@@ -61,11 +77,13 @@ describe('the phone layout at 390 px', () => {
       await openApp(page, served.url, `${QUERY}&lang=${lang}`);
       await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
 
-      // The chart first: its top is on the first screen; the selection is summarised above it.
+      // The chart first: most of its plot is on the first screen — its top no lower than 200 px above the fold (it was
+      // 5 px above it before the controls folded) — under the selection's summary and the folded controls.
       const chart = await page.locator('.recharts-wrapper').first().boundingBox();
       if (!chart) throw new Error('chart not laid out');
-      expect(chart.y).toBeLessThan(HEIGHT);
+      expect(chart.y).toBeLessThanOrEqual(HEIGHT - 200);
       await expect.poll(() => summary(page).innerText()).toContain(T[lang].two);
+      await expect.poll(() => controlsSummary(page).innerText()).toContain(T[lang].indicator);
       expect(await page.locator('.explorer__side').count()).toBe(0);
       // Thumb-sized: the tabs and the export menu's button.
       await page.locator('.chart-frame__actions .xm-trigger').first().waitFor({ timeout: WAIT });
@@ -74,6 +92,35 @@ describe('the phone layout at 390 px', () => {
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
       expect(Math.min(...thumb)).toBeGreaterThanOrEqual(44);
       await page.screenshot({ path: path.join(OUT, `explorer-${lang}-390.png`) });
+
+      // The controls, folded: "Options" opens them in place by keyboard (Enter) and by pointer (a click closes them);
+      // the period chosen there applies and shows in the folded line.
+      const fromSelect = page.locator('.time-range select').first();
+      expect(await controlsToggle(page).getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('.explorer__controls select').first().isVisible()).toBe(false);
+      expect((await controlsToggle(page).boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+      await controlsToggle(page).focus();
+      await page.keyboard.press('Enter');
+      expect(await controlsToggle(page).getAttribute('aria-expanded')).toBe('true');
+      await page.locator('.explorer__controls select').first().waitFor({ state: 'visible' });
+      expect(await page.getByText(T[lang].from, { exact: true }).first().isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(WIDTH);
+      await page.screenshot({ path: path.join(OUT, `controls-${lang}-390.png`) });
+      // The range's last start (population has 2014 and 2024): the folded line then names that period alone.
+      const periods = await fromSelect
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+      const last = periods.at(-1);
+      if (!last || periods.length < 2) throw new Error(`periods: ${periods.join(',')}`);
+      await fromSelect.selectOption(last);
+      await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(last);
+      await expect.poll(() => controlsSummary(page).innerText()).toBe(`${T[lang].indicator} · ${last}`);
+      await fromSelect.selectOption(periods[0] ?? '');
+      await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
+      await controlsToggle(page).click();
+      expect(await controlsToggle(page).getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('.explorer__controls select').first().isVisible()).toBe(false);
 
       // The header menu: a disclosure, closed at first; Escape closes it and gives the focus back.
       const language = page.locator('.header__tools select').first();

@@ -47,6 +47,7 @@ import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useChartEvents } from './use-chart-events.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { FilterSheet, selectionSummary, usePhoneLayout } from './filter-sheet.tsx';
+import { ControlsFold } from './controls-fold.tsx';
 import { explorerIndicator } from './first-queries.ts';
 import { missingUserIndicator } from '../../user-data/ids.ts';
 import { UserDataError } from '../../user-data/error-core.ts';
@@ -488,6 +489,20 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
     <PanelSkeleton height={420} lang={lang} />
   );
 
+  // On a phone the controls fold under this line (./controls-fold.tsx): the indicator, and the period shown.
+  const shownFirst = model?.periods.shown[0];
+  const shownLast = model?.periods.shown.at(-1);
+  const controlsSummary = [
+    indicator?.name[lang],
+    shownFirst && shownLast
+      ? shownFirst === shownLast
+        ? formatPeriod(shownFirst, lang)
+        : `${formatPeriod(shownFirst, lang)}–${formatPeriod(shownLast, lang)}`
+      : undefined,
+  ]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' · ');
+
   return (
     <div className="explorer">
       <CrashProbe name="explorer-view" />
@@ -522,40 +537,47 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
                 lang={lang}
               />
             ) : null}
-            {indicatorsQ.data && (indicator || missingImported) ? (
-              <IndicatorPicker
-                indicators={indicatorsQ.data}
-                value={indicator?.id ?? ''}
-                onChange={(id) => updateView({ indicator: id, from: null, to: null, period: null })}
-                lang={lang}
-                extra={importEntry?.(lang)}
-              />
-            ) : null}
-            {indicator ? (
-              <MeasureSwitch
-                measures={indicator.measures}
-                value={measure}
-                onChange={(m) => updateView({ measure: m })}
-                // The note follows deferred inputs: hide it at once when the click switches to absolute values.
-                denominatorNote={measure === 'absolute' ? null : (model?.denominatorNote ?? null)}
-                lang={lang}
-              />
-            ) : null}
-            {model && model.periods.selection.length > 1 ? (
-              <TimeRange
-                after={eventsToggle}
-                // Only the periods the selection has (issue 13), showing the range actually applied.
-                periods={model.periods.selection}
-                from={model.periods.from === null ? null : (model.periods.shown[0] ?? null)}
-                to={model.periods.to === null ? null : (model.periods.shown.at(-1) ?? null)}
-                onRange={(f, tt) => updateView({ from: f, to: tt })}
-                playPeriods={model.periods.range}
-                period={period}
-                onPlayStep={(p) => updateView({ period: p }, 'replace')}
-                lang={lang}
-              />
-            ) : null}
-            {model && model.periods.selection.length <= 1 ? eventsToggle : null}
+            {/* The catalogue's error above stays in sight: without a catalogue there is nothing to fold. */}
+            <ControlsFold
+              phone={phone && !(!indicatorsQ.data && indicatorsQ.error)}
+              summary={controlsSummary}
+              lang={lang}
+            >
+              {indicatorsQ.data && (indicator || missingImported) ? (
+                <IndicatorPicker
+                  indicators={indicatorsQ.data}
+                  value={indicator?.id ?? ''}
+                  onChange={(id) => updateView({ indicator: id, from: null, to: null, period: null })}
+                  lang={lang}
+                  extra={importEntry?.(lang)}
+                />
+              ) : null}
+              {indicator ? (
+                <MeasureSwitch
+                  measures={indicator.measures}
+                  value={measure}
+                  onChange={(m) => updateView({ measure: m })}
+                  // The note follows deferred inputs: hide it at once when the click switches to absolute values.
+                  denominatorNote={measure === 'absolute' ? null : (model?.denominatorNote ?? null)}
+                  lang={lang}
+                />
+              ) : null}
+              {model && model.periods.selection.length > 1 ? (
+                <TimeRange
+                  after={eventsToggle}
+                  // Only the periods the selection has (issue 13), showing the range actually applied.
+                  periods={model.periods.selection}
+                  from={model.periods.from === null ? null : (model.periods.shown[0] ?? null)}
+                  to={model.periods.to === null ? null : (model.periods.shown.at(-1) ?? null)}
+                  onRange={(f, tt) => updateView({ from: f, to: tt })}
+                  playPeriods={model.periods.range}
+                  period={period}
+                  onPlayStep={(p) => updateView({ period: p }, 'replace')}
+                  lang={lang}
+                />
+              ) : null}
+              {model && model.periods.selection.length <= 1 ? eventsToggle : null}
+            </ControlsFold>
           </div>
           <Tabs
             tabs={EXPLORER_TABS.map((k) => ({ key: k, label: t(TAB_KEYS[k]) }))}

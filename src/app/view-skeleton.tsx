@@ -94,7 +94,7 @@ function ExplorerSkeleton({ lang }: { lang: Lang }) {
     <div className="explorer" data-view-skeleton="explorer">
       <h1 className="view-title">{t('title')}</h1>
       <div className="explorer__layout">
-        {/* At ≤ 480 px the view draws no side panel (its filter opens as a sheet): skeleton.css hides this one
+        {/* At ≤ 900 px the view draws no side panel (its filter opens as a sheet): skeleton.css hides this one
             there, since the width is not known before the page is laid out. */}
         <aside className="explorer__side skeleton-side">
           <PanelSkeleton height={SKELETON_HEIGHTS.explorerFilter} lang={lang} />

@@ -7,14 +7,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ControlsFold } from '../../src/features/explorer/controls-fold.tsx';
-import { PHONE_QUERY } from '../../src/features/explorer/filter-sheet.tsx';
+import { PHONE_QUERY, SHEET_QUERY } from '../../src/features/explorer/filter-sheet.tsx';
 import { setMockSpec } from '../../src/mocks/faults.ts';
 import { renderExplorer, start } from './explorer-harness.tsx';
 
-/** matchMedia answering `PHONE_QUERY` as a phone would (jsdom has none). */
-function emulatePhone(): void {
+/** matchMedia answering the explorer's two queries as a phone (both) or a tablet (the sheet's only) would. */
+function emulate(device: 'phone' | 'tablet'): void {
+  const matching = device === 'phone' ? [PHONE_QUERY, SHEET_QUERY] : [SHEET_QUERY];
   vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: query === PHONE_QUERY,
+    matches: matching.includes(query),
     media: query,
     onchange: null,
     addEventListener: () => undefined,
@@ -74,7 +75,7 @@ describe('ControlsFold', () => {
 
 describe('the explorer on a phone', () => {
   it('folds its controls under the indicator and period shown', async () => {
-    emulatePhone();
+    emulate('phone');
     start({ indicator: 'unemployment-rate', territories: ['MA-06'] });
     const { container } = renderExplorer();
     const toggle = await screen.findByRole('button', { name: 'Options' }, { timeout: 8000 });
@@ -90,7 +91,7 @@ describe('the explorer on a phone', () => {
   });
 
   it('keeps the catalogue’s error and its Retry in sight: nothing is folded without a catalogue', async () => {
-    emulatePhone();
+    emulate('phone');
     setMockSpec('error:indicators');
     start({ indicator: 'unemployment-rate', territories: ['MA-06'] });
     renderExplorer();
@@ -98,6 +99,19 @@ describe('the explorer on a phone', () => {
     expect(alert.closest('.explorer__controls')).not.toBeNull();
     expect(alert).toBeVisible();
     expect(within(alert).getByRole('button', { name: 'Réessayer' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Options' })).toBeNull();
+  });
+});
+
+describe('the explorer on a tablet (481–900 px)', () => {
+  it('opens its territory filter as a sheet from a summary, and does not fold its controls', async () => {
+    emulate('tablet');
+    start({ indicator: 'unemployment-rate', territories: ['MA-06'] });
+    const { container } = renderExplorer();
+    await screen.findByRole('button', { name: 'Territoires' }, { timeout: 8000 });
+    expect(container.querySelector('.explorer__side')).toBeNull();
+    await waitFor(() => expect(container.querySelector('.explorer__controls select')).not.toBeNull());
+    expect(container.querySelector('.explorer__controls select')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Options' })).toBeNull();
   });
 });

@@ -194,10 +194,10 @@ describe('the phone layout at 390 px', () => {
     });
   }
 
-  it('screenshots at 360, 390 and 768 px in fr and ar; above 480 px no menu button and the filter beside', async () => {
+  it('screenshots at 360, 390, 768 and 1024 px in fr and ar; the menu button to 480 px, the sheet to 900 px', async () => {
     const page = browser.page;
     try {
-      for (const width of [360, 390, 768]) {
+      for (const width of [360, 390, 768, 1024]) {
         await page.setViewportSize({ width, height: HEIGHT });
         for (const lang of ['fr', 'ar'] as const) {
           await openApp(page, served.url, `${QUERY}&lang=${lang}`);
@@ -220,7 +220,14 @@ describe('the phone layout at 390 px', () => {
             `${lang} at ${width} px`,
           ).toEqual([]);
           expect(await menuButton(page).isVisible()).toBe(width <= 480);
-          expect(await page.locator('.explorer__side').count()).toBe(width <= 480 ? 0 : 1);
+          // Where the side column would stack above the chart (≤ 900 px), the filter is a sheet, opened from the
+          // summary above the chart, and at least 160 px of the chart's plot are on the first screen (at 360 px the
+          // two-territory summary takes two lines).
+          expect(await page.locator('.explorer__side').count()).toBe(width <= 900 ? 0 : 1);
+          expect(await opener(page).count()).toBe(width <= 900 ? 1 : 0);
+          expect(await controlsToggle(page).count()).toBe(width <= 480 ? 1 : 0);
+          const plot = await page.locator('.recharts-wrapper').first().boundingBox();
+          expect(plot?.y ?? Infinity, `${lang} at ${width} px`).toBeLessThanOrEqual(HEIGHT - 160);
           await page.screenshot({ path: path.join(OUT, `explorer-${lang}-${width}.png`), fullPage: width > 480 });
         }
       }

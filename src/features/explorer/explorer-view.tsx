@@ -46,7 +46,7 @@ import { Exports } from './exports.tsx';
 import { useExplorerModel, useViewLink } from './use-explorer-model.ts';
 import { useChartEvents } from './use-chart-events.ts';
 import { useElementWidth } from './use-element-width.ts';
-import { FilterSheet, selectionSummary, usePhoneLayout } from './filter-sheet.tsx';
+import { FilterSheet, selectionSummary, usePhoneLayout, useSheetLayout } from './filter-sheet.tsx';
 import { ControlsFold } from './controls-fold.tsx';
 import { explorerIndicator } from './first-queries.ts';
 import { missingUserIndicator } from '../../user-data/ids.ts';
@@ -303,7 +303,9 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
   const eventsShown = useViewStore((s) => s.events);
   const t = (k: keyof typeof explorerMessages) => translate(explorerMessages, lang, k);
   const { ref, width } = useElementWidth<HTMLDivElement>();
-  // Issue 16 (3): at ≤ 480 px the territory filter is a sheet opened from a summary above the chart.
+  // Issue 16 (3): where the side column would stack above the chart (≤ 900 px), the territory filter is a sheet opened
+  // from a summary above the chart; on a phone (≤ 480 px) the controls fold too.
+  const sheet = useSheetLayout();
   const phone = usePhoneLayout();
   // "Clear" must show an empty selection, not fall back to the defaults (which apply to a fresh link only).
   const [cleared, setCleared] = useState(false);
@@ -508,14 +510,14 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
       <CrashProbe name="explorer-view" />
       <h1 className="view-title">{t('title')}</h1>
       <div className="explorer__layout">
-        {phone ? null : <aside className="explorer__side">{filter}</aside>}
+        {sheet ? null : <aside className="explorer__side">{filter}</aside>}
         <div className="explorer__main" ref={ref}>
-          {phone && territoriesQ.data ? (
+          {sheet && territoriesQ.data ? (
             <FilterSheet summary={selectionSummary(selected, territoryIndex, lang)} lang={lang}>
               {filter}
             </FilterSheet>
           ) : territoriesQ.data || territoriesQ.error ? null : (
-            // The summary's room while the territories load, shown at ≤ 480 px only (src/styles/skeleton.css), as in
+            // The summary's room while the territories load, shown at ≤ 900 px only (src/styles/skeleton.css), as in
             // the app's placeholder of this view (src/app/view-skeleton.tsx): the controls do not move when it comes.
             <div className="skeleton filter-summary-placeholder" aria-hidden="true" />
           )}

@@ -1,5 +1,6 @@
 /**
- * Issue 16 (3), the explorer on a phone (≤ 480 px): the chart comes first. The selection is summarised above it
+ * Issue 16 (3), the explorer on a phone or a tablet (≤ 900 px, where its side column would stack above the chart):
+ * the chart comes first. The selection is summarised above it
  * ("Maroc, Casablanca-Settat · 2 territoires") with a "Territoires" button that opens the territory filter as a
  * sheet — a modal <dialog>: labelled, focus moved in on open and back to the button on close, Escape or the close
  * button closes it — instead of the filter taking two screens above the chart.
@@ -8,28 +9,41 @@ import { useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Lang, Territory } from '../../contract/contract.ts';
 import { definePlurals, defineMessages, plural, translate } from '../../i18n/i18n.ts';
 
-/** The phone layout's breakpoint, the same as the CSS's (src/styles/global.css). */
+/** The phone layout's breakpoint, as in the CSS (src/styles/global.css); the controls fold there (./controls-fold.tsx). */
 export const PHONE_QUERY = '(max-width: 480px)';
 
-function phoneMedia(): MediaQueryList | null {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-    ? window.matchMedia(PHONE_QUERY)
-    : null;
+/**
+ * Where the territory filter is a sheet: up to the width where the explorer's side column no longer fits beside the
+ * chart and stacks above it (src/styles/global.css `.explorer__layout`, ≤ 900 px). Stacked, the 88-territory filter
+ * took the whole first screen of a tablet (768 × 1024) and put the chart two screens down.
+ */
+export const SHEET_QUERY = '(max-width: 900px)';
+
+function media(query: string): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null;
 }
 
-function subscribe(onChange: () => void): () => void {
-  const media = phoneMedia();
-  media?.addEventListener('change', onChange);
-  return () => media?.removeEventListener('change', onChange);
-}
-
-/** True at a phone width (≤ 480 px); false where there is no matchMedia (jsdom). */
-export function usePhoneLayout(): boolean {
+/** A media query's match, kept current; false where there is no matchMedia (jsdom) and on the server. */
+function useMedia(query: string): boolean {
   return useSyncExternalStore(
-    subscribe,
-    () => phoneMedia()?.matches ?? false,
+    (onChange) => {
+      const list = media(query);
+      list?.addEventListener('change', onChange);
+      return () => list?.removeEventListener('change', onChange);
+    },
+    () => media(query)?.matches ?? false,
     () => false,
   );
+}
+
+/** True at a phone width (≤ 480 px). */
+export function usePhoneLayout(): boolean {
+  return useMedia(PHONE_QUERY);
+}
+
+/** True where the territory filter opens as a sheet (≤ 900 px, {@link SHEET_QUERY}). */
+export function useSheetLayout(): boolean {
+  return useMedia(SHEET_QUERY);
 }
 
 const sheetMessages = defineMessages({

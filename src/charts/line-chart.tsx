@@ -216,7 +216,9 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
       canvas ? model.periods.map((period) => ({ period, t: periodStart(period) })) : lineChartRows(model, width - 80),
     [canvas, model, width],
   );
-  const valueAxis = useMemo(() => (canvas ? niceValueAxis(valueExtent(model.series)) : null), [canvas, model.series]);
+  // The value axis's ticks are ours on both paths: the canvas draws its own lines, and recharts' own ticks step by
+  // multiples of 0.05 × 10^k (0, 9.5, 19, 28.5, 38 million for the population), where a reader expects 0, 10, 20…
+  const valueAxis = useMemo(() => niceValueAxis(valueExtent(model.series)), [model.series]);
   // One dot renderer per series, kept with the model (recharts re-dispatches a prop that changes identity).
   const dots = useMemo(
     () =>
@@ -337,9 +339,10 @@ function LineChartView({ model, unitCode, width, height, animate = false }: Line
             interval={0}
           />
           <YAxis
-            {...(valueAxis
-              ? { domain: valueAxis.domain, ticks: valueAxis.ticks, type: 'number' as const, allowDataOverflow: true }
-              : {})}
+            domain={valueAxis.domain}
+            ticks={valueAxis.ticks}
+            type="number"
+            allowDataOverflow
             orientation={rtl ? 'right' : 'left'}
             tickFormatter={valueTick}
             stroke="var(--muted)"

@@ -4,7 +4,7 @@
  * live announcements) either way. jsdom has no 2D context: the canvas is asserted by its attributes,
  * its pixels by tests/e2e/many-lines.test.ts.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CANVAS_LINE_THRESHOLD } from '../../src/charts/canvas-lines.ts';
@@ -115,5 +115,36 @@ describe('LineChart drawing mode', () => {
     const xs = xTicks.map((t) => Number(t.getAttribute('x')));
     expect(xs.length).toBeGreaterThan(1);
     expect(xs[0]).toBeGreaterThan(xs.at(-1) ?? Infinity);
+  });
+});
+
+describe('the value axis', () => {
+  it('steps by a nice number on the SVG path too (0, 10, 20, 30, 40 million, not recharts’ 9.5 million steps)', async () => {
+    const population = model(2);
+    const values = [
+      [33_848_242, 36_828_330],
+      [6_861_739, 7_688_967],
+    ];
+    const twoPeriods = {
+      ...population,
+      periods: ['2014', '2024'],
+      series: population.series.map((s, i) => ({
+        ...s,
+        points: ['2014', '2024'].map((period, p) => ({
+          period,
+          value: values[i]?.[p] ?? null,
+          status: 'official' as const,
+        })),
+      })),
+    };
+    const { container } = render(<LineChart model={twoPeriods} unitCode="persons" width={800} height={360} />);
+    expect(container.querySelector('canvas')).toBeNull();
+    // Recharts draws its axes a pass after the grid.
+    const labels = () =>
+      [...container.querySelectorAll('.recharts-yAxis-tick-labels text')].map((t) =>
+        t.textContent?.replace(/\s/gu, ' '),
+      );
+    await waitFor(() => expect(labels().length).toBeGreaterThan(0));
+    expect(labels()).toEqual(['0', '10 M', '20 M', '30 M', '40 M']);
   });
 });

@@ -103,6 +103,17 @@ describe('the explorer on a phone', () => {
   });
 });
 
+describe('the explorer on a phone, with a link to an imported indicator this browser lacks', () => {
+  it('leaves the picker unfolded, to choose another indicator', async () => {
+    emulate('phone');
+    start({ indicator: 'user-abc123', territories: ['MA'], lang: 'fr' });
+    renderExplorer();
+    await screen.findByText(/données importées/i, undefined, { timeout: 10_000 });
+    expect(screen.getByRole('combobox', { name: 'Indicateur' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Options' })).toBeNull();
+  });
+});
+
 describe('the explorer on a tablet (481–900 px)', () => {
   it('opens its territory filter as a sheet from a summary, and does not fold its controls', async () => {
     emulate('tablet');

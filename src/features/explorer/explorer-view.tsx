@@ -539,9 +539,10 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
                 lang={lang}
               />
             ) : null}
-            {/* The catalogue's error above stays in sight: without a catalogue there is nothing to fold. */}
+            {/* Folded only once an indicator is shown: the catalogue's error above stays in sight, and a link to an
+                imported indicator this browser lacks leaves the picker open to choose another. */}
             <ControlsFold
-              phone={phone && !(!indicatorsQ.data && indicatorsQ.error)}
+              phone={phone && indicator !== undefined}
               summary={controlsSummary}
               lang={lang}
             >

@@ -541,11 +541,7 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
             ) : null}
             {/* Folded only once an indicator is shown: the catalogue's error above stays in sight, and a link to an
                 imported indicator this browser lacks leaves the picker open to choose another. */}
-            <ControlsFold
-              phone={phone && indicator !== undefined}
-              summary={controlsSummary}
-              lang={lang}
-            >
+            <ControlsFold phone={phone && indicator !== undefined} summary={controlsSummary} lang={lang}>
               {indicatorsQ.data && (indicator || missingImported) ? (
                 <IndicatorPicker
                   indicators={indicatorsQ.data}

@@ -27,6 +27,7 @@ import { EXPLORER_TABS, type ExplorerTab } from '../../state/view-state.ts';
 import { useViewStore } from '../../state/view-store.ts';
 import type { ChartModel } from '../../transforms/chart-types.ts';
 import type { ExplorerData, ExplorerModel } from '../../transforms/explorer-model.ts';
+import { periodRangeText } from '../../transforms/chart-model.ts';
 import { defaultTerritories } from '../../transforms/selection.ts';
 import { apiErrorDetail } from '../../i18n/api-error-text.ts';
 import {
@@ -491,16 +492,11 @@ export function ExplorerView({ importEntry }: ExplorerViewProps = {}) {
     <PanelSkeleton height={420} lang={lang} />
   );
 
-  // On a phone the controls fold under this line (./controls-fold.tsx): the indicator, and the period shown.
-  const shownFirst = model?.periods.shown[0];
-  const shownLast = model?.periods.shown.at(-1);
+  // On a phone the controls fold under this line (./controls-fold.tsx): the indicator, and the periods shown (worded as
+  // in the chart's subtitle).
   const controlsSummary = [
     indicator?.name[lang],
-    shownFirst && shownLast
-      ? shownFirst === shownLast
-        ? formatPeriod(shownFirst, lang)
-        : `${formatPeriod(shownFirst, lang)}–${formatPeriod(shownLast, lang)}`
-      : undefined,
+    model && model.periods.shown.length > 0 ? periodRangeText(model.periods.shown, lang) : undefined,
   ]
     .filter((part) => part !== undefined && part !== '')
     .join(' · ');

@@ -5,7 +5,7 @@
  * sheet — a modal <dialog>: labelled, focus moved in on open and back to the button on close, Escape or the close
  * button closes it — instead of the filter taking two screens above the chart.
  */
-import { useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Lang, Territory } from '../../contract/contract.ts';
 import { definePlurals, defineMessages, plural, translate } from '../../i18n/i18n.ts';
 
@@ -25,12 +25,17 @@ function media(query: string): MediaQueryList | null {
 
 /** A media query's match, kept current; false where there is no matchMedia (jsdom) and on the server. */
 function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
+  // Stable per query: a new subscribe function on each render would make React unsubscribe and subscribe again.
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       const list = media(query);
       list?.addEventListener('change', onChange);
       return () => list?.removeEventListener('change', onChange);
     },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
     () => media(query)?.matches ?? false,
     () => false,
   );

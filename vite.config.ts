@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { loadEnv, type Plugin } from 'vite';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAME_ANCESTORS_ENV, cspMetaTag, frameAncestorSources, frameAncestorsMetaTag } from './scripts/csp.mjs';
 import { postBuild } from './scripts/build/post-build.mjs';
+import { mockModuleSwap } from './scripts/build/mock-swaps.mjs';
+import { DATA_FILE_PATHS } from './src/mocks/shipped-files-index.ts';
 import { embedShells, staticHostHeaders } from './scripts/embed-build.mjs';
 
 /**
@@ -49,34 +52,40 @@ function cspMeta(): Plugin {
 }
 
 /**
- * Browser build of the mock API, lighter (issue 7, B3). Build only — vitest, tsx and the dev server keep
- * the real modules:
- * - `tough-cookie` (MSW's cookie store: ~26 kB raw, plus the ~250 kB public-suffix list of `tldts` it pulls)
- *   becomes src/mocks/tough-cookie-stub.ts, so `tldts` is never reached: the mock sets no cookies;
- * - src/mocks/shipped-files.ts (static JSON imports of data/) becomes shipped-files.browser.ts, which
- *   fetches the same files as JSON assets while the worker starts, instead of bundling them as JS.
- * A plugin rather than `resolve.alias`, because the `test` block below extends this config and must not
- * see the swaps.
+ * The mock API's browser builds (issue 7, B3; issue 16). Build only — vitest, tsx and the dev server keep the real
+ * modules and serve the mock from the page.
+ * - Its modules, lighter: MSW's cookie store and the data files as JavaScript swapped out (scripts/build/mock-swaps.mjs,
+ *   shared with the service worker's build, which carries the mock API of a production build).
+ * - The data files as hashed JSON assets (`assets/<name>-<hash>.json`) in a mock-mode build: the mock API in sw.js
+ *   fetches them (src/mocks/shipped-files.browser.ts, whose `?url` imports the worker's build resolves to these), the
+ *   HTML preloads the catalogue's two (`preloadHints`), and the offline copy keeps them all.
+ * A plugin rather than `resolve.alias`, because the `test` block below extends this config and must not see the swaps.
  */
 function browserMock(): Plugin {
   const root = fileURLToPath(new URL('.', import.meta.url));
-  const cookieStub = path.join(root, 'src/mocks/tough-cookie-stub.ts');
-  const shippedNode = path.join(root, 'src/mocks/shipped-files.ts');
-  const shippedBrowser = path.join(root, 'src/mocks/shipped-files.browser.ts');
+  const swap = mockModuleSwap(root);
+  let mock = true;
   return {
     name: 'mouchir-browser-mock',
     apply: 'build',
     enforce: 'pre',
-    resolveId(source, importer) {
-      if (source === 'tough-cookie') return cookieStub;
-      if (
-        importer &&
-        source.endsWith('/shipped-files.ts') &&
-        path.resolve(path.dirname(importer), source) === shippedNode
-      ) {
-        return shippedBrowser;
+    configResolved(config) {
+      const v: unknown = config.env.VITE_API_BASE_URL;
+      mock = !(typeof v === 'string' && v !== '');
+    },
+    buildStart() {
+      if (!mock) return;
+      for (const rel of Object.values(DATA_FILE_PATHS)) {
+        this.emitFile({
+          type: 'asset',
+          name: path.basename(rel),
+          originalFileName: rel,
+          source: fs.readFileSync(path.join(root, rel)),
+        });
       }
-      return null;
+    },
+    resolveId(source, importer) {
+      return swap(source, importer);
     },
   };
 }
@@ -131,7 +140,7 @@ function preloadHints(): Plugin {
             );
           }
           if (!mock) continue;
-          if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/mocks/browser.ts')) {
+          if (item.type === 'chunk' && item.facadeModuleId?.endsWith('/src/app/mock-in-worker.ts')) {
             view.push(link(`rel="modulepreload" crossorigin href="./${item.fileName}"`));
           }
           if (item.type === 'asset' && /^assets\/(territories|indicators)-[\w-]+\.json$/.test(item.fileName)) {

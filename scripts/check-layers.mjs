@@ -47,7 +47,12 @@ export const ZONES = [
     note: 'pure models and maths (no React)',
   },
   { name: 'mocks', prefix: 'mocks/', may: ['lib', 'contract'], note: 'the mock API: depends on the contract alone' },
-  { name: 'sw', prefix: 'sw/', may: ['lib'], note: 'the service worker (offline copy), bundled on its own into sw.js' },
+  {
+    name: 'sw',
+    prefix: 'sw/',
+    may: ['lib', 'contract', 'mocks'],
+    note: 'the service worker (offline copy, and the mock API in a mock-mode build), bundled on its own into sw.js',
+  },
   { name: 'data-check', prefix: 'data-check/', may: ['lib', 'contract', 'mocks'], note: 'npm run data:check' },
   { name: 'state', prefix: 'state/', may: ['lib', 'contract', 'i18n', 'transforms'], note: 'view selection + URL' },
   {

@@ -25,6 +25,7 @@ import './styles/system-theme.css';
 import './app/embed.css';
 import { afterFirstPaint, openLocalStorage, paintsFirst } from './app/first-paint.ts';
 import { showStartFailure } from './app/start-failure.ts';
+import { loadMockApi, registerMockWorkerEarly } from './app/mock-api.ts';
 
 const apiBase: unknown = import.meta.env.VITE_API_BASE_URL;
 const mockApi = typeof apiBase !== 'string' || apiBase === '';
@@ -33,7 +34,8 @@ const mockApi = typeof apiBase !== 'string' || apiBase === '';
 if (paintsFirst(document)) await afterFirstPaint();
 // The app's chunks and, in mock mode (no `VITE_API_BASE_URL`), the mock API's, downloaded side by side (the explorer,
 // compare and projects shells have already asked for them: vite.config.ts `preloadHints`).
-const mock = mockApi ? import('./mocks/browser.ts') : null;
+if (mockApi) registerMockWorkerEarly();
+const mock = mockApi ? loadMockApi() : null;
 // Handled by the app (its readiness says the mock failed); this keeps a failure before the app starts from being an
 // unhandled rejection as well.
 mock?.catch(() => undefined);

@@ -1,12 +1,13 @@
 /**
  * Post-build step (see post-build.mjs): `dist/sw.js`, the service worker that keeps this build for offline use
- * (issue 16, item 4). `src/sw/sw.ts` is bundled with rolldown (already installed through Vite 8) into one classic
- * script (iife: a service worker may `importScripts`, which module workers may not), with this build's precache
- * manifest injected as a constant.
+ * (issue 16, item 4) and, in a mock-mode build, answers the mock API. `src/sw/sw.ts` (a real-API build) or
+ * `src/sw/sw-mock-entry.ts` (a mock-mode build: the same plus the mock API) is bundled with rolldown (already installed
+ * through Vite 8) into one classic script (iife, no code splitting: a service worker may not `import()`), with
+ * this build's precache manifest injected as a constant.
  *
  * The manifest lists every file of the build the app may need offline: the HTML (index.html and the prerendered
- * shells), the scripts, styles, fonts, data files and map boundaries. Not listed: `sw.js` itself, the MSW worker
- * (imported by sw.js, so the browser keeps it with the worker), dotfiles, and the `.br`/`.gz` copies precompress.mjs
+ * shells), the scripts, styles, fonts, data files and map boundaries. Not listed: `sw.js` itself, MSW's own worker
+ * script (the dev server's: a build's mock API runs inside sw.js), dotfiles, and the `.br`/`.gz` copies precompress.mjs
  * makes after this step (a Cache Storage entry holds the decoded body anyway). Vite's hashed files under `assets/`
  * get revision null (their name changes with their content); every other file gets a hash of its content, so a new
  * deployment replaces exactly the files that changed and the worker's byte-compare update check sees a new sw.js
@@ -16,6 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'rolldown';
+import { mockModuleSwap } from './mock-swaps.mjs';
 
 /** Vite's hashed file names (`name-<8+ chars of base64url>.ext`), the same rule as scripts/serve.mjs. */
 const HASHED_RE = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
@@ -81,6 +83,36 @@ export function buildId(manifest) {
 }
 
 /**
+ * The mock API's modules in the worker: the same swaps as the app's build (./mock-swaps.mjs), and each data file's
+ * `?url` import (src/mocks/shipped-files.browser.ts) resolved to the hashed asset the app's build emitted for it
+ * (vite.config.ts `browserMock()`), as a URL relative to sw.js, which sits at the build's root.
+ *
+ * @param {import('./post-build.mjs').PostBuildContext} ctx
+ * @returns {import('rolldown').Plugin}
+ */
+function mockApiModules(ctx) {
+  const swap = mockModuleSwap(ctx.root);
+  const assets = fs.readdirSync(path.join(ctx.outDir, 'assets'));
+  const PREFIX = '\0mouchir-data-url:';
+  return {
+    name: 'mouchir-sw-mock-api',
+    resolveId(source, importer) {
+      if (importer && source.endsWith('.json?url'))
+        return PREFIX + path.basename(source.slice(0, -'?url'.length), '.json');
+      return swap(source, importer);
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      const found = assets.filter((f) => new RegExp(`^${name}-[A-Za-z0-9_-]{8,}\\.json$`).test(f));
+      if (found.length !== 1)
+        throw new Error(`sw.js: expected one emitted asset for data file ${name}.json, found ${found.length}`);
+      return `export default new URL(${JSON.stringify(`assets/${found[0]}`)}, self.location.href).href;`;
+    },
+  };
+}
+
+/**
  * Bundle src/sw/sw.ts into `<outDir>/sw.js` with this build's manifest.
  *
  * @param {import('./post-build.mjs').PostBuildContext} ctx
@@ -89,22 +121,26 @@ export function buildId(manifest) {
 export async function buildServiceWorker(ctx) {
   const manifest = precacheManifest(ctx.outDir);
   await build({
-    input: path.join(ctx.root, 'src/sw/sw.ts'),
+    // A mock-mode build's worker also answers the API (src/sw/sw-mock-entry.ts); a real-API build's only keeps the copy.
+    input: path.join(ctx.root, ctx.mock ? 'src/sw/sw-mock-entry.ts' : 'src/sw/sw.ts'),
     platform: 'browser',
     logLevel: 'warn',
+    plugins: ctx.mock ? [mockApiModules(ctx)] : [],
     transform: {
       define: {
         // workbox reads process.env.NODE_ENV to drop its development logging.
         'process.env.NODE_ENV': JSON.stringify('production'),
         __PRECACHE_MANIFEST__: JSON.stringify(manifest),
         __BUILD_ID__: JSON.stringify(buildId(manifest)),
-        // A mock-mode build serves the API from the MSW worker, imported by sw.js (one worker, one scope).
-        __WITH_MSW__: JSON.stringify(ctx.mock),
+        // What Vite gives the app's modules, for the mock API's (src/mocks/db.ts skips re-validating the data files in a
+        // build: npm run data:check and the unit tests validate them).
+        'import.meta.env': JSON.stringify({ PROD: true, DEV: false, MODE: 'production', BASE_URL: ctx.base }),
       },
     },
     output: {
       file: path.join(ctx.outDir, 'sw.js'),
       format: 'iife',
+      codeSplitting: false,
       minify: true,
       sourcemap: false,
     },

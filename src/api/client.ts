@@ -142,6 +142,17 @@ function endpointOf(path: string): string {
 /** Why an abort happened: ours (timeout) or the caller's. */
 const TIMEOUT = Symbol('timeout');
 
+let apiRequestHeaders: (() => Record<string, string>) | null = null;
+
+/**
+ * Headers to send with every API request, computed per request; `null` removes them. The mock API in the service
+ * worker has no page to read the reader's switches from, so the page's side of it (src/mocks/sw-mock.ts) sends them
+ * this way (src/mocks/mock-switches.ts). A real-API build sets none.
+ */
+export function setApiRequestHeaders(provider: (() => Record<string, string>) | null): void {
+  apiRequestHeaders = provider;
+}
+
 /**
  * GET `API_BASE_URL + /api/v1 + path` and return the body parsed with `schema`.
  * @param path endpoint path after the version prefix, with its query: `/observations?indicator=x`.
@@ -153,7 +164,7 @@ export async function apiFetch<S extends z.core.$ZodType>(
   options: ApiFetchOptions = {},
 ): Promise<z.output<S>> {
   const url = `${trimBaseUrl(options.baseUrl ?? API_BASE_URL)}${API_PREFIX}${path}`;
-  return fetchJson(url, endpointOf(path), schema, options);
+  return fetchJson(url, endpointOf(path), schema, { ...options, headers: apiRequestHeaders?.() });
 }
 
 /**
@@ -165,7 +176,7 @@ export async function fetchJson<S extends z.core.$ZodType>(
   url: string,
   endpoint: string,
   schema: S,
-  options: Omit<ApiFetchOptions, 'baseUrl'> = {},
+  options: Omit<ApiFetchOptions, 'baseUrl'> & { headers?: Record<string, string> | undefined } = {},
 ): Promise<z.output<S>> {
   const { signal } = options;
   if (signal?.aborted) throw signal.reason;
@@ -199,7 +210,10 @@ export async function fetchJson<S extends z.core.$ZodType>(
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      response = await fetch(url, {
+        signal: controller.signal,
+        headers: { ...options.headers, Accept: 'application/json' },
+      });
       text = await response.text();
     } catch (cause) {
       throw rejection(cause);

@@ -1,6 +1,7 @@
 /**
- * Readiness of the data API. In mock mode the MSW worker must control the page before any request,
- * but the shell should paint first: views that fetch mount only once this says `ready`.
+ * Readiness of the data API. In mock mode the worker that answers it (sw.js in a build, MSW's on the dev server) must
+ * control the page before any request, but the shell should paint first: views that fetch mount only once this says
+ * `ready`.
  * With no promise registered (tests, real API) the API is ready at once.
  */
 import { useSyncExternalStore } from 'react';

@@ -96,7 +96,7 @@ export function viewForRealData(state: ViewState): ViewState {
   };
 }
 
-/** What {@link returnToRealData} needs from the mock worker module (src/mocks/browser.ts). */
+/** What {@link returnToRealData} needs from the mock API's page side (./mock-api.ts). */
 export interface MockSwitch {
   switchMockDataset(dataset: DatasetName): Promise<void>;
 }
@@ -107,7 +107,8 @@ export interface MockSwitch {
  */
 export async function returnToRealData(
   queryClient: QueryClient,
-  loadMock: () => Promise<MockSwitch> = () => import('../mocks/browser.ts'),
+  // Dynamic, so that ./mock-api.ts stays in the entry's chunk (src/main.tsx imports it) and out of the app's.
+  loadMock: () => Promise<MockSwitch> = () => import('./mock-api.ts').then((m) => m.loadMockApi()),
 ): Promise<void> {
   if (current.dataset !== 'stress' || current.switching) return;
   emit({ ...current, switching: true });

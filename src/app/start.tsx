@@ -1,7 +1,7 @@
 /**
  * The app's start, imported by the entry (src/main.tsx) once the prerendered shell is painted: renders the app over
- * the shell; in mock mode the MSW worker starts from its own chunk, and views that fetch wait for it
- * (src/app/api-ready.ts), so nothing on screen waits on the worker. The current view's chunk starts loading at once
+ * the shell; in mock mode the mock API's page side (./mock-api.ts) makes sure the service worker that answers the API
+ * controls the page, and views that fetch wait for it (src/app/api-ready.ts), so nothing on screen waits on the worker. The current view's chunk starts loading at once
  * too (src/app/preload-view.ts).
  */
 import { StrictMode, startTransition } from 'react';
@@ -18,9 +18,10 @@ import { startServiceWorker } from './sw-register.ts';
 import { captureBakedHead } from '../features/explorer/baked-head.ts';
 import { warmDateFormats } from '../i18n/format.ts';
 import { prefetchFirstQueries } from './prefetch-view.ts';
+import type { MockApi } from './mock-api.ts';
 
-/** The mock API's module, being imported by the entry in mock mode (null with a real API). */
-export type MockModule = Promise<typeof import('../mocks/browser.ts')> | null;
+/** The mock API's page side, being imported by the entry in mock mode (null with a real API). */
+export type MockModule = Promise<MockApi> | null;
 
 /**
  * Start the app over the prerendered shell. `mock` is the mock API's module, whose download the entry started beside
@@ -30,7 +31,8 @@ export function startApp(mock: MockModule): void {
   const queryClient = createQueryClient();
   const ready = mock?.then((m) => m.startMockWorker());
   if (ready) setApiReadyPromise(ready);
-  // The offline copy and the "new version" prompt (issue 16); MSW registers sw.js itself in a mock-mode build.
+  // The offline copy and the "new version" prompt (issue 16); in a mock-mode build the mock API's page side registers
+  // sw.js itself, at once (./mock-in-worker.ts): the API is answered there.
   startServiceWorker(mock === null);
 
   initViewFromUrl();

@@ -1,7 +1,7 @@
 /**
  * The page's side of the service worker (src/sw/sw.ts, issue 16 item 4): registration in a real-API build (a
- * mock-mode build registers the same `sw.js` through MSW's `worker.start`, src/mocks/browser.ts), the state of the
- * offline copy, and the "new version" flow.
+ * mock-mode build registers the same `sw.js` at once, for the mock API it answers: src/app/mock-api.ts and
+ * mock-in-worker.ts), the state of the offline copy, and the "new version" flow.
  *
  * - After the page's `load`, it asks the active worker to complete the offline copy (`OFFLINE_STATUS`): the first
  *   visit's own files load first, the rest of the build follows; the answer says since when the copy is whole, or
@@ -107,7 +107,8 @@ function whenSettled(run: () => void): void {
 }
 
 /**
- * Start the page's side of the offline copy. `register` is true in a real-API build (no MSW to register sw.js).
+ * Start the page's side of the offline copy. `register` is true in a real-API build (in a mock build the mock API's
+ * page side has registered sw.js already).
  * Never throws: without a worker the app works online as before.
  */
 export function startServiceWorker(register: boolean): void {

@@ -1,14 +1,15 @@
 /**
- * The mock API in the browser: an MSW service worker serving the shared handlers.
- * Loaded with a dynamic `import()` by `src/main.tsx` only when no `VITE_API_BASE_URL` is configured,
- * so a real-API build never starts it (and the MSW chunk stays out of the first paint).
+ * The mock API in the page, on the dev server: MSW's own service worker forwards the API's requests to the shared
+ * handlers, run here. Loaded by src/app/mock-api.ts only when no `VITE_API_BASE_URL` is configured, and only by the dev
+ * server: a production build answers the API inside its own service worker instead (src/sw/mock-api.ts) and loads
+ * src/app/mock-in-worker.ts in this module's place.
  */
 import { setupWorker } from 'msw/browser';
 import type { HttpHandler } from 'msw';
 import { createHandlers, handlers } from './handlers.ts';
-import { readUrlSpec, setMockSpec } from './faults.ts';
+import { setMockSpec } from './faults.ts';
+import { pageMockSpec } from './mock-switches.ts';
 import { pageDatasetOption, pageSearches, type DatasetName } from './dataset-option.ts';
-import { prefetchFirstView } from './shipped-files.ts';
 
 let started: Promise<void> | undefined;
 let worker: ReturnType<typeof setupWorker> | undefined;
@@ -36,11 +37,6 @@ function quietRegistrationUpdates(): void {
   proto.__mouchirQuietUpdate = true;
 }
 
-/** The `mock` fault spec of the page URL (see faults.ts). */
-function pageMockSpec(searches: readonly string[]): string {
-  return [...new Set(searches.map(readUrlSpec).filter((s) => s !== ''))].join(',');
-}
-
 /**
  * Register the worker at `<base>/mockServiceWorker.js` (so the app works from any sub-path) and resolve
  * once it controls the page. Idempotent. The page URL's `mock` parameter is captured here, once: MSW 2
@@ -58,14 +54,8 @@ export function startMockWorker(): Promise<void> {
     const dataset = pageDatasetOption(searches);
     worker = setupWorker(...(await handlersFor(dataset)));
     serving = dataset;
-    // Issue 16: the data files (JSON assets in the production build) are fetched when a request first needs them
-    // (the handlers await them), not all before the worker answers; the first view's own files start loading now,
-    // in parallel with the worker start. Non-API requests bypass the worker.
-    if (dataset === 'default') prefetchFirstView(searches[0] ?? '');
     await worker.start({
-      // Production builds: sw.js, the offline cache that imports the MSW worker (one worker, one scope — issue 16,
-      // src/sw/sw.ts). The dev server has no sw.js and uses MSW's own worker.
-      serviceWorker: { url: `${import.meta.env.BASE_URL}${import.meta.env.PROD ? 'sw.js' : 'mockServiceWorker.js'}` },
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
       quiet: true,
       onUnhandledRequest: 'bypass',
     });

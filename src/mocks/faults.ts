@@ -17,14 +17,17 @@
  *   ?mock=huge:100:observations        the rows repeated 100 times
  *   ?mock=hostile                      names and titles prefixed with =HYPERLINK(…), <script>, </svg>…
  *
- * The spec comes from the page URL parameter `mock` (read once when the worker starts, so the app's own
+ * The spec comes from the page URL parameter `mock` (read once when the mock starts, so the app's own
  * URL rewriting cannot drop it), from `localStorage['mouchir.mock']` (read on every request, so a test can
- * switch faults mid-session), or from `setMockSpec` (tests, the API server).
+ * switch faults mid-session), or from `setMockSpec` (tests, the API server). When the mock API runs in the service
+ * worker (a production build), which has neither, the page sends its URL's spec and its local setting with each
+ * request, in the `x-mouchir-mock` header (src/mocks/mock-switches.ts).
  *
  * Adding a fault = one entry in `FAULTS`.
  */
 import { delay, HttpResponse } from 'msw';
 import type { Problem } from '../contract/contract.ts';
+import { joinSpecs, readStoredSpec } from './mock-switches.ts';
 
 /** The note of a gap made by the `nulls` fault: a contract note, in the three languages. */
 const SIMULATED_GAP_NOTE = {
@@ -49,10 +52,7 @@ export type MockEndpoint = (typeof MOCK_ENDPOINTS)[number];
  */
 export const DATA_ENDPOINTS: readonly MockEndpoint[] = ['territories', 'indicators', 'observations', 'projects'];
 
-/** Key of the local setting that holds a spec. */
-export const MOCK_STORAGE_KEY = 'mouchir.mock';
-/** Name of the page URL parameter that holds a spec. */
-export const MOCK_URL_PARAMETER = 'mock';
+export { MOCK_STORAGE_KEY, MOCK_URL_PARAMETER, readStoredSpec, readUrlSpec } from './mock-switches.ts';
 
 /** A JSON body the endpoint was about to send, or raw text once a fault has broken it. */
 export type FaultBody = { json: unknown } | { text: string };
@@ -323,23 +323,10 @@ export function setMockSpec(spec: string): void {
   fixedSpec = spec;
 }
 
-/** The local setting, when there is a `localStorage` (browsers, jsdom) and it is readable. */
-export function readStoredSpec(): string {
-  try {
-    return globalThis.localStorage?.getItem(MOCK_STORAGE_KEY) ?? '';
-  } catch {
-    // Storage can throw (privacy modes, sandboxed frames): no faults then.
-    return '';
-  }
-}
-
-/** The `mock` parameter of a query string such as `location.search`. */
-export function readUrlSpec(search: string): string {
-  return new URLSearchParams(search).get(MOCK_URL_PARAMETER) ?? '';
-}
-
-/** The faults in force now: the fixed spec plus the local setting. */
-export function activeFaults(): FaultSpec {
-  const stored = readStoredSpec();
-  return cachedParse(stored ? `${fixedSpec},${stored}` : fixedSpec);
+/**
+ * The faults in force now: the fixed spec, the spec a request carries (`requestSpec`: the page's, sent in a header to
+ * the mock API in the service worker, see mock-switches.ts) and the local setting.
+ */
+export function activeFaults(requestSpec?: string | null): FaultSpec {
+  return cachedParse(joinSpecs(fixedSpec, requestSpec, readStoredSpec()));
 }

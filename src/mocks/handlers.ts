@@ -13,6 +13,7 @@ import { API_PREFIX, Period, TerritoryCode, type Problem } from '../contract/con
 import { rangeIsEmpty } from '../contract/period.ts';
 import { DataFileError, defaultDb, queryEvents, queryObservations, queryProjects, type Db } from './db.ts';
 import { loadShippedFiles } from './shipped-files.ts';
+import { MOCK_SPEC_HEADER } from './mock-switches.ts';
 import { dataFilesFor, type DataFileName } from './shipped-files-index.ts';
 import {
   activeFaults,
@@ -237,8 +238,8 @@ function serverError(detail: string): Response {
 export interface HandlerOptions {
   /** Where rows come from; called per request, so a lazily built or swapped database works. */
   db?: () => Db;
-  /** The faults in force; called per request. */
-  faults?: () => readonly Fault[];
+  /** The faults in force; called per request, with it (the page's spec may ride in its `x-mouchir-mock` header). */
+  faults?: (request: Request) => readonly Fault[];
   /**
    * The shipped data files a request needs loaded first (issue 16: the browser mock fetches each file on first
    * need). Default: `dataFilesFor` over the shipped data; with a custom `db`, the territories only (the stress
@@ -250,12 +251,13 @@ export interface HandlerOptions {
 /** Build the handler list over a database and a fault source. */
 export function createHandlers(options: HandlerOptions = {}): HttpHandler[] {
   const getDb = options.db ?? defaultDb;
-  const getFaults = options.faults ?? (() => activeFaults().faults);
+  const getFaults =
+    options.faults ?? ((request: Request) => activeFaults(request.headers.get(MOCK_SPEC_HEADER)).faults);
   const filesFor = options.dataFiles ?? (options.db ? (): readonly DataFileName[] => ['territories'] : dataFilesFor);
 
   const endpointHandler = (endpoint: MockEndpoint): HttpHandler =>
     http.get(`*${API_PREFIX}/${endpoint}`, async ({ request }) => {
-      const faults = faultsFor(getFaults(), endpoint);
+      const faults = faultsFor(getFaults(request), endpoint);
       const early = await runBeforeFaults(faults);
       if (early) return early;
       const params = new URL(request.url).searchParams;

@@ -41,6 +41,19 @@ export const DATA_FILE_TIMEOUT_MS = 10_000;
 /** A file not loaded (yet) reads as an empty file: no rows, so a database built meanwhile simply lacks them. */
 const EMPTY = { data: [] } as const;
 
+/** How a data file is fetched (see {@link setDataFileFetch}). */
+export type DataFileFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+let fetchData: DataFileFetch = (url, init) => fetch(url, init);
+
+/**
+ * Fetch the data files another way: the service worker (src/sw/mock-api.ts) reads them from its offline copy first,
+ * because its own `fetch` does not go through its fetch listener and would fail offline.
+ */
+export function setDataFileFetch(fetcher: DataFileFetch): void {
+  fetchData = fetcher;
+}
+
 const loaded: Partial<Record<DataFileName, unknown>> = {};
 const pending = new Map<DataFileName, Promise<void>>();
 let version = 0;
@@ -49,7 +62,7 @@ async function fetchFile(name: DataFileName): Promise<void> {
   const what = `Mock data file ${DATA_FILE_PATHS[name]}`;
   let response: Response;
   try {
-    response = await fetch(DATA_FILE_URLS[name], { signal: AbortSignal.timeout(DATA_FILE_TIMEOUT_MS) });
+    response = await fetchData(DATA_FILE_URLS[name], { signal: AbortSignal.timeout(DATA_FILE_TIMEOUT_MS) });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     throw new Error(timedOut ? `${what}: no answer in ${DATA_FILE_TIMEOUT_MS / 1000} s` : `${what}: ${String(error)}`, {

@@ -35,6 +35,12 @@ export function loadShippedFiles(_names?: readonly DataFileName[]): Promise<void
   return Promise.resolve();
 }
 
+/** How the browser module fetches a data file (see there). */
+export type DataFileFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Nothing is fetched here (see the browser module). */
+export function setDataFileFetch(_fetcher: DataFileFetch): void {}
+
 /** Nothing to prefetch here (see the browser module). */
 export function prefetchFirstView(_search: string): void {}
 

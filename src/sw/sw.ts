@@ -1,16 +1,16 @@
 /**
  * The service worker (issue 16, item 4): keeps every file of this build in Cache Storage so the app opens, draws
- * and exports with the network off after a first visit; in a mock-mode build it also carries the MSW worker, so the
- * mock API and the offline copy share one worker and one scope (MSW documents combining workers by `importScripts`).
- * Bundled into `dist/sw.js` by scripts/build/service-worker.mjs, which injects the manifest below.
+ * and exports with the network off after a first visit. In a mock-mode build the same worker also answers the mock
+ * API (src/sw/sw-mock-entry.ts, src/sw/mock-api.ts): one worker, one scope. Bundled into `dist/sw.js` by
+ * scripts/build/service-worker.mjs, which injects the manifest below.
  *
  * - Precached files are answered cache-first (a repeat visit reads nothing from the network); a navigation to the app
  *   is answered with the prerendered shell of its query (scripts/build/shell-route.mjs), else index.html. A file
  *   missing from the cache (refused, cleared, quota) goes to the network, so a damaged cache costs speed, not the app.
- * - Our fetch listener runs before MSW's and stops the event for what it answers: MSW answers every request of an
- *   active page, passing unmocked ones to the network, which offline fails.
- * - Filling the cache never decides whether the worker installs: a first install activates at once (MSW must answer
- *   the API, and a first visit must not wait for the whole build to download) and fills when the page asks
+ * - Our fetch listener runs before the mock API's and stops the event for what it answers; it leaves the API's
+ *   requests (never files of the build) to the next listener.
+ * - Filling the cache never decides whether the worker installs: a first install activates at once (the mock API must
+ *   answer, and a first visit must not wait for the whole build to download) and fills when the page asks
  *   (`OFFLINE_STATUS`, sent after the page's load); an update fills during its install (it waits anyway) so that,
  *   once the reader accepts it, the new version is whole. Each file is stored on its own, so one refused file or a
  *   full quota leaves the others; what is missing is counted and reported. A revisioned file is stored only if its
@@ -27,21 +27,20 @@ import { navigationShellUrl, noCopyPage, revisionOf, type OfflineStatus } from '
 
 declare const __PRECACHE_MANIFEST__: { url: string; revision: string | null }[];
 declare const __BUILD_ID__: string;
-declare const __WITH_MSW__: boolean;
 
 /** The few service-worker types we use (the project's TypeScript lib is DOM, not WebWorker). */
-interface ExtendableEventLike extends Event {
+export interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
-interface FetchEventLike extends ExtendableEventLike {
+export interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(response: Promise<Response>): void;
 }
-interface MessageEventLike extends ExtendableEventLike {
+export interface MessageEventLike extends ExtendableEventLike {
   readonly data: unknown;
   readonly source: { postMessage(message: unknown): void } | null;
 }
-interface ServiceWorkerScope {
+export interface ServiceWorkerScope {
   readonly location: Location;
   readonly registration: ServiceWorkerRegistration;
   readonly clients: { claim(): Promise<void> };
@@ -51,7 +50,8 @@ interface ServiceWorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
 }
 
-const sw = self as unknown as ServiceWorkerScope;
+/** This worker's global scope (src/sw/sw-mock-entry.ts adds the mock API's listeners to it). */
+export const sw = self as unknown as ServiceWorkerScope;
 const BUILD = __BUILD_ID__;
 /** This worker's own bookkeeping: one status entry per build. */
 const META_CACHE = 'mouchir-offline';
@@ -170,6 +170,24 @@ async function cacheFirst(request: Request, cacheKey: string): Promise<Response>
   }
 }
 
+/**
+ * A file of this build by its URL: from the offline copy when it is stored there, else from the network. For the mock
+ * API's data files (src/sw/mock-api.ts): a worker's own `fetch` does not pass through its fetch listener, so without
+ * this the mock would answer nothing offline.
+ */
+export async function fetchBuildFile(url: string, init: RequestInit): Promise<Response> {
+  const cacheKey = precache.getCacheKeyForURL(new URL(url, sw.location.href).href);
+  if (cacheKey !== undefined) {
+    try {
+      const hit = await (await caches.open(precache.strategy.cacheName)).match(cacheKey);
+      if (hit) return hit;
+    } catch {
+      // Cache Storage unavailable: the network decides.
+    }
+  }
+  return fetch(url, init);
+}
+
 sw.addEventListener('install', (event) => {
   // An update: fill before it can take over, so the accepted version is whole. A first install: at once (see top).
   if (sw.registration.active) event.waitUntil(fill());
@@ -201,7 +219,7 @@ sw.addEventListener('fetch', (event) => {
     (request.mode === 'navigate'
       ? precache.getCacheKeyForURL(new URL('index.html', sw.registration.scope).href)
       : undefined);
-  if (cacheKey === undefined) return; // not a file of this build: the API (MSW) or the network
+  if (cacheKey === undefined) return; // not a file of this build: the API (the mock's listener) or the network
   event.respondWith(cacheFirst(request, cacheKey));
   event.stopImmediatePropagation();
 });
@@ -211,6 +229,10 @@ sw.addEventListener('message', (event) => {
   if (data?.type === 'SKIP_WAITING') {
     // The reader accepted the new version (src/app/update-prompt.tsx); the page reloads on controllerchange.
     event.waitUntil(realSkipWaiting());
+  } else if (data?.type === 'CLAIM') {
+    // A page this active worker does not control (a hard reload bypasses workers) and that needs it: the mock API's
+    // page (src/mocks/sw-mock.ts) asks, as the first install's claim would have done.
+    event.waitUntil(sw.clients.claim());
   } else if (data?.type === 'OFFLINE_STATUS') {
     event.waitUntil(
       fill().then((status) => {
@@ -219,12 +241,3 @@ sw.addEventListener('message', (event) => {
     );
   }
 });
-
-if (__WITH_MSW__) {
-  // MSW's worker skips waiting at every install, which would swap a new deployment in under an open page: only the
-  // reader's Reload does that here. It also unregisters itself when its last page closes (a reload included), which
-  // would leave the next visit offline without a worker.
-  sw.skipWaiting = () => Promise.resolve();
-  Object.defineProperty(sw.registration, 'unregister', { value: () => Promise.resolve(false) });
-  importScripts('./mockServiceWorker.js');
-}

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import {
   collectConsoleErrors,
   countChartLines,
@@ -132,12 +132,21 @@ describe('hostile inputs', () => {
       localStorage.clear();
       localStorage.setItem('mouchir.mock', 'hostile');
     });
+    // The names as the (hostile) API serves them to the app (its switch rides on the app's own requests, see
+    // src/mocks/mock-switches.ts); one chartable territory per kind of label.
+    const answers: { code: string; name: { en: string } }[][] = [];
+    const onResponse = (response: Response): void => {
+      if (!new URL(response.url()).pathname.endsWith('/api/v1/territories')) return;
+      response
+        .json()
+        .then((body: { data: { code: string; name: { en: string } }[] }) => answers.push(body.data))
+        .catch(() => undefined);
+    };
+    page.on('response', onResponse);
     await openApp(page, served.url, 'view=explorer&lang=en');
-    // The names as the (hostile) API serves them now; one chartable territory per kind of label.
-    const all = await page.evaluate(async () => {
-      const r = await fetch(new URL('api/v1/territories', document.baseURI).href);
-      return ((await r.json()) as { data: { code: string; name: { en: string } }[] }).data;
-    });
+    await expect.poll(() => answers.length, { timeout: WAIT }).toBeGreaterThan(0);
+    page.off('response', onResponse);
+    const all = answers[0] ?? [];
     const picked = new Map<string, { code: string; name: string }>();
     for (const t of all) {
       const kind = t.name.en.slice(0, 6);

@@ -3,6 +3,8 @@
  * HTTP server serving the same contract (scripts/api-server.ts, the MSW handlers over Node `http`),
  * across origins, under the production CSP (which must allow exactly that API origin).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'playwright-core';
 import { startApiServer, type ApiServer } from '../../scripts/api-server.ts';
@@ -77,6 +79,8 @@ describe('real-API build against a local HTTP API', () => {
       registrations: (await navigator.serviceWorker.getRegistrations()).length,
     }));
     expect(sw).toEqual({ script: '/sw.js', registrations: 1 });
+    // The mock API is not in it either: a mock-mode build's sw.js carries MSW (src/sw/sw-mock-entry.ts), this one not.
+    expect(fs.readFileSync(path.join(REAL_API_DIST, 'sw.js'), 'utf8')).not.toContain('[MSW]');
 
     const appCalls = apiResponses.filter((r) => r.request().frame() === page.mainFrame());
     const observations = appCalls.filter((r) => new URL(r.url()).pathname === '/api/v1/observations');

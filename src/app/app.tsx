@@ -2,7 +2,7 @@
  * The app: providers, header, notices, the current view (lazy-loaded so only its code loads), footer.
  * Views that fetch mount only once the API is ready (mock worker started), so the shell paints first.
  */
-import { Suspense, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Lang } from '../contract/contract.ts';
 import { watchUserData } from '../api/queries.ts';
@@ -124,9 +124,12 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => watchUserData(queryClient), [queryClient]);
   // `<html data-app="running">`: the app has replaced the prerendered shell, whose markup is the same (issue 16), and
   // its API can be called (the mock worker has started, or failed to and says so). How a script (the e2e harness's
-  // openApp) tells the running app from the shell painted before it.
+  // openApp) tells the running app from the shell painted before it. A passive effect, so it runs after its children's
+  // — the address bar's normalisation by useHistorySync included: once the worker controls the page at load, the API
+  // is ready in the first commit, and a layout effect here marked the app running before the address was final (a
+  // test that read the URL then saw it rewritten; ci41).
   const apiStatus = useApiReadiness().status;
-  useLayoutEffect(() => {
+  useEffect(() => {
     if (apiStatus !== 'pending') document.documentElement.dataset.app = 'running';
   }, [apiStatus]);
   return <QueryProvider client={queryClient}>{embed ? <EmbedShell /> : <Shell />}</QueryProvider>;

@@ -5,7 +5,7 @@
  * The `unit` project runs in node without this file.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import './setup-msw.ts';
 
@@ -18,6 +18,11 @@ class ResizeObserverStub {
 if (!('ResizeObserver' in globalThis)) {
   (globalThis as unknown as { ResizeObserver: typeof ResizeObserverStub }).ResizeObserver = ResizeObserverStub;
 }
+
+// findBy… and waitFor wait for a condition and return as soon as it holds; their default limit of 1 s is a timing
+// precondition a loaded CI machine breaks (ci42: the explorer's lazy map tab took longer to show its first tile).
+// Every wait gets the 8 s the slow ones in this suite already asked for one by one.
+configure({ asyncUtilTimeout: 8000 });
 
 afterEach(() => {
   cleanup();

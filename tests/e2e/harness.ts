@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Response as PageResponse } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/ensure-chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -261,6 +261,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Prefix of the console error the harness logs for each CSP violation. */
 export const CSP_VIOLATION_PREFIX = '[csp-violation]';
+
+/**
+ * The `data` arrays the app's own requests to `/api/v1/<endpoint>` received, oldest first, from now on (`stop` ends the
+ * recording). In a build the mock API runs in the service worker and reads the page's switches (fault spec, dataset)
+ * from the app's requests (src/mocks/mock-switches.ts): a test's own bare `fetch` would not tell what the app was served.
+ */
+export function recordApiAnswers<T>(page: Page, endpoint: string): { answers: T[][]; stop: () => void } {
+  const answers: T[][] = [];
+  const onResponse = (response: PageResponse): void => {
+    if (!new URL(response.url()).pathname.endsWith(`/api/v1/${endpoint}`)) return;
+    response
+      .json()
+      .then((body: { data: T[] }) => answers.push(body.data))
+      .catch(() => undefined);
+  };
+  page.on('response', onResponse);
+  return { answers, stop: () => page.off('response', onResponse) };
+}
 
 /**
  * Collect console errors, uncaught page errors and Content-Security-Policy violations from now on.

@@ -13,12 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   collectConsoleErrors,
   countChartLines,
   launchBrowser,
   openApp,
+  recordApiAnswers,
   pickChartableSelection,
   seedStorage,
   serveDist,
@@ -132,20 +133,12 @@ describe('hostile inputs', () => {
       localStorage.clear();
       localStorage.setItem('mouchir.mock', 'hostile');
     });
-    // The names as the (hostile) API serves them to the app (its switch rides on the app's own requests, see
-    // src/mocks/mock-switches.ts); one chartable territory per kind of label.
-    const answers: { code: string; name: { en: string } }[][] = [];
-    const onResponse = (response: Response): void => {
-      if (!new URL(response.url()).pathname.endsWith('/api/v1/territories')) return;
-      response
-        .json()
-        .then((body: { data: { code: string; name: { en: string } }[] }) => answers.push(body.data))
-        .catch(() => undefined);
-    };
-    page.on('response', onResponse);
+    // The names as the (hostile) API serves them to the app (harness `recordApiAnswers`); one chartable territory per
+    // kind of label.
+    const { answers, stop } = recordApiAnswers<{ code: string; name: { en: string } }>(page, 'territories');
     await openApp(page, served.url, 'view=explorer&lang=en');
     await expect.poll(() => answers.length, { timeout: WAIT }).toBeGreaterThan(0);
-    page.off('response', onResponse);
+    stop();
     const all = answers[0] ?? [];
     const picked = new Map<string, { code: string; name: string }>();
     for (const t of all) {

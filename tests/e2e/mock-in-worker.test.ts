@@ -16,6 +16,7 @@ import {
   distDir,
   launchBrowser,
   openApp,
+  recordApiAnswers,
   serveDist,
   type LaunchedBrowser,
   type ServedDist,
@@ -70,14 +71,7 @@ describe('the mock API in the service worker (built app)', () => {
     browser = await launchBrowser();
     const page = browser.page;
     const errors = collectConsoleErrors(page);
-    const catalogues: { id: string; category: string; status: string }[][] = [];
-    page.on('response', (response) => {
-      if (!new URL(response.url()).pathname.endsWith('/api/v1/indicators')) return;
-      response
-        .json()
-        .then((body: { data: { id: string; category: string; status: string }[] }) => catalogues.push(body.data))
-        .catch(() => undefined);
-    });
+    const catalogues = recordApiAnswers<{ id: string; category: string; status: string }>(page, 'indicators').answers;
     await openApp(page, served.url, 'view=explorer&dataset=stress');
     await expect.poll(() => catalogues.length, { timeout: 30_000 }).toBeGreaterThan(0);
     const indicators = catalogues[0] ?? [];

@@ -20,6 +20,7 @@ import {
   collectConsoleErrors,
   countChartLines,
   openApp,
+  recordApiAnswers,
   seedStorage,
   servedBrowserForFile,
   type LaunchedBrowser,
@@ -145,22 +146,9 @@ function printedLinks(svg: string): URL[] {
  * The stress indicators the data API (the running mock worker) serves now, and how many indicators in all.
  * (Not the `synthetic` category: the real catalogue has one demonstration indicator in it.)
  */
-/**
- * The catalogues the app's own requests received, oldest first: what the mock API served this page. (Its dataset rides
- * on each of the app's requests — src/mocks/mock-switches.ts — so a request of the test's own would not tell.)
- */
-function recordCatalogueAnswers(page: Page): { stress: number; all: number }[] {
-  const answers: { stress: number; all: number }[] = [];
-  page.on('response', (response) => {
-    if (!new URL(response.url()).pathname.endsWith('/api/v1/indicators')) return;
-    response
-      .json()
-      .then((body: { data: { id: string }[] }) => {
-        answers.push({ stress: body.data.filter((i) => i.id.startsWith('synthetic-')).length, all: body.data.length });
-      })
-      .catch(() => undefined);
-  });
-  return answers;
+/** A catalogue's synthetic and total counts. */
+function counts(data: readonly { id: string }[] = []): { stress: number; all: number } {
+  return { stress: data.filter((i) => i.id.startsWith('synthetic-')).length, all: data.length };
 }
 
 describe('synthetic mode (issue 14 item 4)', () => {
@@ -214,7 +202,7 @@ describe('synthetic mode (issue 14 item 4)', () => {
   it('fr: the way back from the explorer in one click keeps the view, and a reload stays real', async () => {
     const page = browser.page;
     const errors = collectConsoleErrors(page);
-    const catalogues = recordCatalogueAnswers(page);
+    const catalogues = recordApiAnswers<{ id: string }>(page, 'indicators').answers;
     await openApp(
       page,
       served.url,
@@ -223,7 +211,7 @@ describe('synthetic mode (issue 14 item 4)', () => {
     await banner(page, 'fr').waitFor({ timeout: WAIT });
     await expect.poll(() => countChartLines(page), { timeout: WAIT }).toBe(2);
     expect((await indicatorPicker(page, 'fr')).value).toBe('synthetic-02');
-    expect(catalogues.at(-1)).toEqual({ stress: 40, all: 40 });
+    expect(counts(catalogues.at(-1))).toEqual({ stress: 40, all: 40 });
     const answered = catalogues.length;
 
     await page.getByRole('button', { name: T.fr.back }).click();
@@ -232,8 +220,8 @@ describe('synthetic mode (issue 14 item 4)', () => {
     await page.getByRole('status').filter({ hasText: T.fr.done }).waitFor({ state: 'attached', timeout: WAIT });
     // The real catalogue, from the worker and in the page: no synthetic indicator left anywhere.
     await expect.poll(() => catalogues.length, { timeout: WAIT }).toBeGreaterThan(answered);
-    expect(catalogues.at(-1)?.stress).toBe(0);
-    expect(catalogues.at(-1)?.all).toBeGreaterThan(5);
+    expect(counts(catalogues.at(-1)).stress).toBe(0);
+    expect(counts(catalogues.at(-1)).all).toBeGreaterThan(5);
     await expect
       .poll(async () => (await indicatorPicker(page, 'fr')).ids.filter((id) => id.startsWith('synthetic-')), {
         timeout: WAIT,
@@ -325,13 +313,13 @@ describe('synthetic mode (issue 14 item 4)', () => {
 
     // What older builds stored: ignored, and removed.
     await seedStorage(page, served.url, { 'mouchir.dataset': 'stress' });
-    const catalogues = recordCatalogueAnswers(page);
+    const catalogues = recordApiAnswers<{ id: string }>(page, 'indicators').answers;
     await openApp(page, served.url, 'lang=fr');
     await page.getByText(T.fr.realKpi, { exact: true }).first().waitFor({ timeout: WAIT });
     expect(await banner(page, 'fr').count()).toBe(0);
     expect(await showsSynthetic(page, 'fr')).toBe(false);
     await expect.poll(() => catalogues.length, { timeout: WAIT }).toBeGreaterThan(0);
-    expect(catalogues.map((c) => c.stress)).toEqual(catalogues.map(() => 0));
+    expect(catalogues.map((c) => counts(c).stress)).toEqual(catalogues.map(() => 0));
     expect(await page.evaluate(() => localStorage.getItem('mouchir.dataset'))).toBeNull();
     expect(errors).toEqual([]);
   });

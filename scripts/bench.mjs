@@ -20,10 +20,12 @@
  *   B9 Lighthouse 12.2.3 (pinned dev dependency, Node API, its default = mobile preset: simulated slow 4G and
  *      4× CPU), median of 3 cold runs (fresh user-data-dir each) of the overview and the explorer in fr and ar:
  *      performance ≥ 95, FCP ≤ 1.5 s, LCP ≤ 2.0 s, TBT ≤ 150 ms, CLS ≤ 0.02, transferred bytes, and
- *      accessibility / best practices / SEO = 100; a score under budget lists the audits that failed
+ *      accessibility / best practices / SEO = 100; a score under budget lists the audits that failed. The full bench
+ *      also audits the bare reference page (bench/bare/, the stack alone drawing one chart): the floor, informative
  *   B10 repeat visit offline (issue 16): first visit online until the app's service worker (sw.js) is active,
  *      then the context offline and a new page (warm cache) at 4× CPU: navigation → `mouchir:first-chart`
- *      on the explorer, median of 5; a build without sw.js prints FAIL "no service worker in this build"
+ *      on the explorer, median of 5; a build without sw.js prints FAIL "no service worker in this build"; beside it,
+ *      informative, the bare reference page opened again with a warm cache at 4× CPU (the floor)
  *
  * The table is also written to bench/results/latest.json (and the text table to latest.md).
  * Budgets are goals: a FAIL is reported, not an error. The exit status is non-zero only when a
@@ -1384,8 +1386,16 @@ function failingSummary(lhrs, category) {
   return [...counts].map(([id, n]) => (n === lhrs.length ? id : `${id} (${n}/${lhrs.length})`)).slice(0, 8);
 }
 
-/** @param {string} appUrl */
-async function benchLighthouse(appUrl) {
+/**
+ * B9: the app's pages, then (full bench only) the bare reference page: React, recharts, TanStack Query and zustand
+ * drawing one line chart and nothing else (bench/bare/, as in B1). The bare page's figures are the floor of what any
+ * page on this stack can score on this machine: informative rows, no budget, so a reader sees whether a budget the
+ * app misses is within reach of the stack at all.
+ *
+ * @param {string} appUrl
+ * @param {string} pagesUrl
+ */
+async function benchLighthouse(appUrl, pagesUrl) {
   results.B9 = { reps: B9_REPS, pages: {} };
   const skipped = /** @type {string[]} */ ([]);
   for (const [page, query, lang] of B9_PAGES) {
@@ -1394,103 +1404,11 @@ async function benchLighthouse(appUrl) {
       skipped.push(name);
       continue;
     }
-    const url = `${appUrl}${query}`;
-    /** @type {any[]} */
-    const lhrs = [];
-    for (let rep = 0; rep < B9_REPS; rep++) {
-      try {
-        lhrs.push(await lighthouseRun(url));
-      } catch (e) {
-        note(`B9 ${name}, run ${rep + 1}: ${errText(e)}`);
-      }
-    }
-    const score = (/** @type {any} */ l, /** @type {string} */ c) =>
-      typeof l.categories?.[c]?.score === 'number' ? Math.round(l.categories[c].score * 100) : NaN;
-    const metric = (/** @type {any} */ l, /** @type {string} */ id) => {
-      const v = l.audits?.[id]?.numericValue;
-      return typeof v === 'number' ? v : NaN;
-    };
-    const med = (/** @type {number[]} */ xs) => summarize(xs).median;
-    const runs = (/** @type {number[]} */ xs, /** @type {(v: number) => string} */ f) =>
-      xs.filter(Number.isFinite).map(f).join(' / ');
-    const perf = lhrs.map((l) => score(l, 'performance'));
-    const m = {
-      fcp: lhrs.map((l) => metric(l, 'first-contentful-paint')),
-      lcp: lhrs.map((l) => metric(l, 'largest-contentful-paint')),
-      tbt: lhrs.map((l) => metric(l, 'total-blocking-time')),
-      cls: lhrs.map((l) => metric(l, 'cumulative-layout-shift')),
-      bytes: lhrs.map((l) => metric(l, 'total-byte-weight')),
-    };
-    const others = B9_OTHER.map(([id, label]) => ({ id, label, scores: lhrs.map((l) => score(l, id)) }));
-    results.B9.pages[name] = {
-      url: query || '/',
-      performance: perf,
-      ...m,
-      others: Object.fromEntries(others.map((o) => [o.id, o.scores])),
-      failing: Object.fromEntries(
-        ['performance', ...B9_OTHER.map(([id]) => id)].map((c) => [c, failingSummary(lhrs, c)]),
-      ),
-    };
-    const n = `n=${lhrs.length}`;
-    const failing = (/** @type {string} */ c) => {
-      const ids = failingSummary(lhrs, c);
-      return ids.length ? `; failing: ${ids.join(', ')}` : '';
-    };
-    const perfMedian = med(perf);
-    rows.push({
-      id: 'B9',
-      label: `Lighthouse performance, ${name} (median)`,
-      value: perfMedian,
-      unit: 'n',
-      min: B9_BUDGET.score,
-      detail: `runs ${runs(perf, String)}, ${n}, ${query || '/'}${perfMedian !== null && perfMedian < B9_BUDGET.score ? failing('performance') : ''}`,
-    });
-    for (const [key, label, budget] of /** @type {const} */ ([
-      ['fcp', 'first contentful paint', B9_BUDGET.fcp],
-      ['lcp', 'largest contentful paint', B9_BUDGET.lcp],
-      ['tbt', 'total blocking time', B9_BUDGET.tbt],
-    ])) {
-      rows.push({
-        id: 'B9',
-        label: `Lighthouse ${label}, ${name} (median)`,
-        value: med(m[key]),
-        unit: 'ms',
-        budget,
-        detail: `runs ${runs(m[key], fmtMs)}, ${n}`,
-      });
-    }
-    rows.push({
-      id: 'B9',
-      label: `Lighthouse cumulative layout shift, ${name} (median)`,
-      value: med(m.cls),
-      unit: 'n',
-      budget: B9_BUDGET.cls,
-      detail: `runs ${runs(m.cls, (v) => v.toFixed(3))}, ${n}`,
-    });
-    rows.push({
-      id: 'B9',
-      label: `Lighthouse transferred, ${name} (median)`,
-      value: med(m.bytes),
-      unit: 'kB',
-      detail: `runs ${runs(m.bytes, fmtKb)}, ${n}, total-byte-weight (as sent: compressed when served so)`,
-    });
-    const otherMedians = others.map((o) => ({ ...o, median: med(o.scores) }));
-    const worst = otherMedians.some((o) => o.median === null)
-      ? null
-      : Math.min(...otherMedians.map((o) => /** @type {number} */ (o.median)));
-    rows.push({
-      id: 'B9',
-      label: `Lighthouse accessibility / best practices / SEO, ${name} (lowest median)`,
-      value: worst,
-      unit: 'n',
-      min: B9_BUDGET.other,
-      detail: `${otherMedians.map((o) => `${o.label} ${o.median ?? '—'}`).join(', ')}${otherMedians
-        .filter((o) => o.median !== null && o.median < B9_BUDGET.other)
-        .map((o) => failing(o.id).replace('; failing:', `; ${o.label} failing:`))
-        .join('')}`,
-    });
-    log(`  B9 ${name} done (${lhrs.length} runs)`);
+    await auditLighthouse(name, `${appUrl}${query}`, query || '/', false);
   }
+  if (pagesUrl && !OPTS.quick) {
+    await auditLighthouse('bare reference page (floor)', `${pagesUrl}bare/index.html`, 'bench/bare', true);
+  } else if (pagesUrl) skipped.push('bare reference page (floor)');
   if (skipped.length) {
     rows.push({
       id: 'B9',
@@ -1501,6 +1419,118 @@ async function benchLighthouse(appUrl) {
       detail: 'not run in --quick (the full bench audits every page 3 times)',
     });
   }
+}
+
+/**
+ * Lighthouse B9_REPS times on one page, its rows pushed: performance, FCP, LCP, TBT, CLS, bytes and the other
+ * categories. `reference`: the rows carry no budget (informative), and the other categories are not reported.
+ *
+ * @param {string} name
+ * @param {string} url
+ * @param {string} shownUrl
+ * @param {boolean} reference
+ */
+async function auditLighthouse(name, url, shownUrl, reference) {
+  /** @type {any[]} */
+  const lhrs = [];
+  for (let rep = 0; rep < B9_REPS; rep++) {
+    try {
+      lhrs.push(await lighthouseRun(url));
+    } catch (e) {
+      note(`B9 ${name}, run ${rep + 1}: ${errText(e)}`);
+    }
+  }
+  const score = (/** @type {any} */ l, /** @type {string} */ c) =>
+    typeof l.categories?.[c]?.score === 'number' ? Math.round(l.categories[c].score * 100) : NaN;
+  const metric = (/** @type {any} */ l, /** @type {string} */ id) => {
+    const v = l.audits?.[id]?.numericValue;
+    return typeof v === 'number' ? v : NaN;
+  };
+  const med = (/** @type {number[]} */ xs) => summarize(xs).median;
+  const runs = (/** @type {number[]} */ xs, /** @type {(v: number) => string} */ f) =>
+    xs.filter(Number.isFinite).map(f).join(' / ');
+  const perf = lhrs.map((l) => score(l, 'performance'));
+  const m = {
+    fcp: lhrs.map((l) => metric(l, 'first-contentful-paint')),
+    lcp: lhrs.map((l) => metric(l, 'largest-contentful-paint')),
+    tbt: lhrs.map((l) => metric(l, 'total-blocking-time')),
+    cls: lhrs.map((l) => metric(l, 'cumulative-layout-shift')),
+    bytes: lhrs.map((l) => metric(l, 'total-byte-weight')),
+  };
+  const others = B9_OTHER.map(([id, label]) => ({ id, label, scores: lhrs.map((l) => score(l, id)) }));
+  results.B9.pages[name] = {
+    url: shownUrl,
+    reference,
+    performance: perf,
+    ...m,
+    others: Object.fromEntries(others.map((o) => [o.id, o.scores])),
+    failing: Object.fromEntries(
+      ['performance', ...B9_OTHER.map(([id]) => id)].map((c) => [c, failingSummary(lhrs, c)]),
+    ),
+  };
+  const n = `n=${lhrs.length}`;
+  const failing = (/** @type {string} */ c) => {
+    const ids = failingSummary(lhrs, c);
+    return ids.length ? `; failing: ${ids.join(', ')}` : '';
+  };
+  const perfMedian = med(perf);
+  rows.push({
+    id: 'B9',
+    label: `Lighthouse performance, ${name} (median)`,
+    value: perfMedian,
+    unit: 'n',
+    min: reference ? undefined : B9_BUDGET.score,
+    detail: `runs ${runs(perf, String)}, ${n}, ${shownUrl}${perfMedian !== null && perfMedian < B9_BUDGET.score ? failing('performance') : ''}`,
+  });
+  for (const [key, label, budget] of /** @type {const} */ ([
+    ['fcp', 'first contentful paint', B9_BUDGET.fcp],
+    ['lcp', 'largest contentful paint', B9_BUDGET.lcp],
+    ['tbt', 'total blocking time', B9_BUDGET.tbt],
+  ])) {
+    rows.push({
+      id: 'B9',
+      label: `Lighthouse ${label}, ${name} (median)`,
+      value: med(m[key]),
+      unit: 'ms',
+      budget: reference ? undefined : budget,
+      detail: `runs ${runs(m[key], fmtMs)}, ${n}${reference ? `, the app's budget ≤ ${fmtMs(budget)}` : ''}`,
+    });
+  }
+  rows.push({
+    id: 'B9',
+    label: `Lighthouse cumulative layout shift, ${name} (median)`,
+    value: med(m.cls),
+    unit: 'n',
+    budget: reference ? undefined : B9_BUDGET.cls,
+    detail: `runs ${runs(m.cls, (v) => v.toFixed(3))}, ${n}`,
+  });
+  rows.push({
+    id: 'B9',
+    label: `Lighthouse transferred, ${name} (median)`,
+    value: med(m.bytes),
+    unit: 'kB',
+    detail: `runs ${runs(m.bytes, fmtKb)}, ${n}, total-byte-weight (as sent: compressed when served so)`,
+  });
+  if (reference) {
+    log(`  B9 ${name} done (${lhrs.length} runs)`);
+    return;
+  }
+  const otherMedians = others.map((o) => ({ ...o, median: med(o.scores) }));
+  const worst = otherMedians.some((o) => o.median === null)
+    ? null
+    : Math.min(...otherMedians.map((o) => /** @type {number} */ (o.median)));
+  rows.push({
+    id: 'B9',
+    label: `Lighthouse accessibility / best practices / SEO, ${name} (lowest median)`,
+    value: worst,
+    unit: 'n',
+    min: B9_BUDGET.other,
+    detail: `${otherMedians.map((o) => `${o.label} ${o.median ?? '—'}`).join(', ')}${otherMedians
+      .filter((o) => o.median !== null && o.median < B9_BUDGET.other)
+      .map((o) => failing(o.id).replace('; failing:', `; ${o.label} failing:`))
+      .join('')}`,
+  });
+  log(`  B9 ${name} done (${lhrs.length} runs)`);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -1620,6 +1650,50 @@ async function benchOfflineRepeat(appUrl) {
   log('  B10 offline repeat visit done');
 }
 
+/**
+ * B10's floor: the bare reference page (bench/bare/: React, recharts, TanStack Query and zustand drawing one line
+ * chart, nothing else) opened again in a new page of the same context, warm HTTP cache, at 4× CPU. Informative: what
+ * the stack alone costs on this machine before any of the app's own work, beside the 1 s budget.
+ *
+ * @param {string} bareUrl
+ */
+async function benchBareRepeat(bareUrl) {
+  /** @type {number[]} */
+  const times = [];
+  for (let rep = 0; rep < B10_REPS; rep++) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROME,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: VIEWPORT,
+    });
+    try {
+      await context.addInitScript(INIT_SCRIPT);
+      await firstChart(context.pages()[0] ?? (await context.newPage()), bareUrl);
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const r = await firstChart(page, bareUrl);
+      if (r.ms !== null) times.push(r.ms);
+    } catch (e) {
+      note(`B10 bare page, run ${rep + 1}: ${errText(e)}`);
+    } finally {
+      await context.close().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const s = summarize(times);
+  results.B10bare = { reps: B10_REPS, times };
+  rows.push({
+    id: 'B10',
+    label: 'first chart, bare reference page, repeat visit (warm cache), 4× CPU (median): the floor',
+    value: s.median,
+    unit: 'ms',
+    detail: `p95 ${fmtMs(s.p95)}, n=${s.n}, bench/bare, new page of the same context; the app's budget ≤ ${fmtMs(B10_BUDGET_MS)}`,
+  });
+}
+
 // ------------------------------------------------------------------------------------------------
 
 /**
@@ -1734,8 +1808,9 @@ async function main() {
     if (want('B7') && appUrl) await benchMap(appUrl);
     if (want('B7') && pagesUrl) await benchMapExport(pagesUrl);
     if (want('B8') && pagesUrl) await benchImport(pagesUrl);
-    if (want('B9') && appUrl) await benchLighthouse(appUrl);
+    if (want('B9') && appUrl) await benchLighthouse(appUrl, pagesUrl);
     if (want('B10') && appUrl) await benchOfflineRepeat(appUrl);
+    if (want('B10') && pagesUrl) await benchBareRepeat(`${pagesUrl}bare/index.html`);
   } finally {
     for (const c of closers) await c();
   }

@@ -19,7 +19,7 @@ import {
 import { downloadFrom, pngSize } from './export-files.ts';
 import { parseCsv } from '../csv-reader.ts';
 
-const PORT = 4361;
+const PORT = 4545;
 const OUT = path.resolve('.tmp/export-provenance-e2e');
 const AMO = 'view=explorer&tab=chart&indicator=amo-tadamon-beneficiaries&territories=MA';
 

@@ -206,15 +206,22 @@ describe('lazy chunks first needed offline recover without a reload', () => {
       const failed = page.locator('main [role="alert"]').filter({ hasText: VIEW_LOAD_ERROR });
       await failed.waitFor({ timeout: WAIT });
       await browser.context.setOffline(false);
+      // Back online the stylesheet comes slowly. The view's skeleton, with the same heading, shows meanwhile (ci35 and
+      // ci44 read the sheet when the heading came, under load: "not loaded"); the view itself must wait for its
+      // stylesheet, so its own content never shows unstyled. The delay widens that window; it decides no outcome.
+      await browser.context.route(/\/assets\/compare-view-[\w-]+\.css$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
       await failed.getByRole('button', { name: 'Retry' }).click();
+      // The view's own content (not the skeleton's heading): a rule of its stylesheet applies (a flex row).
+      const head = page.locator('main .compare-map__head').first();
+      await head.waitFor({ timeout: WAIT });
+      expect(await viewsSheets()).toEqual(['loaded']);
+      expect(await head.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
       await page
         .getByRole('heading', { level: 1, name: 'Compare territories', exact: true })
         .waitFor({ timeout: WAIT });
-      expect(await viewsSheets()).toEqual(['loaded']);
-      // A rule of that stylesheet applies to the view (its map section's head is a flex row).
-      const head = page.locator('main .compare-map__head').first();
-      await head.waitFor({ timeout: WAIT });
-      expect(await head.evaluate((el) => getComputedStyle(el).display)).toBe('flex');
       expect(await marker(page)).toBe('no-reload');
       expect(unexpected(errors)).toEqual([]);
     } finally {

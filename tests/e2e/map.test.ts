@@ -134,8 +134,12 @@ describe('keyboard', () => {
         'view=explorer&tab=map&indicator=unemployment-rate&level=province&territories=MA-06&lang=fr',
       );
       await mapShows(page, 75);
-      // From the control just before it, Tab reaches the map (its one tab stop).
-      await page.locator('select[data-map-open]').focus();
+      // From the control just before it, Tab reaches the map (its one tab stop). That control is the map's export
+      // menu, whose code loads after the map is drawn: from the region select, which came before it, Tab reached the
+      // map only while the menu had not mounted yet (ci45 saw it mounted: "Présenter" had the focus).
+      const lastExport = page.locator('[data-map-exports="true"] button').last();
+      await lastExport.waitFor({ timeout: 30_000 });
+      await lastExport.focus();
       await page.keyboard.press('Tab');
       const focusedCode = () => page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
       expect(await focusedCode()).not.toBeNull();

@@ -1540,6 +1540,32 @@ const B10_REPS = OPTS.reps || (OPTS.quick ? 1 : 5);
 const B10_BUDGET_MS = 1000;
 
 /**
+ * A fresh Chromium profile (cold: no cache, no service worker) with the bench's init script, for a case that opens
+ * several pages in one context; closed and deleted after `fn`, whatever it does.
+ *
+ * @param {(context: import('playwright-core').BrowserContext) => Promise<void>} fn
+ */
+async function withFreshContext(fn) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
+  try {
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROME,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+      viewport: VIEWPORT,
+    });
+    try {
+      await context.addInitScript(INIT_SCRIPT);
+      await fn(context);
+    } finally {
+      await context.close().catch(() => {});
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * First visit online until the app's service worker is active and reports its offline copy complete (asked
  * with `OFFLINE_STATUS`, as the app does after its load); then the context goes
  * offline and a NEW page of the same context (warm HTTP and service-worker caches) opens the explorer at 4× CPU:
@@ -1570,15 +1596,7 @@ async function benchOfflineRepeat(appUrl) {
   const cacheReports = [];
   const online = /** @type {number[]} */ ([]);
   for (let rep = 0; rep < B10_REPS; rep++) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-      viewport: VIEWPORT,
-    });
-    try {
-      await context.addInitScript(INIT_SCRIPT);
+    await withFreshContext(async (context) => {
       const first = context.pages()[0] ?? (await context.newPage());
       first.setDefaultTimeout(30_000);
       const r1 = await firstChart(first, url);
@@ -1624,12 +1642,9 @@ async function benchOfflineRepeat(appUrl) {
       const controlled = await page.evaluate(() => navigator.serviceWorker?.controller?.scriptURL ?? null);
       if (!controlled) problems.push(`run ${rep + 1}: the offline page is not controlled by a service worker`);
       if (r2.ms !== null) times.push(r2.ms);
-    } catch (e) {
+    }).catch((/** @type {unknown} */ e) => {
       problems.push(`run ${rep + 1}: ${errText(e)}`);
-    } finally {
-      await context.close().catch(() => {});
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   for (const p of problems) note(`B10 ${p}`);
   const s = summarize(times);
@@ -1661,27 +1676,16 @@ async function benchBareRepeat(bareUrl) {
   /** @type {number[]} */
   const times = [];
   for (let rep = 0; rep < B10_REPS; rep++) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouchir-bench-'));
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROME,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-      viewport: VIEWPORT,
-    });
-    try {
-      await context.addInitScript(INIT_SCRIPT);
+    await withFreshContext(async (context) => {
       await firstChart(context.pages()[0] ?? (await context.newPage()), bareUrl);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       const r = await firstChart(page, bareUrl);
       if (r.ms !== null) times.push(r.ms);
-    } catch (e) {
+    }).catch((/** @type {unknown} */ e) => {
       note(`B10 bare page, run ${rep + 1}: ${errText(e)}`);
-    } finally {
-      await context.close().catch(() => {});
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   const s = summarize(times);
   results.B10bare = { reps: B10_REPS, times };

@@ -60,6 +60,7 @@ import {
   tally,
 } from '../bench/lib/stats.mjs';
 import { filesLoaded, listJs, totalSize } from '../bench/lib/bundle.mjs';
+import { withAttempts } from '../bench/lib/retry.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
@@ -1311,6 +1312,8 @@ const B9_PAGES = /** @type {const} */ ([
 /** The quick smoke audits the explorer (the heavier page) once per language: ~10 s a run. */
 const B9_QUICK_PAGES = new Set(['explorer']);
 const B9_REPS = OPTS.reps || (OPTS.quick ? 1 : 3);
+/** Attempts per Lighthouse run (bench/lib/retry.mjs). */
+const B9_ATTEMPTS = 3;
 const B9_BUDGET = { score: 95, fcp: 1500, lcp: 2000, tbt: 150, cls: 0.02, other: 100 };
 /** Lighthouse's other categories, each kept at 100. */
 const B9_OTHER = /** @type {const} */ ([
@@ -1434,11 +1437,14 @@ async function auditLighthouse(name, url, shownUrl, reference) {
   /** @type {any[]} */
   const lhrs = [];
   for (let rep = 0; rep < B9_REPS; rep++) {
-    try {
-      lhrs.push(await lighthouseRun(url));
-    } catch (e) {
-      note(`B9 ${name}, run ${rep + 1}: ${errText(e)}`);
-    }
+    // Lighthouse sometimes fails to record its trace on a busy machine (NO_NAVSTART, "run Lighthouse again"): a run is
+    // tried up to B9_ATTEMPTS times, each failure noted.
+    const run = await withAttempts(
+      () => lighthouseRun(url),
+      B9_ATTEMPTS,
+      (e, attempt) => note(`B9 ${name}, run ${rep + 1}, attempt ${attempt}: ${errText(e)}`),
+    );
+    if (run.ok) lhrs.push(run.value);
   }
   const score = (/** @type {any} */ l, /** @type {string} */ c) =>
     typeof l.categories?.[c]?.score === 'number' ? Math.round(l.categories[c].score * 100) : NaN;

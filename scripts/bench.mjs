@@ -18,7 +18,8 @@
  *   B8 the file import (issue 15): 100,056 CSV rows and 50,072 XLSX rows read and validated in the import worker
  *      at 1× CPU, the page's long tasks meanwhile, and no import code in the app's first chunks
  *   B9 Lighthouse 12.2.3 (pinned dev dependency, Node API, its default = mobile preset: simulated slow 4G and
- *      4× CPU), median of 3 cold runs (fresh user-data-dir each) of the overview and the explorer in fr and ar:
+ *      4× CPU), median of 3 cold runs (fresh user-data-dir each; a run whose trace Lighthouse fails to record is
+ *      tried again, up to 3 times) of the overview and the explorer in fr and ar:
  *      performance ≥ 95, FCP ≤ 1.5 s, LCP ≤ 2.0 s, TBT ≤ 150 ms, CLS ≤ 0.02, transferred bytes, and
  *      accessibility / best practices / SEO = 100; a score under budget lists the audits that failed. The full bench
  *      also audits the bare reference page (bench/bare/, the stack alone drawing one chart): the floor, informative

@@ -235,77 +235,79 @@ function vitestAsync(name, project, extra, extraEnv, quiet) {
   const t0 = performance.now();
   const slug = reportSlug(name);
   const out = path.join(REPORT_DIR, `${slug}.json`);
-  const logFile = quiet ? path.join(REPORT_DIR, `${slug}.log`) : null;
   fs.rmSync(out, { force: true });
   const args = vitestArgs(project, out, extra);
-  console.log(`$ vitest ${args.join(' ')}${logFile ? `   (beside the next run; output in ${logFile})` : ''}`);
-  const log = logFile ? fs.openSync(logFile, 'w') : null;
-  return new Promise((resolve) => {
-    const child = spawn(path.join(BIN, 'vitest'), args, {
-      stdio: log === null ? 'inherit' : ['ignore', log, log],
-      env: { ...childEnv, ...extraEnv, ...(log === null ? {} : { FORCE_COLOR: '0' }) },
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
-    let done = false;
-    const finish = (/** @type {boolean} */ ok) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      const res = vitestResult(name, out, ok, t0);
-      if (log !== null && logFile !== null) {
-        fs.closeSync(log);
-        banner(`${name} (output of the run beside)`);
-        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
-      }
-      resolve(res);
-    };
-    child.on('error', (e) => {
-      console.error(e.message);
-      finish(false);
-    });
-    child.on('exit', (code) => finish(code === 0));
-  });
+  return runBeside(
+    name,
+    path.join(BIN, 'vitest'),
+    args,
+    extraEnv,
+    quiet ? path.join(REPORT_DIR, `${slug}.log`) : null,
+  ).then(({ ok }) => vitestResult(name, out, ok, t0));
 }
 
 /**
- * A command that counts as one test, run without blocking and with its output in a log file printed when it ends
- * (so it does not interleave with a run beside it).
+ * Run a command without blocking, so two runs can go side by side: its output goes to the console (`logFile` null) or
+ * into `logFile`, printed under a banner when it ends (so two runs do not interleave). Killed after STEP_TIMEOUT_MS.
  *
  * @param {string} name
  * @param {string} cmd
  * @param {string[]} args
- * @returns {Promise<StepResult>}
+ * @param {Record<string, string>} extraEnv
+ * @param {string | null} logFile
+ * @returns {Promise<{ ok: boolean, note?: string }>}
  */
-function stepAsync(name, cmd, args) {
-  const t0 = performance.now();
-  const slug = reportSlug(name);
-  const logFile = path.join(REPORT_DIR, `${slug}.log`);
-  console.log(`$ ${[cmd, ...args].join(' ')}   (beside the next run; output in ${logFile})`);
-  const log = fs.openSync(logFile, 'w');
+function runBeside(name, cmd, args, extraEnv, logFile) {
+  console.log(
+    `$ ${[path.basename(cmd), ...args].join(' ')}${logFile ? `   (beside the next run; output in ${logFile})` : ''}`,
+  );
+  const log = logFile ? fs.openSync(logFile, 'w') : null;
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', log, log], env: { ...childEnv, FORCE_COLOR: '0' } });
+    const child = spawn(cmd, args, {
+      stdio: log === null ? 'inherit' : ['ignore', log, log],
+      env: { ...childEnv, ...extraEnv, ...(log === null ? {} : { FORCE_COLOR: '0' }) },
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
     let done = false;
     const finish = (/** @type {boolean} */ ok, /** @type {string | undefined} */ note) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      fs.closeSync(log);
-      banner(`${name} (output of the run beside)`);
-      process.stdout.write(fs.readFileSync(logFile, 'utf8'));
-      if (!ok) console.error(`✗ ${name}: ${note ?? 'exited non-zero'}`);
-      resolve({
-        name,
-        passed: ok ? 1 : 0,
-        failed: ok ? 0 : 1,
-        skipped: 0,
-        seconds: (performance.now() - t0) / 1000,
-        ...(ok ? {} : { note: note ?? 'exited non-zero' }),
-      });
+      if (log !== null && logFile !== null) {
+        fs.closeSync(log);
+        banner(`${name} (output of the run beside)`);
+        process.stdout.write(fs.readFileSync(logFile, 'utf8'));
+      }
+      resolve(note === undefined ? { ok } : { ok, note });
     };
-    child.on('error', (e) => finish(false, e.message));
+    child.on('error', (e) => {
+      console.error(e.message);
+      finish(false, e.message);
+    });
     child.on('exit', (code, signal) => finish(code === 0, signal ? `killed by ${signal}` : undefined));
   });
+}
+
+/**
+ * A command that counts as one test, run beside another (`runBeside`), its output in a log file printed when it ends.
+ *
+ * @param {string} name
+ * @param {string} cmd
+ * @param {string[]} args
+ * @returns {Promise<StepResult>}
+ */
+async function stepAsync(name, cmd, args) {
+  const t0 = performance.now();
+  const { ok, note } = await runBeside(name, cmd, args, {}, path.join(REPORT_DIR, `${reportSlug(name)}.log`));
+  if (!ok) console.error(`✗ ${name}: ${note ?? 'exited non-zero'}`);
+  return {
+    name,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    seconds: (performance.now() - t0) / 1000,
+    ...(ok ? {} : { note: note ?? 'exited non-zero' }),
+  };
 }
 
 /** public/mockServiceWorker.js must come from the installed msw (npm blocks its postinstall). */
@@ -344,7 +346,7 @@ step('data:check', () =>
     : 'scripts/data-check.ts is missing',
 );
 // unit: pure logic in node; component: rendered views in jsdom with the mock API (vite.config.ts).
-// Two workers on a two-core machine: vitest's default, one core less than the machine has, left one core idle while
+// Every core, at least two: vitest's default, one core less than the machine has, left one of two cores idle while
 // the main process only reports (measured idle: 248 s → 156 s). Tests wait for conditions with a 20 s test timeout,
 // so sharing the cores with a loaded machine slows them without failing them.
 vitestStep(['unit', 'component'], {}, ['--maxWorkers', String(Math.max(2, availableParallelism()))]);
